@@ -1,0 +1,85 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using ChildrenServices.Application.Security;
+using Mediator;
+using Microsoft.Extensions.Logging;
+
+namespace ChildrenServices.Application.Behaviours;
+
+/// <summary>
+/// Second: the permission the message declares, then record-level access for a message about a
+/// person. Runs before validation, so a refused user learns nothing from validation messages.
+/// </summary>
+public sealed class AuthorisationBehaviour<TMessage, TResponse>(
+    ICurrentUser user,
+    RecordAccess access,
+    ILogger<AuthorisationBehaviour<TMessage, TResponse>> logger)
+    : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : notnull, IMessage
+{
+    public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        var name = MessageNames.Of(typeof(TMessage));
+        var requirement = MessagePermissions.Of(typeof(TMessage));
+
+        if (!user.IsAuthenticated)
+        {
+            logger.LogWarning("Security: anonymous call to {UseCase} refused (correlation {CorrelationId})", name, user.CorrelationId);
+            throw new ForbiddenException("Sign in to continue");
+        }
+
+        if (requirement.Permission is { } permission && !user.HasPermission(permission))
+        {
+            logger.LogWarning(
+                "Security: user {UserId} lacks {Permission} for {UseCase} (correlation {CorrelationId})",
+                user.UserId, permission, name, user.CorrelationId);
+            throw new ForbiddenException("You do not have permission to do this");
+        }
+
+        if (message is IPersonScoped scoped)
+        {
+            if (!await access.CanSeeAsync(scoped.PersonId, cancellationToken))
+            {
+                // Deliberately the same answer as for an id that does not exist.
+                logger.LogWarning(
+                    "Security: user {UserId} asked for person {PersonId} that is missing or restricted from them, via {UseCase} (correlation {CorrelationId})",
+                    user.UserId, scoped.PersonId, name, user.CorrelationId);
+                throw new NotFoundException("Page not found");
+            }
+
+            if (message is IBaseCommand && !await access.CanRecordAsync(scoped.PersonId, cancellationToken))
+            {
+                logger.LogWarning(
+                    "Security: user {UserId} may view but not record on person {PersonId}, via {UseCase} (correlation {CorrelationId})",
+                    user.UserId, scoped.PersonId, name, user.CorrelationId);
+                throw new ForbiddenException("You can read this record but not change it: it is held by another worker or team");
+            }
+        }
+
+        return await next(message, cancellationToken);
+    }
+}
+
+/// <summary>What a message type declares about who may send it.</summary>
+public sealed record MessagePermission(Permission? Permission, bool AnySignedInUser)
+{
+    public bool IsDeclared => Permission is not null || AnySignedInUser;
+}
+
+public static class MessagePermissions
+{
+    private static readonly ConcurrentDictionary<Type, MessagePermission> Cache = new();
+
+    public static MessagePermission Of(Type messageType) => Cache.GetOrAdd(messageType, static t =>
+    {
+        var requires = t.GetCustomAttribute<RequiresPermissionAttribute>();
+        var anyUser = t.GetCustomAttribute<AllowAnySignedInUserAttribute>() is not null;
+        if (requires is null && !anyUser)
+        {
+            // Fail closed: an undeclared message is a programming error the architecture tests catch.
+            throw new InvalidOperationException($"{t.FullName} declares no permission");
+        }
+
+        return new MessagePermission(requires?.Permission, anyUser);
+    });
+}

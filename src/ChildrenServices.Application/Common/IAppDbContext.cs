@@ -1,0 +1,39 @@
+using ChildrenServices.Domain.Allocations;
+using ChildrenServices.Domain.Audit;
+using ChildrenServices.Domain.People;
+using ChildrenServices.Domain.Staff;
+using ChildrenServices.Domain.Teams;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace ChildrenServices.Application;
+
+/// <summary>The database as use cases see it. No repositories: handlers query these sets directly.</summary>
+public interface IAppDbContext
+{
+    DbSet<Person> People { get; }
+
+    DbSet<PersonName> PersonNames { get; }
+
+    DbSet<Relationship> Relationships { get; }
+
+    DbSet<Household> Households { get; }
+
+    DbSet<Team> Teams { get; }
+
+    DbSet<StaffMember> Staff { get; }
+
+    DbSet<Allocation> Allocations { get; }
+
+    DbSet<AuditEntry> AuditEntries { get; }
+
+    DatabaseFacade Database { get; }
+
+    ChangeTracker ChangeTracker { get; }
+
+    EntityEntry<TEntity> Entry<TEntity>(TEntity entity)
+        where TEntity : class;
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,19 @@
+namespace ChildrenServices.Application;
+
+/// <summary>A message about one child or person: record-level access applies.</summary>
+public interface IPersonScoped
+{
+    Guid PersonId { get; }
+}
+
+/// <summary>A message whose every use writes an audit row: who, when, what, about whom.</summary>
+public interface IAudited;
+
+/// <summary>An audited command that creates a person: the audit row names the new person.</summary>
+public interface ICreatesPerson;
+
+/// <summary>An edit of an aggregate loaded earlier: carries the version the user saw.</summary>
+public interface IVersioned
+{
+    Guid Version { get; }
+}

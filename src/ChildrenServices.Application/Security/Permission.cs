@@ -1,0 +1,19 @@
+namespace ChildrenServices.Application.Security;
+
+/// <summary>
+/// What a use case needs the user to be allowed to do. Roles map to permissions in one place,
+/// <see cref="RolePermissions"/>; messages and pages name a permission, never a role.
+/// </summary>
+public enum Permission
+{
+    SearchPeople = 1,
+    ViewChildRecord,
+    RecordPeople,
+    ViewRecordViewers,
+    RestrictRecords,
+    AllocateWork,
+    ViewTeamWork,
+    ViewPerformance,
+    ManageUsers,
+    ManageTeams,
+}

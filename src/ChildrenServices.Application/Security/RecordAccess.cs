@@ -1,0 +1,58 @@
+using System.Linq.Expressions;
+using ChildrenServices.Domain.People;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChildrenServices.Application.Security;
+
+/// <summary>
+/// The one rule for which people a user may see and on which they may record. Every search, list,
+/// count and page that shows identifiable people goes through <see cref="Visible"/>.
+/// </summary>
+public sealed class RecordAccess(IAppDbContext db, ICurrentUser user)
+{
+    /// <summary>People the current user may know exist: unrestricted ones, plus restricted ones they are allowed.</summary>
+    public IQueryable<Person> Visible(IQueryable<Person> people)
+    {
+        var userId = user.UserId ?? Guid.Empty;
+        return people.Where(VisibleTo(userId));
+    }
+
+    public static Expression<Func<Person, bool>> VisibleTo(Guid userId) =>
+        p => p.Restriction == null || p.RestrictionGrants.Any(g => g.UserId == userId);
+
+    /// <summary>Person ids the user may see, for filtering rows that hang off a person.</summary>
+    public IQueryable<Guid> VisibleIds() => Visible(db.People).Select(p => p.Id);
+
+    public async Task<bool> CanSeeAsync(Guid personId, CancellationToken ct) =>
+        await Visible(db.People).AnyAsync(p => p.Id == personId, ct);
+
+    /// <summary>
+    /// Recording (changing a record) needs a relationship to it: the allocated worker, the manager of a
+    /// team holding it, or — while nobody holds it — the front door and managers, who decide where it goes.
+    /// </summary>
+    public async Task<bool> CanRecordAsync(Guid personId, CancellationToken ct)
+    {
+        var userId = user.UserId ?? Guid.Empty;
+        var holders = db.Allocations.Where(a => a.ChildId == personId && a.EndedOn == null);
+
+        if (await holders.AnyAsync(a => a.WorkerId == userId, ct))
+        {
+            return true;
+        }
+
+        if (await holders.AnyAsync(a => db.Teams.Any(t => t.Id == a.TeamId && t.ManagerId == userId), ct))
+        {
+            return true;
+        }
+
+        // An adult is recorded by whoever works with the children around them; adults are not allocated.
+        var isChild = await db.People.AnyAsync(p => p.Id == personId && p.Type == PersonType.Child, ct);
+        if (!isChild)
+        {
+            return user.HasPermission(Permission.RecordPeople);
+        }
+
+        var held = await holders.AnyAsync(ct);
+        return !held && (user.IsInRole(Roles.FrontDoorPractitioner) || user.IsInRole(Roles.TeamManager));
+    }
+}

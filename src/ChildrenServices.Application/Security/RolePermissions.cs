@@ -1,0 +1,30 @@
+using static ChildrenServices.Application.Security.Permission;
+
+namespace ChildrenServices.Application.Security;
+
+/// <summary>
+/// The one table of who may do what. Administrators and performance officers get nothing that
+/// shows case content: they manage users and read aggregate figures.
+/// </summary>
+public static class RolePermissions
+{
+    private static readonly Dictionary<string, Permission[]> Map = new(StringComparer.Ordinal)
+    {
+        [Roles.FrontDoorPractitioner] = [SearchPeople, ViewChildRecord, RecordPeople],
+        [Roles.FamilyKeyworker] = [SearchPeople, ViewChildRecord, RecordPeople],
+        [Roles.SocialWorker] = [SearchPeople, ViewChildRecord, RecordPeople],
+        [Roles.TeamManager] = [SearchPeople, ViewChildRecord, RecordPeople, ViewRecordViewers, RestrictRecords, AllocateWork, ViewTeamWork, ViewPerformance],
+        [Roles.ReviewingOfficer] = [SearchPeople, ViewChildRecord],
+        [Roles.PerformanceOfficer] = [ViewPerformance],
+        [Roles.Administrator] = [ManageUsers, ManageTeams],
+    };
+
+    public static IReadOnlyCollection<Permission> For(string role) =>
+        Map.TryGetValue(role, out var permissions) ? permissions : [];
+
+    public static bool Grants(IEnumerable<string> roles, Permission permission) =>
+        roles.Any(r => For(r).Contains(permission));
+
+    public static IEnumerable<string> RolesGranting(Permission permission) =>
+        Map.Where(kv => kv.Value.Contains(permission)).Select(kv => kv.Key);
+}

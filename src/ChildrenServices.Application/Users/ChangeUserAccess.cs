@@ -1,0 +1,102 @@
+using ChildrenServices.Application.Security;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChildrenServices.Application.Users;
+
+/// <summary>Change a colleague's name, roles and teams. New roles apply from their next request.</summary>
+public static class ChangeUserAccess
+{
+    [RequiresPermission(Permission.ManageUsers)]
+    public sealed record Command : ICommand, IVersioned
+    {
+        public Guid UserId { get; init; }
+
+        public Guid Version { get; init; }
+
+        public string? DisplayName { get; init; }
+
+        public string? JobTitle { get; init; }
+
+        public List<string> Roles { get; init; } = [];
+
+        public List<Guid> TeamIds { get; init; } = [];
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(IAppDbContext db)
+        {
+            RuleFor(c => c.DisplayName).NotEmpty().WithMessage("Enter the person's full name")
+                .MaximumLength(100).WithMessage("The name must be 100 characters or fewer");
+            RuleFor(c => c.JobTitle).MaximumLength(100).WithMessage("The job title must be 100 characters or fewer");
+            RuleFor(c => c.Roles).NotEmpty().WithMessage("Select at least one role");
+            RuleForEach(c => c.Roles).Must(r => Security.Roles.All.Contains(r)).WithMessage("Select roles from the list");
+            RuleFor(c => c.TeamIds)
+                .MustAsync(async (ids, ct) => ids.Count == 0 || await db.Teams.CountAsync(t => ids.Contains(t.Id), ct) == ids.Distinct().Count())
+                .WithMessage("Select teams from the list");
+        }
+    }
+
+    public sealed class Handler(IAppDbContext db, IUserAccounts accounts) : ICommandHandler<Command>
+    {
+        public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var staff = await db.Staff.SingleOrDefaultAsync(s => s.Id == command.UserId, cancellationToken)
+                ?? throw new NotFoundException("Page not found");
+            db.ExpectVersion(staff, command.Version);
+            staff.Rename(command.DisplayName!, command.JobTitle);
+            await accounts.SetRolesAsync(command.UserId, command.Roles, cancellationToken);
+
+            var teams = await db.Teams.Include(t => t.Members).ToListAsync(cancellationToken);
+            foreach (var team in teams)
+            {
+                if (command.TeamIds.Contains(team.Id))
+                {
+                    team.AddMember(command.UserId);
+                }
+                else if (team.Members.Any(m => m.UserId == command.UserId) && team.ManagerId != command.UserId)
+                {
+                    team.RemoveMember(command.UserId);
+                }
+            }
+
+            return Unit.Value;
+        }
+    }
+}
+
+/// <summary>Disable an account (it loses access on its next request) or enable it again.</summary>
+public static class SetUserDisabled
+{
+    [RequiresPermission(Permission.ManageUsers)]
+    public sealed record Command(Guid UserId, bool Disabled) : ICommand;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(ICurrentUser user) =>
+            RuleFor(c => c.UserId).NotEqual(user.UserId ?? Guid.Empty).When(c => c.Disabled)
+                .WithMessage("You cannot disable your own account");
+    }
+
+    public sealed class Handler(IAppDbContext db, IUserAccounts accounts) : ICommandHandler<Command>
+    {
+        public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var staff = await db.Staff.SingleOrDefaultAsync(s => s.Id == command.UserId, cancellationToken)
+                ?? throw new NotFoundException("Page not found");
+            if (command.Disabled)
+            {
+                staff.Disable();
+                await accounts.EndSessionsAsync(command.UserId, cancellationToken);
+            }
+            else
+            {
+                staff.Enable();
+            }
+
+            return Unit.Value;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using ChildrenServices.Domain.Common;
+
+namespace ChildrenServices.Domain.Allocations;
+
+public enum AllocationRole
+{
+    Lead = 1,
+    CoWorker = 2,
+}
+
+/// <summary>
+/// A worker and team holding a child's case over a period. A child has at most one lead at a time;
+/// co-workers (a keyworker alongside a social worker) sit beside the lead.
+/// </summary>
+public sealed class Allocation : Aggregate
+{
+    private Allocation()
+    {
+    }
+
+    public Allocation(Guid childId, Guid workerId, Guid teamId, AllocationRole role, DateOnly startedOn, Guid allocatedById)
+    {
+        ChildId = childId;
+        WorkerId = workerId;
+        TeamId = teamId;
+        Role = role;
+        StartedOn = startedOn;
+        AllocatedById = allocatedById;
+    }
+
+    public Guid ChildId { get; private init; }
+
+    public Guid WorkerId { get; private init; }
+
+    public Guid TeamId { get; private init; }
+
+    public AllocationRole Role { get; private set; }
+
+    public DateOnly StartedOn { get; private init; }
+
+    public DateOnly? EndedOn { get; private set; }
+
+    public Guid AllocatedById { get; private init; }
+
+    public bool IsActive => EndedOn is null;
+
+    public void End(DateOnly on)
+    {
+        if (on < StartedOn)
+        {
+            throw new DomainRuleException("The end date cannot be before the allocation started", "EndedOn");
+        }
+
+        EndedOn = on;
+    }
+}

@@ -1,0 +1,35 @@
+namespace ChildrenServices.Domain.Audit;
+
+/// <summary>
+/// Who did what, when, to which record. Append-only: the persistence layer refuses to update or
+/// delete a row. It names the action and the subject's id, never the content of the record.
+/// </summary>
+public sealed class AuditEntry
+{
+    private AuditEntry()
+    {
+        Action = string.Empty;
+    }
+
+    public AuditEntry(DateTime occurredAtUtc, Guid? userId, string action, Guid? personId, string? correlationId)
+    {
+        OccurredAtUtc = occurredAtUtc;
+        UserId = userId;
+        Action = action;
+        PersonId = personId;
+        CorrelationId = correlationId;
+    }
+
+    public Guid Id { get; private init; } = Guid.CreateVersion7();
+
+    public DateTime OccurredAtUtc { get; private init; }
+
+    public Guid? UserId { get; private init; }
+
+    /// <summary>The use case, e.g. "ViewChildRecord" or "UpdatePersonDetails".</summary>
+    public string Action { get; private init; }
+
+    public Guid? PersonId { get; private init; }
+
+    public string? CorrelationId { get; private init; }
+}

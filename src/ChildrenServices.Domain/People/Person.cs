@@ -1,0 +1,279 @@
+using ChildrenServices.Domain.Common;
+
+namespace ChildrenServices.Domain.People;
+
+public enum PersonType
+{
+    Child = 1,
+    Adult = 2,
+}
+
+/// <summary>Sex as recorded on a birth certificate or gender recognition certificate (SSD pers_sex).</summary>
+public enum Sex
+{
+    Unknown = 0,
+    Female = 1,
+    Male = 2,
+}
+
+/// <summary>
+/// A child or an adult known to the service: identity, characteristics, identifiers and address
+/// history. The rules that keep a record coherent (an unborn child has an expected date, not a
+/// date of birth; death cannot precede birth) live here so every use case gets them.
+/// </summary>
+public sealed class Person : Aggregate
+{
+    private readonly List<PersonName> names = [];
+    private readonly List<Address> addresses = [];
+    private readonly List<RestrictionGrant> restrictionGrants = [];
+
+    private Person()
+    {
+        GivenNames = string.Empty;
+        FamilyName = string.Empty;
+        GenderCode = "0";
+    }
+
+    public PersonType Type { get; private set; }
+
+    public string GivenNames { get; private set; }
+
+    public string FamilyName { get; private set; }
+
+    public DateOnly? DateOfBirth { get; private set; }
+
+    public DateOnly? ExpectedDateOfBirth { get; private set; }
+
+    public DateOnly? DateOfDeath { get; private set; }
+
+    public Sex Sex { get; private set; }
+
+    /// <summary>DfE CIN census gender code (0, 1, 2, 9).</summary>
+    public string GenderCode { get; private set; }
+
+    /// <summary>DfE ethnicity code (WBRI, MWBC, …); null until the child or family has said.</summary>
+    public string? EthnicityCode { get; private set; }
+
+    /// <summary>DfE disability codes; NONE when the person has none.</summary>
+    public List<string> DisabilityCodes { get; private set; } = [];
+
+    public string? FirstLanguage { get; private set; }
+
+    public bool InterpreterRequired { get; private set; }
+
+    public string? NhsNumber { get; private set; }
+
+    public string? UniquePupilNumber { get; private set; }
+
+    /// <summary>UN1–UN7 when the UPN is not known and why.</summary>
+    public string? UpnUnknownReason { get; private set; }
+
+    public RestrictionReason? Restriction { get; private set; }
+
+    public DateOnly? RestrictedOn { get; private set; }
+
+    public DateOnly? RestrictionReviewDue { get; private set; }
+
+    public IReadOnlyList<PersonName> Names => names;
+
+    public IReadOnlyList<Address> Addresses => addresses;
+
+    public IReadOnlyList<RestrictionGrant> RestrictionGrants => restrictionGrants;
+
+    public bool IsRestricted => Restriction is not null;
+
+    public bool IsUnborn => DateOfBirth is null && ExpectedDateOfBirth is not null;
+
+    public string FullName => $"{GivenNames} {FamilyName}";
+
+    public static Person Create(PersonType type, string givenNames, string familyName, PersonDetails details)
+    {
+        var person = new Person { Type = type };
+        person.SetCurrentName(givenNames, familyName);
+        person.Apply(details);
+        return person;
+    }
+
+    public void UpdateDetails(PersonDetails details) => Apply(details);
+
+    /// <summary>
+    /// A new current name. The old one is kept as a previous name so searches for it still
+    /// find the person (a child who takes a step-parent's surname is still found by the old one).
+    /// </summary>
+    public void ChangeName(string givenNames, string familyName, DateOnly changedOn)
+    {
+        var current = names.Single(n => n.Kind == NameKind.Current);
+        if (string.Equals(current.GivenNames, givenNames.Trim(), StringComparison.Ordinal)
+            && string.Equals(current.FamilyName, familyName.Trim(), StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        current.Demote(NameKind.Previous, changedOn);
+        SetCurrentName(givenNames, familyName);
+    }
+
+    public void AddAlias(string givenNames, string familyName)
+    {
+        RequireName(givenNames, familyName);
+        names.Add(new PersonName(Id, NameKind.Alias, givenNames, familyName, null));
+    }
+
+    /// <summary>Records a move: the current address (if any) ends the day before the new one starts.</summary>
+    public Address MoveTo(string line1, string? line2, string? town, string postcode, DateOnly from)
+    {
+        if (string.IsNullOrWhiteSpace(line1))
+        {
+            throw new DomainRuleException("Enter the first line of the address", "Line1");
+        }
+
+        if (string.IsNullOrWhiteSpace(postcode))
+        {
+            throw new DomainRuleException("Enter the postcode", "Postcode");
+        }
+
+        var current = addresses.SingleOrDefault(a => a.IsCurrent);
+        if (current is not null)
+        {
+            if (from <= current.From)
+            {
+                throw new DomainRuleException(
+                    $"The move date must be after {current.From:d MMMM yyyy}, when the current address started", "From");
+            }
+
+            current.End(from.AddDays(-1));
+        }
+
+        var address = new Address(Id, line1, line2, town, postcode, from);
+        addresses.Add(address);
+        return address;
+    }
+
+    public void Restrict(RestrictionReason reason, DateOnly on, DateOnly reviewDue, IEnumerable<Guid> allowedUserIds)
+    {
+        if (reviewDue <= on)
+        {
+            throw new DomainRuleException("The review date must be after the date of the restriction", "ReviewDue");
+        }
+
+        Restriction = reason;
+        RestrictedOn = on;
+        RestrictionReviewDue = reviewDue;
+        foreach (var userId in allowedUserIds.Distinct())
+        {
+            Allow(userId);
+        }
+    }
+
+    public void Allow(Guid userId)
+    {
+        if (restrictionGrants.All(g => g.UserId != userId))
+        {
+            restrictionGrants.Add(new RestrictionGrant(Id, userId));
+        }
+    }
+
+    public void Disallow(Guid userId) => restrictionGrants.RemoveAll(g => g.UserId == userId);
+
+    public void LiftRestriction()
+    {
+        Restriction = null;
+        RestrictedOn = null;
+        RestrictionReviewDue = null;
+        restrictionGrants.Clear();
+    }
+
+    public bool IsAllowed(Guid userId) => !IsRestricted || restrictionGrants.Any(g => g.UserId == userId);
+
+    /// <summary>Whole years on <paramref name="today"/>; null for an unborn child.</summary>
+    public int? AgeOn(DateOnly today)
+    {
+        if (DateOfBirth is not { } dob)
+        {
+            return null;
+        }
+
+        var end = DateOfDeath is { } died && died < today ? died : today;
+        var age = end.Year - dob.Year;
+        if (end < dob.AddYears(age))
+        {
+            age--;
+        }
+
+        return age;
+    }
+
+    private void SetCurrentName(string givenNames, string familyName)
+    {
+        RequireName(givenNames, familyName);
+        GivenNames = givenNames.Trim();
+        FamilyName = familyName.Trim();
+        names.Add(new PersonName(Id, NameKind.Current, GivenNames, FamilyName, null));
+    }
+
+    private static void RequireName(string givenNames, string familyName)
+    {
+        if (string.IsNullOrWhiteSpace(givenNames))
+        {
+            throw new DomainRuleException("Enter the given names", "GivenNames");
+        }
+
+        if (string.IsNullOrWhiteSpace(familyName))
+        {
+            throw new DomainRuleException("Enter the family name", "FamilyName");
+        }
+    }
+
+    private void Apply(PersonDetails details)
+    {
+        if (details.DateOfBirth is null && details.ExpectedDateOfBirth is null)
+        {
+            throw new DomainRuleException("Enter the date of birth, or the expected date of birth for an unborn child", "DateOfBirth");
+        }
+
+        if (details.DateOfBirth is not null && details.ExpectedDateOfBirth is not null)
+        {
+            throw new DomainRuleException("Enter either a date of birth or an expected date of birth, not both", "ExpectedDateOfBirth");
+        }
+
+        if (details.DateOfDeath is { } died && details.DateOfBirth is { } born && died < born)
+        {
+            throw new DomainRuleException("The date of death cannot be before the date of birth", "DateOfDeath");
+        }
+
+        if (details.DateOfDeath is not null && details.DateOfBirth is null)
+        {
+            throw new DomainRuleException("Enter the date of birth before recording a date of death", "DateOfDeath");
+        }
+
+        DateOfBirth = details.DateOfBirth;
+        ExpectedDateOfBirth = details.ExpectedDateOfBirth;
+        DateOfDeath = details.DateOfDeath;
+        Sex = details.Sex;
+
+        // The CIN census records an unborn child's gender as 0 (not known).
+        GenderCode = IsUnborn ? "0" : details.GenderCode;
+        EthnicityCode = details.EthnicityCode;
+        DisabilityCodes = details.DisabilityCodes is { Count: > 0 } codes ? [.. codes.Distinct()] : [];
+        FirstLanguage = string.IsNullOrWhiteSpace(details.FirstLanguage) ? null : details.FirstLanguage.Trim();
+        InterpreterRequired = details.InterpreterRequired;
+        NhsNumber = details.NhsNumber;
+        UniquePupilNumber = details.UniquePupilNumber;
+        UpnUnknownReason = details.UniquePupilNumber is null ? details.UpnUnknownReason : null;
+    }
+}
+
+/// <summary>The editable characteristics of a person, validated before they reach the entity.</summary>
+public sealed record PersonDetails(
+    DateOnly? DateOfBirth,
+    DateOnly? ExpectedDateOfBirth,
+    DateOnly? DateOfDeath,
+    Sex Sex,
+    string GenderCode,
+    string? EthnicityCode,
+    IReadOnlyList<string>? DisabilityCodes,
+    string? FirstLanguage,
+    bool InterpreterRequired,
+    string? NhsNumber,
+    string? UniquePupilNumber,
+    string? UpnUnknownReason);

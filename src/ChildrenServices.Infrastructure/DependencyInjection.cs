@@ -1,0 +1,43 @@
+using ChildrenServices.Application.Users;
+using ChildrenServices.Infrastructure.Identity;
+using ChildrenServices.Infrastructure.Persistence;
+using ChildrenServices.Infrastructure.Seeding;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChildrenServices.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.AddDatabase(configuration, contentRoot);
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<IUserAccounts, UserAccounts>();
+        services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<FirstAdministrator>();
+
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
+        return services;
+    }
+
+    /// <summary>Identity with the password rule the service asks for: at least 12 characters, no composition rules.</summary>
+    public static IdentityBuilder AddAppIdentityCore(this IServiceCollection services) =>
+        services.AddIdentity<AppUser, IdentityRole<Guid>>(o =>
+            {
+                o.Password.RequiredLength = 12;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders();
+}

@@ -1,0 +1,106 @@
+using ChildrenServices.Application;
+using ChildrenServices.Application.Security;
+using ChildrenServices.Domain.Allocations;
+using ChildrenServices.Domain.Audit;
+using ChildrenServices.Domain.Common;
+using ChildrenServices.Domain.People;
+using ChildrenServices.Domain.Staff;
+using ChildrenServices.Domain.Teams;
+using ChildrenServices.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChildrenServices.Infrastructure.Persistence;
+
+/// <summary>
+/// One model for both providers. Each provider has a context type of its own only so that its
+/// migrations live apart (see docs/adr/0003-two-migration-sets.md).
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options, ICurrentUser? user, TimeProvider? clock)
+    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options), IAppDbContext
+{
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<PersonName> PersonNames => Set<PersonName>();
+
+    public DbSet<Relationship> Relationships => Set<Relationship>();
+
+    public DbSet<Household> Households => Set<Household>();
+
+    public DbSet<Team> Teams => Set<Team>();
+
+    public DbSet<StaffMember> Staff => Set<StaffMember>();
+
+    public DbSet<Allocation> Allocations => Set<Allocation>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BeforeSave();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BeforeSave();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+
+    /// <summary>
+    /// The audit trail is append-only, and every changed aggregate gets a new version and the name of
+    /// whoever changed it — which is what a refused second writer is told.
+    /// </summary>
+    private void BeforeSave()
+    {
+        var now = (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime;
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.Entity is AuditEntry && entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                throw new InvalidOperationException("Audit entries cannot be changed or deleted");
+            }
+        }
+
+        var changedRoots = ChangeTracker.Entries<Aggregate>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified)
+            .ToList();
+
+        // A change to a part of an aggregate (a new name, an ended address) versions its root as well.
+        foreach (var part in ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is not Aggregate))
+        {
+            var ownerId = part.Entity switch
+            {
+                PersonName n => n.PersonId,
+                Address a => a.PersonId,
+                RestrictionGrant g => g.PersonId,
+                TeamMember m => m.TeamId,
+                HouseholdMember h => h.HouseholdId,
+                _ => Guid.Empty,
+            };
+            if (ownerId == Guid.Empty)
+            {
+                continue;
+            }
+
+            var owner = ChangeTracker.Entries<Aggregate>().FirstOrDefault(e => e.Entity.Id == ownerId && e.State == EntityState.Unchanged);
+            if (owner is not null)
+            {
+                owner.Property(a => a.Version).IsModified = true;
+                changedRoots.Add(owner);
+            }
+        }
+
+        foreach (var entry in changedRoots.Distinct())
+        {
+            entry.Entity.Stamp(now, user?.UserId, user?.DisplayName, entry.State == EntityState.Added);
+        }
+    }
+}

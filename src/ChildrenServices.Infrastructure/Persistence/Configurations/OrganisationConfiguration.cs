@@ -1,0 +1,81 @@
+using ChildrenServices.Domain.Allocations;
+using ChildrenServices.Domain.Audit;
+using ChildrenServices.Domain.People;
+using ChildrenServices.Domain.Staff;
+using ChildrenServices.Domain.Teams;
+using ChildrenServices.Infrastructure.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ChildrenServices.Infrastructure.Persistence.Configurations;
+
+internal sealed class StaffMemberConfiguration : IEntityTypeConfiguration<StaffMember>
+{
+    public void Configure(EntityTypeBuilder<StaffMember> builder)
+    {
+        builder.ToTable("StaffMembers");
+        builder.ConfigureAggregate();
+        builder.Property(s => s.DisplayName).HasMaxLength(100);
+        builder.Property(s => s.Email).HasMaxLength(256);
+        builder.Property(s => s.JobTitle).HasMaxLength(100);
+        builder.HasIndex(s => s.Email).IsUnique();
+        builder.HasOne<AppUser>().WithOne().HasForeignKey<StaffMember>(s => s.Id).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class TeamConfiguration : IEntityTypeConfiguration<Team>
+{
+    public void Configure(EntityTypeBuilder<Team> builder)
+    {
+        builder.ToTable("Teams");
+        builder.ConfigureAggregate();
+        builder.Property(t => t.Name).HasMaxLength(100);
+        builder.HasIndex(t => t.Name).IsUnique();
+        builder.Property(t => t.Kind).HasConversion<string>().HasMaxLength(30);
+        builder.HasOne<StaffMember>().WithMany().HasForeignKey(t => t.ManagerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(t => t.Members).WithOne().HasForeignKey(m => m.TeamId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(t => t.Members).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class TeamMemberConfiguration : IEntityTypeConfiguration<TeamMember>
+{
+    public void Configure(EntityTypeBuilder<TeamMember> builder)
+    {
+        builder.ToTable("TeamMembers");
+        builder.HasKey(m => new { m.TeamId, m.UserId });
+        builder.HasOne<StaffMember>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class AllocationConfiguration : IEntityTypeConfiguration<Allocation>
+{
+    public void Configure(EntityTypeBuilder<Allocation> builder)
+    {
+        builder.ToTable("Allocations");
+        builder.ConfigureAggregate();
+        builder.Property(a => a.Role).HasConversion<string>().HasMaxLength(10);
+        builder.HasOne<Person>().WithMany().HasForeignKey(a => a.ChildId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<StaffMember>().WithMany().HasForeignKey(a => a.WorkerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<StaffMember>().WithMany().HasForeignKey(a => a.AllocatedById).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Team>().WithMany().HasForeignKey(a => a.TeamId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(a => new { a.ChildId, a.EndedOn });
+        builder.HasIndex(a => new { a.WorkerId, a.EndedOn });
+        builder.Ignore(a => a.IsActive);
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        // No foreign keys on purpose: the audit outlives anything it refers to.
+        builder.ToTable("AuditEntries");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.Action).HasMaxLength(100);
+        builder.Property(a => a.CorrelationId).HasMaxLength(64);
+        builder.HasIndex(a => new { a.PersonId, a.OccurredAtUtc });
+        builder.HasIndex(a => new { a.UserId, a.Action, a.OccurredAtUtc });
+    }
+}

@@ -1,0 +1,123 @@
+using ChildrenServices.Domain.People;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ChildrenServices.Infrastructure.Persistence.Configurations;
+
+internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
+{
+    public void Configure(EntityTypeBuilder<Person> builder)
+    {
+        builder.ToTable("People");
+        builder.ConfigureAggregate();
+        builder.Property(p => p.Type).HasConversion<string>().HasMaxLength(10);
+        builder.Property(p => p.GivenNames).HasMaxLength(100);
+        builder.Property(p => p.FamilyName).HasMaxLength(100);
+        builder.Property(p => p.Sex).HasConversion<string>().HasMaxLength(10);
+        builder.Property(p => p.GenderCode).HasMaxLength(2);
+        builder.Property(p => p.EthnicityCode).HasMaxLength(4);
+        builder.Property(p => p.FirstLanguage).HasMaxLength(60);
+        builder.Property(p => p.NhsNumber).HasMaxLength(10);
+        builder.Property(p => p.UniquePupilNumber).HasMaxLength(13);
+        builder.Property(p => p.UpnUnknownReason).HasMaxLength(3);
+        builder.Property(p => p.Restriction).HasConversion<string>().HasMaxLength(30);
+        builder.PrimitiveCollection(p => p.DisabilityCodes);
+
+        builder.HasMany(p => p.Names).WithOne().HasForeignKey(n => n.PersonId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.Addresses).WithOne().HasForeignKey(a => a.PersonId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.RestrictionGrants).WithOne().HasForeignKey(g => g.PersonId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(p => p.Names).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(p => p.Addresses).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(p => p.RestrictionGrants).UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        builder.HasIndex(p => p.NhsNumber);
+        builder.HasIndex(p => p.UniquePupilNumber);
+        builder.HasIndex(p => p.DateOfBirth);
+        builder.HasIndex(p => new { p.FamilyName, p.GivenNames });
+        builder.HasIndex(p => p.Restriction);
+        builder.Ignore(p => p.IsRestricted);
+        builder.Ignore(p => p.IsUnborn);
+        builder.Ignore(p => p.FullName);
+    }
+}
+
+internal sealed class PersonNameConfiguration : IEntityTypeConfiguration<PersonName>
+{
+    public void Configure(EntityTypeBuilder<PersonName> builder)
+    {
+        builder.ToTable("PersonNames");
+        builder.HasKey(n => n.Id);
+        builder.Property(n => n.Id).ValueGeneratedNever();
+        builder.Property(n => n.Kind).HasConversion<string>().HasMaxLength(10);
+        builder.Property(n => n.GivenNames).HasMaxLength(100);
+        builder.Property(n => n.FamilyName).HasMaxLength(100);
+        builder.Property(n => n.SearchText).HasMaxLength(201);
+        builder.HasIndex(n => n.SearchText);
+        builder.Ignore(n => n.FullName);
+    }
+}
+
+internal sealed class AddressConfiguration : IEntityTypeConfiguration<Address>
+{
+    public void Configure(EntityTypeBuilder<Address> builder)
+    {
+        builder.ToTable("Addresses");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.Line1).HasMaxLength(200);
+        builder.Property(a => a.Line2).HasMaxLength(200);
+        builder.Property(a => a.Town).HasMaxLength(100);
+        builder.Property(a => a.Postcode).HasMaxLength(10);
+        builder.HasIndex(a => a.Postcode);
+        builder.Ignore(a => a.IsCurrent);
+        builder.Ignore(a => a.SingleLine);
+    }
+}
+
+internal sealed class RestrictionGrantConfiguration : IEntityTypeConfiguration<RestrictionGrant>
+{
+    public void Configure(EntityTypeBuilder<RestrictionGrant> builder)
+    {
+        builder.ToTable("RestrictionGrants");
+        builder.HasKey(g => new { g.PersonId, g.UserId });
+        builder.HasIndex(g => g.UserId);
+    }
+}
+
+internal sealed class RelationshipConfiguration : IEntityTypeConfiguration<Relationship>
+{
+    public void Configure(EntityTypeBuilder<Relationship> builder)
+    {
+        builder.ToTable("Relationships");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.Notes).HasMaxLength(500);
+        builder.HasOne<Person>().WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Person>().WithMany().HasForeignKey(r => r.RelatedPersonId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class HouseholdConfiguration : IEntityTypeConfiguration<Household>
+{
+    public void Configure(EntityTypeBuilder<Household> builder)
+    {
+        builder.ToTable("Households");
+        builder.ConfigureAggregate();
+        builder.Property(h => h.Name).HasMaxLength(150);
+        builder.HasMany(h => h.Members).WithOne().HasForeignKey(m => m.HouseholdId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(h => h.Members).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class HouseholdMemberConfiguration : IEntityTypeConfiguration<HouseholdMember>
+{
+    public void Configure(EntityTypeBuilder<HouseholdMember> builder)
+    {
+        builder.ToTable("HouseholdMembers");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.HasOne<Person>().WithMany().HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(m => m.PersonId);
+    }
+}

@@ -1,0 +1,102 @@
+using System.Data.Common;
+using ChildrenServices.Application;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChildrenServices.Infrastructure.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}
+
+public static class DatabaseSetup
+{
+    public static void SqliteOptions(SqliteDbContextOptionsBuilder sqlite) =>
+        sqlite.MigrationsHistoryTable("__EFMigrationsHistory");
+
+    public static void SqlServerOptions(Microsoft.EntityFrameworkCore.Infrastructure.SqlServerDbContextOptionsBuilder sqlServer) =>
+        sqlServer.EnableRetryOnFailure(3).UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery);
+
+    public static DatabaseProvider ProviderFrom(IConfiguration configuration) =>
+        Enum.TryParse<DatabaseProvider>(configuration["Database:Provider"], ignoreCase: true, out var provider) ? provider : DatabaseProvider.Sqlite;
+
+    /// <summary>
+    /// SQLite (a file under the data folder) unless configuration chooses SQL Server. Either way the
+    /// rest of the app sees one <see cref="AppDbContext"/>.
+    /// </summary>
+    public static IServiceCollection AddDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var provider = ProviderFrom(configuration);
+        if (provider == DatabaseProvider.SqlServer)
+        {
+            var connectionString = configuration.GetConnectionString("SqlServer")
+                ?? throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:SqlServer is not set");
+            services.AddDbContext<SqlServerAppDbContext>(o => o.UseSqlServer(connectionString, SqlServerOptions));
+            services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqlServerAppDbContext>());
+        }
+        else
+        {
+            var connectionString = SqliteConnectionString(configuration, contentRoot);
+            services.AddDbContext<SqliteAppDbContext>(o => o.UseSqlite(connectionString, SqliteOptions).AddInterceptors(new SqlitePragmas()));
+            services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
+        }
+
+        services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
+        return services;
+    }
+
+    public static string SqliteConnectionString(IConfiguration configuration, string contentRoot)
+    {
+        var configured = configuration.GetConnectionString("Sqlite");
+        var builder = new SqliteConnectionStringBuilder(configured ?? "Data Source=App_Data/childrenservices.db");
+        if (!Path.IsPathRooted(builder.DataSource))
+        {
+            builder.DataSource = Path.Combine(contentRoot, builder.DataSource);
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+        builder.ForeignKeys = true;
+        builder.DefaultTimeout = 30;
+        builder.Pooling = true;
+        return builder.ToString();
+    }
+
+    /// <summary>Creates or upgrades the schema. SQLite is switched to WAL so readers never wait for a writer.</summary>
+    public static async Task MigrateAsync(AppDbContext db, CancellationToken ct = default)
+    {
+        await db.Database.MigrateAsync(ct);
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+    }
+}
+
+/// <summary>
+/// Per-connection SQLite settings: a busy timeout so a writer waits for another rather than failing at once.
+/// (Foreign keys are on through the connection string; writes use BEGIN IMMEDIATE, Microsoft.Data.Sqlite's
+/// default for BeginTransaction, so two writers queue rather than deadlock on upgrade.)
+/// </summary>
+internal sealed class SqlitePragmas : DbConnectionInterceptor
+{
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Apply(connection);
+        return Task.CompletedTask;
+    }
+
+    private static void Apply(DbConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA busy_timeout = 10000; PRAGMA synchronous = NORMAL;";
+        command.ExecuteNonQuery();
+    }
+}
