@@ -1,0 +1,41 @@
+using System.Security.Cryptography;
+
+namespace ChildrenServices.Web.Infrastructure;
+
+/// <summary>A fresh nonce per request: the only inline script (GOV.UK's js-enabled switch) carries it.</summary>
+public sealed class CspNonce
+{
+    public string Value { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
+}
+
+public static class SecurityHeaders
+{
+    /// <summary>
+    /// Security headers on every response, and no caching of anything a signed-in user sees:
+    /// a shared council PC must not show the last user's child records from its cache.
+    /// </summary>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var nonce = context.RequestServices.GetRequiredService<CspNonce>().Value;
+        context.Response.OnStarting(() =>
+        {
+            var headers = context.Response.Headers;
+            headers.ContentSecurityPolicy =
+                $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
+                "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+            headers["Cross-Origin-Opener-Policy"] = "same-origin";
+            if (context.User.Identity?.IsAuthenticated == true || !context.Request.Path.StartsWithSegments("/assets") && !context.Request.Path.StartsWithSegments("/lib") && !context.Request.Path.StartsWithSegments("/css"))
+            {
+                headers.CacheControl = "no-store";
+                headers.Pragma = "no-cache";
+            }
+
+            return Task.CompletedTask;
+        });
+        await next();
+    });
+}

@@ -1,0 +1,80 @@
+using ChildrenServices.Application;
+using ChildrenServices.Domain.Common;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ChildrenServices.Web.Infrastructure;
+
+/// <summary>
+/// A page whose form is re-shown after a refused command reloads its display data here — the one
+/// place both GET and a failed POST use.
+/// </summary>
+public interface IReloadsDisplayData
+{
+    Task LoadDisplayDataAsync();
+}
+
+/// <summary>
+/// Turns what the pipeline throws into what a practitioner sees: field errors with status 400
+/// (their input kept), a conflict message with 409, 403 and 404 pages.
+/// </summary>
+public sealed class UseCaseExceptionFilter : IAsyncPageFilter
+{
+    /// <summary>Pages bind the command they send as this property, so field errors are keyed "Input.Field".</summary>
+    public const string InputPrefix = "Input";
+
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var executed = await next();
+        if (executed.Exception is null || executed.ExceptionHandled || context.HandlerInstance is not PageModel page)
+        {
+            return;
+        }
+
+        switch (executed.Exception)
+        {
+            case ValidationException validation:
+                foreach (var error in validation.Errors)
+                {
+                    page.ModelState.AddModelError(Key(error.PropertyName), error.ErrorMessage);
+                }
+
+                executed.Result = await RedisplayAsync(page, StatusCodes.Status400BadRequest);
+                break;
+            case DomainRuleException rule:
+                page.ModelState.AddModelError(Key(rule.Field), rule.Message);
+                executed.Result = await RedisplayAsync(page, StatusCodes.Status400BadRequest);
+                break;
+            case ConcurrencyConflictException conflict:
+                page.ModelState.AddModelError(string.Empty, conflict.Message);
+                executed.Result = await RedisplayAsync(page, StatusCodes.Status409Conflict);
+                break;
+            case NotFoundException:
+                executed.Result = new NotFoundResult();
+                break;
+            case ForbiddenException:
+                executed.Result = new StatusCodeResult(StatusCodes.Status403Forbidden);
+                break;
+            default:
+                return;
+        }
+
+        executed.ExceptionHandled = true;
+    }
+
+    private static string Key(string? field) => string.IsNullOrEmpty(field) ? string.Empty : $"{InputPrefix}.{field}";
+
+    private static async Task<IActionResult> RedisplayAsync(PageModel page, int status)
+    {
+        if (page is IReloadsDisplayData reloads)
+        {
+            await reloads.LoadDisplayDataAsync();
+        }
+
+        return new PageResult { StatusCode = status };
+    }
+}

@@ -1,0 +1,136 @@
+using ChildrenServices.Application;
+using ChildrenServices.Application.Behaviours;
+using ChildrenServices.Application.People;
+using ChildrenServices.Application.Security;
+using ChildrenServices.Infrastructure;
+using ChildrenServices.Infrastructure.Identity;
+using ChildrenServices.Infrastructure.Persistence;
+using ChildrenServices.Infrastructure.Seeding;
+using ChildrenServices.Web.Infrastructure;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Identity;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Host.UseSerilog((context, services, logging) => logging
+    .ReadFrom.Configuration(context.Configuration)
+    .Enrich.FromLogContext()
+    .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}"));
+
+builder.Services.AddApplication();
+builder.Services.Configure<RestrictionSettings>(builder.Configuration.GetSection("Restrictions"));
+builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<CurrentUser>();
+builder.Services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
+builder.Services.AddScoped<CspNonce>();
+
+builder.Services.AddMediator((MediatorOptions options) =>
+{
+    options.ServiceLifetime = ServiceLifetime.Scoped;
+    options.Assemblies = [typeof(RecordAccess)];
+
+    // First is outermost. Authorisation runs before validation so refused users learn nothing.
+    options.PipelineBehaviors =
+    [
+        typeof(LoggingBehaviour<,>),
+        typeof(AuthorisationBehaviour<,>),
+        typeof(ValidationBehaviour<,>),
+        typeof(TransactionBehaviour<,>),
+        typeof(AuditBehaviour<,>),
+    ];
+});
+
+builder.Services.AddAppIdentityCore()
+    .AddSignInManager<AppSignInManager>()
+    .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
+
+// Checking the security stamp on every request is what makes a disabled user lose access at once.
+builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+builder.Services.ConfigureApplicationCookie(o =>
+{
+    o.LoginPath = "/Account/SignIn";
+    o.LogoutPath = "/Account/SignOut";
+    o.AccessDeniedPath = "/Error/403";
+    o.Cookie.Name = "childrenservices.auth";
+    o.Cookie.HttpOnly = true;
+    o.Cookie.SameSite = SameSiteMode.Lax;
+    o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+    o.ExpireTimeSpan = TimeSpan.FromHours(9);
+    o.SlidingExpiration = true;
+    o.Events.OnRedirectToAccessDenied = context =>
+    {
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Task.CompletedTask;
+    };
+});
+
+builder.Services.AddAuthorization(options =>
+{
+    // Every page needs a signed-in user unless it says otherwise; pages then name a permission.
+    options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+    foreach (var permission in Enum.GetValues<Permission>())
+    {
+        options.AddPolicy(permission.ToString(), p => p.RequireAuthenticatedUser().RequireRole(RolePermissions.RolesGranting(permission)));
+    }
+});
+
+builder.Services.AddAntiforgery(o =>
+{
+    o.Cookie.Name = "childrenservices.antiforgery";
+    o.Cookie.SameSite = SameSiteMode.Strict;
+});
+builder.Services.AddRazorPages(o => o.Conventions.ConfigureFilter(new UseCaseExceptionFilter()))
+    .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new GovUkDateModelBinderProvider()));
+
+var app = builder.Build();
+
+if (args.Length > 0 && args[0] == "create-admin")
+{
+    return await AdminCommand.RunAsync(app, args);
+}
+
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+    await DatabaseSetup.MigrateAsync(db);
+    await scope.ServiceProvider.GetRequiredService<FirstAdministrator>().EnsureRolesAsync();
+    if (app.Environment.IsDevelopment() && app.Configuration.GetValue<bool>("Seeding:DemoData"))
+    {
+        if (await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync())
+        {
+            app.Logger.LogInformation("Seeded demo users and synthetic families");
+        }
+    }
+}
+
+app.UseExceptionHandler("/Error/500");
+app.UseStatusCodePagesWithReExecute("/Error/{0}");
+app.UseSecurityHeaders();
+app.UseSerilogRequestLogging(o =>
+{
+    // The path holds ids only; query strings (search terms are names) are never logged.
+    o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
+    o.EnrichDiagnosticContext = (diagnostics, http) =>
+    {
+        diagnostics.Set("CorrelationId", http.TraceIdentifier);
+        diagnostics.Set("UserId", http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value);
+    };
+});
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+app.MapRazorPages();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Exposed so the integration and browser tests can host the real app.</summary>
+public partial class Program;
