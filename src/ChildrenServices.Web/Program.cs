@@ -9,6 +9,7 @@ using ChildrenServices.Infrastructure.Seeding;
 using ChildrenServices.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Serilog;
@@ -27,6 +28,11 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
 builder.Services.AddScoped<CspNonce>();
+
+// Keys outlive a restart, so signed-in users and half-filled forms survive a redeploy.
+builder.Services.AddDataProtection()
+    .SetApplicationName("ChildrenServices")
+    .PersistKeysToFileSystem(new DirectoryInfo(builder.Configuration["DataProtection:KeysPath"] ?? Path.Combine(builder.Environment.ContentRootPath, "App_Data", "keys")));
 
 builder.Services.AddMediator((MediatorOptions options) =>
 {
@@ -72,6 +78,7 @@ builder.Services.AddAuthorization(options =>
 {
     // Every page needs a signed-in user unless it says otherwise; pages then name a permission.
     options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+    options.AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser());
     foreach (var permission in Enum.GetValues<Permission>())
     {
         options.AddPolicy(permission.ToString(), p => p.RequireAuthenticatedUser().RequireRole(RolePermissions.RolesGranting(permission)));

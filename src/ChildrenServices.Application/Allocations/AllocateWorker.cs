@@ -102,14 +102,19 @@ public static class ListAllocatableWorkers
         public async ValueTask<IReadOnlyList<Option>> Handle(Query query, CancellationToken cancellationToken)
         {
             var me = user.RequireUserId();
-            return await db.Teams.Where(t => t.ManagerId == me)
+            var members = await db.Teams.Where(t => t.ManagerId == me)
                 .SelectMany(t => t.Members, (t, m) => new { t.Name, t.CaseloadCapacityPerWorker, m.UserId })
-                .Join(db.Staff.Where(s => !s.IsDisabled), x => x.UserId, s => s.Id, (x, s) => new Option(
-                    s.Id, s.DisplayName, x.Name,
-                    db.Allocations.Count(a => a.WorkerId == s.Id && a.EndedOn == null),
-                    x.CaseloadCapacityPerWorker))
-                .OrderBy(o => o.TeamName).ThenBy(o => o.Name)
                 .ToListAsync(cancellationToken);
+            var ids = members.Select(m => m.UserId).Distinct().ToList();
+            var staff = await db.Staff.Where(s => ids.Contains(s.Id) && !s.IsDisabled)
+                .Select(s => new { s.Id, s.DisplayName }).ToDictionaryAsync(s => s.Id, s => s.DisplayName, cancellationToken);
+            var caseloads = await db.Allocations.Where(a => ids.Contains(a.WorkerId) && a.EndedOn == null)
+                .GroupBy(a => a.WorkerId).Select(g => new { g.Key, Count = g.Count() })
+                .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+
+            return [.. members.Where(m => staff.ContainsKey(m.UserId))
+                .Select(m => new Option(m.UserId, staff[m.UserId], m.Name, caseloads.GetValueOrDefault(m.UserId), m.CaseloadCapacityPerWorker))
+                .OrderBy(o => o.TeamName).ThenBy(o => o.Name)];
         }
     }
 }

@@ -61,20 +61,21 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? user,
     private void BeforeSave()
     {
         var now = (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime;
-        foreach (var entry in ChangeTracker.Entries())
+
+        // Detect once, then read the tracker without re-detecting: a save of a thousand seeded
+        // families must not rescan every entry for every entry.
+        ChangeTracker.DetectChanges();
+        var entries = ChangeTracker.Entries().ToList();
+        if (entries.Any(e => e.Entity is AuditEntry && e.State is EntityState.Modified or EntityState.Deleted))
         {
-            if (entry.Entity is AuditEntry && entry.State is EntityState.Modified or EntityState.Deleted)
-            {
-                throw new InvalidOperationException("Audit entries cannot be changed or deleted");
-            }
+            throw new InvalidOperationException("Audit entries cannot be changed or deleted");
         }
 
-        var changedRoots = ChangeTracker.Entries<Aggregate>()
-            .Where(e => e.State is EntityState.Added or EntityState.Modified)
-            .ToList();
+        var roots = entries.Where(e => e.Entity is Aggregate).ToDictionary(e => ((Aggregate)e.Entity).Id);
+        var changed = roots.Values.Where(e => e.State is EntityState.Added or EntityState.Modified).ToHashSet();
 
         // A change to a part of an aggregate (a new name, an ended address) versions its root as well.
-        foreach (var part in ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is not Aggregate))
+        foreach (var part in entries.Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is not Aggregate))
         {
             var ownerId = part.Entity switch
             {
@@ -85,22 +86,16 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? user,
                 HouseholdMember h => h.HouseholdId,
                 _ => Guid.Empty,
             };
-            if (ownerId == Guid.Empty)
+            if (ownerId != Guid.Empty && roots.TryGetValue(ownerId, out var owner) && owner.State == EntityState.Unchanged)
             {
-                continue;
-            }
-
-            var owner = ChangeTracker.Entries<Aggregate>().FirstOrDefault(e => e.Entity.Id == ownerId && e.State == EntityState.Unchanged);
-            if (owner is not null)
-            {
-                owner.Property(a => a.Version).IsModified = true;
-                changedRoots.Add(owner);
+                owner.Property(nameof(Aggregate.Version)).IsModified = true;
+                changed.Add(owner);
             }
         }
 
-        foreach (var entry in changedRoots.Distinct())
+        foreach (var entry in changed)
         {
-            entry.Entity.Stamp(now, user?.UserId, user?.DisplayName, entry.State == EntityState.Added);
+            ((Aggregate)entry.Entity).Stamp(now, user?.UserId, user?.DisplayName, entry.State == EntityState.Added);
         }
     }
 }

@@ -142,8 +142,8 @@ public sealed class DemoDataSeeder(AppDbContext db, FirstAdministrator accounts,
                 }
             }
 
-            // About half the families are open to a team; the rest came through the front door and were closed or are awaiting allocation.
-            if (random.NextDouble() < 0.5)
+            // About a quarter of the families are open to a team; the rest came through the front door and were closed or are awaiting allocation.
+            if (random.NextDouble() < 0.27)
             {
                 var holder = holders[random.Next(holders.Length)];
                 if (caseloads[holder.Worker] >= holder.Weight)

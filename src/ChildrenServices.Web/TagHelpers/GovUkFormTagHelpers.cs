@@ -225,7 +225,7 @@ public sealed class GovUkCheckboxesTagHelper : GovUkFieldTagHelper
         var error = Error;
         var selected = ModelState.TryGetValue(Name, out var entry) && entry.RawValue is not null
             ? (entry.RawValue as string[] ?? [entry.AttemptedValue ?? string.Empty]).ToHashSet(StringComparer.OrdinalIgnoreCase)
-            : ((For.Model as System.Collections.IEnumerable)?.Cast<object>().Select(o => Format(o) ?? string.Empty) ?? []).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            : ModelValues(For.Model).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var index = 0;
         var items = string.Concat(Items.Select(item =>
         {
@@ -239,6 +239,16 @@ public sealed class GovUkCheckboxesTagHelper : GovUkFieldTagHelper
             $"<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">{E(Legend)}</legend>{HintHtml()}{ErrorHtml(error)}" +
             $"<div class=\"govuk-checkboxes{(Small ? " govuk-checkboxes--small" : string.Empty)}\" data-module=\"govuk-checkboxes\">{items}</div></fieldset></div>");
     }
+
+    /// <summary>A single value (a bool checkbox) or a list (several codes) as the strings the inputs carry.</summary>
+    private static IEnumerable<string> ModelValues(object? model) => model switch
+    {
+        null => [],
+        string text => [text],
+        bool flag => flag ? ["true"] : [],
+        System.Collections.IEnumerable many => many.Cast<object>().Select(o => Format(o) ?? string.Empty),
+        _ => [Format(model) ?? string.Empty],
+    };
 }
 
 [HtmlTargetElement("govuk-select", TagStructure = TagStructure.WithoutEndTag)]

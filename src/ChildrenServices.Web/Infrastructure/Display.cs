@@ -1,0 +1,56 @@
+using System.Globalization;
+using ChildrenServices.Application;
+using ChildrenServices.Domain.Codes;
+using ChildrenServices.Domain.People;
+using Microsoft.AspNetCore.Mvc.Rendering;
+
+namespace ChildrenServices.Web.Infrastructure;
+
+/// <summary>How dates, ages and codes read on every page: "14 March 2027", never 14/03/2027.</summary>
+public static class Display
+{
+    private static readonly CultureInfo UkCulture = CultureInfo.GetCultureInfo("en-GB");
+
+    public static string Date(DateOnly? date) => date?.ToString("d MMMM yyyy", UkCulture) ?? "Not recorded";
+
+    public static string DateTime(DateTime utc) => UkTime.ToLocal(utc).ToString("d MMMM yyyy 'at' HH:mm", UkCulture);
+
+    public static string Birth(DateOnly? dateOfBirth, DateOnly? expected, DateOnly today)
+    {
+        if (dateOfBirth is { } dob)
+        {
+            var age = today.Year - dob.Year - (today < dob.AddYears(today.Year - dob.Year) ? 1 : 0);
+            return age < 1
+                ? $"{Date(dob)} ({MonthsOld(dob, today)} months)"
+                : $"{Date(dob)} (age {age})";
+        }
+
+        return expected is { } due ? $"Unborn, expected {Date(due)}" : "Not recorded";
+    }
+
+    public static string Nhs(string? nhsNumber) =>
+        nhsNumber is { Length: 10 } n ? $"{n[..3]} {n[3..6]} {n[6..]}" : nhsNumber ?? "Not recorded";
+
+    public static string Code(CodeSet codes, string? value) =>
+        string.IsNullOrEmpty(value) ? "Not recorded" : codes.Find(value) is { } code ? code.Description : value;
+
+    /// <summary>Codes to choose from: those still in use, unless <paramref name="includeRetired"/>.</summary>
+    public static IEnumerable<SelectListItem> Options(CodeSet codes, bool includeRetired = false) =>
+        codes.Codes.Where(c => includeRetired || c.ValidToYear is null).Select(c => new SelectListItem(c.Description, c.Value));
+
+    public static string Sex(Sex sex) => sex switch
+    {
+        Domain.People.Sex.Female => "Female",
+        Domain.People.Sex.Male => "Male",
+        _ => "Not known",
+    };
+
+    private static int MonthsOld(DateOnly dob, DateOnly today) =>
+        Math.Max(0, ((today.Year - dob.Year) * 12) + today.Month - dob.Month - (today.Day < dob.Day ? 1 : 0));
+}
+
+public static class Policies
+{
+    /// <summary>Any signed-in user: for a user's own pages that need no particular permission.</summary>
+    public const string SignedIn = "SignedIn";
+}

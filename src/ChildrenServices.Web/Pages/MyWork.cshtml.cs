@@ -1,0 +1,21 @@
+using ChildrenServices.Application.Home;
+using ChildrenServices.Web.Infrastructure;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ChildrenServices.Web.Pages;
+
+[Authorize(Policy = nameof(Application.Security.Permission.ViewChildRecord))]
+public sealed class MyWorkModel(ISender sender, TimeProvider clock) : PageModel
+{
+    public GetMyWork.Result Work { get; private set; } = default!;
+
+    public DateOnly Today { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        Today = Application.UkTime.Today(clock);
+        Work = await sender.Send(new GetMyWork.Query());
+    }
+}

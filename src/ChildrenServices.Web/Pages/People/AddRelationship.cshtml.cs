@@ -1,0 +1,53 @@
+using ChildrenServices.Application.People;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ChildrenServices.Web.Pages.People;
+
+/// <summary>Find the other person (or record them), then say how they are related.</summary>
+[Authorize(Policy = nameof(Application.Security.Permission.RecordPeople))]
+public sealed class AddRelationshipModel(ISender sender, TimeProvider clock) : PersonPageModel(sender, clock)
+{
+    [BindProperty]
+    public AddRelationship.Command Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    public SearchPeople.Result? Results { get; private set; }
+
+    public string? RelatedName { get; private set; }
+
+    public async Task OnGetAsync(Guid id, Guid? relatedPersonId)
+    {
+        Input = new AddRelationship.Command { PersonId = id, RelatedPersonId = relatedPersonId };
+        await LoadForRecordingAsync(id);
+        await LoadDisplayDataAsync();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        Input = Input with { PersonId = id };
+        if (await BindingFailedAsync(Input))
+        {
+            return Page();
+        }
+
+        await Sender.Send(Input);
+        return RedirectWithBanner("/People/Family", new { id }, "Relationship added");
+    }
+
+    public override async Task LoadDisplayDataAsync()
+    {
+        await LoadPersonAsync(Input.PersonId);
+        if (Input.RelatedPersonId is { } related)
+        {
+            RelatedName = (await Sender.Send(new GetPersonSummary.Query(related))).FullName;
+        }
+        else if (!string.IsNullOrWhiteSpace(Q))
+        {
+            Results = await Sender.Send(new SearchPeople.Query { Name = Q });
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using ChildrenServices.Application.Allocations;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ChildrenServices.Web.Pages.People;
+
+/// <summary>A manager allocates a worker from their teams, seeing each worker's caseload against capacity.</summary>
+[Authorize(Policy = nameof(Application.Security.Permission.AllocateWork))]
+public sealed class AllocateModel(ISender sender, TimeProvider clock) : PersonPageModel(sender, clock)
+{
+    [BindProperty]
+    public AllocateWorker.Command Input { get; set; } = new();
+
+    public IReadOnlyList<ListAllocatableWorkers.Option> Workers { get; private set; } = [];
+
+    public async Task OnGetAsync(Guid id)
+    {
+        Input = new AllocateWorker.Command { PersonId = id };
+        await LoadDisplayDataAsync();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        Input = Input with { PersonId = id };
+        if (await BindingFailedAsync(Input))
+        {
+            return Page();
+        }
+
+        await Sender.Send(Input);
+        return RedirectWithBanner("/People/Record", new { id }, "Worker allocated");
+    }
+
+    public async Task<IActionResult> OnPostEndAsync(Guid id, Guid allocationId)
+    {
+        await Sender.Send(new EndAllocation.Command(id, allocationId));
+        return RedirectWithBanner("/People/Record", new { id }, "Allocation ended");
+    }
+
+    public override async Task LoadDisplayDataAsync()
+    {
+        await LoadPersonAsync(Input.PersonId);
+        Workers = await Sender.Send(new ListAllocatableWorkers.Query());
+    }
+}

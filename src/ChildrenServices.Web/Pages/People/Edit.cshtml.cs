@@ -1,0 +1,56 @@
+using ChildrenServices.Application.People;
+using ChildrenServices.Domain.People;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ChildrenServices.Web.Pages.People;
+
+/// <summary>Change personal details. The version the user loaded travels with the form, so a later save by someone else is not overwritten.</summary>
+[Authorize(Policy = nameof(Application.Security.Permission.RecordPeople))]
+public sealed class EditModel(ISender sender, TimeProvider clock) : PersonPageModel(sender, clock), IPersonDetailsForm
+{
+    [BindProperty]
+    public UpdatePersonDetails.Command Input { get; set; } = new();
+
+    PersonDetailsInput IPersonDetailsForm.Input => Input;
+
+    public bool IsChild => Person.Type == PersonType.Child;
+
+    public async Task OnGetAsync(Guid id)
+    {
+        await LoadForRecordingAsync(id);
+        var p = Person;
+        Input = new UpdatePersonDetails.Command
+        {
+            PersonId = p.Id,
+            Version = p.Version,
+            DateOfBirth = p.DateOfBirth,
+            ExpectedDateOfBirth = p.ExpectedDateOfBirth,
+            DateOfDeath = p.DateOfDeath,
+            Sex = p.Sex,
+            GenderCode = p.GenderCode,
+            EthnicityCode = p.EthnicityCode,
+            DisabilityCodes = [.. p.DisabilityCodes],
+            FirstLanguage = p.FirstLanguage,
+            InterpreterRequired = p.InterpreterRequired,
+            NhsNumber = p.NhsNumber,
+            UniquePupilNumber = p.UniquePupilNumber,
+            UpnUnknownReason = p.UpnUnknownReason,
+        };
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        Input = Input with { PersonId = id };
+        if (await BindingFailedAsync(Input))
+        {
+            return Page();
+        }
+
+        await Sender.Send(Input);
+        return RedirectWithBanner("/People/Record", new { id }, "Personal details saved");
+    }
+
+    public override Task LoadDisplayDataAsync() => LoadPersonAsync(Input.PersonId);
+}
