@@ -1,0 +1,150 @@
+using ChildrenServices.Domain.People;
+using ChildrenServices.Infrastructure.Persistence;
+using ChildrenServices.Infrastructure.Seeding;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace ChildrenServices.BrowserTests;
+
+public sealed class Journeys(BrowserHost host)
+{
+    public static TheoryData<string, string, string> RoleHomes => new()
+    {
+        { "frontdoor@demo.example", "/MyWork", "My work" },
+        { "keyworker@demo.example", "/MyWork", "My work" },
+        { "socialworker@demo.example", "/MyWork", "My work" },
+        { "manager@demo.example", "/Team", "My teams" },
+        { "iro@demo.example", "/MyWork", "My work" },
+        { "performance@demo.example", "/Performance", "Service overview" },
+        { "admin@demo.example", "/Admin/Users", "Administration" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RoleHomes))]
+    public async Task SignIn_EachRole_LandsOnItsOwnHomePage(string email, string home, string heading)
+    {
+        var page = await host.NewPageAsync();
+        await page.GotoAsync("/");
+        await AssertAccessibleAsync(page, "sign-in page");
+
+        await SignInAsync(page, email);
+
+        Assert.EndsWith(home, new Uri(page.Url).AbsolutePath, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(heading, (await page.Locator("h1").InnerTextAsync()).Trim());
+        await AssertAccessibleAsync(page, $"{email} home page");
+    }
+
+    [Fact]
+    public async Task Practitioner_FindsAChildAndOpensTheRecord()
+    {
+        var (childId, given, family) = await AnyChildAsync();
+        var page = await host.NewPageAsync();
+        await page.GotoAsync("/");
+        await SignInAsync(page, "socialworker@demo.example");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Search", Exact = true }).ClickAsync();
+        await AssertAccessibleAsync(page, "search page");
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync(family.ToUpperInvariant());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await AssertAccessibleAsync(page, "search results");
+
+        await page.Locator($"a[href='/People/{childId}']").First.ClickAsync();
+
+        Assert.Equal($"/People/{childId}", new Uri(page.Url).AbsolutePath);
+        Assert.Contains($"{given} {family}", await page.Locator(".app-identity-bar").InnerTextAsync(), StringComparison.Ordinal);
+        await AssertAccessibleAsync(page, "child record");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Family and network" }).ClickAsync();
+        Assert.Equal("Family and network", (await page.Locator("h1").InnerTextAsync()).Trim());
+        await AssertAccessibleAsync(page, "family view");
+    }
+
+    [Fact]
+    public async Task Practitioner_RecordsAChildWithMistakes_SeesErrorsAndKeepsInput()
+    {
+        var page = await host.NewPageAsync();
+        await page.GotoAsync("/");
+        await SignInAsync(page, "frontdoor@demo.example");
+        await page.GotoAsync("/People/Create");
+        await AssertAccessibleAsync(page, "record a child");
+
+        await page.GetByLabel("Given names").FillAsync("Brannoch");
+        await page.Locator("#Input_DateOfBirth").FillAsync("31");
+        await page.Locator("#Input_DateOfBirth_Month").FillAsync("2");
+        await page.Locator("#Input_DateOfBirth_Year").FillAsync("2020");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+
+        var summary = page.Locator(".govuk-error-summary");
+        Assert.Contains("Enter the family name", await summary.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Date of birth must be a real date", await summary.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("Brannoch", await page.GetByLabel("Given names").InputValueAsync());
+        Assert.Equal("31", await page.Locator("#Input_DateOfBirth").InputValueAsync());
+        await AssertAccessibleAsync(page, "record a child with errors");
+    }
+
+    [Fact]
+    public async Task Manager_OpensTeamViewAndWhoHasViewed()
+    {
+        var (childId, _, _) = await AnyChildAsync();
+        var page = await host.NewPageAsync();
+        await page.GotoAsync("/");
+        await SignInAsync(page, "manager@demo.example");
+        await page.GotoAsync($"/People/{childId}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Who has viewed" }).ClickAsync();
+
+        Assert.Contains("Sam Patel", await page.Locator("table").InnerTextAsync(), StringComparison.Ordinal);
+        await AssertAccessibleAsync(page, "who has viewed");
+        await page.GotoAsync($"/People/{childId}/Allocate");
+        await AssertAccessibleAsync(page, "allocate");
+        await page.GotoAsync($"/People/{childId}/Restrict");
+        await AssertAccessibleAsync(page, "restrict");
+    }
+
+    [Fact]
+    public async Task Administrator_OpensUserAndTeamForms()
+    {
+        var page = await host.NewPageAsync();
+        await page.GotoAsync("/");
+        await SignInAsync(page, "admin@demo.example");
+        await page.GotoAsync("/Admin/Users/Create");
+        await AssertAccessibleAsync(page, "add a user");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        Assert.Contains("Enter the person's full name", await page.Locator(".govuk-error-summary").InnerTextAsync(), StringComparison.Ordinal);
+        await AssertAccessibleAsync(page, "add a user with errors");
+        await page.GotoAsync("/Admin/Teams");
+        await AssertAccessibleAsync(page, "teams");
+        await page.GotoAsync("/Admin/Teams/Edit");
+        await AssertAccessibleAsync(page, "add a team");
+    }
+
+    private static async Task SignInAsync(IPage page, string email)
+    {
+        await page.GetByLabel("Email address").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(DemoDataSeeder.DemoPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+    }
+
+    private async Task<(Guid Id, string Given, string Family)> AnyChildAsync()
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var child = await db.People.Where(p => p.Type == PersonType.Child && p.Restriction == null && p.DateOfBirth != null)
+            .OrderBy(p => p.FamilyName).Select(p => new { p.Id, p.GivenNames, p.FamilyName }).FirstAsync();
+        return (child.Id, child.GivenNames, child.FamilyName);
+    }
+
+    /// <summary>WCAG 2.2 AA as axe-core checks it; the failure lists each violation and where.</summary>
+    private static async Task AssertAccessibleAsync(IPage page, string what)
+    {
+        var result = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+        });
+        var problems = result.Violations.Select(v => $"{v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}").ToList();
+        Assert.True(problems.Count == 0, $"Accessibility violations on {what}:\n{string.Join("\n", problems)}");
+    }
+}
