@@ -21,7 +21,7 @@ public static class DatabaseSetup
         sqlite.MigrationsHistoryTable("__EFMigrationsHistory");
 
     public static void SqlServerOptions(Microsoft.EntityFrameworkCore.Infrastructure.SqlServerDbContextOptionsBuilder sqlServer) =>
-        sqlServer.EnableRetryOnFailure(3).UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery);
+        sqlServer.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery);
 
     public static DatabaseProvider ProviderFrom(IConfiguration configuration) =>
         Enum.TryParse<DatabaseProvider>(configuration["Database:Provider"], ignoreCase: true, out var provider) ? provider : DatabaseProvider.Sqlite;

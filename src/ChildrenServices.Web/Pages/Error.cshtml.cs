@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -23,7 +22,7 @@ public sealed class ErrorModel : PageModel
     private void Describe(int? code)
     {
         var status = code ?? StatusCodes.Status500InternalServerError;
-        CorrelationId = Activity.Current?.TraceId.ToString() ?? HttpContext.TraceIdentifier;
+        CorrelationId = HttpContext.TraceIdentifier;
         (Title, Advice) = status switch
         {
             StatusCodes.Status404NotFound => ("Page not found", new[]

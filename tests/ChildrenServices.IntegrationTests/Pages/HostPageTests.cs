@@ -1,0 +1,120 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using ChildrenServices.Application.Security;
+using ChildrenServices.IntegrationTests.Infrastructure;
+
+namespace ChildrenServices.IntegrationTests.Pages;
+
+/// <summary>What every response carries, and each role's home page.</summary>
+public sealed partial class HostPageTests(AppFactory factory) : IntegrationTest(factory)
+{
+    [Fact]
+    public async Task SignedInPage_HasNonceCspMatchingItsScriptNoStoreAndFrameDenial()
+    {
+        var worker = await CreateUserAsync(Roles.SocialWorker, "Alex Rowe");
+
+        var response = await ClientFor(worker).GetAsync("/MyWork");
+        var html = await response.Content.ReadAsStringAsync();
+        var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+        var nonce = NoncePattern().Match(csp).Groups[1].Value;
+
+        Assert.False(string.IsNullOrEmpty(nonce));
+        Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+        Assert.Contains($"<script nonce=\"{nonce}\">", html, StringComparison.Ordinal);
+        Assert.True(response.Headers.CacheControl?.NoStore);
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+
+        var second = await ClientFor(worker).GetAsync("/MyWork");
+        Assert.NotEqual(csp, second.Headers.GetValues("Content-Security-Policy").Single());
+    }
+
+    [Fact]
+    public async Task HealthEndpoints_AnswerWithoutSignIn()
+    {
+        var client = AnonymousClient();
+
+        Assert.Equal("Healthy", await client.GetStringAsync("/health/live"));
+        Assert.Equal("Healthy", await client.GetStringAsync("/health/ready"));
+    }
+
+    [Fact]
+    public async Task UnknownPage_FriendlyNotFoundWithCorrelationId()
+    {
+        var worker = await CreateUserAsync(Roles.SocialWorker, "Alex Rowe");
+
+        var response = await ClientFor(worker).GetAsync("/no-such-page");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Page not found", html, StringComparison.Ordinal);
+        Assert.Matches("data-testid=\"correlation-id\">[^<]{8,}<", html);
+    }
+
+    [Fact]
+    public async Task SearchRequest_QueryStringNeverReachesTheLogs()
+    {
+        var worker = await CreateUserAsync(Roles.SocialWorker, "Alex Rowe");
+        Factory.Logs.Clear();
+
+        await ClientFor(worker).GetAsync("/People/Search?Input.Name=Zqxwvutsr");
+
+        Assert.NotEmpty(Factory.Logs.Entries);
+        Assert.DoesNotContain(Factory.Logs.Entries, e => e.Message.Contains("Zqxwvutsr", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Theory]
+    [InlineData(Roles.FrontDoorPractitioner, "/MyWork")]
+    [InlineData(Roles.FamilyKeyworker, "/MyWork")]
+    [InlineData(Roles.SocialWorker, "/MyWork")]
+    [InlineData(Roles.ReviewingOfficer, "/MyWork")]
+    [InlineData(Roles.TeamManager, "/Team")]
+    [InlineData(Roles.PerformanceOfficer, "/Performance")]
+    [InlineData(Roles.Administrator, "/Admin/Users")]
+    public async Task Home_EachRole_RedirectsToItsOwnPage(string role, string home)
+    {
+        var user = await CreateUserAsync(role, "Alex Rowe");
+
+        var response = await ClientFor(user).GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(home, response.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await ClientFor(user).GetAsync(home)).StatusCode);
+    }
+
+    [Fact]
+    public async Task MyWork_ShowsTheChildrenAllocatedToMe()
+    {
+        var manager = await CreateUserAsync(Roles.TeamManager, "Sam Patel");
+        var worker = await CreateUserAsync(Roles.SocialWorker, "Grace Okafor-Lyle");
+        await CreateTeamAsync(manager, "Assessment", worker);
+        var child = await CreateChildAsync(manager, "Ezra", "Quaye");
+        await AllocateAsync(manager, child, worker);
+
+        var html = await ClientFor(worker).GetStringAsync("/MyWork");
+
+        Assert.Contains("Children I hold (1)", html, StringComparison.Ordinal);
+        Assert.Contains("Ezra Quaye", html, StringComparison.Ordinal);
+        var team = await ClientFor(manager).GetStringAsync("/Team");
+        Assert.Contains("Grace Okafor-Lyle", team, StringComparison.Ordinal);
+        Assert.Contains("1 of 18", team, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PerformanceCsv_DownloadsCaseloadsByTeam()
+    {
+        var officer = await CreateUserAsync(Roles.PerformanceOfficer, "Dev Lindqvist");
+        var manager = await CreateUserAsync(Roles.TeamManager, "Sam Patel");
+        await CreateTeamAsync(manager, "Assessment East");
+
+        var response = await ClientFor(officer).GetAsync("/Performance/Csv");
+        var csv = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("Team,Kind,Workers", csv, StringComparison.Ordinal);
+        Assert.Contains("\"Assessment East\",Assessment,0,0,0,18", csv, StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("'nonce-([^']+)'")]
+    private static partial Regex NoncePattern();
+}

@@ -1,0 +1,78 @@
+using System.Data.Common;
+using ChildrenServices.Infrastructure.Persistence;
+using ChildrenServices.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChildrenServices.IntegrationTests.Persistence;
+
+public sealed class MigrationTests(AppFactory factory)
+{
+    [Fact]
+    public void SqliteMigrations_MatchTheModel()
+    {
+        using var db = SqliteContext();
+
+        Assert.False(db.Database.HasPendingModelChanges(), "The model has changed since the last SQLite migration: add one");
+    }
+
+    [Fact]
+    public void SqlServerMigrations_MatchTheModel()
+    {
+        using var db = SqlServerContext();
+
+        Assert.False(db.Database.HasPendingModelChanges(), "The model has changed since the last SQL Server migration: add one");
+    }
+
+    [Fact]
+    public void MigrationSets_HaveTheSameMigrationsInTheSameOrder()
+    {
+        using var sqlite = SqliteContext();
+        using var sqlServer = SqlServerContext();
+
+        // Ids are "<timestamp>_<name>"; the two sets are generated moments apart, so compare the names.
+        var sqliteNames = sqlite.Database.GetMigrations().Select(NameOf).ToList();
+        var sqlServerNames = sqlServer.Database.GetMigrations().Select(NameOf).ToList();
+
+        Assert.NotEmpty(sqliteNames);
+        Assert.Equal(sqliteNames, sqlServerNames);
+    }
+
+    [Fact]
+    public async Task Startup_SqliteDatabase_FullyMigratedInWalModeWithForeignKeysOn()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.IsType<SqliteAppDbContext>(db);
+
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken));
+        await db.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            var connection = db.Database.GetDbConnection();
+            Assert.Equal("wal", await PragmaAsync(connection, "journal_mode"));
+            Assert.Equal("1", await PragmaAsync(connection, "foreign_keys"));
+            Assert.Equal("10000", await PragmaAsync(connection, "busy_timeout"));
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static string NameOf(string migrationId) => migrationId[(migrationId.IndexOf('_', StringComparison.Ordinal) + 1)..];
+
+    private static SqliteAppDbContext SqliteContext() =>
+        new(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite("Data Source=:memory:", DatabaseSetup.SqliteOptions).Options);
+
+    private static SqlServerAppDbContext SqlServerContext() =>
+        new(new DbContextOptionsBuilder<SqlServerAppDbContext>()
+            .UseSqlServer("Server=none;Database=none;TrustServerCertificate=True", DatabaseSetup.SqlServerOptions).Options);
+
+    private static async Task<string?> PragmaAsync(DbConnection connection, string pragma)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA {pragma};";
+        return Convert.ToString(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
