@@ -194,14 +194,29 @@ public sealed class Person : Aggregate
         }
 
         var end = DateOfDeath is { } died && died < today ? died : today;
-        var age = end.Year - dob.Year;
-        if (end < dob.AddYears(age))
+        return AgeBetween(dob, end);
+    }
+
+    /// <summary>
+    /// Whole years from <paramref name="dateOfBirth"/> to <paramref name="on"/>. Someone born on 29 February
+    /// has their birthday on 1 March in other years, as the law of England and Wales counts it
+    /// (Family Law Reform Act 1969, s.9), which matters for statutory ages such as 18.
+    /// </summary>
+    public static int AgeBetween(DateOnly dateOfBirth, DateOnly on)
+    {
+        var age = on.Year - dateOfBirth.Year;
+        if (on < BirthdayIn(dateOfBirth, on.Year))
         {
             age--;
         }
 
         return age;
     }
+
+    private static DateOnly BirthdayIn(DateOnly dateOfBirth, int year) =>
+        dateOfBirth is { Month: 2, Day: 29 } && !DateTime.IsLeapYear(year)
+            ? new DateOnly(year, 3, 1)
+            : new DateOnly(year, dateOfBirth.Month, dateOfBirth.Day);
 
     private void SetCurrentName(string givenNames, string familyName)
     {

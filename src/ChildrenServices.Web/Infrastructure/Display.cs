@@ -19,7 +19,7 @@ public static class Display
     {
         if (dateOfBirth is { } dob)
         {
-            var age = today.Year - dob.Year - (today < dob.AddYears(today.Year - dob.Year) ? 1 : 0);
+            var age = Person.AgeBetween(dob, today);
             return age < 1
                 ? $"{Date(dob)} ({MonthsOld(dob, today)} months)"
                 : $"{Date(dob)} (age {age})";

@@ -96,10 +96,12 @@ public class PersonTests
         Assert.Equal(expected, person.AgeOn(DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture)));
     }
 
-    // Not asserted here: the age on 28 February of a non-leap year. The code counts a year from then;
-    // whether that or 1 March is right for statutory ages (a care leaver turning 18) is for the service to decide.
+    // In England and Wales a leap-day birthday falls on 1 March in other years (Family Law Reform Act 1969, s.9).
     [Theory]
     [InlineData("2013-02-27", 0)]
+    [InlineData("2013-02-28", 0)]
+    [InlineData("2030-02-28", 17)]
+    [InlineData("2030-03-01", 18)]
     [InlineData("2013-03-01", 1)]
     [InlineData("2016-02-28", 3)]
     [InlineData("2016-02-29", 4)]
