@@ -5,7 +5,8 @@ namespace ChildrenServices.Web.Infrastructure;
 /// <summary>A fresh nonce per request: the only inline script (GOV.UK's js-enabled switch) carries it.</summary>
 public sealed class CspNonce
 {
-    public string Value { get; } = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
+    // Hex, not base64: "+" and "/" would be HTML-encoded in the page and no longer match the header.
+    public string Value { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
 }
 
 public static class SecurityHeaders
