@@ -1,5 +1,6 @@
 using ChildrenServices.Application.People;
 using ChildrenServices.Application.Security;
+using ChildrenServices.Domain.Calendar;
 using FluentValidation;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -14,6 +15,24 @@ public static class DependencyInjection
         services.AddScoped<DuplicateFinder>();
         services.AddOptions<RestrictionSettings>();
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RestrictionSettings>>().Value);
+        services.AddOptions<FrontDoor.FrontDoorSettings>();
+        services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<FrontDoor.FrontDoorSettings>>().Value);
+        services.AddOptions<CalendarSettings>();
+        services.AddSingleton(sp => WorkingDayCalendar.EnglandAndWales.With(
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<CalendarSettings>>().Value.OneOffHolidays.Select(h => new OneOffHoliday(h.Date, h.Name))));
         return services;
+    }
+}
+
+/// <summary>Extra one-off holidays a deployment adds (configuration section "Calendar").</summary>
+public sealed class CalendarSettings
+{
+    public List<ExtraHoliday> OneOffHolidays { get; set; } = [];
+
+    public sealed class ExtraHoliday
+    {
+        public DateOnly Date { get; set; }
+
+        public string Name { get; set; } = "Local holiday";
     }
 }

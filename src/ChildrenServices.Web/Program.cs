@@ -27,6 +27,8 @@ builder.Host.UseSerilog((context, services, logging) => logging
 
 builder.Services.AddApplication();
 builder.Services.Configure<RestrictionSettings>(builder.Configuration.GetSection("Restrictions"));
+builder.Services.Configure<ChildrenServices.Application.FrontDoor.FrontDoorSettings>(builder.Configuration.GetSection("FrontDoor"));
+builder.Services.Configure<ChildrenServices.Application.CalendarSettings>(builder.Configuration.GetSection("Calendar"));
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentUser>();

@@ -22,6 +22,11 @@ public sealed class AuthorisationBehaviour<TMessage, TResponse>(
         var name = MessageNames.Of(typeof(TMessage));
         var requirement = MessagePermissions.Of(typeof(TMessage));
 
+        if (requirement.Public)
+        {
+            return await next(message, cancellationToken);
+        }
+
         if (!user.IsAuthenticated)
         {
             logger.LogWarning("Security: anonymous call to {UseCase} refused (correlation {CorrelationId})", name, user.CorrelationId);
@@ -56,14 +61,22 @@ public sealed class AuthorisationBehaviour<TMessage, TResponse>(
             }
         }
 
+        if (message is IContactScoped contactScoped && !await access.CanSeeContactAsync(contactScoped.ContactId, cancellationToken))
+        {
+            logger.LogWarning(
+                "Security: user {UserId} asked for contact {ContactId} that is missing or about someone restricted from them, via {UseCase} (correlation {CorrelationId})",
+                user.UserId, contactScoped.ContactId, name, user.CorrelationId);
+            throw new NotFoundException("Page not found");
+        }
+
         return await next(message, cancellationToken);
     }
 }
 
 /// <summary>What a message type declares about who may send it.</summary>
-public sealed record MessagePermission(Permission? Permission, bool AnySignedInUser)
+public sealed record MessagePermission(Permission? Permission, bool AnySignedInUser, bool Public = false)
 {
-    public bool IsDeclared => Permission is not null || AnySignedInUser;
+    public bool IsDeclared => Permission is not null || AnySignedInUser || Public;
 }
 
 public static class MessagePermissions
@@ -74,12 +87,13 @@ public static class MessagePermissions
     {
         var requires = t.GetCustomAttribute<RequiresPermissionAttribute>();
         var anyUser = t.GetCustomAttribute<AllowAnySignedInUserAttribute>() is not null;
-        if (requires is null && !anyUser)
+        var isPublic = t.GetCustomAttribute<AllowPublicAttribute>() is not null;
+        if (requires is null && !anyUser && !isPublic)
         {
             // Fail closed: an undeclared message is a programming error the architecture tests catch.
             throw new InvalidOperationException($"{t.FullName} declares no permission");
         }
 
-        return new MessagePermission(requires?.Permission, anyUser);
+        return new MessagePermission(requires?.Permission, anyUser, isPublic);
     });
 }

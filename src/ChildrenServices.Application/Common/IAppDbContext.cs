@@ -1,6 +1,10 @@
 using ChildrenServices.Domain.Allocations;
 using ChildrenServices.Domain.Audit;
+using ChildrenServices.Domain.EarlyHelp;
+using ChildrenServices.Domain.FrontDoor;
+using ChildrenServices.Domain.Notifications;
 using ChildrenServices.Domain.People;
+using ChildrenServices.Domain.SocialCare;
 using ChildrenServices.Domain.Staff;
 using ChildrenServices.Domain.Teams;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +31,20 @@ public interface IAppDbContext
     DbSet<Allocation> Allocations { get; }
 
     DbSet<AuditEntry> AuditEntries { get; }
+
+    DbSet<Contact> Contacts { get; }
+
+    DbSet<MashCheck> MashChecks { get; }
+
+    DbSet<ContactDecision> ContactDecisions { get; }
+
+    DbSet<Referral> Referrals { get; }
+
+    DbSet<EarlyHelpRequest> EarlyHelpRequests { get; }
+
+    DbSet<Notification> Notifications { get; }
+
+    DbSet<OnlineRequestDraft> OnlineRequestDrafts { get; }
 
     DatabaseFacade Database { get; }
 

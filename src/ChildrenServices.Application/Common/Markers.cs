@@ -17,3 +17,9 @@ public interface IVersioned
 {
     Guid Version { get; }
 }
+
+/// <summary>A message about one front-door contact: the user must be able to see everyone it is about.</summary>
+public interface IContactScoped
+{
+    Guid ContactId { get; }
+}

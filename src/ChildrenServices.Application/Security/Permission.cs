@@ -16,4 +16,9 @@ public enum Permission
     ViewPerformance,
     ManageUsers,
     ManageTeams,
+    ViewFrontDoor,
+    RecordContacts,
+    DecideContacts,
+    SignOffContactDecisions,
+    AssignContacts,
 }

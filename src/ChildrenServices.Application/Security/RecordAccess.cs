@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using ChildrenServices.Domain.FrontDoor;
 using ChildrenServices.Domain.People;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,6 +23,19 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser user)
 
     /// <summary>Person ids the user may see, for filtering rows that hang off a person.</summary>
     public IQueryable<Guid> VisibleIds() => Visible(db.People).Select(p => p.Id);
+
+    /// <summary>
+    /// Contacts the user may know exist: every person on them is visible to the user. A contact about a
+    /// restricted child is as invisible as the child.
+    /// </summary>
+    public IQueryable<Contact> VisibleContacts(IQueryable<Contact> contacts)
+    {
+        var visible = VisibleIds();
+        return contacts.Where(c => c.People.All(p => visible.Contains(p.PersonId)));
+    }
+
+    public async Task<bool> CanSeeContactAsync(Guid contactId, CancellationToken ct) =>
+        await VisibleContacts(db.Contacts).AnyAsync(c => c.Id == contactId, ct);
 
     public async Task<bool> CanSeeAsync(Guid personId, CancellationToken ct) =>
         await Visible(db.People).AnyAsync(p => p.Id == personId, ct);

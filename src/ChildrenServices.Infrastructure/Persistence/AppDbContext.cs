@@ -2,8 +2,12 @@ using ChildrenServices.Application;
 using ChildrenServices.Application.Security;
 using ChildrenServices.Domain.Allocations;
 using ChildrenServices.Domain.Audit;
+using ChildrenServices.Domain.EarlyHelp;
+using ChildrenServices.Domain.FrontDoor;
+using ChildrenServices.Domain.Notifications;
 using ChildrenServices.Domain.Common;
 using ChildrenServices.Domain.People;
+using ChildrenServices.Domain.SocialCare;
 using ChildrenServices.Domain.Staff;
 using ChildrenServices.Domain.Teams;
 using ChildrenServices.Infrastructure.Identity;
@@ -35,6 +39,20 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? user,
     public DbSet<Allocation> Allocations => Set<Allocation>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<Contact> Contacts => Set<Contact>();
+
+    public DbSet<MashCheck> MashChecks => Set<MashCheck>();
+
+    public DbSet<ContactDecision> ContactDecisions => Set<ContactDecision>();
+
+    public DbSet<Referral> Referrals => Set<Referral>();
+
+    public DbSet<EarlyHelpRequest> EarlyHelpRequests => Set<EarlyHelpRequest>();
+
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<OnlineRequestDraft> OnlineRequestDrafts => Set<OnlineRequestDraft>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -84,6 +102,12 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? user,
                 RestrictionGrant g => g.PersonId,
                 TeamMember m => m.TeamId,
                 HouseholdMember h => h.HouseholdId,
+                ContactPerson c => c.ContactId,
+                ReportedChild c => c.ContactId,
+                AgreedAction c => c.ContactId,
+                MashCheck c => c.ContactId,
+                ContactDecision c => c.ContactId,
+                EarlyHelpRequestChild c => c.RequestId,
                 _ => Guid.Empty,
             };
             if (ownerId != Guid.Empty && roots.TryGetValue(ownerId, out var owner) && owner.State == EntityState.Unchanged)
