@@ -13,6 +13,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssemblyContaining<RecordAccess>(ServiceLifetime.Scoped, includeInternalTypes: false);
         services.AddScoped<RecordAccess>();
         services.AddScoped<DuplicateFinder>();
+        services.AddScoped<FrontDoor.DecisionConsequences>();
         services.AddOptions<RestrictionSettings>();
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RestrictionSettings>>().Value);
         services.AddOptions<FrontDoor.FrontDoorSettings>();

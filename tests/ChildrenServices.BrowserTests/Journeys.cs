@@ -13,7 +13,7 @@ public sealed class Journeys(BrowserHost host)
 {
     public static TheoryData<string, string, string> RoleHomes => new()
     {
-        { "frontdoor@demo.example", "/MyWork", "My work" },
+        { "frontdoor@demo.example", "/FrontDoor", "Front door" },
         { "keyworker@demo.example", "/MyWork", "My work" },
         { "socialworker@demo.example", "/MyWork", "My work" },
         { "manager@demo.example", "/Team", "My teams" },

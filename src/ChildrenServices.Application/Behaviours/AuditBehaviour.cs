@@ -1,6 +1,7 @@
 using ChildrenServices.Application.Security;
 using ChildrenServices.Domain.Audit;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 
 namespace ChildrenServices.Application.Behaviours;
 
@@ -29,8 +30,28 @@ public sealed class AuditBehaviour<TMessage, TResponse>(IAppDbContext db, ICurre
             _ => null,
         };
 
-        db.AuditEntries.Add(new AuditEntry(
-            clock.GetUtcNow().UtcDateTime, user.UserId, MessageNames.Of(typeof(TMessage)), personId, user.CorrelationId));
+        var now = clock.GetUtcNow().UtcDateTime;
+        var action = MessageNames.Of(typeof(TMessage));
+        if (personId is null && message is IContactScoped contact)
+        {
+            // A contact is about children: the row goes on each of their records, so "who has viewed"
+            // and the audit trail of a child include the front door's work on it.
+            var people = await db.Contacts.Where(c => c.Id == contact.ContactId)
+                .SelectMany(c => c.People.Select(p => p.PersonId)).ToListAsync(cancellationToken);
+            foreach (var id in people)
+            {
+                db.AuditEntries.Add(new AuditEntry(now, user.UserId, action, id, user.CorrelationId));
+            }
+
+            if (people.Count == 0)
+            {
+                db.AuditEntries.Add(new AuditEntry(now, user.UserId, action, null, user.CorrelationId));
+            }
+        }
+        else
+        {
+            db.AuditEntries.Add(new AuditEntry(now, user.UserId, action, personId, user.CorrelationId));
+        }
 
         if (message is not IBaseCommand)
         {

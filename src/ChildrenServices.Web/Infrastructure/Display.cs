@@ -45,6 +45,38 @@ public static class Display
         _ => "Not known",
     };
 
+    /// <summary>"Due 26 November 2026 at 10:00 — 3 hours left" / "2 hours overdue", with the tag colour for the state.</summary>
+    public static (string Text, string Tag, string Status) Deadline(DateTime dueUtc, DateTime nowUtc)
+    {
+        var left = dueUtc - nowUtc;
+        var when = $"Due {DateTime(dueUtc)}";
+        if (left < TimeSpan.Zero)
+        {
+            return ($"{when} — {Span(-left)} overdue", "govuk-tag--red", "Overdue");
+        }
+
+        return left < TimeSpan.FromHours(4)
+            ? ($"{when} — {Span(left)} left", "govuk-tag--yellow", "Due soon")
+            : ($"{when} — {Span(left)} left", "govuk-tag--green", "On track");
+    }
+
+    /// <summary>"2 days 3 hours", "3 hours 20 minutes", "12 minutes".</summary>
+    public static string Span(TimeSpan span)
+    {
+        static string Unit(int n, string unit) => n == 1 ? $"1 {unit}" : $"{n} {unit}s";
+        if (span.TotalDays >= 1)
+        {
+            return span.Hours > 0 ? $"{Unit(span.Days, "day")} {Unit(span.Hours, "hour")}" : Unit(span.Days, "day");
+        }
+
+        if (span.TotalHours >= 1)
+        {
+            return span.Minutes > 0 ? $"{Unit(span.Hours, "hour")} {Unit(span.Minutes, "minute")}" : Unit(span.Hours, "hour");
+        }
+
+        return Unit(Math.Max(1, span.Minutes), "minute");
+    }
+
     private static int MonthsOld(DateOnly dob, DateOnly today) =>
         Math.Max(0, ((today.Year - dob.Year) * 12) + today.Month - dob.Month - (today.Day < dob.Day ? 1 : 0));
 }

@@ -21,6 +21,7 @@ public sealed class IndexModel(ICurrentUser user) : PageModel
 
     public static string HomeFor(ICurrentUser user) =>
         user.HasPermission(Permission.ViewTeamWork) ? "/Team"
+        : user.HasPermission(Permission.ViewFrontDoor) ? "/FrontDoor/Index"
         : user.HasPermission(Permission.ViewChildRecord) ? "/MyWork"
         : user.HasPermission(Permission.ViewPerformance) ? "/Performance"
         : user.HasPermission(Permission.ManageUsers) ? "/Admin/Users/Index"

@@ -64,7 +64,7 @@ public sealed partial class HostPageTests(AppFactory factory) : IntegrationTest(
     }
 
     [Theory]
-    [InlineData(Roles.FrontDoorPractitioner, "/MyWork")]
+    [InlineData(Roles.FrontDoorPractitioner, "/FrontDoor")]
     [InlineData(Roles.FamilyKeyworker, "/MyWork")]
     [InlineData(Roles.SocialWorker, "/MyWork")]
     [InlineData(Roles.ReviewingOfficer, "/MyWork")]

@@ -21,6 +21,14 @@ public sealed class CreateModel(ISender sender, TimeProvider clock) : FormPageMo
     [BindProperty(SupportsGet = true)]
     public Guid? LinkTo { get; set; }
 
+    /// <summary>After saving, put the new person on this front-door contact.</summary>
+    [BindProperty(SupportsGet = true)]
+    public Guid? ForContact { get; set; }
+
+    /// <summary>The online requester's description the new child is recorded from.</summary>
+    [BindProperty(SupportsGet = true)]
+    public Guid? ReportedChildId { get; set; }
+
     PersonDetailsInput IPersonDetailsForm.Input => Input;
 
     public bool IsChild => Input.Type == PersonType.Child;
@@ -29,10 +37,18 @@ public sealed class CreateModel(ISender sender, TimeProvider clock) : FormPageMo
 
     public DateOnly Today { get; private set; }
 
-    public void OnGet(PersonType? type)
+    public async Task OnGetAsync(PersonType? type)
     {
         Today = Application.UkTime.Today(clock);
         Input = new CreatePerson.Command { Type = type ?? (LinkTo is null ? PersonType.Child : PersonType.Adult) };
+        if (ForContact is { } contactId && ReportedChildId is { } reportedId)
+        {
+            var reported = (await Sender.Send(new Application.FrontDoor.GetContact.Query(contactId))).ReportedChildren.FirstOrDefault(r => r.Id == reportedId);
+            if (reported is not null)
+            {
+                Input = Input with { Type = PersonType.Child, GivenNames = reported.GivenName, FamilyName = reported.FamilyName, DateOfBirth = reported.DateOfBirth };
+            }
+        }
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -44,6 +60,12 @@ public sealed class CreateModel(ISender sender, TimeProvider clock) : FormPageMo
 
         var id = await Sender.Send(Input);
         var name = $"{Input.GivenNames} {Input.FamilyName}";
+        if (ForContact is { } contactId)
+        {
+            await Sender.Send(new Application.FrontDoor.AddPersonToContact.Command { ContactId = contactId, PersonId = id, ReportedChildId = ReportedChildId });
+            return RedirectWithBanner("/FrontDoor/Contacts/Details", new { id = contactId }, $"{name} recorded and added to the contact");
+        }
+
         return LinkTo is { } other
             ? RedirectWithBanner("/People/AddRelationship", new { id = other, relatedPersonId = id }, $"{name} recorded. Now say how they are related.")
             : RedirectWithBanner("/People/Record", new { id }, $"{name} recorded");

@@ -1,0 +1,82 @@
+using ChildrenServices.Domain.Calendar;
+using ChildrenServices.Domain.EarlyHelp;
+using ChildrenServices.Domain.FrontDoor;
+using ChildrenServices.Domain.Notifications;
+using ChildrenServices.Domain.SocialCare;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChildrenServices.Application.FrontDoor;
+
+/// <summary>
+/// What a decision sets in motion once it is in force: an early help request for the locality team,
+/// or a referral per child (re-referral detected, assessment due in 45 working days) routed to the
+/// assessment team, with an urgent alert to its manager when a strategy discussion is needed now.
+/// A correction withdraws what the decision it supersedes had set in motion.
+/// </summary>
+public sealed class DecisionConsequences(IAppDbContext db, WorkingDayCalendar calendar, TimeProvider clock)
+{
+    public async Task<string> ApplyAsync(Contact contact, ContactDecision decision, CancellationToken ct)
+    {
+        if (decision.SupersedesId is { } supersededId)
+        {
+            await WithdrawAsync(contact, supersededId, ct);
+        }
+
+        var children = contact.People.Where(p => p.Role == ContactPersonRole.Child).Select(p => p.PersonId).ToList();
+        var referralDate = DateOnly.FromDateTime(UkTime.ToLocal(contact.ReceivedAtUtc));
+        switch (decision.Outcome)
+        {
+            case ContactOutcome.EarlyHelp:
+                db.EarlyHelpRequests.Add(new EarlyHelpRequest(decision.TeamId!.Value, contact.Id, UkTime.Today(clock), decision.Rationale, children));
+                var teamName = await db.Teams.Where(t => t.Id == decision.TeamId).Select(t => t.Name).SingleAsync(ct);
+                return $"An early help request has gone to {teamName}.";
+
+            case ContactOutcome.Referral:
+            case ContactOutcome.StrategyDiscussion:
+                var immediate = decision.Outcome == ContactOutcome.StrategyDiscussion;
+                var team = await db.Teams.Where(t => t.Id == decision.TeamId).Select(t => new { t.Name, t.ManagerId }).SingleAsync(ct);
+                var reReferrals = 0;
+                foreach (var childId in children)
+                {
+                    var previous = await db.Referrals
+                        .Where(r => r.ChildId == childId && r.Status != ReferralStatus.Withdrawn && r.ReferralDate <= referralDate)
+                        .OrderByDescending(r => r.ReferralDate).FirstOrDefaultAsync(ct);
+                    var referral = new Referral(childId, contact.Id, referralDate, decision.ReferralSourceCode!, decision.PrimaryNeedCode!, decision.TeamId!.Value, immediate, previous, calendar);
+                    reReferrals += referral.IsReReferral ? 1 : 0;
+                    db.Referrals.Add(referral);
+                }
+
+                if (immediate && team.ManagerId is { } managerId)
+                {
+                    db.Notifications.Add(new Notification(managerId,
+                        $"Strategy discussion needed now: contact {contact.Reference} (significant harm suspected)",
+                        $"/FrontDoor/Contacts/{contact.Id}", urgent: true, clock.GetUtcNow().UtcDateTime));
+                }
+
+                var due = calendar.AddWorkingDays(referralDate, Referral.AssessmentWorkingDays);
+                var what = children.Count == 1 ? "A referral has" : $"{children.Count} referrals have";
+                var reText = reReferrals > 0 ? $" Recorded as a re-referral ({reReferrals})." : string.Empty;
+                return immediate
+                    ? $"{what} gone to {team.Name} for an immediate strategy discussion; its manager has been alerted.{reText}"
+                    : $"{what} gone to {team.Name}. Assessment due {due:d MMMM yyyy}.{reText}";
+
+            default:
+                return "The contact is closed at the front door.";
+        }
+    }
+
+    private async Task WithdrawAsync(Contact contact, Guid supersededId, CancellationToken ct)
+    {
+        var superseded = contact.Decisions.Single(d => d.Id == supersededId);
+        var reason = $"Front-door decision corrected: {superseded.Outcome.Describe()} replaced";
+        foreach (var referral in await db.Referrals.Where(r => r.ContactId == contact.Id && r.Status == ReferralStatus.Open).ToListAsync(ct))
+        {
+            referral.Withdraw(reason);
+        }
+
+        foreach (var request in await db.EarlyHelpRequests.Where(r => r.ContactId == contact.Id && r.Status == EarlyHelpRequestStatus.Pending).ToListAsync(ct))
+        {
+            request.Withdraw();
+        }
+    }
+}
