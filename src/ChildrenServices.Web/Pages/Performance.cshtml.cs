@@ -11,7 +11,13 @@ public sealed class PerformanceModel(ISender sender) : PageModel
 {
     public GetServiceOverview.Result Overview { get; private set; } = default!;
 
-    public async Task OnGetAsync() => Overview = await sender.Send(new GetServiceOverview.Query());
+    public Application.FrontDoor.GetFrontDoorFigures.Result FrontDoor { get; private set; } = default!;
+
+    public async Task OnGetAsync()
+    {
+        Overview = await sender.Send(new GetServiceOverview.Query());
+        FrontDoor = await sender.Send(new Application.FrontDoor.GetFrontDoorFigures.Query());
+    }
 
     /// <summary>The caseload table as CSV, for officers who work in spreadsheets.</summary>
     public async Task<IActionResult> OnGetCsvAsync()
