@@ -1,0 +1,174 @@
+using System.Net;
+using ChildrenServices.Application.FrontDoor;
+using ChildrenServices.Application.Security;
+using ChildrenServices.Domain.FrontDoor;
+using ChildrenServices.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using static ChildrenServices.IntegrationTests.Pages.PageHelpers;
+
+namespace ChildrenServices.IntegrationTests.FrontDoor;
+
+public sealed class FrontDoorPageTests(AppFactory factory) : FrontDoorTestBase(factory)
+{
+    private const string Script = "<script>alert('x')</script>";
+
+    private static List<KeyValuePair<string, string>> ContactForm(string concerns, string day = "24", string time = "09:15") =>
+    [
+        F("Input.Route", "PhoneConsultation"), F("Input.ReceivedDate.Day", day), F("Input.ReceivedDate.Month", "11"), F("Input.ReceivedDate.Year", "2026"),
+        F("Input.ReceivedTime", time), F("Input.Urgency", "Routine"), F("Input.ReferrerName", "Mrs Okonjo " + Script), F("Input.ReferrerAgency", Script),
+        F("Input.ReferralSourceCode", "2A"), F("Input.Concerns", concerns), F("Input.WorkingWell", Script), F("Input.Worries", Script),
+        F("Input.LivedExperience", Script), F("Input.Consent", "Given"), F("Input.AssignToMe", "true"),
+    ];
+
+    [Fact]
+    public async Task NewContactPage_BadInput_Returns400WithMessagesBesideFieldsAndKeepsEverything()
+    {
+        var client = ClientFor(Practitioner);
+        var form = ContactForm(new string('a', 100 * 1024), day: "31", time: "9.75");
+        form.RemoveAll(f => f.Key == "Input.ReceivedDate.Month");
+        form.Add(F("Input.ReceivedDate.Month", "2"));
+
+        var response = await PostFormAsync(client, "/FrontDoor/Contacts/New", form);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("There is a problem", html, StringComparison.Ordinal);
+        Assert.Contains("must be a real date", html, StringComparison.Ordinal);
+        Assert.Contains("Enter the time as hours and minutes", html, StringComparison.Ordinal);
+        Assert.Contains("The concerns must be 10,000 characters or fewer", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"9.75\"", html, StringComparison.Ordinal);
+        Assert.Contains("Mrs Okonjo &lt;script&gt;", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(Script, html, StringComparison.Ordinal);
+        Assert.Equal(0, await WithDbAsync(db => db.Contacts.CountAsync()));
+    }
+
+    [Fact]
+    public async Task NewContactPage_FutureDate_IsRefusedBesideTheField()
+    {
+        var response = await PostFormAsync(ClientFor(Practitioner), "/FrontDoor/Contacts/New", ContactForm("Worried", day: "25"));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("The date received must be today or in the past", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NewContactPage_Saves_ThenTheContactPageShowsMarkupAsText()
+    {
+        var client = ClientFor(Practitioner);
+
+        var response = await PostFormAsync(client, "/FrontDoor/Contacts/New", ContactForm("Bruising " + Script));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var contact = await WithDbAsync(db => db.Contacts.SingleAsync());
+        Assert.Equal($"/FrontDoor/Contacts/{contact.Id}", response.Headers.Location!.OriginalString);
+        var page = await client.GetAsync(response.Headers.Location);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("Bruising &lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(Script, html, StringComparison.Ordinal);
+        Assert.Contains("Due 25 November 2026 at 09:15", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DecisionPages_CheckYourAnswersThenConfirm_MakesTheReferral()
+    {
+        var (contactId, childId) = await ContactAboutNewChildAsync();
+        var client = ClientFor(Practitioner);
+        var url = $"/FrontDoor/Contacts/{contactId}/Decision";
+        var answers = new List<KeyValuePair<string, string>>
+        {
+            F("Input.Version", (await ContactVersionAsync(contactId)).ToString()), F("Input.Outcome", "Referral"), F("Input.ReferralSourceCode", "2A"),
+            F("Input.PrimaryNeedCode", "N1"), F("Input.TeamId", AssessmentTeam.ToString()), F("Input.Rationale", "Bruising unexplained " + Script),
+        };
+
+        var check = await PostFormAsync(client, url + "?handler=Check", answers, url);
+        var html = await check.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, check.StatusCode);
+        Assert.Contains("Check your decision", html, StringComparison.Ordinal);
+        Assert.Contains("Assessment", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(Script, html, StringComparison.Ordinal);
+        Assert.Equal(0, await WithDbAsync(db => db.Referrals.CountAsync()));
+
+        var confirm = await PostFormAsync(client, url + "?handler=Confirm", answers, url);
+
+        Assert.Equal(HttpStatusCode.Redirect, confirm.StatusCode);
+        Assert.Equal(1, await WithDbAsync(db => db.Referrals.CountAsync(r => r.ChildId == childId)));
+        var details = await (await client.GetAsync($"/FrontDoor/Contacts/{contactId}")).Content.ReadAsStringAsync();
+        Assert.Contains("Referral to children&#x27;s social care", details, StringComparison.Ordinal);
+        Assert.Contains("In force", details, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DecisionPage_WithoutRationale_Returns400AndKeepsTheChoice()
+    {
+        var (contactId, _) = await ContactAboutNewChildAsync();
+        var url = $"/FrontDoor/Contacts/{contactId}/Decision";
+
+        var response = await PostFormAsync(ClientFor(Practitioner), url + "?handler=Check",
+            [F("Input.Version", (await ContactVersionAsync(contactId)).ToString()), F("Input.Outcome", "EarlyHelp"), F("Input.Rationale", "")], url);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Enter the rationale for the decision", html, StringComparison.Ordinal);
+        Assert.Contains("Select the early help locality team", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"EarlyHelp\" checked", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task QueuePage_ShowsOverdueContactsAndTheirDeadline_ToTheFrontDoorOnly()
+    {
+        await SendAsUserAsync(Practitioner, NewContact(new DateTime(2026, 11, 23, 8, 0, 0)));
+        var keyworker = await CreateUserAsync(Roles.FamilyKeyworker, "Tom Ashdown");
+
+        var response = await ClientFor(Practitioner).GetAsync("/FrontDoor");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Overdue (1)", html, StringComparison.Ordinal);
+        Assert.Contains("2 hours overdue", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await ClientFor(keyworker).GetAsync("/FrontDoor")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AlertPage_OpeningAnAlert_MarksItReadAndGoesToTheContact()
+    {
+        var (contactId, _) = await ContactAboutNewChildAsync();
+        await DecideAsync(Practitioner, contactId, ContactOutcome.StrategyDiscussion);
+        var client = ClientFor(AssessmentManager);
+        var home = await (await client.GetAsync("/Team")).Content.ReadAsStringAsync();
+        Assert.Contains("Strategy discussion needed now", home, StringComparison.Ordinal);
+        var id = await WithDbAsync(db => db.Notifications.Select(n => n.Id).SingleAsync());
+
+        var response = await PostFormAsync(client, $"/Notifications/{id}/Open", [], "/Team");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/FrontDoor/Contacts/{contactId}", response.Headers.Location!.OriginalString);
+        Assert.DoesNotContain("Strategy discussion needed now", await (await client.GetAsync("/Team")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EveryFrontDoorPage_AnswersWithoutError()
+    {
+        var (contactId, _) = await ContactAboutNewChildAsync();
+        await SendAsUserAsync(Practitioner, new RecordConsultation.Command
+        {
+            ContactId = contactId, Version = await ContactVersionAsync(contactId), Discussion = "Talked", Advice = "Advice", BestPlaced = BestPlaced.EarlyHelp,
+        });
+        var client = ClientFor(Manager);
+
+        foreach (var url in new[]
+        {
+            "/FrontDoor", "/FrontDoor?status=Decided", "/FrontDoor?held=Unassigned&route=Email&urgency=Urgent", "/FrontDoor/Contacts/New",
+            $"/FrontDoor/Contacts/{contactId}", $"/FrontDoor/Contacts/{contactId}/Edit", $"/FrontDoor/Contacts/{contactId}/People?q=Riley",
+            $"/FrontDoor/Contacts/{contactId}/Consultation", $"/FrontDoor/Contacts/{contactId}/Decision", $"/FrontDoor/Contacts/{contactId}/SignOff",
+            $"/FrontDoor/Contacts/{contactId}/Assign", "/Performance",
+        })
+        {
+            var response = await client.GetAsync(url);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url} answered {(int)response.StatusCode}");
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/FrontDoor/Contacts/{Guid.NewGuid()}")).StatusCode);
+    }
+}
