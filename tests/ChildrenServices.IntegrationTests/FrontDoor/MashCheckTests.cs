@@ -67,6 +67,18 @@ public sealed class MashCheckTests(AppFactory factory) : IntegrationTest(factory
         Assert.Equal(Now.AddHours(new FrontDoorSettings().MashCheckResponseHours), check.DueAtUtc);
     }
 
+    [Fact]
+    public async Task RequestMashChecks_DueInBritishSummerTime_StoredAsUtc()
+    {
+        var worker = await CreateUserAsync(Roles.FrontDoorPractitioner, "Priya Fenwick");
+        var contact = await NewContactAsync(worker);
+
+        await SendAsUserAsync(worker, Request(contact, [PartnerAgency.Housing], due: "2.30pm") with { DueDate = new DateOnly(2027, 6, 1) });
+
+        var check = Assert.Single(await WithDbAsync(db => db.MashChecks.ToListAsync()));
+        Assert.Equal(new DateTime(2027, 6, 1, 13, 30, 0, DateTimeKind.Utc), check.DueAtUtc);
+    }
+
     [Theory]
     [InlineData("09:59")]
     [InlineData("10:00")]
@@ -227,6 +239,25 @@ public sealed class MashCheckTests(AppFactory factory) : IntegrationTest(factory
         Assert.Equal(second.Id, top.ContactId);
         Assert.Equal(TimeSpan.FromMinutes(210), top.OverdueBy(list.NowUtc));
         Assert.Equal("Priya Fenwick", top.RequestedBy);
+    }
+
+    [Fact]
+    public async Task DecidedContact_ChecksLeaveTheListAndNoMoreCanBeRequested()
+    {
+        var worker = await CreateUserAsync(Roles.FrontDoorPractitioner, "Priya Fenwick");
+        var contact = await NewContactAsync(worker);
+        await RequestOneAsync(worker, contact, PartnerAgency.Police, "12:00");
+        await WithDbAsync(async db =>
+        {
+            var saved = await db.Contacts.Include(c => c.People).Include(c => c.Decisions).SingleAsync(c => c.Id == contact.Id, Ct);
+            saved.Decide(new DecisionDetails(ContactOutcome.NoFurtherAction, "Police hold nothing; the school will keep watch"), needsSignOff: false, worker, Now);
+            await db.SaveChangesAsync(Ct);
+        });
+
+        Assert.Empty((await SendAsUserAsync(worker, new ListOutstandingMashChecks.Query())).Rows);
+        var html = await ClientFor(worker).GetStringAsync($"/FrontDoor/Contacts/{contact.Id}/Checks/Request", Ct);
+        Assert.Contains("Checks cannot be requested on a decided contact", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("name=\"Input.Agencies\"", html, StringComparison.Ordinal);
     }
 
     [Fact]
