@@ -8,7 +8,7 @@ namespace ChildrenServices.Application.FrontDoor;
 /// <summary>The MASH checks on one contact, oldest request first, with what each agency said and the overall outcome.</summary>
 public static class GetMashChecks
 {
-    [RequiresPermission(Permission.ViewFrontDoor)]
+    [RequiresPermission(Permission.ViewChildRecord)]
     public sealed record Query(Guid ContactId) : IQuery<Result>, IContactScoped;
 
     public sealed record Result(

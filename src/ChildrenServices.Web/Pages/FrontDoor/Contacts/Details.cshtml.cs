@@ -15,6 +15,8 @@ public sealed class DetailsModel(ISender sender, TimeProvider clock) : FormPageM
 
     public GetPreviousInvolvement.Result Previous { get; private set; } = default!;
 
+    public GetMashChecks.Result Checks { get; private set; } = default!;
+
     public DateTime NowUtc { get; private set; }
 
     public DateOnly Today => Application.UkTime.Today(clock);
@@ -43,6 +45,7 @@ public sealed class DetailsModel(ISender sender, TimeProvider clock) : FormPageM
         NowUtc = clock.GetUtcNow().UtcDateTime;
         Contact = await Sender.Send(new GetContact.Query(id));
         Previous = await Sender.Send(new GetPreviousInvolvement.Query(id));
+        Checks = await Sender.Send(new GetMashChecks.Query(id));
         Version = Contact.Version;
     }
 }
