@@ -27,7 +27,7 @@ public sealed class DecisionConsequences(IAppDbContext db, WorkingDayCalendar ca
         switch (decision.Outcome)
         {
             case ContactOutcome.EarlyHelp:
-                db.EarlyHelpRequests.Add(new EarlyHelpRequest(decision.TeamId!.Value, contact.Id, UkTime.Today(clock), decision.Rationale, children));
+                db.EarlyHelpRequests.Add(new EarlyHelpRequest(decision.TeamId!.Value, contact.Id, DateOnly.FromDateTime(UkTime.ToLocal(decision.DecidedAtUtc)), decision.Rationale, children));
                 var teamName = await db.Teams.Where(t => t.Id == decision.TeamId).Select(t => t.Name).SingleAsync(ct);
                 return $"An early help request has gone to {teamName}.";
 
