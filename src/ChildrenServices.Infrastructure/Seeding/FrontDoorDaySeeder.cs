@@ -90,6 +90,15 @@ internal sealed class FrontDoorDaySeeder(AppDbContext db, TimeProvider clock, Ra
             .GroupBy(r => r.PersonId).Select(g => new { Child = g.Key, Parent = g.Min(r => r.RelatedPersonId) })
             .ToDictionaryAsync(x => x.Child, x => x.Parent);
         var pool = new Queue<Guid>(children.OrderBy(_ => random.Next()));
+
+        // A small demo (the browser tests seed 25 families) goes round the children again.
+        Guid Next()
+        {
+            var id = pool.Dequeue();
+            pool.Enqueue(id);
+            return id;
+        }
+
         var consequences = new DecisionConsequences(db, calendar, clock);
         var deciders = new[] { frontDoor, colleague, manager };
 
@@ -97,7 +106,7 @@ internal sealed class FrontDoorDaySeeder(AppDbContext db, TimeProvider clock, Ra
         var history = new List<Guid>();
         for (var i = 0; i < 30; i++)
         {
-            var child = pool.Dequeue();
+            var child = Next();
             history.Add(child);
             var received = now.AddDays(-random.Next(20, 360)).Date.AddHours(random.Next(8, 17)).AddMinutes(random.Next(0, 60));
             var outcome = i % 3 == 0 ? ContactOutcome.Referral : i % 3 == 1 ? ContactOutcome.EarlyHelp : ContactOutcome.AdviceAndSignposting;
@@ -120,7 +129,7 @@ internal sealed class FrontDoorDaySeeder(AppDbContext db, TimeProvider clock, Ra
         for (var i = 0; i < outcomes.Length; i++)
         {
             var received = i < 8 ? Yesterday(i * 35) : Today(i * 12);
-            await DecidedContactAsync(pool.Dequeue(), parents, received, outcomes[i], deciders[i % 3], assessment, earlyHelp, consequences,
+            await DecidedContactAsync(Next(), parents, received, outcomes[i], deciders[i % 3], assessment, earlyHelp, consequences,
                 withConsultation: outcomes[i] == ContactOutcome.AdviceOnly || i % 4 == 0, late: false);
         }
 
@@ -136,7 +145,7 @@ internal sealed class FrontDoorDaySeeder(AppDbContext db, TimeProvider clock, Ra
             var received = i < 4 ? Yesterday(i * 40) : Today(i * 9);
             var contact = NewContact(i % 5 == 0 ? ContactRoute.PoliceNotification : i % 5 == 1 ? ContactRoute.Email : ContactRoute.PhoneConsultation, received,
                 i == 6 ? ContactUrgency.Immediate : i % 4 == 1 ? ContactUrgency.Urgent : ContactUrgency.Routine, deciders[i % 3]);
-            var child = pool.Dequeue();
+            var child = Next();
             contact.LinkPerson(child, ContactPersonRole.Child);
             if (parents.TryGetValue(child, out var parent) && i % 2 == 0)
             {
@@ -178,8 +187,8 @@ internal sealed class FrontDoorDaySeeder(AppDbContext db, TimeProvider clock, Ra
                 FrontDoorClock.DecisionDueUtc(received, calendar), new Referrer(p.Name, null, p.Role, "01632 960" + random.Next(100, 999), null, p.Source),
                 new ContactAccount(Concerns[random.Next(Concerns.Length)], i % 2 == 0 ? WorkingWell[random.Next(WorkingWell.Length)] : null, null, null),
                 i == 1 ? ConsentToShare.NotYetSought : ConsentToShare.Given, null, ContactUrgency.Routine, null, now);
-            var known = await db.People.Where(x => x.Id == pool.Peek()).Select(x => new { x.GivenNames, x.FamilyName, x.DateOfBirth }).SingleAsync();
-            pool.Dequeue();
+            var next = Next();
+            var known = await db.People.Where(x => x.Id == next).Select(x => new { x.GivenNames, x.FamilyName, x.DateOfBirth }).SingleAsync();
             contact.AddReportedChild(known.GivenNames, known.FamilyName, i % 2 == 0 ? known.DateOfBirth : null, i % 2 == 0 ? null : "About 8, goes to the primary school on Kiln Street", null, null);
             contact.SetReportedAdults("Mum and her partner; I don't know their surnames.");
             db.Contacts.Add(contact);
