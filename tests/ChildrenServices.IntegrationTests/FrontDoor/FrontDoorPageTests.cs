@@ -171,4 +171,34 @@ public sealed class FrontDoorPageTests(AppFactory factory) : FrontDoorTestBase(f
 
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/FrontDoor/Contacts/{Guid.NewGuid()}")).StatusCode);
     }
+
+    [Fact]
+    public async Task ChildRecord_ContactsAndReferrals_ListsTheChildsContactsAndReferral()
+    {
+        var (contactId, childId) = await ContactAboutNewChildAsync();
+        await DecideAsync(Practitioner, contactId, ContactOutcome.Referral);
+        var socialWorker = await CreateUserAsync(Roles.SocialWorker, "Grace Okafor-Lyle");
+
+        var response = await ClientFor(socialWorker).GetAsync($"/People/{childId}/Contacts");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains($"/FrontDoor/Contacts/{contactId}", html, StringComparison.Ordinal);
+        Assert.Contains("24 November 2026", html, StringComparison.Ordinal);
+        Assert.Contains("Abuse, neglect and exploitation", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Record a contact about", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(Roles.PerformanceOfficer)]
+    [InlineData(Roles.Administrator)]
+    public async Task QueueAndContactPages_AreNotShownToRolesWithoutCaseAccess(string role)
+    {
+        var (contactId, _) = await ContactAboutNewChildAsync();
+        var client = ClientFor(await CreateUserAsync(role, "Dev Lindqvist"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/FrontDoor")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/FrontDoor/Contacts/{contactId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/FrontDoor/Checks")).StatusCode);
+    }
 }
