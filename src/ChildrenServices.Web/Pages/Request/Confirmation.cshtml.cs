@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ChildrenServices.Web.Pages.Request;
+
+/// <summary>The reference and what happens next. Shows only the reference the same browser was just given.</summary>
+[AllowAnonymous]
+public sealed class ConfirmationModel : PageModel
+{
+    public string Reference { get; private set; } = string.Empty;
+
+    public IActionResult OnGet()
+    {
+        if (TempData.Peek(RequestPageModel.ReferenceKey) is not string reference)
+        {
+            return Redirect("/request");
+        }
+
+        Reference = reference;
+        return Page();
+    }
+}
