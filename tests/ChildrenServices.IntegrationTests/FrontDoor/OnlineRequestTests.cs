@@ -265,6 +265,35 @@ public sealed class OnlineRequestTests(AppFactory factory) : IntegrationTest(fac
     }
 
     [Fact]
+    public async Task Draft_CookieOverHttps_IsSecure()
+    {
+        var client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost") });
+
+        var response = await PostFormAsync(client, "/request", []);
+
+        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("childrenservices.request=", StringComparison.Ordinal));
+        Assert.Contains("; secure", cookie, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Confirmation_ShownOnce_ThenNothingIsLeftToShow()
+    {
+        var client = await StartAsync();
+        await AnswerAsProfessionalAsync(client);
+        await AddChildAsync(client, "Riley", "Brannock", "14", "5", "2018");
+        await FinishAsync(client);
+        await PostFormAsync(client, "/request/check-answers", []);
+
+        var first = await client.GetAsync("/request/confirmation", Ct);
+        var again = await client.GetAsync("/request/confirmation", Ct);
+        var stranger = await AnonymousClient().GetAsync("/request/confirmation", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal("/request", again.Headers.Location?.OriginalString);
+        Assert.Equal("/request", stranger.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
     public async Task Draft_ExpiredAfter24Hours_SendsThePersonBackToTheStartWithAMessage()
     {
         var client = await StartAsync();

@@ -4,7 +4,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ChildrenServices.Web.Pages.Request;
 
-/// <summary>The reference and what happens next. Shows only the reference the same browser was just given.</summary>
+/// <summary>
+/// The reference and what happens next. Shows only the reference this browser was just given, once:
+/// read from TempData and so gone afterwards, leaving nothing behind on a shared computer.
+/// </summary>
 [AllowAnonymous]
 public sealed class ConfirmationModel : PageModel
 {
@@ -12,7 +15,7 @@ public sealed class ConfirmationModel : PageModel
 
     public IActionResult OnGet()
     {
-        if (TempData.Peek(RequestPageModel.ReferenceKey) is not string reference)
+        if (TempData[RequestPageModel.ReferenceKey] is not string reference)
         {
             return Redirect("/request");
         }
