@@ -96,6 +96,7 @@ builder.Services.AddAntiforgery(o =>
     o.Cookie.Name = "childrenservices.antiforgery";
     o.Cookie.SameSite = SameSiteMode.Strict;
 });
+builder.Services.AddOnlineRequestProtection(builder.Configuration);
 builder.Services.AddRazorPages(o => o.Conventions.ConfigureFilter(new UseCaseExceptionFilter()))
     .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new GovUkDateModelBinderProvider()));
 
@@ -135,6 +136,9 @@ app.UseSerilogRequestLogging(o =>
 });
 app.UseStaticFiles();
 app.UseRouting();
+
+// After routing, so the stricter limit on sending an online request can find its page.
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 

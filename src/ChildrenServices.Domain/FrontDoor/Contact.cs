@@ -336,7 +336,12 @@ public sealed class Contact : Aggregate
         }
 
         Consent = consent;
-        ConsentOverrideReason = consent == ConsentToShare.Overridden ? overrideReason!.Trim() : null;
+
+        // Kept for an override (why the front door shares without consent) and for a refusal (why the
+        // referrer shared without the family's agreement): either way the next worker reads the reason.
+        ConsentOverrideReason = consent is ConsentToShare.Overridden or ConsentToShare.Refused && !string.IsNullOrWhiteSpace(overrideReason)
+            ? overrideReason!.Trim()
+            : null;
     }
 
     private static void CheckText(Referrer referrer, ContactAccount account)

@@ -15,6 +15,9 @@ public sealed class ErrorModel : PageModel
 
     public string CorrelationId { get; private set; } = string.Empty;
 
+    /// <summary>Too many requests comes from the public online request: send people back there, not to sign in.</summary>
+    public bool FromPublicForm { get; private set; }
+
     public void OnGet(int? code) => Describe(code);
 
     public void OnPost(int? code) => Describe(code);
@@ -23,12 +26,19 @@ public sealed class ErrorModel : PageModel
     {
         var status = code ?? StatusCodes.Status500InternalServerError;
         CorrelationId = HttpContext.TraceIdentifier;
+        FromPublicForm = status == StatusCodes.Status429TooManyRequests;
         (Title, Advice) = status switch
         {
             StatusCodes.Status404NotFound => ("Page not found", new[]
             {
                 "If you typed the web address, check it is correct.",
                 "If you followed a link to a record, it may have moved, or you may not have access to it.",
+            }),
+            StatusCodes.Status429TooManyRequests => ("You have sent too many requests", new[]
+            {
+                "To protect this service, we limit how many forms can be sent from one place in a short time.",
+                "Wait an hour and try again, or phone your council's children's services front door.",
+                "If a child is in immediate danger, call 999.",
             }),
             StatusCodes.Status403Forbidden => ("You do not have access to this page", new[]
             {

@@ -138,11 +138,17 @@ public sealed class GovUkTextareaTagHelper : GovUkFieldTagHelper
 
     public int? MaxLength { get; set; }
 
+    /// <summary>On a one-question page the label is the page's h1.</summary>
+    public bool LabelIsHeading { get; set; }
+
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         var error = Error;
+        var label = LabelIsHeading
+            ? $"<h1 class=\"govuk-label-wrapper\"><label class=\"govuk-label govuk-label--l\" for=\"{Id}\">{E(Label)}</label></h1>"
+            : $"<label class=\"govuk-label\" for=\"{Id}\">{E(Label)}</label>";
         var textarea = $"<textarea class=\"govuk-textarea{(MaxLength is null ? string.Empty : " govuk-js-character-count")}{(error is null ? string.Empty : " govuk-textarea--error")}\" id=\"{Id}\" name=\"{E(Name)}\" rows=\"{Rows}\"{DescribedBy(error)}>{E(CurrentValue())}</textarea>";
-        var group = $"<div class=\"govuk-form-group{(error is null ? string.Empty : " govuk-form-group--error")}\"><label class=\"govuk-label\" for=\"{Id}\">{E(Label)}</label>{HintHtml()}{ErrorHtml(error)}{textarea}";
+        var group = $"<div class=\"govuk-form-group{(error is null ? string.Empty : " govuk-form-group--error")}\">{label}{HintHtml()}{ErrorHtml(error)}{textarea}";
         Replace(output, MaxLength is { } max
             ? $"<div class=\"govuk-character-count\" data-module=\"govuk-character-count\" data-maxlength=\"{max}\">{group}<div id=\"{Id}-info\" class=\"govuk-hint govuk-character-count__message\">You can enter up to {max} characters</div></div></div>"
             : group + "</div>");
@@ -191,6 +197,9 @@ public sealed class GovUkRadiosTagHelper : GovUkFieldTagHelper
 
     public bool Small { get; set; }
 
+    /// <summary>On a one-question page the legend is the page's h1.</summary>
+    public bool LegendIsHeading { get; set; }
+
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         var error = Error;
@@ -206,8 +215,10 @@ public sealed class GovUkRadiosTagHelper : GovUkFieldTagHelper
         var classes = (Inline ? " govuk-radios--inline" : string.Empty) + (Small ? " govuk-radios--small" : string.Empty);
         Replace(output,
             $"<div class=\"govuk-form-group{(error is null ? string.Empty : " govuk-form-group--error")}\"><fieldset class=\"govuk-fieldset\"{DescribedBy(error)}>" +
-            $"<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">{E(Legend)}</legend>{HintHtml()}{ErrorHtml(error)}" +
-            $"<div class=\"govuk-radios{classes}\" data-module=\"govuk-radios\">{items}</div></fieldset></div>");
+            (LegendIsHeading
+                ? $"<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--l\"><h1 class=\"govuk-fieldset__heading\">{E(Legend)}</h1></legend>"
+                : $"<legend class=\"govuk-fieldset__legend govuk-fieldset__legend--s\">{E(Legend)}</legend>") +
+            $"{HintHtml()}{ErrorHtml(error)}<div class=\"govuk-radios{classes}\" data-module=\"govuk-radios\">{items}</div></fieldset></div>");
     }
 }
 

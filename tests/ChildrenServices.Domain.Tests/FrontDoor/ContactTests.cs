@@ -136,4 +136,13 @@ public sealed class ContactTests
         contact.UnlinkPerson(person);
         Assert.Null(reported.MatchedPersonId);
     }
+
+    [Fact]
+    public void Refused_KeepsTheReferrersReason_ButBlocksChecksUntilOverridden()
+    {
+        var contact = NewContact(ConsentToShare.Refused, "Telling mum would put me at risk");
+
+        Assert.Equal("Telling mum would put me at risk", contact.ConsentOverrideReason);
+        Assert.Throws<DomainRuleException>(() => contact.RequestCheck(PartnerAgency.Police, null, "Any history?", Received, Received.AddHours(4), Worker));
+    }
 }

@@ -98,6 +98,39 @@ public sealed class ArchitectureTests(AppFactory factory)
     }
 
     [Fact]
+    public void Pages_OnlyThePublicFormSignInAndErrorPagesAreAnonymous()
+    {
+        // The home page is anonymous only to send a visitor to sign in (or a user to their own home).
+        Type[] alsoAnonymous = [typeof(ChildrenServices.Web.Pages.ErrorModel), typeof(ChildrenServices.Web.Pages.IndexModel)];
+        var anonymous = Web.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(PageModel).IsAssignableFrom(t) && t.GetCustomAttributes<AllowAnonymousAttribute>(inherit: true).Any())
+            .ToList();
+
+        Assert.Contains(anonymous, t => t.Namespace == "ChildrenServices.Web.Pages.Request");
+        Assert.Empty(anonymous
+            .Where(t => t.Namespace is not ("ChildrenServices.Web.Pages.Request" or "ChildrenServices.Web.Pages.Account") && !alsoAnonymous.Contains(t))
+            .Select(t => t.FullName));
+    }
+
+    [Fact]
+    public void PublicMessages_AreTheOnlineRequestsAndAnswerNothingAboutAnyoneElse()
+    {
+        var publicMessages = Messages.Where(Has<AllowPublicAttribute>).ToList();
+        Type[] harmless = [typeof(Unit), typeof(Guid), typeof(bool), typeof(string), typeof(Application.FrontDoor.OnlineRequestAnswers)];
+
+        Assert.NotEmpty(publicMessages);
+        Assert.All(publicMessages, t =>
+        {
+            Assert.Equal("ChildrenServices.Application.FrontDoor", t.Namespace);
+            Assert.Contains("OnlineRequest", t.DeclaringType?.Name ?? string.Empty, StringComparison.Ordinal);
+            var response = t.GetInterfaces().Where(i => i.IsGenericType && (i.GetGenericTypeDefinition() == typeof(ICommand<>) || i.GetGenericTypeDefinition() == typeof(IQuery<>)))
+                .Select(i => i.GetGenericArguments()[0]).SingleOrDefault() ?? typeof(Unit);
+            Assert.Contains(response, harmless);
+            Assert.False(typeof(IPersonScoped).IsAssignableFrom(t) || typeof(IContactScoped).IsAssignableFrom(t), $"{t.FullName} is public but about a person or contact");
+        });
+    }
+
+    [Fact]
     public void FallbackPolicy_RequiresAnAuthenticatedUser()
     {
         var options = factory.Services.GetRequiredService<IOptions<AuthorizationOptions>>().Value;

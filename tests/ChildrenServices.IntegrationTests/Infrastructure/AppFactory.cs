@@ -96,6 +96,11 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
         // Keys in a folder of the test run's own, not the app's App_Data.
         builder.UseSetting("DataProtection:KeysPath", keysPath);
+
+        // Every test client shares one (unknown) address under TestServer: the online request's rate
+        // limits are lifted here, and the tests of those limits lower them on a host of their own.
+        builder.UseSetting("FrontDoor:OnlineRequestRateLimits:PostsPerWindow", "1000000");
+        builder.UseSetting("FrontDoor:OnlineRequestRateLimits:SubmitsPerWindow", "1000000");
         if (SqlServerConnectionString is not { } sqlServerConnectionString)
         {
             builder.UseSetting("Database:Provider", "Sqlite");
