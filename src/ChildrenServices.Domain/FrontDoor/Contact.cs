@@ -221,7 +221,9 @@ public sealed class Contact : Aggregate
     {
         var check = mashChecks.SingleOrDefault(c => c.Id == checkId)
             ?? throw new DomainRuleException("That check is not on this contact", "CheckId");
-        if (respondedAtUtc < check.RequestedAtUtc)
+        // Times are typed to the minute: an answer in the same minute as the request is not "before" it.
+        var requestedMinute = check.RequestedAtUtc.AddTicks(-(check.RequestedAtUtc.Ticks % TimeSpan.TicksPerMinute));
+        if (respondedAtUtc < requestedMinute)
         {
             throw new DomainRuleException("The response cannot be before the check was requested", "RespondedDate");
         }

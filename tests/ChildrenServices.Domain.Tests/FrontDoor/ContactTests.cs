@@ -145,4 +145,17 @@ public sealed class ContactTests
         Assert.Equal("Telling mum would put me at risk", contact.ConsentOverrideReason);
         Assert.Throws<DomainRuleException>(() => contact.RequestCheck(PartnerAgency.Police, null, "Any history?", Received, Received.AddHours(4), Worker));
     }
+
+    [Fact]
+    public void RecordCheckResponse_TypedToTheMinuteOfTheRequest_IsAccepted_AMinuteEarlierIsNot()
+    {
+        var contact = NewContact();
+        var asked = new DateTime(2026, 11, 24, 10, 0, 40, DateTimeKind.Utc);
+        var check = contact.RequestCheck(PartnerAgency.Police, null, "Any history?", asked, asked.AddHours(4), Worker);
+
+        Assert.Throws<DomainRuleException>(() => contact.RecordCheckResponse(check.Id, "Nothing known", RagRating.Green, new DateTime(2026, 11, 24, 9, 59, 0, DateTimeKind.Utc), Worker));
+        contact.RecordCheckResponse(check.Id, "Nothing known", RagRating.Green, new DateTime(2026, 11, 24, 10, 0, 0, DateTimeKind.Utc), Worker);
+
+        Assert.Equal(RagRating.Green, check.Rag);
+    }
 }
