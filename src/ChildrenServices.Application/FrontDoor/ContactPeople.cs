@@ -36,7 +36,7 @@ public static class AddPersonToContact
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
-            var contact = await db.Contacts.Include(c => c.People).Include(c => c.ReportedChildren)
+            var contact = await db.Contacts.Include(c => c.People).Include(c => c.ReportedChildren).AsSplitQuery()
                 .SingleAsync(c => c.Id == command.ContactId, cancellationToken);
             var type = await db.People.Where(p => p.Id == command.PersonId).Select(p => p.Type).SingleAsync(cancellationToken);
             var role = type == PersonType.Child ? ContactPersonRole.Child : ContactPersonRole.Adult;
@@ -65,7 +65,7 @@ public static class RemovePersonFromContact
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
-            var contact = await db.Contacts.Include(c => c.People).Include(c => c.ReportedChildren)
+            var contact = await db.Contacts.Include(c => c.People).Include(c => c.ReportedChildren).AsSplitQuery()
                 .SingleAsync(c => c.Id == command.ContactId, cancellationToken);
             contact.UnlinkPerson(command.PersonId);
             db.Entry(contact).Property(c => c.Version).IsModified = true;

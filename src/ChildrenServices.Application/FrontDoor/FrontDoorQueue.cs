@@ -29,6 +29,9 @@ public static class FrontDoorQueue
 
         public ContactUrgency? Urgency { get; init; }
 
+        /// <summary>DfE referral source code (2A schools, 6 police …).</summary>
+        public string? Source { get; init; }
+
         public Holder Held { get; init; }
 
         public bool OverdueOnly { get; init; }
@@ -88,6 +91,11 @@ public static class FrontDoorQueue
             if (query.Urgency is { } urgency)
             {
                 filtered = filtered.Where(c => c.Urgency == urgency);
+            }
+
+            if (!string.IsNullOrWhiteSpace(query.Source))
+            {
+                filtered = filtered.Where(c => c.Referrer.SourceCode == query.Source);
             }
 
             filtered = query.Held switch

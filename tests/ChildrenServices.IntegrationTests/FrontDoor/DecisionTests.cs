@@ -266,5 +266,7 @@ public sealed class DecisionTests(AppFactory factory) : FrontDoorTestBase(factor
         Assert.Equal([immediate], (await SendAsUserAsync(Manager, new FrontDoorQueue.Query { Held = FrontDoorQueue.Holder.Unassigned })).Rows.Select(r => r.Id));
         Assert.Equal([routine], (await SendAsUserAsync(Manager, new FrontDoorQueue.Query { OverdueOnly = true })).Rows.Select(r => r.Id));
         Assert.Equal(2, (await SendAsUserAsync(Practitioner, new FrontDoorQueue.Query { Held = FrontDoorQueue.Holder.Me })).Total);
+        var police = await SendAsUserAsync(Practitioner, NewContact(new DateTime(2026, 11, 24, 9, 50, 0)) with { ReferralSourceCode = "6" });
+        Assert.Equal([police], (await SendAsUserAsync(Manager, new FrontDoorQueue.Query { Source = "6" })).Rows.Select(r => r.Id));
     }
 }

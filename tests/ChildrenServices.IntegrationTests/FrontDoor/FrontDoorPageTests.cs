@@ -201,4 +201,63 @@ public sealed class FrontDoorPageTests(AppFactory factory) : FrontDoorTestBase(f
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/FrontDoor/Contacts/{contactId}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/FrontDoor/Checks")).StatusCode);
     }
+
+    [Fact]
+    public async Task ConsultationPage_BadInput_Returns400KeepsTextAndEncodesIt()
+    {
+        var (contactId, _) = await ContactAboutNewChildAsync();
+        var url = $"/FrontDoor/Contacts/{contactId}/Consultation";
+
+        var response = await PostFormAsync(ClientFor(Practitioner), url,
+        [
+            F("Input.Version", (await ContactVersionAsync(contactId)).ToString()), F("Input.Discussion", "Talked it through " + Script),
+            F("Input.Advice", new string('b', 100 * 1024)), F("Input.Actions[0].Action", "Meet mum"), F("Input.Actions[0].Owner", ""),
+            F("Input.FollowUpOn.Day", "1"), F("Input.FollowUpOn.Month", "1"), F("Input.FollowUpOn.Year", "2020"),
+        ]);
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("The advice given must be 10,000 characters or fewer", html, StringComparison.Ordinal);
+        Assert.Contains("Select who is best placed to meet the child", html, StringComparison.Ordinal);
+        Assert.Contains("Enter who owns the action", html, StringComparison.Ordinal);
+        Assert.Contains("The follow-up date must be today or in the future", html, StringComparison.Ordinal);
+        Assert.Contains("Talked it through &lt;script&gt;", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"Meet mum\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(Script, html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SignOffPage_NoChoice_Returns400_ReturnedWithoutAReason_Refused()
+    {
+        Settings.DecisionsNeedManagerSignOff = true;
+        var (contactId, _) = await ContactAboutNewChildAsync();
+        await DecideAsync(Practitioner, contactId, ContactOutcome.NoFurtherAction);
+        var url = $"/FrontDoor/Contacts/{contactId}/SignOff";
+        var client = ClientFor(Manager);
+
+        var none = await PostFormAsync(client, url, [F("Input.Version", (await ContactVersionAsync(contactId)).ToString())]);
+        var noReason = await PostFormAsync(client, url, [F("Input.Version", (await ContactVersionAsync(contactId)).ToString()), F("Input.Agreed", "false")]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, none.StatusCode);
+        Assert.Contains("Select whether you agree the decision", await none.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Contains("Say why the decision is not agreed", await noReason.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(ContactStatus.AwaitingSignOff, await WithDbAsync(db => db.Contacts.Where(c => c.Id == contactId).Select(c => c.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task DecisionPage_ShowsTheReReferralWarningWhileDeciding()
+    {
+        var (contactId, childId) = await ContactAboutNewChildAsync();
+        await WithDbAsync(async db =>
+        {
+            db.Referrals.Add(new Domain.SocialCare.Referral(childId, null, new DateOnly(2026, 6, 1), "3A", "N4", AssessmentTeam, false, null, Domain.Calendar.WorkingDayCalendar.EnglandAndWales));
+            await db.SaveChangesAsync();
+        });
+
+        var html = await (await ClientFor(Practitioner).GetAsync($"/FrontDoor/Contacts/{contactId}/Decision")).Content.ReadAsStringAsync();
+
+        Assert.Contains("Re-referral: Riley Taylor was referred to children's social care on 1 June 2026", html, StringComparison.Ordinal);
+        Assert.Contains("1 referral", html, StringComparison.Ordinal);
+    }
 }

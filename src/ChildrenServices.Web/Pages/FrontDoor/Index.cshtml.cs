@@ -22,6 +22,9 @@ public sealed class IndexModel(ISender sender, TimeProvider clock) : PageModel
     public ContactUrgency? Urgency { get; set; }
 
     [BindProperty(SupportsGet = true)]
+    public string? Source { get; set; }
+
+    [BindProperty(SupportsGet = true)]
     public FrontDoorQueue.Holder Held { get; set; }
 
     [BindProperty(SupportsGet = true)]
@@ -39,7 +42,7 @@ public sealed class IndexModel(ISender sender, TimeProvider clock) : PageModel
         NowUtc = clock.GetUtcNow().UtcDateTime;
         Queue = await sender.Send(new FrontDoorQueue.Query
         {
-            Status = Status, Route = Route, Urgency = Urgency, Held = Held, OverdueOnly = Overdue, Page = PageNumber,
+            Status = Status, Route = Route, Urgency = Urgency, Source = Source, Held = Held, OverdueOnly = Overdue, Page = PageNumber,
         });
     }
 
@@ -69,6 +72,11 @@ public sealed class IndexModel(ISender sender, TimeProvider clock) : PageModel
         if (Urgency is not null)
         {
             query.Add($"urgency={Urgency}");
+        }
+
+        if (!string.IsNullOrEmpty(Source))
+        {
+            query.Add($"source={Uri.EscapeDataString(Source)}");
         }
 
         if (page > 1)

@@ -22,6 +22,9 @@ public sealed class DecisionModel(ISender sender) : FormPageModel(sender)
 
     public GetContact.Result Contact { get; private set; } = default!;
 
+    /// <summary>Previous involvement stays on screen while deciding.</summary>
+    public GetPreviousInvolvement.Result Previous { get; private set; } = default!;
+
     public GetRoutingOptions.Result Routing { get; private set; } = new([], [], []);
 
     /// <summary>True when showing the answers to check rather than the form.</summary>
@@ -30,6 +33,7 @@ public sealed class DecisionModel(ISender sender) : FormPageModel(sender)
     public async Task OnGetAsync(Guid id)
     {
         Contact = await Sender.Send(new GetContact.Query(id));
+        Previous = await Sender.Send(new GetPreviousInvolvement.Query(id));
         Input = new DecideContact.Command { ContactId = id, Version = Contact.Version, ReferralSourceCode = Contact.Referrer.SourceCode };
         await LoadTeamsAsync();
     }
@@ -92,6 +96,7 @@ public sealed class DecisionModel(ISender sender) : FormPageModel(sender)
     public override async Task LoadDisplayDataAsync()
     {
         Contact = await Sender.Send(new GetContact.Query(Input.ContactId));
+        Previous = await Sender.Send(new GetPreviousInvolvement.Query(Input.ContactId));
         await LoadTeamsAsync();
     }
 
