@@ -7,42 +7,11 @@ namespace ChildrenServices.Web.Pages.Request;
 
 /// <summary>The adults around the child, in the requester's own words (optional).</summary>
 [AllowAnonymous]
-public sealed class AdultsModel(ISender sender, ILogger<AdultsModel> logger) : RequestPageModel(sender, logger)
+public sealed class AdultsModel(ISender sender, ILogger<AdultsModel> logger) : QuestionPageModel<AdultsAnswer>(sender, logger)
 {
-    [BindProperty]
-    public AdultsAnswer Input { get; set; } = new();
-
     public override string BackLink => Changing ? CheckAnswersPath : "/request/children";
 
-    public async Task<IActionResult> OnGetAsync()
-    {
-        if (!await LoadDraftAsync())
-        {
-            return Restart();
-        }
+    protected override AdultsAnswer? Read(OnlineRequestAnswers answers) => answers.Adults;
 
-        Input = Answers.Adults ?? new();
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostAsync()
-    {
-        var found = await LoadDraftAsync();
-        if (HoneypotFilled)
-        {
-            return await DiscardAsync();
-        }
-
-        if (!found)
-        {
-            return Restart();
-        }
-
-        if (!await IsValidAsync(Input))
-        {
-            return Page();
-        }
-
-        return await SaveAndGoAsync(Answers with { Adults = Input }, "/request/worries");
-    }
+    protected override Task<IActionResult> SaveAsync(AdultsAnswer input) => SaveAndGoAsync(Answers with { Adults = input }, "/request/worries");
 }

@@ -7,47 +7,14 @@ namespace ChildrenServices.Web.Pages.Request;
 
 /// <summary>Whether the family knows and has agreed to the information being shared, and why not if not.</summary>
 [AllowAnonymous]
-public sealed class ConsentModel(ISender sender, ILogger<ConsentModel> logger) : RequestPageModel(sender, logger)
+public sealed class ConsentModel(ISender sender, ILogger<ConsentModel> logger) : QuestionPageModel<ConsentAnswer>(sender, logger)
 {
-    [BindProperty]
-    public ConsentAnswer Input { get; set; } = new();
-
     public override string BackLink => Changing ? CheckAnswersPath : "/request/worries";
 
-    public async Task<IActionResult> OnGetAsync()
-    {
-        if (!await LoadDraftAsync())
-        {
-            return Restart();
-        }
+    protected override ConsentAnswer? Read(OnlineRequestAnswers answers) => answers.Consent;
 
-        Input = Answers.Consent ?? new();
-        return Page();
-    }
+    protected override ConsentAnswer Prepare(ConsentAnswer input) =>
+        input.FamilyAgreed != FamilyAgreement.No ? input with { NoConsentReason = null } : input;
 
-    public async Task<IActionResult> OnPostAsync()
-    {
-        var found = await LoadDraftAsync();
-        if (HoneypotFilled)
-        {
-            return await DiscardAsync();
-        }
-
-        if (!found)
-        {
-            return Restart();
-        }
-
-        if (Input.FamilyAgreed != FamilyAgreement.No)
-        {
-            Input = Input with { NoConsentReason = null };
-        }
-
-        if (!await IsValidAsync(Input))
-        {
-            return Page();
-        }
-
-        return await SaveAndGoAsync(Answers with { Consent = Input }, CheckAnswersPath);
-    }
+    protected override Task<IActionResult> SaveAsync(ConsentAnswer input) => SaveAndGoAsync(Answers with { Consent = input }, CheckAnswersPath);
 }

@@ -7,74 +7,35 @@ namespace ChildrenServices.Web.Pages.Request;
 
 /// <summary>A professional's kind of organisation, or a member of the public's relationship to the child.</summary>
 [AllowAnonymous]
-public sealed class RelationshipModel(ISender sender, ILogger<RelationshipModel> logger) : RequestPageModel(sender, logger)
+public sealed class RelationshipModel(ISender sender, ILogger<RelationshipModel> logger) : QuestionPageModel<RelationshipAnswer>(sender, logger)
 {
-    [BindProperty]
-    public RelationshipAnswer Input { get; set; } = new();
-
     public override string BackLink => Changing ? CheckAnswersPath : "/request/who";
 
-    public async Task<IActionResult> OnGetAsync()
+    protected override string? MissingEarlierAnswer => Answers.Requester?.Kind is null ? "/request/who" : null;
+
+    protected override RelationshipAnswer? Read(OnlineRequestAnswers answers) => answers.Relationship;
+
+    protected override RelationshipAnswer Prepare(RelationshipAnswer input)
     {
-        if (!await LoadDraftAsync())
+        input = input with { Kind = Answers.Requester!.Kind };
+        if (input.Kind == RequesterKind.Professional)
         {
-            return Restart();
+            ModelState.Remove("Input.Relationship");
+            return input with { Relationship = null };
         }
 
-        if (Answers.Requester?.Kind is null)
-        {
-            return Redirect("/request/who");
-        }
-
-        Input = (Answers.Relationship ?? new()) with { Kind = Answers.Requester.Kind };
-        return Page();
+        return input with { AgencyCode = null };
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    protected override async Task<IActionResult> SaveAsync(RelationshipAnswer input)
     {
-        var found = await LoadDraftAsync();
-        if (HoneypotFilled)
-        {
-            return await DiscardAsync();
-        }
-
-        if (!found)
-        {
-            return Restart();
-        }
-
-        if (Answers.Requester?.Kind is null)
-        {
-            return Redirect("/request/who");
-        }
-
-        Input = Input with { Kind = Answers.Requester.Kind };
-        if (Input.Kind == RequesterKind.Professional)
-        {
-            Input = Input with { Relationship = null };
-            ModelState.Remove("Input.Relationship");
-        }
-        else
-        {
-            Input = Input with { AgencyCode = null };
-        }
-
-        if (!await IsValidAsync(Input))
-        {
-            return Page();
-        }
-
-        var answers = Answers with { Relationship = Input };
+        var answers = Answers with { Relationship = input };
 
         // After changing who they are, they may owe us details a professional gives.
         var detailsNeeded = Changing && !(await HttpContext.RequestServices.GetRequiredService<FluentValidation.IValidator<YourDetailsAnswer>>()
-            .ValidateAsync(answers.Details ?? new YourDetailsAnswer { Kind = Input.Kind })).IsValid;
-        if (detailsNeeded)
-        {
-            await Sender.Send(new SaveOnlineRequestDraft.Command(DraftId, answers));
-            return Redirect("/request/your-details?change=answers");
-        }
-
-        return await SaveAndGoAsync(answers, "/request/your-details");
+            .ValidateAsync(answers.Details ?? new YourDetailsAnswer { Kind = input.Kind })).IsValid;
+        return detailsNeeded
+            ? await SaveAndRedirectAsync(answers, "/request/your-details?change=answers")
+            : await SaveAndGoAsync(answers, "/request/your-details");
     }
 }

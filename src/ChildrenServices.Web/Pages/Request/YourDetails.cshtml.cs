@@ -7,59 +7,20 @@ namespace ChildrenServices.Web.Pages.Request;
 
 /// <summary>Who you are and how we can contact you: a phone number, an email address or both.</summary>
 [AllowAnonymous]
-public sealed class YourDetailsModel(ISender sender, ILogger<YourDetailsModel> logger) : RequestPageModel(sender, logger)
+public sealed class YourDetailsModel(ISender sender, ILogger<YourDetailsModel> logger) : QuestionPageModel<YourDetailsAnswer>(sender, logger)
 {
-    [BindProperty]
-    public YourDetailsAnswer Input { get; set; } = new();
-
     public override string BackLink => Changing ? CheckAnswersPath : "/request/relationship";
 
-    public async Task<IActionResult> OnGetAsync()
+    protected override string? MissingEarlierAnswer => Answers.Requester?.Kind is null ? "/request/who" : null;
+
+    protected override YourDetailsAnswer? Read(OnlineRequestAnswers answers) => answers.Details;
+
+    protected override YourDetailsAnswer Prepare(YourDetailsAnswer input)
     {
-        if (!await LoadDraftAsync())
-        {
-            return Restart();
-        }
-
-        if (Answers.Requester?.Kind is null)
-        {
-            return Redirect("/request/who");
-        }
-
-        Input = (Answers.Details ?? new()) with { Kind = Answers.Requester.Kind };
-        return Page();
+        input = input with { Kind = Answers.Requester!.Kind };
+        return input.Kind != RequesterKind.Professional ? input with { Organisation = null, Role = null } : input;
     }
 
-    public async Task<IActionResult> OnPostAsync()
-    {
-        var found = await LoadDraftAsync();
-        if (HoneypotFilled)
-        {
-            return await DiscardAsync();
-        }
-
-        if (!found)
-        {
-            return Restart();
-        }
-
-        if (Answers.Requester?.Kind is null)
-        {
-            return Redirect("/request/who");
-        }
-
-        Input = Input with { Kind = Answers.Requester.Kind };
-        if (Input.Kind != RequesterKind.Professional)
-        {
-            Input = Input with { Organisation = null, Role = null };
-        }
-
-        if (!await IsValidAsync(Input))
-        {
-            return Page();
-        }
-
-        var next = Answers.Children.Count == 0 ? "/request/child" : "/request/children";
-        return await SaveAndGoAsync(Answers with { Details = Input }, next);
-    }
+    protected override Task<IActionResult> SaveAsync(YourDetailsAnswer input) =>
+        SaveAndGoAsync(Answers with { Details = input }, Answers.Children.Count == 0 ? "/request/child" : "/request/children");
 }
