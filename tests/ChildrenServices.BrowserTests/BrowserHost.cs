@@ -84,5 +84,9 @@ public sealed class BrowserHost : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={databasePath}");
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(Path.GetTempPath(), "cs-browser-keys"));
+
+        // Every journey posts from 127.0.0.1; the public form's rate limits have their own integration tests.
+        builder.UseSetting("FrontDoor:OnlineRequestRateLimits:PostsPerWindow", "1000000");
+        builder.UseSetting("FrontDoor:OnlineRequestRateLimits:SubmitsPerWindow", "1000000");
     }
 }
