@@ -61,6 +61,8 @@ public static class RecordConsultation
             {
                 a.RuleFor(x => x.Action).NotEmpty().When(x => !x.IsBlank).WithMessage("Enter the action, or clear the row")
                     .MaximumLength(1000).WithMessage("The action must be 1,000 characters or fewer");
+                a.RuleFor(x => x.DueOn).Must(d => d >= UkTime.Today(clock)).When(x => x.DueOn is not null)
+                    .WithMessage("The date an action is due must be today or in the future");
                 a.RuleFor(x => x.Owner).NotEmpty().When(x => !x.IsBlank).WithMessage("Enter who owns the action")
                     .MaximumLength(Contact.ShortTextLimit).WithMessage($"The owner must be {Contact.ShortTextLimit} characters or fewer");
             });

@@ -212,6 +212,7 @@ public sealed class FrontDoorPageTests(AppFactory factory) : FrontDoorTestBase(f
         [
             F("Input.Version", (await ContactVersionAsync(contactId)).ToString()), F("Input.Discussion", "Talked it through " + Script),
             F("Input.Advice", new string('b', 100 * 1024)), F("Input.Actions[0].Action", "Meet mum"), F("Input.Actions[0].Owner", ""),
+            F("Input.Actions[0].DueOn.Day", "2"), F("Input.Actions[0].DueOn.Month", "2"), F("Input.Actions[0].DueOn.Year", "2021"),
             F("Input.FollowUpOn.Day", "1"), F("Input.FollowUpOn.Month", "1"), F("Input.FollowUpOn.Year", "2020"),
         ]);
         var html = await response.Content.ReadAsStringAsync();
@@ -220,6 +221,7 @@ public sealed class FrontDoorPageTests(AppFactory factory) : FrontDoorTestBase(f
         Assert.Contains("The advice given must be 10,000 characters or fewer", html, StringComparison.Ordinal);
         Assert.Contains("Select who is best placed to meet the child", html, StringComparison.Ordinal);
         Assert.Contains("Enter who owns the action", html, StringComparison.Ordinal);
+        Assert.Contains("The date an action is due must be today or in the future", html, StringComparison.Ordinal);
         Assert.Contains("The follow-up date must be today or in the future", html, StringComparison.Ordinal);
         Assert.Contains("Talked it through &lt;script&gt;", html, StringComparison.Ordinal);
         Assert.Contains("value=\"Meet mum\"", html, StringComparison.Ordinal);
