@@ -42,6 +42,12 @@ public interface IAppDbContext
 
     DbSet<EarlyHelpRequest> EarlyHelpRequests { get; }
 
+    DbSet<EarlyHelpEpisode> EarlyHelpEpisodes { get; }
+
+    DbSet<EarlyHelpAssessment> EarlyHelpAssessments { get; }
+
+    DbSet<FamilyPlan> FamilyPlans { get; }
+
     DbSet<Notification> Notifications { get; }
 
     DbSet<OnlineRequestDraft> OnlineRequestDrafts { get; }

@@ -50,6 +50,12 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? user,
 
     public DbSet<EarlyHelpRequest> EarlyHelpRequests => Set<EarlyHelpRequest>();
 
+    public DbSet<EarlyHelpEpisode> EarlyHelpEpisodes => Set<EarlyHelpEpisode>();
+
+    public DbSet<EarlyHelpAssessment> EarlyHelpAssessments => Set<EarlyHelpAssessment>();
+
+    public DbSet<FamilyPlan> FamilyPlans => Set<FamilyPlan>();
+
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<OnlineRequestDraft> OnlineRequestDrafts => Set<OnlineRequestDraft>();
@@ -92,6 +98,10 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? user,
         var roots = entries.Where(e => e.Entity is Aggregate).ToDictionary(e => ((Aggregate)e.Entity).Id);
         var changed = roots.Values.Where(e => e.State is EntityState.Added or EntityState.Modified).ToHashSet();
 
+        // Grandchildren (a plan's actions, a review's scores) find their root through their parent.
+        Guid PlanOf(Guid goalId) => entries.Select(e => e.Entity).OfType<PlanGoal>().FirstOrDefault(g => g.Id == goalId)?.PlanId ?? Guid.Empty;
+        Guid ReviewPlanOf(Guid reviewId) => entries.Select(e => e.Entity).OfType<TafReview>().FirstOrDefault(r => r.Id == reviewId)?.PlanId ?? Guid.Empty;
+
         // A change to a part of an aggregate (a new name, an ended address) versions its root as well.
         foreach (var part in entries.Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is not Aggregate))
         {
@@ -108,6 +118,12 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? user,
                 MashCheck c => c.ContactId,
                 ContactDecision c => c.ContactId,
                 EarlyHelpRequestChild c => c.RequestId,
+                EpisodeChild c => c.EpisodeId,
+                ChildVoice v => v.AssessmentId,
+                PlanGoal g => g.PlanId,
+                TafReview r => r.PlanId,
+                PlanAction a => PlanOf(a.GoalId),
+                GoalProgress g => ReviewPlanOf(g.ReviewId),
                 _ => Guid.Empty,
             };
             if (ownerId != Guid.Empty && roots.TryGetValue(ownerId, out var owner) && owner.State == EntityState.Unchanged)

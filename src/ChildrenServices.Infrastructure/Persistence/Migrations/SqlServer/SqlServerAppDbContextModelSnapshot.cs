@@ -113,6 +113,151 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("ChildrenServices.Domain.EarlyHelp.ChildVoice", b =>
+                {
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Voice")
+                        .HasMaxLength(10000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("AssessmentId", "ChildId");
+
+                    b.HasIndex("ChildId");
+
+                    b.ToTable("EarlyHelpChildVoices", (string)null);
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.EarlyHelp.EarlyHelpAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("NeedsToHappen")
+                        .HasMaxLength(10000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int?>("Scaling")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("WorkingWell")
+                        .HasMaxLength(10000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Worries")
+                        .HasMaxLength(10000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EpisodeId")
+                        .IsUnique();
+
+                    b.ToTable("EarlyHelpAssessments", (string)null);
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.EarlyHelp.EarlyHelpEpisode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("EndSummary")
+                        .HasMaxLength(10000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FamilyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("KeyworkerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Start")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("SupportReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("KeyworkerId", "EndedOn");
+
+                    b.HasIndex("TeamId", "EndedOn");
+
+                    b.ToTable("EarlyHelpEpisodes", (string)null);
+                });
+
             modelBuilder.Entity("ChildrenServices.Domain.EarlyHelp.EarlyHelpRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -176,6 +321,165 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("ChildId");
 
                     b.ToTable("EarlyHelpRequestChildren", (string)null);
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.EarlyHelp.EpisodeChild", b =>
+                {
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("EpisodeId", "ChildId");
+
+                    b.HasIndex("ChildId");
+
+                    b.ToTable("EarlyHelpEpisodeChildren", (string)null);
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.EarlyHelp.FamilyPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EpisodeId")
+                        .IsUnique();
+
+                    b.ToTable("FamilyPlans", (string)null);
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.EarlyHelp.GoalProgress", b =>
+                {
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("GoalId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("int");
+
+                    b.HasKey("ReviewId", "GoalId");
+
+                    b.HasIndex("GoalId");
+
+                    b.ToTable("TafGoalProgress", (string)null);
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.EarlyHelp.PlanAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("GoalId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GoalId");
+
+                    b.ToTable("FamilyPlanActions", (string)null);
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.EarlyHelp.PlanGoal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Baseline")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.ToTable("FamilyPlanGoals", (string)null);
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.EarlyHelp.TafReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Attendees")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("NextReviewOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(10000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.ToTable("TafReviews", (string)null);
                 });
 
             modelBuilder.Entity("ChildrenServices.Domain.FrontDoor.AgreedAction", b =>
@@ -1373,6 +1677,50 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ChildrenServices.Domain.EarlyHelp.ChildVoice", b =>
+                {
+                    b.HasOne("ChildrenServices.Domain.EarlyHelp.EarlyHelpAssessment", null)
+                        .WithMany("Voices")
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ChildrenServices.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.EarlyHelp.EarlyHelpAssessment", b =>
+                {
+                    b.HasOne("ChildrenServices.Domain.EarlyHelp.EarlyHelpEpisode", null)
+                        .WithOne()
+                        .HasForeignKey("ChildrenServices.Domain.EarlyHelp.EarlyHelpAssessment", "EpisodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.EarlyHelp.EarlyHelpEpisode", b =>
+                {
+                    b.HasOne("ChildrenServices.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("KeyworkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChildrenServices.Domain.EarlyHelp.EarlyHelpRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ChildrenServices.Domain.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ChildrenServices.Domain.EarlyHelp.EarlyHelpRequest", b =>
                 {
                     b.HasOne("ChildrenServices.Domain.FrontDoor.Contact", null)
@@ -1398,6 +1746,72 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasOne("ChildrenServices.Domain.EarlyHelp.EarlyHelpRequest", null)
                         .WithMany("Children")
                         .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.EarlyHelp.EpisodeChild", b =>
+                {
+                    b.HasOne("ChildrenServices.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChildrenServices.Domain.EarlyHelp.EarlyHelpEpisode", null)
+                        .WithMany("Children")
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.EarlyHelp.FamilyPlan", b =>
+                {
+                    b.HasOne("ChildrenServices.Domain.EarlyHelp.EarlyHelpEpisode", null)
+                        .WithOne()
+                        .HasForeignKey("ChildrenServices.Domain.EarlyHelp.FamilyPlan", "EpisodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.EarlyHelp.GoalProgress", b =>
+                {
+                    b.HasOne("ChildrenServices.Domain.EarlyHelp.PlanGoal", null)
+                        .WithMany()
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChildrenServices.Domain.EarlyHelp.TafReview", null)
+                        .WithMany("Progress")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.EarlyHelp.PlanAction", b =>
+                {
+                    b.HasOne("ChildrenServices.Domain.EarlyHelp.PlanGoal", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.EarlyHelp.PlanGoal", b =>
+                {
+                    b.HasOne("ChildrenServices.Domain.EarlyHelp.FamilyPlan", null)
+                        .WithMany("Goals")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.EarlyHelp.TafReview", b =>
+                {
+                    b.HasOne("ChildrenServices.Domain.EarlyHelp.FamilyPlan", null)
+                        .WithMany("Reviews")
+                        .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1672,9 +2086,36 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ChildrenServices.Domain.EarlyHelp.EarlyHelpAssessment", b =>
+                {
+                    b.Navigation("Voices");
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.EarlyHelp.EarlyHelpEpisode", b =>
+                {
+                    b.Navigation("Children");
+                });
+
             modelBuilder.Entity("ChildrenServices.Domain.EarlyHelp.EarlyHelpRequest", b =>
                 {
                     b.Navigation("Children");
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.EarlyHelp.FamilyPlan", b =>
+                {
+                    b.Navigation("Goals");
+
+                    b.Navigation("Reviews");
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.EarlyHelp.PlanGoal", b =>
+                {
+                    b.Navigation("Actions");
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.EarlyHelp.TafReview", b =>
+                {
+                    b.Navigation("Progress");
                 });
 
             modelBuilder.Entity("ChildrenServices.Domain.FrontDoor.Contact", b =>

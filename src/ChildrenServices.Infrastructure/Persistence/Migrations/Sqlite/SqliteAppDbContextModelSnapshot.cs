@@ -108,6 +108,151 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("ChildrenServices.Domain.EarlyHelp.ChildVoice", b =>
+                {
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Voice")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AssessmentId", "ChildId");
+
+                    b.HasIndex("ChildId");
+
+                    b.ToTable("EarlyHelpChildVoices", (string)null);
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.EarlyHelp.EarlyHelpAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NeedsToHappen")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Scaling")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorkingWell")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Worries")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EpisodeId")
+                        .IsUnique();
+
+                    b.ToTable("EarlyHelpAssessments", (string)null);
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.EarlyHelp.EarlyHelpEpisode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndSummary")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FamilyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("KeyworkerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Start")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SupportReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TeamId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RequestId");
+
+                    b.HasIndex("KeyworkerId", "EndedOn");
+
+                    b.HasIndex("TeamId", "EndedOn");
+
+                    b.ToTable("EarlyHelpEpisodes", (string)null);
+                });
+
             modelBuilder.Entity("ChildrenServices.Domain.EarlyHelp.EarlyHelpRequest", b =>
                 {
                     b.Property<Guid>("Id")
@@ -171,6 +316,165 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("ChildId");
 
                     b.ToTable("EarlyHelpRequestChildren", (string)null);
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.EarlyHelp.EpisodeChild", b =>
+                {
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EpisodeId", "ChildId");
+
+                    b.HasIndex("ChildId");
+
+                    b.ToTable("EarlyHelpEpisodeChildren", (string)null);
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.EarlyHelp.FamilyPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EpisodeId")
+                        .IsUnique();
+
+                    b.ToTable("FamilyPlans", (string)null);
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.EarlyHelp.GoalProgress", b =>
+                {
+                    b.Property<Guid>("ReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GoalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ReviewId", "GoalId");
+
+                    b.HasIndex("GoalId");
+
+                    b.ToTable("TafGoalProgress", (string)null);
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.EarlyHelp.PlanAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GoalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GoalId");
+
+                    b.ToTable("FamilyPlanActions", (string)null);
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.EarlyHelp.PlanGoal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Baseline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.ToTable("FamilyPlanGoals", (string)null);
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.EarlyHelp.TafReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Attendees")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("NextReviewOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId");
+
+                    b.ToTable("TafReviews", (string)null);
                 });
 
             modelBuilder.Entity("ChildrenServices.Domain.FrontDoor.AgreedAction", b =>
@@ -1362,6 +1666,50 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ChildrenServices.Domain.EarlyHelp.ChildVoice", b =>
+                {
+                    b.HasOne("ChildrenServices.Domain.EarlyHelp.EarlyHelpAssessment", null)
+                        .WithMany("Voices")
+                        .HasForeignKey("AssessmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ChildrenServices.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.EarlyHelp.EarlyHelpAssessment", b =>
+                {
+                    b.HasOne("ChildrenServices.Domain.EarlyHelp.EarlyHelpEpisode", null)
+                        .WithOne()
+                        .HasForeignKey("ChildrenServices.Domain.EarlyHelp.EarlyHelpAssessment", "EpisodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.EarlyHelp.EarlyHelpEpisode", b =>
+                {
+                    b.HasOne("ChildrenServices.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("KeyworkerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChildrenServices.Domain.EarlyHelp.EarlyHelpRequest", null)
+                        .WithMany()
+                        .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ChildrenServices.Domain.Teams.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ChildrenServices.Domain.EarlyHelp.EarlyHelpRequest", b =>
                 {
                     b.HasOne("ChildrenServices.Domain.FrontDoor.Contact", null)
@@ -1387,6 +1735,72 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("ChildrenServices.Domain.EarlyHelp.EarlyHelpRequest", null)
                         .WithMany("Children")
                         .HasForeignKey("RequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.EarlyHelp.EpisodeChild", b =>
+                {
+                    b.HasOne("ChildrenServices.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChildrenServices.Domain.EarlyHelp.EarlyHelpEpisode", null)
+                        .WithMany("Children")
+                        .HasForeignKey("EpisodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.EarlyHelp.FamilyPlan", b =>
+                {
+                    b.HasOne("ChildrenServices.Domain.EarlyHelp.EarlyHelpEpisode", null)
+                        .WithOne()
+                        .HasForeignKey("ChildrenServices.Domain.EarlyHelp.FamilyPlan", "EpisodeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.EarlyHelp.GoalProgress", b =>
+                {
+                    b.HasOne("ChildrenServices.Domain.EarlyHelp.PlanGoal", null)
+                        .WithMany()
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChildrenServices.Domain.EarlyHelp.TafReview", null)
+                        .WithMany("Progress")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.EarlyHelp.PlanAction", b =>
+                {
+                    b.HasOne("ChildrenServices.Domain.EarlyHelp.PlanGoal", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.EarlyHelp.PlanGoal", b =>
+                {
+                    b.HasOne("ChildrenServices.Domain.EarlyHelp.FamilyPlan", null)
+                        .WithMany("Goals")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.EarlyHelp.TafReview", b =>
+                {
+                    b.HasOne("ChildrenServices.Domain.EarlyHelp.FamilyPlan", null)
+                        .WithMany("Reviews")
+                        .HasForeignKey("PlanId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -1661,9 +2075,36 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ChildrenServices.Domain.EarlyHelp.EarlyHelpAssessment", b =>
+                {
+                    b.Navigation("Voices");
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.EarlyHelp.EarlyHelpEpisode", b =>
+                {
+                    b.Navigation("Children");
+                });
+
             modelBuilder.Entity("ChildrenServices.Domain.EarlyHelp.EarlyHelpRequest", b =>
                 {
                     b.Navigation("Children");
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.EarlyHelp.FamilyPlan", b =>
+                {
+                    b.Navigation("Goals");
+
+                    b.Navigation("Reviews");
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.EarlyHelp.PlanGoal", b =>
+                {
+                    b.Navigation("Actions");
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.EarlyHelp.TafReview", b =>
+                {
+                    b.Navigation("Progress");
                 });
 
             modelBuilder.Entity("ChildrenServices.Domain.FrontDoor.Contact", b =>
