@@ -32,7 +32,16 @@ public sealed class AuditBehaviour<TMessage, TResponse>(IAppDbContext db, ICurre
 
         var now = clock.GetUtcNow().UtcDateTime;
         var action = MessageNames.Of(typeof(TMessage));
-        if (personId is null && message is IContactScoped contact)
+        if (personId is null && message is IEpisodeScoped episode)
+        {
+            var children = await db.EarlyHelpEpisodes.Where(e => e.Id == episode.EpisodeId)
+                .SelectMany(e => e.Children.Select(c => c.ChildId)).ToListAsync(cancellationToken);
+            foreach (var id in children)
+            {
+                db.AuditEntries.Add(new AuditEntry(now, user.UserId, action, id, user.CorrelationId));
+            }
+        }
+        else if (personId is null && message is IContactScoped contact)
         {
             // A contact is about children: the row goes on each of their records, so "who has viewed"
             // and the audit trail of a child include the front door's work on it.

@@ -69,6 +69,14 @@ public sealed class AuthorisationBehaviour<TMessage, TResponse>(
             throw new NotFoundException("Page not found");
         }
 
+        if (message is IEpisodeScoped episode && !await access.CanSeeEpisodeAsync(episode.EpisodeId, cancellationToken))
+        {
+            logger.LogWarning(
+                "Security: user {UserId} asked for early help episode {EpisodeId} that is missing or about someone restricted from them, via {UseCase} (correlation {CorrelationId})",
+                user.UserId, episode.EpisodeId, name, user.CorrelationId);
+            throw new NotFoundException("Page not found");
+        }
+
         return await next(message, cancellationToken);
     }
 }

@@ -23,3 +23,9 @@ public interface IContactScoped
 {
     Guid ContactId { get; }
 }
+
+/// <summary>A message about one early help episode: the user must be able to see every child in it.</summary>
+public interface IEpisodeScoped
+{
+    Guid EpisodeId { get; }
+}

@@ -21,4 +21,5 @@ public enum Permission
     DecideContacts,
     SignOffContactDecisions,
     AssignContacts,
+    WorkEarlyHelp,
 }

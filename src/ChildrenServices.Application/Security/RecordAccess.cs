@@ -37,6 +37,20 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser user)
     public async Task<bool> CanSeeContactAsync(Guid contactId, CancellationToken ct) =>
         await VisibleContacts(db.Contacts).AnyAsync(c => c.Id == contactId, ct);
 
+    public async Task<bool> CanSeeEpisodeAsync(Guid episodeId, CancellationToken ct)
+    {
+        var visible = VisibleIds();
+        return await db.EarlyHelpEpisodes.AnyAsync(e => e.Id == episodeId && e.Children.All(c => visible.Contains(c.ChildId)), ct);
+    }
+
+    /// <summary>The keyworker, or a manager of the team holding the episode, records on it.</summary>
+    public async Task<bool> CanRecordEpisodeAsync(Guid episodeId, CancellationToken ct)
+    {
+        var userId = user.UserId ?? Guid.Empty;
+        return await db.EarlyHelpEpisodes.AnyAsync(
+            e => e.Id == episodeId && (e.KeyworkerId == userId || db.Teams.Any(t => t.Id == e.TeamId && t.ManagerId == userId)), ct);
+    }
+
     public async Task<bool> CanSeeAsync(Guid personId, CancellationToken ct) =>
         await Visible(db.People).AnyAsync(p => p.Id == personId, ct);
 

@@ -11,9 +11,9 @@ public static class RolePermissions
     private static readonly Dictionary<string, Permission[]> Map = new(StringComparer.Ordinal)
     {
         [Roles.FrontDoorPractitioner] = [SearchPeople, ViewChildRecord, RecordPeople, ViewFrontDoor, RecordContacts, DecideContacts],
-        [Roles.FamilyKeyworker] = [SearchPeople, ViewChildRecord, RecordPeople],
+        [Roles.FamilyKeyworker] = [SearchPeople, ViewChildRecord, RecordPeople, WorkEarlyHelp],
         [Roles.SocialWorker] = [SearchPeople, ViewChildRecord, RecordPeople],
-        [Roles.TeamManager] = [SearchPeople, ViewChildRecord, RecordPeople, ViewRecordViewers, RestrictRecords, AllocateWork, ViewTeamWork, ViewPerformance, ViewFrontDoor, RecordContacts, DecideContacts, SignOffContactDecisions, AssignContacts],
+        [Roles.TeamManager] = [SearchPeople, ViewChildRecord, RecordPeople, ViewRecordViewers, RestrictRecords, AllocateWork, ViewTeamWork, ViewPerformance, ViewFrontDoor, RecordContacts, DecideContacts, SignOffContactDecisions, AssignContacts, WorkEarlyHelp],
         [Roles.ReviewingOfficer] = [SearchPeople, ViewChildRecord],
         [Roles.PerformanceOfficer] = [ViewPerformance],
         [Roles.Administrator] = [ManageUsers, ManageTeams],
