@@ -1,0 +1,17 @@
+using ChildrenServices.Application.EarlyHelp;
+using ChildrenServices.Application.Security;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+
+namespace ChildrenServices.Web.Pages.EarlyHelp.Episodes;
+
+[Authorize(Policy = nameof(Permission.RecordPeople))]
+public sealed class EndModel(ISender sender, TimeProvider clock) : EpisodeFormModel<EndEpisode.Command>(sender)
+{
+    protected override string Done => "Early help ended";
+
+    protected override EndEpisode.Command NewInput(GetEpisode.Result episode) =>
+        new() { EpisodeId = episode.Id, Version = episode.Version, EndedOn = Application.UkTime.Today(clock) };
+
+    protected override EndEpisode.Command WithEpisode(EndEpisode.Command input, Guid episodeId) => input with { EpisodeId = episodeId };
+}
