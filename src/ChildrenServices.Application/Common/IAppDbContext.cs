@@ -48,6 +48,8 @@ public interface IAppDbContext
 
     DbSet<FamilyPlan> FamilyPlans { get; }
 
+    DbSet<Domain.Approvals.ApprovalRequest> ApprovalRequests { get; }
+
     DbSet<Notification> Notifications { get; }
 
     DbSet<OnlineRequestDraft> OnlineRequestDrafts { get; }

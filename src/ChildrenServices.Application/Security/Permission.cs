@@ -22,4 +22,5 @@ public enum Permission
     SignOffContactDecisions,
     AssignContacts,
     WorkEarlyHelp,
+    DecideApprovals,
 }

@@ -13,7 +13,7 @@ public static class RolePermissions
         [Roles.FrontDoorPractitioner] = [SearchPeople, ViewChildRecord, RecordPeople, ViewFrontDoor, RecordContacts, DecideContacts],
         [Roles.FamilyKeyworker] = [SearchPeople, ViewChildRecord, RecordPeople, WorkEarlyHelp],
         [Roles.SocialWorker] = [SearchPeople, ViewChildRecord, RecordPeople],
-        [Roles.TeamManager] = [SearchPeople, ViewChildRecord, RecordPeople, ViewRecordViewers, RestrictRecords, AllocateWork, ViewTeamWork, ViewPerformance, ViewFrontDoor, RecordContacts, DecideContacts, SignOffContactDecisions, AssignContacts, WorkEarlyHelp],
+        [Roles.TeamManager] = [SearchPeople, ViewChildRecord, RecordPeople, ViewRecordViewers, RestrictRecords, AllocateWork, ViewTeamWork, ViewPerformance, ViewFrontDoor, RecordContacts, DecideContacts, SignOffContactDecisions, AssignContacts, WorkEarlyHelp, DecideApprovals],
         [Roles.ReviewingOfficer] = [SearchPeople, ViewChildRecord],
         [Roles.PerformanceOfficer] = [ViewPerformance],
         [Roles.Administrator] = [ManageUsers, ManageTeams],

@@ -44,6 +44,9 @@ public sealed class Allocation : Aggregate
 
     public bool IsActive => EndedOn is null;
 
+    /// <summary>Another worker now leads (a social worker after a step-up); this one stays alongside.</summary>
+    public void BecomeCoWorker() => Role = AllocationRole.CoWorker;
+
     public void End(DateOnly on)
     {
         if (on < StartedOn)

@@ -56,6 +56,8 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? user,
 
     public DbSet<FamilyPlan> FamilyPlans => Set<FamilyPlan>();
 
+    public DbSet<Domain.Approvals.ApprovalRequest> ApprovalRequests => Set<Domain.Approvals.ApprovalRequest>();
+
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<OnlineRequestDraft> OnlineRequestDrafts => Set<OnlineRequestDraft>();
@@ -119,6 +121,7 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? user,
                 ContactDecision c => c.ContactId,
                 EarlyHelpRequestChild c => c.RequestId,
                 EpisodeChild c => c.EpisodeId,
+                Domain.Approvals.ApprovalChild c => c.RequestId,
                 ChildVoice v => v.AssessmentId,
                 PlanGoal g => g.PlanId,
                 TafReview r => r.PlanId,

@@ -133,3 +133,34 @@ internal sealed class GoalProgressConfiguration : IEntityTypeConfiguration<GoalP
         builder.HasOne<PlanGoal>().WithMany().HasForeignKey(p => p.GoalId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class ApprovalRequestConfiguration : IEntityTypeConfiguration<Domain.Approvals.ApprovalRequest>
+{
+    public void Configure(EntityTypeBuilder<Domain.Approvals.ApprovalRequest> builder)
+    {
+        builder.ToTable("ApprovalRequests");
+        builder.ConfigureAggregate();
+        builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(a => a.Reasons).HasMaxLength(EarlyHelpEpisode.TextLimit);
+        builder.Property(a => a.Rationale).HasMaxLength(EarlyHelpEpisode.TextLimit);
+        builder.HasOne<Team>().WithMany().HasForeignKey(a => a.TeamId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<EarlyHelpEpisode>().WithMany().HasForeignKey(a => a.EpisodeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<StaffMember>().WithMany().HasForeignKey(a => a.RequestedById).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<StaffMember>().WithMany().HasForeignKey(a => a.DecidedById).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(a => a.Children).WithOne().HasForeignKey(c => c.RequestId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(a => a.Children).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasIndex(a => new { a.TeamId, a.Status });
+    }
+}
+
+internal sealed class ApprovalChildConfiguration : IEntityTypeConfiguration<Domain.Approvals.ApprovalChild>
+{
+    public void Configure(EntityTypeBuilder<Domain.Approvals.ApprovalChild> builder)
+    {
+        builder.ToTable("ApprovalRequestChildren");
+        builder.HasKey(c => new { c.RequestId, c.ChildId });
+        builder.HasOne<Person>().WithMany().HasForeignKey(c => c.ChildId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => c.ChildId);
+    }
+}

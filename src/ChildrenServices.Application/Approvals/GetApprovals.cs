@@ -1,0 +1,56 @@
+using ChildrenServices.Application.Security;
+using ChildrenServices.Domain.Approvals;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChildrenServices.Application.Approvals;
+
+/// <summary>A manager's approvals queue: every pending request for the teams they manage, oldest first, with its age.</summary>
+public static class GetApprovals
+{
+    [RequiresPermission(Permission.DecideApprovals)]
+    public sealed record Query : IQuery<IReadOnlyList<Row>>;
+
+    public sealed record Row(Guid Id, Guid Version, ApprovalKind Kind, string TeamName, string Children, string RequestedBy, DateTime RequestedAtUtc, string Reasons, Guid? EpisodeId);
+
+    public sealed class Handler(IAppDbContext db, ICurrentUser user, RecordAccess access) : IQueryHandler<Query, IReadOnlyList<Row>>
+    {
+        public async ValueTask<IReadOnlyList<Row>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var visible = access.VisibleIds();
+            var rows = await db.ApprovalRequests.AsNoTracking()
+                .Where(a => a.Status == ApprovalStatus.Pending && db.Teams.Any(t => t.Id == a.TeamId && t.ManagerId == user.UserId) && a.Children.All(c => visible.Contains(c.ChildId)))
+                .OrderBy(a => a.RequestedAtUtc)
+                .Select(a => new
+                {
+                    a.Id, a.Version, a.Kind, a.RequestedAtUtc, a.Reasons, a.EpisodeId,
+                    Team = db.Teams.Where(t => t.Id == a.TeamId).Select(t => t.Name).First(),
+                    By = db.Staff.Where(s => s.Id == a.RequestedById).Select(s => s.DisplayName).First(),
+                    Children = a.Children.Join(db.People, c => c.ChildId, p => p.Id, (_, p) => p.GivenNames + " " + p.FamilyName).ToList(),
+                })
+                .AsSplitQuery().ToListAsync(cancellationToken);
+            return rows.Select(r => new Row(r.Id, r.Version, r.Kind, r.Team, string.Join(", ", r.Children), r.By, r.RequestedAtUtc, r.Reasons, r.EpisodeId)).ToList();
+        }
+    }
+}
+
+/// <summary>Step-up and step-down requests about a child, decided or not: on the record for ever.</summary>
+public static class GetChildApprovals
+{
+    [RequiresPermission(Permission.ViewChildRecord)]
+    public sealed record Query(Guid PersonId) : IQuery<IReadOnlyList<Row>>, IPersonScoped;
+
+    public sealed record Row(ApprovalKind Kind, ApprovalStatus Status, string RequestedBy, DateTime RequestedAtUtc, string Reasons, string? DecidedBy, DateTime? DecidedAtUtc, string? Rationale);
+
+    public sealed class Handler(IAppDbContext db) : IQueryHandler<Query, IReadOnlyList<Row>>
+    {
+        public async ValueTask<IReadOnlyList<Row>> Handle(Query query, CancellationToken cancellationToken) =>
+            await db.ApprovalRequests.AsNoTracking()
+                .Where(a => a.Children.Any(c => c.ChildId == query.PersonId))
+                .OrderByDescending(a => a.RequestedAtUtc)
+                .Select(a => new Row(a.Kind, a.Status,
+                    db.Staff.Where(s => s.Id == a.RequestedById).Select(s => s.DisplayName).First(), a.RequestedAtUtc, a.Reasons,
+                    db.Staff.Where(s => s.Id == a.DecidedById).Select(s => s.DisplayName).FirstOrDefault(), a.DecidedAtUtc, a.Rationale))
+                .ToListAsync(cancellationToken);
+    }
+}

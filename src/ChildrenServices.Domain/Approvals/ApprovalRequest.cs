@@ -1,0 +1,129 @@
+using ChildrenServices.Domain.Common;
+
+namespace ChildrenServices.Domain.Approvals;
+
+public enum ApprovalKind
+{
+    /// <summary>From early help to children's social care.</summary>
+    StepUp = 1,
+
+    /// <summary>From children's social care to a keyworker.</summary>
+    StepDown = 2,
+}
+
+public enum ApprovalStatus
+{
+    Pending = 1,
+    Approved = 2,
+    Rejected = 3,
+}
+
+/// <summary>
+/// A request a team manager must decide — step-up, step-down (later: assessment authorisation,
+/// closure). Requested with reasons by a worker, decided with written rationale by a manager of the
+/// team, never by the requester. The decision and its rationale stay on the record for ever.
+/// </summary>
+public sealed class ApprovalRequest : Aggregate
+{
+    private readonly List<ApprovalChild> children = [];
+
+    private ApprovalRequest()
+    {
+        Reasons = string.Empty;
+    }
+
+    public ApprovalRequest(ApprovalKind kind, Guid teamId, Guid? episodeId, IEnumerable<Guid> childIds, string reasons, Guid requestedById, DateTime requestedAtUtc)
+    {
+        if (string.IsNullOrWhiteSpace(reasons))
+        {
+            throw new DomainRuleException(kind == ApprovalKind.StepUp ? "Give the reasons for stepping up" : "Give the reasons for stepping down", "Reasons");
+        }
+
+        Kind = kind;
+        TeamId = teamId;
+        EpisodeId = episodeId;
+        Reasons = reasons.Trim();
+        RequestedById = requestedById;
+        RequestedAtUtc = requestedAtUtc;
+        children.AddRange(childIds.Distinct().Select(id => new ApprovalChild(Id, id)));
+        if (children.Count == 0)
+        {
+            throw new DomainRuleException("Choose the children it is about", "Children");
+        }
+    }
+
+    public ApprovalKind Kind { get; private init; }
+
+    /// <summary>The team whose manager decides.</summary>
+    public Guid TeamId { get; private init; }
+
+    /// <summary>The early help episode a step-up comes from (or a step-down goes to, once approved).</summary>
+    public Guid? EpisodeId { get; private set; }
+
+    public string Reasons { get; private init; }
+
+    public Guid RequestedById { get; private init; }
+
+    public DateTime RequestedAtUtc { get; private init; }
+
+    public ApprovalStatus Status { get; private set; } = ApprovalStatus.Pending;
+
+    public Guid? DecidedById { get; private set; }
+
+    public DateTime? DecidedAtUtc { get; private set; }
+
+    public string? Rationale { get; private set; }
+
+    public IReadOnlyList<ApprovalChild> Children => children;
+
+    /// <summary>
+    /// A manager of the team decides, with written rationale. The requester may not decide their own
+    /// request, even when they manage the team.
+    /// </summary>
+    public void Decide(bool approve, string rationale, Guid managerId, bool managesTheTeam, DateTime nowUtc)
+    {
+        if (Status != ApprovalStatus.Pending)
+        {
+            throw new DomainRuleException("This request has already been decided", "Approve");
+        }
+
+        if (managerId == RequestedById)
+        {
+            throw new DomainRuleException("You cannot decide a request you made: another manager must", "Approve");
+        }
+
+        if (!managesTheTeam)
+        {
+            throw new DomainRuleException("Only a manager of the team can decide this request", "Approve");
+        }
+
+        if (string.IsNullOrWhiteSpace(rationale))
+        {
+            throw new DomainRuleException("Write the rationale for your decision", "Rationale");
+        }
+
+        Status = approve ? ApprovalStatus.Approved : ApprovalStatus.Rejected;
+        Rationale = rationale.Trim();
+        DecidedById = managerId;
+        DecidedAtUtc = nowUtc;
+    }
+
+    public void LinkEpisode(Guid episodeId) => EpisodeId = episodeId;
+}
+
+public sealed class ApprovalChild
+{
+    private ApprovalChild()
+    {
+    }
+
+    internal ApprovalChild(Guid requestId, Guid childId)
+    {
+        RequestId = requestId;
+        ChildId = childId;
+    }
+
+    public Guid RequestId { get; private init; }
+
+    public Guid ChildId { get; private init; }
+}

@@ -1,0 +1,106 @@
+using ChildrenServices.Application.Approvals;
+using ChildrenServices.Application.EarlyHelp;
+using ChildrenServices.Application.Security;
+using ChildrenServices.Domain.Allocations;
+using ChildrenServices.Domain.Approvals;
+using ChildrenServices.Domain.Common;
+using ChildrenServices.Domain.EarlyHelp;
+using ChildrenServices.Domain.FrontDoor;
+using ChildrenServices.IntegrationTests.FrontDoor;
+using ChildrenServices.IntegrationTests.Infrastructure;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChildrenServices.IntegrationTests.EarlyHelp;
+
+public sealed class StepUpTests(AppFactory factory) : FrontDoorTestBase(factory)
+{
+    private Guid keyworker;
+
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        keyworker = await CreateUserAsync(Roles.FamilyKeyworker, "Tom Ashdown");
+        await WithDbAsync(async db =>
+        {
+            (await db.Teams.Include(t => t.Members).SingleAsync(t => t.Id == EarlyHelpTeam)).AddMember(keyworker);
+            await db.SaveChangesAsync();
+        });
+    }
+
+    private async Task<(Guid EpisodeId, Guid ChildId)> EpisodeAsync()
+    {
+        var (contactId, childId) = await ContactAboutNewChildAsync();
+        await DecideAsync(Practitioner, contactId, ContactOutcome.EarlyHelp, rationale: "Family agree to early help.");
+        var requestId = await WithDbAsync(db => db.EarlyHelpRequests.Select(r => r.Id).SingleAsync());
+        return (await SendAsUserAsync(Manager, new StartEpisode.Command { RequestId = requestId, KeyworkerId = keyworker, Kind = EpisodeKind.EarlyHelp }), childId);
+    }
+
+    private Task<Guid> VersionAsync(Guid requestId) => WithDbAsync(db => db.ApprovalRequests.Where(a => a.Id == requestId).Select(a => a.Version).SingleAsync());
+
+    private async Task<DecideApproval.Command> ApproveAsync(Guid requestId) => new()
+    {
+        RequestId = requestId, Version = await VersionAsync(requestId), Approve = true, Rationale = "Neglect continuing despite the plan; threshold met.",
+        AssessmentTeamId = AssessmentTeam, PrimaryNeedCode = "N1",
+    };
+
+    [Fact]
+    public async Task StepUp_WithoutReasons_IsRefused()
+    {
+        var (episodeId, _) = await EpisodeAsync();
+
+        var ex = await Assert.ThrowsAsync<ValidationException>(() => SendAsUserAsync(keyworker, new RequestStepUp.Command { EpisodeId = episodeId, Reasons = " " }));
+
+        Assert.Contains(ex.Errors, e => e.PropertyName == "Reasons" && e.ErrorMessage == "Give the reasons for stepping up");
+    }
+
+    [Fact]
+    public async Task StepUp_Approved_RefersTheChild_AndKeepsTheKeyworkerAsCoWorker()
+    {
+        var (episodeId, childId) = await EpisodeAsync();
+        var requestId = await SendAsUserAsync(keyworker, new RequestStepUp.Command { EpisodeId = episodeId, Reasons = "Two missed visits and a new bruise; mum not engaging." });
+        Assert.Single(await SendAsUserAsync(Manager, new GetApprovals.Query()));
+
+        var message = await SendAsUserAsync(Manager, await ApproveAsync(requestId));
+
+        Assert.Contains("keyworker stays as co-worker", message);
+        var referral = await WithDbAsync(db => db.Referrals.SingleAsync(r => r.ChildId == childId));
+        Assert.Equal(("5D", "N1", AssessmentTeam), (referral.SourceCode, referral.PrimaryNeedCode, referral.TeamId));
+        var allocation = await WithDbAsync(db => db.Allocations.SingleAsync(a => a.ChildId == childId && a.EndedOn == null));
+        Assert.Equal((keyworker, AllocationRole.CoWorker), (allocation.WorkerId, allocation.Role));
+        Assert.Empty(await SendAsUserAsync(Manager, new GetApprovals.Query()));
+        Assert.Single(await SendAsUserAsync(AssessmentManager, new Application.Notifications.GetMyNotifications.Query()));
+    }
+
+    [Fact]
+    public async Task StepUp_CannotBeApprovedByTheRequester_NorByAManagerOfAnotherTeam_NorByAWorker()
+    {
+        var (episodeId, _) = await EpisodeAsync();
+        var requestId = await SendAsUserAsync(Manager, new RequestStepUp.Command { EpisodeId = episodeId, Reasons = "Escalating concerns." });
+
+        var own = await Assert.ThrowsAsync<DomainRuleException>(async () => await SendAsUserAsync(Manager, await ApproveAsync(requestId)));
+        var other = await Assert.ThrowsAsync<DomainRuleException>(async () => await SendAsUserAsync(AssessmentManager, await ApproveAsync(requestId)));
+        await Assert.ThrowsAsync<Application.ForbiddenException>(async () => await SendAsUserAsync(keyworker, await ApproveAsync(requestId)));
+
+        Assert.Contains("another manager", own.Message);
+        Assert.Contains("manager of the team", other.Message);
+        Assert.Equal(ApprovalStatus.Pending, await WithDbAsync(db => db.ApprovalRequests.Select(a => a.Status).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task StepUp_Rejected_SaysWhyAndWho_OnTheChildsRecord()
+    {
+        var (episodeId, childId) = await EpisodeAsync();
+        var requestId = await SendAsUserAsync(keyworker, new RequestStepUp.Command { EpisodeId = episodeId, Reasons = "Mum missed the TAF." });
+        var noRationale = await Assert.ThrowsAsync<ValidationException>(async () => await SendAsUserAsync(Manager, new DecideApproval.Command { RequestId = requestId, Version = await VersionAsync(requestId), Approve = false }));
+        Assert.Contains(noRationale.Errors, e => e.PropertyName == "Rationale");
+
+        await SendAsUserAsync(Manager, new DecideApproval.Command { RequestId = requestId, Version = await VersionAsync(requestId), Approve = false, Rationale = "One missed meeting is not a step-up: rearrange the TAF and visit this week." });
+
+        var row = Assert.Single(await SendAsUserAsync(keyworker, new GetChildApprovals.Query(childId)));
+        Assert.Equal(ApprovalStatus.Rejected, row.Status);
+        Assert.Equal("Sam Patel", row.DecidedBy);
+        Assert.StartsWith("One missed meeting", row.Rationale);
+        Assert.Equal(0, await WithDbAsync(db => db.Referrals.CountAsync()));
+    }
+}
