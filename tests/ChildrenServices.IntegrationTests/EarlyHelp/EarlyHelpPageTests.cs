@@ -93,6 +93,34 @@ public sealed partial class EarlyHelpPageTests(AppFactory factory) : FrontDoorTe
         Assert.Contains("value=\"eleven\"", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task StepUpPages_NoReasons400_ThenTheManagerRejectsAndTheWorkerSeesWhyOnTheRecord()
+    {
+        var requestId = await RequestAsync();
+        var episodeId = await SendAsUserAsync(Manager, new StartEpisode.Command { RequestId = requestId, KeyworkerId = keyworker, Kind = EpisodeKind.EarlyHelp });
+        var childId = await WithDbAsync(db => db.EarlyHelpEpisodes.SelectMany(e => e.Children).Select(c => c.ChildId).SingleAsync());
+        var worker = ClientFor(keyworker);
+        var url = $"/EarlyHelp/Episodes/{episodeId}/StepUp";
+
+        var empty = await PostFormAsync(worker, url, [F("Input.Reasons", "")]);
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Contains("Give the reasons for stepping up", await empty.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(worker, url, [F("Input.Reasons", "New bruise; mum not engaging.")])).StatusCode);
+
+        var manager = ClientFor(Manager);
+        var queue = await (await manager.GetAsync("/Approvals")).Content.ReadAsStringAsync();
+        Assert.Contains("Approvals waiting for you (1)", queue, StringComparison.Ordinal);
+        var approvalId = await WithDbAsync(db => db.ApprovalRequests.Select(a => a.Id).SingleAsync());
+        var version = await WithDbAsync(db => db.ApprovalRequests.Select(a => a.Version).SingleAsync());
+        var decided = await PostFormAsync(manager, $"/Approvals/{approvalId}", [F("Input.Version", version.ToString()), F("Input.Approve", "false"), F("Input.Rationale", "Visit this week first; one bruise with a consistent account.")]);
+        Assert.Equal(HttpStatusCode.Redirect, decided.StatusCode);
+
+        var record = await (await worker.GetAsync($"/People/{childId}/Contacts")).Content.ReadAsStringAsync();
+        Assert.Contains("Step-up: Rejected", record, StringComparison.Ordinal);
+        Assert.Contains("Visit this week first", record, StringComparison.Ordinal);
+        Assert.Contains("Sam Patel", record, StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("name=\"Input.Version\" value=\"([0-9a-f-]+)\"")]
     private static partial Regex VersionPattern();
 }

@@ -10,9 +10,12 @@ public sealed class ContactsModel(ISender sender, TimeProvider clock) : PersonPa
 {
     public GetChildContacts.Result History { get; private set; } = default!;
 
+    public IReadOnlyList<Application.Approvals.GetChildApprovals.Row> Decisions { get; private set; } = [];
+
     public async Task OnGetAsync(Guid id)
     {
         await LoadPersonAsync(id);
         History = await Sender.Send(new GetChildContacts.Query(id));
+        Decisions = await Sender.Send(new Application.Approvals.GetChildApprovals.Query(id));
     }
 }

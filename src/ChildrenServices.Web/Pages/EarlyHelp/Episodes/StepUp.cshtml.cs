@@ -1,0 +1,39 @@
+using ChildrenServices.Application.Approvals;
+using ChildrenServices.Application.EarlyHelp;
+using ChildrenServices.Application.Security;
+using ChildrenServices.Web.Infrastructure;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ChildrenServices.Web.Pages.EarlyHelp.Episodes;
+
+/// <summary>The keyworker asks the team manager to step the family up, with reasons.</summary>
+[Authorize(Policy = nameof(Permission.RecordPeople))]
+public sealed class StepUpModel(ISender sender) : FormPageModel(sender)
+{
+    [BindProperty]
+    public RequestStepUp.Command Input { get; set; } = new();
+
+    public GetEpisode.Result Episode { get; private set; } = default!;
+
+    public async Task OnGetAsync(Guid id)
+    {
+        Input = new RequestStepUp.Command { EpisodeId = id };
+        await LoadDisplayDataAsync();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        Input = Input with { EpisodeId = id };
+        if (await BindingFailedAsync(Input))
+        {
+            return Page();
+        }
+
+        await Sender.Send(Input);
+        return RedirectWithBanner("/EarlyHelp/Episodes/Index", new { id }, "Step-up request sent to the team manager for a decision");
+    }
+
+    public override async Task LoadDisplayDataAsync() => Episode = await Sender.Send(new GetEpisode.Query(Input.EpisodeId));
+}
