@@ -34,6 +34,9 @@ public static class DecideApproval
 
         /// <summary>Step-up: the child's primary need for the referral (DfE N0–N9).</summary>
         public string? PrimaryNeedCode { get; init; }
+
+        /// <summary>Step-down: the keyworker who takes the family (the existing one where there is one).</summary>
+        public Guid? KeyworkerId { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -43,7 +46,7 @@ public static class DecideApproval
             RuleFor(c => c.Approve).NotNull().WithMessage("Select whether you approve the request");
             RuleFor(c => c.Rationale).NotEmpty().WithMessage("Write the rationale for your decision")
                 .MaximumLength(10_000).WithMessage("The rationale must be 10,000 characters or fewer");
-            When(c => c.Approve == true, () =>
+            When(c => c.Approve == true && db.ApprovalRequests.Any(a => a.Id == c.RequestId && a.Kind == ApprovalKind.StepUp), () =>
             {
                 RuleFor(c => c.AssessmentTeamId).NotNull().WithMessage("Select the assessment team the referral goes to")
                     .MustAsync(async (id, ct) => await db.Teams.AnyAsync(t => t.Id == id && t.IsActive && t.Kind == TeamKind.Assessment, ct))
@@ -78,6 +81,11 @@ public static class DecideApproval
 
             var today = UkTime.Today(clock);
             var childIds = request.Children.Select(c => c.ChildId).ToList();
+            if (request.Kind == ApprovalKind.StepDown)
+            {
+                return await StepDownAsync(request, command, childIds, today, cancellationToken);
+            }
+
             foreach (var childId in childIds)
             {
                 var previous = await db.Referrals.Where(r => r.ChildId == childId && r.Status != ReferralStatus.Withdrawn && r.ReferralDate <= today)
@@ -98,6 +106,59 @@ public static class DecideApproval
             }
 
             return $"Step-up approved: the family has been referred to {team.Name}, and the keyworker stays as co-worker.";
+        }
+
+        /// <summary>
+        /// The family goes to a keyworker — the one already co-working where there is one — as a support
+        /// case, and the social care involvement closes with the stage's reason code.
+        /// </summary>
+        private async Task<string> StepDownAsync(ApprovalRequest request, Command command, List<Guid> childIds, DateOnly today, CancellationToken ct)
+        {
+            var allocations = await db.Allocations.Where(a => childIds.Contains(a.ChildId) && a.EndedOn == null).ToListAsync(ct);
+            var earlyHelpTeams = await db.Teams.Where(t => t.Kind == TeamKind.EarlyHelp && t.IsActive).Select(t => new { t.Id, Members = t.Members.Select(m => m.UserId).ToList() }).ToListAsync(ct);
+            var existing = allocations.FirstOrDefault(a => a.Role == AllocationRole.CoWorker && earlyHelpTeams.Any(t => t.Id == a.TeamId));
+            var keyworker = existing?.WorkerId ?? command.KeyworkerId
+                ?? throw new Domain.Common.DomainRuleException("Select the keyworker who will take the family", "KeyworkerId");
+            var team = existing?.TeamId ?? earlyHelpTeams.FirstOrDefault(t => t.Members.Contains(keyworker))?.Id
+                ?? throw new Domain.Common.DomainRuleException("Select a keyworker in an early help team", "KeyworkerId");
+
+            foreach (var referral in await db.Referrals.Where(r => childIds.Contains(r.ChildId) && r.Status == ReferralStatus.Open).ToListAsync(ct))
+            {
+                referral.Close(today < referral.ReferralDate ? referral.ReferralDate : today, request.StepDownReasonCode);
+            }
+
+            foreach (var allocation in allocations)
+            {
+                if (allocation.WorkerId == keyworker && allocation.TeamId == team)
+                {
+                    allocation.BecomeLead();
+                }
+                else if (!earlyHelpTeams.Any(t => t.Id == allocation.TeamId))
+                {
+                    allocation.End(today < allocation.StartedOn ? allocation.StartedOn : today);
+                }
+            }
+
+            foreach (var childId in childIds.Where(c => !allocations.Any(a => a.ChildId == c && a.WorkerId == keyworker)))
+            {
+                db.Allocations.Add(new Allocation(childId, keyworker, team, AllocationRole.Lead, today, user.UserId!.Value));
+            }
+
+            var open = await db.EarlyHelpEpisodes.Where(e => e.EndedOn == null && e.Children.Any(c => childIds.Contains(c.ChildId))).Select(e => (Guid?)e.Id).FirstOrDefaultAsync(ct);
+            if (open is null)
+            {
+                var name = await db.People.Where(p => p.Id == childIds[0]).Select(p => p.FamilyName).SingleAsync(ct);
+                var episode = new Domain.EarlyHelp.EarlyHelpEpisode($"{name} family", Domain.EarlyHelp.EpisodeKind.Support, Domain.EarlyHelp.SupportReason.SteppingDownFromSocialCare,
+                    Domain.EarlyHelp.EpisodeStart.StepDown, null, today, team, keyworker, childIds);
+                db.EarlyHelpEpisodes.Add(episode);
+                db.EarlyHelpAssessments.Add(new Domain.EarlyHelp.EarlyHelpAssessment(episode.Id));
+                db.FamilyPlans.Add(new Domain.EarlyHelp.FamilyPlan(episode.Id));
+                open = episode.Id;
+            }
+
+            request.LinkEpisode(open.Value);
+            var name2 = await db.Staff.Where(s => s.Id == keyworker).Select(s => s.DisplayName).SingleAsync(ct);
+            return $"Step-down approved: {name2} now holds the family as a support case, and social care involvement closed ({request.StepDownReasonCode}).";
         }
     }
 }

@@ -47,6 +47,9 @@ public sealed class Allocation : Aggregate
     /// <summary>Another worker now leads (a social worker after a step-up); this one stays alongside.</summary>
     public void BecomeCoWorker() => Role = AllocationRole.CoWorker;
 
+    /// <summary>The lead has gone (a step-down): this worker now leads.</summary>
+    public void BecomeLead() => Role = AllocationRole.Lead;
+
     public void End(DateOnly on)
     {
         if (on < StartedOn)

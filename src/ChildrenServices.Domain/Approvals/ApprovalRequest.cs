@@ -11,6 +11,16 @@ public enum ApprovalKind
     StepDown = 2,
 }
 
+/// <summary>Where a step-down comes from; it decides the DfE reason the social care involvement closes with.</summary>
+public enum StepDownStage
+{
+    /// <summary>Closes RC9: closed after assessment, referred to early help.</summary>
+    EndOfAssessment = 1,
+
+    /// <summary>Closes RC7: services ceased (the child in need plan ends; early help carries on).</summary>
+    ChildInNeedPlan = 2,
+}
+
 public enum ApprovalStatus
 {
     Pending = 1,
@@ -60,11 +70,15 @@ public sealed class ApprovalRequest : Aggregate
     /// <summary>The early help episode a step-up comes from (or a step-down goes to, once approved).</summary>
     public Guid? EpisodeId { get; private set; }
 
+
     public string Reasons { get; private init; }
 
     public Guid RequestedById { get; private init; }
 
     public DateTime RequestedAtUtc { get; private init; }
+
+    /// <summary>Step-down only.</summary>
+    public StepDownStage? Stage { get; private set; }
 
     public ApprovalStatus Status { get; private set; } = ApprovalStatus.Pending;
 
@@ -109,6 +123,15 @@ public sealed class ApprovalRequest : Aggregate
     }
 
     public void LinkEpisode(Guid episodeId) => EpisodeId = episodeId;
+
+    public static ApprovalRequest StepDown(StepDownStage stage, Guid teamId, IEnumerable<Guid> childIds, string reasons, Guid requestedById, DateTime requestedAtUtc)
+    {
+        var request = new ApprovalRequest(ApprovalKind.StepDown, teamId, null, childIds, reasons, requestedById, requestedAtUtc) { Stage = stage };
+        return request;
+    }
+
+    /// <summary>The DfE reason the social care involvement closes with when a step-down is approved.</summary>
+    public string StepDownReasonCode => Stage == StepDownStage.EndOfAssessment ? "RC9" : "RC7";
 }
 
 public sealed class ApprovalChild

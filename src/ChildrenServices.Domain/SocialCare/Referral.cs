@@ -72,12 +72,35 @@ public sealed class Referral : Aggregate
 
     public string? WithdrawnReason { get; private set; }
 
+    /// <summary>The CIN episode's closure date (the census's CINclosureDate).</summary>
+    public DateOnly? ClosedOn { get; private set; }
+
+    /// <summary>DfE reason for closure (RC1 … RC9).</summary>
+    public string? ClosureReasonCode { get; private set; }
+
     /// <summary>
     /// The DfE definition: a referral within 12 months of a previous referral. Twelve months back from
     /// 24 November 2026 is 24 November 2025, which counts; 23 November 2025 does not.
     /// </summary>
     public static bool IsReReferralAfter(DateOnly referralDate, DateOnly previousReferralDate) =>
         previousReferralDate <= referralDate && previousReferralDate >= referralDate.AddYears(-1);
+
+    public void Close(DateOnly on, string reasonCode)
+    {
+        if (Status != ReferralStatus.Open)
+        {
+            throw new DomainRuleException("Only open involvement can be closed", "Status");
+        }
+
+        if (on < ReferralDate)
+        {
+            throw new DomainRuleException("The closure date cannot be before the referral date", "ClosedOn");
+        }
+
+        Status = ReferralStatus.Closed;
+        ClosedOn = on;
+        ClosureReasonCode = reasonCode;
+    }
 
     public void Withdraw(string reason)
     {

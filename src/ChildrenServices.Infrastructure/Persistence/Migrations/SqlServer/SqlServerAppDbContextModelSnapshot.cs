@@ -133,6 +133,10 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid>("RequestedById")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("Stage")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1359,6 +1363,13 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<Guid>("ChildId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ClosureReasonCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("nvarchar(5)");
 
                     b.Property<Guid?>("ContactId")
                         .HasColumnType("uniqueidentifier");

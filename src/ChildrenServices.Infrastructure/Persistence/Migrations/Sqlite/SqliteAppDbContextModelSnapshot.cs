@@ -128,6 +128,10 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("RequestedById")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Stage")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1353,6 +1357,13 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosureReasonCode")
+                        .HasMaxLength(5)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ContactId")
