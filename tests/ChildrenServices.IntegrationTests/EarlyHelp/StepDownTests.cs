@@ -102,4 +102,28 @@ public sealed class StepDownTests(AppFactory factory) : FrontDoorTestBase(factor
         await Assert.ThrowsAsync<ValidationException>(() => SendAsUserAsync(socialWorker, new RequestStepDown.Command { PersonId = childId, Stage = StepDownStage.EndOfAssessment, Reasons = "" }));
         await Assert.ThrowsAsync<Application.ForbiddenException>(() => SendAsUserAsync(socialWorker, new RequestStepDown.Command { PersonId = notOpen, Stage = StepDownStage.EndOfAssessment, Reasons = "x" }));
     }
+
+    [Fact]
+    public async Task StepDownPages_TheWorkerAsks_TheManagerApprovesWithAKeyworker()
+    {
+        var childId = await ChildOpenToSocialCareAsync();
+        var worker = ClientFor(socialWorker);
+        var record = await (await worker.GetAsync($"/People/{childId}/Contacts")).Content.ReadAsStringAsync();
+        Assert.Contains("Ask to step down to a keyworker", record, StringComparison.Ordinal);
+
+        var empty = await Pages.PageHelpers.PostFormAsync(worker, $"/People/{childId}/StepDown", [Pages.PageHelpers.F("Input.Stage", "EndOfAssessment")]);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, (await Pages.PageHelpers.PostFormAsync(worker, $"/People/{childId}/StepDown",
+            [Pages.PageHelpers.F("Input.Stage", "EndOfAssessment"), Pages.PageHelpers.F("Input.Reasons", "Assessment shows needs can be met by a keyworker.")])).StatusCode);
+
+        var manager = ClientFor(AssessmentManager);
+        var id = await WithDbAsync(db => db.ApprovalRequests.Select(a => a.Id).SingleAsync());
+        var page = await (await manager.GetAsync($"/Approvals/{id}")).Content.ReadAsStringAsync();
+        Assert.Contains("RC9", page, StringComparison.Ordinal);
+        var decided = await Pages.PageHelpers.PostFormAsync(manager, $"/Approvals/{id}",
+            [Pages.PageHelpers.F("Input.Version", (await VersionAsync(id)).ToString()), Pages.PageHelpers.F("Input.Approve", "true"), Pages.PageHelpers.F("Input.Rationale", "Agreed."), Pages.PageHelpers.F("Input.KeyworkerId", keyworker.ToString())]);
+
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, decided.StatusCode);
+        Assert.Equal("RC9", await WithDbAsync(db => db.Referrals.Where(r => r.ChildId == childId).Select(r => r.ClosureReasonCode).SingleAsync()));
+    }
 }

@@ -1,0 +1,35 @@
+using ChildrenServices.Application.Approvals;
+using ChildrenServices.Application.Security;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ChildrenServices.Web.Pages.People;
+
+/// <summary>The social worker asks the team manager to step the family down to a keyworker, with reasons.</summary>
+[Authorize(Policy = nameof(Permission.RecordPeople))]
+public sealed class StepDownModel(ISender sender, TimeProvider clock) : PersonPageModel(sender, clock)
+{
+    [BindProperty]
+    public RequestStepDown.Command Input { get; set; } = new();
+
+    public async Task OnGetAsync(Guid id)
+    {
+        Input = new RequestStepDown.Command { PersonId = id };
+        await LoadForRecordingAsync(id);
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        Input = Input with { PersonId = id };
+        if (await BindingFailedAsync(Input))
+        {
+            return Page();
+        }
+
+        await Sender.Send(Input);
+        return RedirectWithBanner("/People/Contacts", new { id }, "Step-down request sent to the team manager for a decision");
+    }
+
+    public override Task LoadDisplayDataAsync() => LoadPersonAsync(Input.PersonId);
+}
