@@ -178,6 +178,7 @@ public sealed class DemoDataSeeder(AppDbContext db, FirstAdministrator accounts,
 
         await db.SaveChangesAsync();
         await new FrontDoorDaySeeder(db, clock, random).SeedAsync(staff["frontdoor@demo.example"], staff["m.okonjo@demo.example"], manager);
+        await new CaseNotesSeeder(db, clock, random).SeedAsync();
         return true;
     }
 
