@@ -12,7 +12,12 @@ public static class GetChronology
     public sealed record Query(Guid PersonId, CaseNoteType? Type = null) : IQuery<IReadOnlyList<Entry>>, IPersonScoped, IAudited;
 
     /// <summary>A significant event; <see cref="Text"/> is the note in full, as a chronology printed for court needs it.</summary>
-    public sealed record Entry(Guid Id, Guid ChildId, string ChildName, CaseNoteType Type, DateOnly OccurredOn, TimeOnly? OccurredAt, string Title, string Text, string? WhoWasSeen, string RecordedBy);
+    public sealed record Entry(
+        Guid Id, Guid ChildId, string ChildName, CaseNoteType Type, DateOnly OccurredOn, TimeOnly? OccurredAt, string Title, string Text, string? WhoWasSeen, string RecordedBy,
+        IReadOnlyList<AddendumRow> Addenda);
+
+    /// <summary>A correction travels with what it corrects, on screen and on paper.</summary>
+    public sealed record AddendumRow(string Text, DateTime RecordedAtUtc);
 
     public sealed class Handler(IAppDbContext db) : IQueryHandler<Query, IReadOnlyList<Entry>>
     {
@@ -38,6 +43,7 @@ internal static class Chronology
         return notes
             .Join(db.People, n => n.ChildId, p => p.Id, (n, p) => new { n, Child = p.GivenNames + " " + p.FamilyName })
             .Join(db.Staff, x => x.n.RecordedById, s => s.Id, (x, s) => new GetChronology.Entry(
-                x.n.Id, x.n.ChildId, x.Child, x.n.Type, x.n.OccurredOn, x.n.OccurredAt, x.n.Title, x.n.Text, x.n.WhoWasSeen, s.DisplayName));
+                x.n.Id, x.n.ChildId, x.Child, x.n.Type, x.n.OccurredOn, x.n.OccurredAt, x.n.Title, x.n.Text, x.n.WhoWasSeen, s.DisplayName,
+                x.n.Addenda.OrderBy(a => a.RecordedAtUtc).Select(a => new GetChronology.AddendumRow(a.Text, a.RecordedAtUtc)).ToList()));
     }
 }

@@ -166,12 +166,15 @@ public sealed class RecordingTests(AppFactory factory) : IntegrationTest(factory
     {
         await SendAsUserAsync(worker, Note(child, title: "Strategy discussion held", significant: true, type: CaseNoteType.Meeting));
         await SendAsUserAsync(worker, Note(child, title: "Routine call to confirm appointment", type: CaseNoteType.PhoneCall));
+        var significant = await WithDbAsync(db => db.CaseNotes.Where(n => n.Significant).Select(n => n.Id).SingleAsync());
+        await SendAsUserAsync(worker, new AddNoteAddendum.Command { PersonId = child, NoteId = significant, Text = "Correction: the police attended too." });
 
         var html = await ClientFor(worker).GetStringAsync($"/People/{child}/Chronology");
 
         Assert.Contains("moj-timeline", html, StringComparison.Ordinal);
         Assert.Contains("Strategy discussion held", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Routine call to confirm appointment", html, StringComparison.Ordinal);
+        Assert.Contains("Correction: the police attended too.", html, StringComparison.Ordinal);
         Assert.Single(await WithDbAsync(db => db.AuditEntries.Where(a => a.Action == nameof(GetChronology) && a.PersonId == child && a.UserId == worker).ToListAsync()));
     }
 
@@ -293,6 +296,7 @@ public sealed class RecordingTests(AppFactory factory) : IntegrationTest(factory
         Assert.Contains("Mum said the boiler was fixed.", html, StringComparison.Ordinal);
         Assert.Contains("Correction: the landlord fixed it.", html, StringComparison.Ordinal);
         Assert.Contains("Added by Grace Okafor-Lyle on 26 November 2026", html, StringComparison.Ordinal);
+        Assert.Equal(["Correction: the landlord fixed it."], (await SendAsUserAsync(worker, new GetCaseNote.Query(child, id))).Addenda.Select(a => a.Text));
     }
 
     [Fact]
