@@ -23,7 +23,11 @@ builder.Host.UseSerilog((context, services, logging) => logging
     // names): kept off whatever the configuration says. Our own request log names the path only.
     .MinimumLevel.Override("Microsoft.AspNetCore.Hosting.Diagnostics", Serilog.Events.LogEventLevel.Warning)
     .Enrich.FromLogContext()
-    .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}"));
+    .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}"),
+
+    // Each host keeps its own logger rather than the static Log.Logger: a second host in the same
+    // process (the rate-limit tests start one) must not close the first host's logging when it stops.
+    preserveStaticLogger: true);
 
 builder.Services.AddApplication();
 builder.Services.Configure<RestrictionSettings>(builder.Configuration.GetSection("Restrictions"));

@@ -4,6 +4,7 @@ using ChildrenServices.Domain.EarlyHelp;
 using ChildrenServices.Domain.FrontDoor;
 using ChildrenServices.Domain.Notifications;
 using ChildrenServices.Domain.People;
+using ChildrenServices.Domain.Recording;
 using ChildrenServices.Domain.SocialCare;
 using ChildrenServices.Domain.Staff;
 using ChildrenServices.Domain.Teams;
@@ -53,6 +54,12 @@ public interface IAppDbContext
     DbSet<Notification> Notifications { get; }
 
     DbSet<OnlineRequestDraft> OnlineRequestDrafts { get; }
+
+    DbSet<CaseNote> CaseNotes { get; }
+
+    DbSet<NoteAddendum> NoteAddenda { get; }
+
+    DbSet<NoteDraft> NoteDrafts { get; }
 
     DatabaseFacade Database { get; }
 

@@ -47,6 +47,14 @@ public static class GetRecordViewers
         nameof(LiftRestriction) => "Lifted the restriction",
         "AllocateWorker" => "Allocated a worker",
         "EndAllocation" => "Ended an allocation",
+        "RecordCaseNote" => "Recorded a case note",
+        "AddNoteAddendum" => "Added to a case note",
+        "SaveNoteDraft" => "Saved a draft case note",
+        "DiscardNoteDraft" => "Discarded a draft case note",
+        "GetCaseNotes" => "Viewed the case notes",
+        "GetCaseNote" => "Read a case note",
+        "GetChronology" => "Viewed the chronology",
+        "GetFamilyChronology" => "Viewed the family chronology",
         _ => action,
     };
 }

@@ -7,6 +7,7 @@ using ChildrenServices.Domain.FrontDoor;
 using ChildrenServices.Domain.Notifications;
 using ChildrenServices.Domain.Common;
 using ChildrenServices.Domain.People;
+using ChildrenServices.Domain.Recording;
 using ChildrenServices.Domain.SocialCare;
 using ChildrenServices.Domain.Staff;
 using ChildrenServices.Domain.Teams;
@@ -61,6 +62,12 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? user,
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<OnlineRequestDraft> OnlineRequestDrafts => Set<OnlineRequestDraft>();
+
+    public DbSet<CaseNote> CaseNotes => Set<CaseNote>();
+
+    public DbSet<NoteAddendum> NoteAddenda => Set<NoteAddendum>();
+
+    public DbSet<NoteDraft> NoteDrafts => Set<NoteDraft>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -127,6 +134,7 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? user,
                 TafReview r => r.PlanId,
                 PlanAction a => PlanOf(a.GoalId),
                 GoalProgress g => ReviewPlanOf(g.ReviewId),
+                NoteAddendum a => a.CaseNoteId,
                 _ => Guid.Empty,
             };
             if (ownerId != Guid.Empty && roots.TryGetValue(ownerId, out var owner) && owner.State == EntityState.Unchanged)

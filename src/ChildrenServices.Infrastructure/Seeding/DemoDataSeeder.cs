@@ -179,6 +179,7 @@ public sealed class DemoDataSeeder(AppDbContext db, FirstAdministrator accounts,
         await db.SaveChangesAsync();
         await new FrontDoorDaySeeder(db, clock, random).SeedAsync(staff["frontdoor@demo.example"], staff["m.okonjo@demo.example"], manager);
         await new EarlyHelpSeeder(db, clock, random).SeedAsync();
+        await new CaseNotesSeeder(db, clock, random).SeedAsync();
         return true;
     }
 

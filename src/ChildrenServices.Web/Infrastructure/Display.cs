@@ -15,6 +15,13 @@ public static class Display
 
     public static string DateTime(DateTime utc) => UkTime.ToLocal(utc).ToString("d MMMM yyyy 'at' HH:mm", UkCulture);
 
+    /// <summary>When something happened: "14 March 2027", or "14 March 2027 at 14:30" when the time is known.</summary>
+    public static string Occurred(DateOnly date, TimeOnly? time) =>
+        time is { } t ? $"{Date(date)} at {t.ToString("HH:mm", UkCulture)}" : Date(date);
+
+    /// <summary>A UK wall-clock time of day: "14:32".</summary>
+    public static string Time(DateTime utc) => UkTime.ToLocal(utc).ToString("HH:mm", UkCulture);
+
     public static string Birth(DateOnly? dateOfBirth, DateOnly? expected, DateOnly today)
     {
         if (dateOfBirth is { } dob)

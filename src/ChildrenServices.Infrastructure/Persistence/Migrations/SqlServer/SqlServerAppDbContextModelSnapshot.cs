@@ -1353,6 +1353,139 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("RestrictionGrants", (string)null);
                 });
 
+            modelBuilder.Entity("ChildrenServices.Domain.Recording.CaseNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("ChildSeen")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("ChildSeenAlone")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<TimeOnly?>("OccurredAt")
+                        .HasColumnType("time");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("Significant")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(50000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("WhoWasSeen")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedById");
+
+                    b.HasIndex("ChildId", "OccurredOn");
+
+                    b.HasIndex("ChildId", "Significant");
+
+                    b.ToTable("CaseNotes", (string)null);
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.Recording.NoteAddendum", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CaseNoteId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseNoteId");
+
+                    b.HasIndex("RecordedById");
+
+                    b.ToTable("NoteAddenda", (string)null);
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.Recording.NoteDraft", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasMaxLength(110000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.HasIndex("UserId", "ChildId")
+                        .IsUnique();
+
+                    b.ToTable("NoteDrafts", (string)null);
+                });
+
             modelBuilder.Entity("ChildrenServices.Domain.SocialCare.Referral", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2116,6 +2249,51 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ChildrenServices.Domain.Recording.CaseNote", b =>
+                {
+                    b.HasOne("ChildrenServices.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChildrenServices.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.Recording.NoteAddendum", b =>
+                {
+                    b.HasOne("ChildrenServices.Domain.Recording.CaseNote", null)
+                        .WithMany("Addenda")
+                        .HasForeignKey("CaseNoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ChildrenServices.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.Recording.NoteDraft", b =>
+                {
+                    b.HasOne("ChildrenServices.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ChildrenServices.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ChildrenServices.Domain.SocialCare.Referral", b =>
                 {
                     b.HasOne("ChildrenServices.Domain.People.Person", null)
@@ -2286,6 +2464,11 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     b.Navigation("Names");
 
                     b.Navigation("RestrictionGrants");
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.Recording.CaseNote", b =>
+                {
+                    b.Navigation("Addenda");
                 });
 
             modelBuilder.Entity("ChildrenServices.Domain.Teams.Team", b =>

@@ -1348,6 +1348,139 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("RestrictionGrants", (string)null);
                 });
 
+            modelBuilder.Entity("ChildrenServices.Domain.Recording.CaseNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ChildSeen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ChildSeenAlone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("OccurredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Significant")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(50000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhoWasSeen")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedById");
+
+                    b.HasIndex("ChildId", "OccurredOn");
+
+                    b.HasIndex("ChildId", "Significant");
+
+                    b.ToTable("CaseNotes", (string)null);
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.Recording.NoteAddendum", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseNoteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseNoteId");
+
+                    b.HasIndex("RecordedById");
+
+                    b.ToTable("NoteAddenda", (string)null);
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.Recording.NoteDraft", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasMaxLength(110000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.HasIndex("UserId", "ChildId")
+                        .IsUnique();
+
+                    b.ToTable("NoteDrafts", (string)null);
+                });
+
             modelBuilder.Entity("ChildrenServices.Domain.SocialCare.Referral", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2105,6 +2238,51 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ChildrenServices.Domain.Recording.CaseNote", b =>
+                {
+                    b.HasOne("ChildrenServices.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChildrenServices.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.Recording.NoteAddendum", b =>
+                {
+                    b.HasOne("ChildrenServices.Domain.Recording.CaseNote", null)
+                        .WithMany("Addenda")
+                        .HasForeignKey("CaseNoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ChildrenServices.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.Recording.NoteDraft", b =>
+                {
+                    b.HasOne("ChildrenServices.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ChildrenServices.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ChildrenServices.Domain.SocialCare.Referral", b =>
                 {
                     b.HasOne("ChildrenServices.Domain.People.Person", null)
@@ -2275,6 +2453,11 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Names");
 
                     b.Navigation("RestrictionGrants");
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.Recording.CaseNote", b =>
+                {
+                    b.Navigation("Addenda");
                 });
 
             modelBuilder.Entity("ChildrenServices.Domain.Teams.Team", b =>

@@ -1,0 +1,54 @@
+using ChildrenServices.Domain.People;
+using ChildrenServices.Domain.Recording;
+using ChildrenServices.Domain.Staff;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ChildrenServices.Infrastructure.Persistence.Configurations;
+
+internal sealed class CaseNoteConfiguration : IEntityTypeConfiguration<CaseNote>
+{
+    public void Configure(EntityTypeBuilder<CaseNote> builder)
+    {
+        builder.ToTable("CaseNotes");
+        builder.ConfigureAggregate();
+        builder.Property(n => n.Type).HasConversion<string>().HasMaxLength(30);
+        builder.Property(n => n.Title).HasMaxLength(CaseNote.TitleLimit);
+        builder.Property(n => n.Text).HasMaxLength(CaseNote.TextLimit);
+        builder.Property(n => n.WhoWasSeen).HasMaxLength(CaseNote.WhoWasSeenLimit);
+        builder.HasOne<Person>().WithMany().HasForeignKey(n => n.ChildId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<StaffMember>().WithMany().HasForeignKey(n => n.RecordedById).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(n => n.Addenda).WithOne().HasForeignKey(a => a.CaseNoteId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(nameof(CaseNote.Addenda)).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasIndex(n => new { n.ChildId, n.OccurredOn });
+        builder.HasIndex(n => new { n.ChildId, n.Significant });
+    }
+}
+
+internal sealed class NoteAddendumConfiguration : IEntityTypeConfiguration<NoteAddendum>
+{
+    public void Configure(EntityTypeBuilder<NoteAddendum> builder)
+    {
+        builder.ToTable("NoteAddenda");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.Text).HasMaxLength(CaseNote.AddendumLimit);
+        builder.HasOne<StaffMember>().WithMany().HasForeignKey(a => a.RecordedById).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class NoteDraftConfiguration : IEntityTypeConfiguration<NoteDraft>
+{
+    public void Configure(EntityTypeBuilder<NoteDraft> builder)
+    {
+        builder.ToTable("NoteDrafts");
+        builder.HasKey(d => d.Id);
+        builder.Property(d => d.Id).ValueGeneratedNever();
+
+        // Room for a full note and its other fields, JSON-escaped.
+        builder.Property(d => d.Fields).HasMaxLength(2 * CaseNote.TextLimit + 10_000);
+        builder.HasIndex(d => new { d.UserId, d.ChildId }).IsUnique();
+        builder.HasOne<StaffMember>().WithMany().HasForeignKey(d => d.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Person>().WithMany().HasForeignKey(d => d.ChildId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
