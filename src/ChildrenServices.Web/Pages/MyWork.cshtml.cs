@@ -11,11 +11,14 @@ public sealed class MyWorkModel(ISender sender, TimeProvider clock) : PageModel
 {
     public GetMyWork.Result Work { get; private set; } = default!;
 
+    public GetMyDueWork.Result Due { get; private set; } = default!;
+
     public DateOnly Today { get; private set; }
 
     public async Task OnGetAsync()
     {
         Today = Application.UkTime.Today(clock);
         Work = await sender.Send(new GetMyWork.Query());
+        Due = await sender.Send(new GetMyDueWork.Query());
     }
 }

@@ -103,4 +103,21 @@ public sealed class StepUpTests(AppFactory factory) : FrontDoorTestBase(factory)
         Assert.StartsWith("One missed meeting", row.Rationale);
         Assert.Equal(0, await WithDbAsync(db => db.Referrals.CountAsync()));
     }
+
+    [Fact]
+    public async Task Worktray_ShowsTheKeyworkersFamilyReviewDue_AndTheApprovalTheyAreWaitingOn()
+    {
+        var (episodeId, _) = await EpisodeAsync();
+        await SendAsUserAsync(keyworker, new RequestStepUp.Command { EpisodeId = episodeId, Reasons = "Escalating concerns." });
+
+        var due = await SendAsUserAsync(keyworker, new Application.Home.GetMyDueWork.Query());
+
+        var review = Assert.Single(due.Reviews);
+        Assert.Equal((episodeId, new DateOnly(2027, 1, 5)), (review.EpisodeId, review.DueOn));
+        var approval = Assert.Single(due.Approvals);
+        Assert.Equal((ApprovalKind.StepUp, ApprovalStatus.Pending, "Riley Taylor"), (approval.Kind, approval.Status, approval.Children));
+        var page = await (await ClientFor(keyworker).GetAsync("/MyWork")).Content.ReadAsStringAsync();
+        Assert.Contains("Waiting for a decision", page, StringComparison.Ordinal);
+        Assert.Contains("Family reviews due", page, StringComparison.Ordinal);
+    }
 }
