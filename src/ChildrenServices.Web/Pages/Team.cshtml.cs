@@ -10,7 +10,13 @@ public sealed class TeamModel(ISender sender) : PageModel
 {
     public IReadOnlyList<GetTeamOverview.TeamRow> Teams { get; private set; } = [];
 
-    public async Task OnGetAsync() => Teams = await sender.Send(new GetTeamOverview.Query());
+    public IReadOnlyList<GetReferralsAwaitingAllocation.Row> Incoming { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        Teams = await sender.Send(new GetTeamOverview.Query());
+        Incoming = await sender.Send(new GetReferralsAwaitingAllocation.Query());
+    }
 
     /// <summary>The meter's width class in 5% steps (inline styles are blocked by the CSP).</summary>
     public static string MeterClass(int caseload, int capacity)

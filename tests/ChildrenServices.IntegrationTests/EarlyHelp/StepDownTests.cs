@@ -46,6 +46,7 @@ public sealed class StepDownTests(AppFactory factory) : FrontDoorTestBase(factor
     public async Task StepDown_AtTheEndOfAnAssessment_ClosesRC9_AndHandsTheFamilyToTheKeyworkerAsASupportCase()
     {
         var childId = await ChildOpenToSocialCareAsync();
+        Assert.Empty(await SendAsUserAsync(AssessmentManager, new Application.Home.GetReferralsAwaitingAllocation.Query()));
         var requestId = await SendAsUserAsync(socialWorker, new RequestStepDown.Command { PersonId = childId, Stage = StepDownStage.EndOfAssessment, Reasons = "Assessment complete: needs can be met with keyworker support." });
 
         var missing = await Assert.ThrowsAsync<DomainRuleException>(async () => await SendAsUserAsync(AssessmentManager, new DecideApproval.Command { RequestId = requestId, Version = await VersionAsync(requestId), Approve = true, Rationale = "Agree." }));

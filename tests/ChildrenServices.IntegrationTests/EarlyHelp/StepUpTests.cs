@@ -70,6 +70,10 @@ public sealed class StepUpTests(AppFactory factory) : FrontDoorTestBase(factory)
         Assert.Equal((keyworker, AllocationRole.CoWorker), (allocation.WorkerId, allocation.Role));
         Assert.Empty(await SendAsUserAsync(Manager, new GetApprovals.Query()));
         Assert.Single(await SendAsUserAsync(AssessmentManager, new Application.Notifications.GetMyNotifications.Query()));
+        var incoming = Assert.Single(await SendAsUserAsync(AssessmentManager, new Application.Home.GetReferralsAwaitingAllocation.Query()));
+        Assert.Equal((childId, "Tom Ashdown"), (incoming.ChildId, incoming.KeyworkerName));
+        var team = await (await ClientFor(AssessmentManager).GetAsync("/Team")).Content.ReadAsStringAsync();
+        Assert.Contains("Referrals waiting for allocation (1)", team, StringComparison.Ordinal);
     }
 
     [Fact]
