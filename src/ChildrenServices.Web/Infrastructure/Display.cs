@@ -67,9 +67,14 @@ public static class Display
             : ($"{when} — {Span(left)} left", "govuk-tag--green", "On track");
     }
 
-    /// <summary>"2 days 3 hours", "3 hours 20 minutes", "12 minutes".</summary>
+    /// <summary>"2 days 3 hours", "3 hours 20 minutes", "12 minutes", "less than a minute": one wording for every deadline.</summary>
     public static string Span(TimeSpan span)
     {
+        if (span < TimeSpan.FromMinutes(1))
+        {
+            return "less than a minute";
+        }
+
         static string Unit(int n, string unit) => n == 1 ? $"1 {unit}" : $"{n} {unit}s";
         if (span.TotalDays >= 1)
         {
@@ -81,7 +86,7 @@ public static class Display
             return span.Minutes > 0 ? $"{Unit(span.Hours, "hour")} {Unit(span.Minutes, "minute")}" : Unit(span.Hours, "hour");
         }
 
-        return Unit(Math.Max(1, span.Minutes), "minute");
+        return Unit(span.Minutes, "minute");
     }
 
     private static int MonthsOld(DateOnly dob, DateOnly today) =>

@@ -1,5 +1,6 @@
 using ChildrenServices.Application.FrontDoor;
 using ChildrenServices.Domain.FrontDoor;
+using ChildrenServices.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace ChildrenServices.Web.Pages.FrontDoor.Checks;
@@ -37,33 +38,11 @@ public static class CheckDisplay
     {
         if (nowUtc > dueAtUtc)
         {
-            return ("Overdue", "govuk-tag--red", $"{Duration(nowUtc - dueAtUtc)} overdue");
+            return ("Overdue", "govuk-tag--red", $"{Display.Span(nowUtc - dueAtUtc)} overdue");
         }
 
         return MashCheckTimes.IsDueSoon(dueAtUtc, nowUtc)
-            ? ("Due soon", "govuk-tag--yellow", $"{Duration(dueAtUtc - nowUtc)} left")
-            : ("On track", "govuk-tag--green", $"{Duration(dueAtUtc - nowUtc)} left");
-    }
-
-    /// <summary>"2 hours", "1 hour 15 minutes", "3 days 2 hours", "less than a minute".</summary>
-    public static string Duration(TimeSpan span)
-    {
-        if (span < TimeSpan.FromMinutes(1))
-        {
-            return "less than a minute";
-        }
-
-        static string Unit(int n, string unit) => n == 1 ? $"1 {unit}" : $"{n} {unit}s";
-        if (span.TotalDays >= 1)
-        {
-            return span.Hours == 0 ? Unit(span.Days, "day") : $"{Unit(span.Days, "day")} {Unit(span.Hours, "hour")}";
-        }
-
-        if (span.TotalHours >= 1)
-        {
-            return span.Minutes == 0 ? Unit(span.Hours, "hour") : $"{Unit(span.Hours, "hour")} {Unit(span.Minutes, "minute")}";
-        }
-
-        return Unit(span.Minutes, "minute");
+            ? ("Due soon", "govuk-tag--yellow", $"{Display.Span(dueAtUtc - nowUtc)} left")
+            : ("On track", "govuk-tag--green", $"{Display.Span(dueAtUtc - nowUtc)} left");
     }
 }
