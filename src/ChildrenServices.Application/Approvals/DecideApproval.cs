@@ -50,12 +50,24 @@ public static class DecideApproval
             {
                 RuleFor(c => c.AssessmentTeamId).NotNull().WithMessage("Select the assessment team the referral goes to")
                     .MustAsync(async (id, ct) => await db.Teams.AnyAsync(t => t.Id == id && t.IsActive && t.Kind == TeamKind.Assessment, ct))
-                    .When(c => c.AssessmentTeamId is not null).WithMessage("Select an assessment team");
+                    .When(c => c.AssessmentTeamId is not null, ApplyConditionTo.CurrentValidator).WithMessage("Select an assessment team");
                 RuleFor(c => c.PrimaryNeedCode).NotEmpty().WithMessage("Select the child's primary need")
-                    .Must(code => DfeCodes.PrimaryNeed.Find(code!) is not null).When(c => !string.IsNullOrEmpty(c.PrimaryNeedCode)).WithMessage("Select a primary need from the list");
+                    .Must(code => DfeCodes.PrimaryNeed.Find(code!) is not null).When(c => !string.IsNullOrEmpty(c.PrimaryNeedCode), ApplyConditionTo.CurrentValidator).WithMessage("Select a primary need from the list");
+            });
+            When(c => c.Approve == true && db.ApprovalRequests.Any(a => a.Id == c.RequestId && a.Kind == ApprovalKind.StepDown) && !HasCoWorkingKeyworker(db, c.RequestId), () =>
+            {
+                RuleFor(c => c.KeyworkerId).NotNull().WithMessage("Select the keyworker who will take the family")
+                    .MustAsync(async (id, ct) => await db.Teams.AnyAsync(t => t.IsActive && t.Kind == TeamKind.EarlyHelp && t.Members.Any(m => m.UserId == id), ct))
+                    .When(c => c.KeyworkerId is not null, ApplyConditionTo.CurrentValidator).WithMessage("Select a keyworker in an early help team");
             });
         }
     }
+
+    /// <summary>A keyworker from an early help team already co-works one of the children: they take the family.</summary>
+    private static bool HasCoWorkingKeyworker(IAppDbContext db, Guid requestId) =>
+        db.ApprovalRequests.Where(a => a.Id == requestId).SelectMany(a => a.Children)
+            .Any(c => db.Allocations.Any(al => al.ChildId == c.ChildId && al.EndedOn == null && al.Role == AllocationRole.CoWorker
+                && db.Teams.Any(t => t.Id == al.TeamId && t.Kind == TeamKind.EarlyHelp)));
 
     public sealed class Handler(IAppDbContext db, ICurrentUser user, RecordAccess access, WorkingDayCalendar calendar, TimeProvider clock) : ICommandHandler<Command, string>
     {

@@ -1,5 +1,7 @@
 using ChildrenServices.Application.Security;
+using ChildrenServices.Domain.Allocations;
 using ChildrenServices.Domain.Approvals;
+using ChildrenServices.Domain.Teams;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,7 +13,7 @@ public static class GetApprovals
     [RequiresPermission(Permission.DecideApprovals)]
     public sealed record Query : IQuery<IReadOnlyList<Row>>;
 
-    public sealed record Row(Guid Id, Guid Version, ApprovalKind Kind, string TeamName, string Children, string RequestedBy, DateTime RequestedAtUtc, string Reasons, Guid? EpisodeId, StepDownStage? Stage = null);
+    public sealed record Row(Guid Id, Guid Version, ApprovalKind Kind, string TeamName, string Children, string RequestedBy, DateTime RequestedAtUtc, string Reasons, Guid? EpisodeId, StepDownStage? Stage = null, string? CoWorkingKeyworker = null);
 
     public sealed class Handler(IAppDbContext db, ICurrentUser user, RecordAccess access) : IQueryHandler<Query, IReadOnlyList<Row>>
     {
@@ -27,9 +29,13 @@ public static class GetApprovals
                     Team = db.Teams.Where(t => t.Id == a.TeamId).Select(t => t.Name).First(),
                     By = db.Staff.Where(s => s.Id == a.RequestedById).Select(s => s.DisplayName).First(),
                     Children = a.Children.Join(db.People, c => c.ChildId, p => p.Id, (_, p) => p.GivenNames + " " + p.FamilyName).ToList(),
+                    Keyworker = db.Allocations
+                        .Where(al => al.EndedOn == null && al.Role == AllocationRole.CoWorker && a.Children.Any(c => c.ChildId == al.ChildId)
+                            && db.Teams.Any(t => t.Id == al.TeamId && t.Kind == TeamKind.EarlyHelp))
+                        .Join(db.Staff, al => al.WorkerId, s => s.Id, (_, s) => s.DisplayName).FirstOrDefault(),
                 })
                 .AsSplitQuery().ToListAsync(cancellationToken);
-            return rows.Select(r => new Row(r.Id, r.Version, r.Kind, r.Team, string.Join(", ", r.Children), r.By, r.RequestedAtUtc, r.Reasons, r.EpisodeId, r.Stage)).ToList();
+            return rows.Select(r => new Row(r.Id, r.Version, r.Kind, r.Team, string.Join(", ", r.Children), r.By, r.RequestedAtUtc, r.Reasons, r.EpisodeId, r.Stage, r.Keyworker)).ToList();
         }
     }
 }

@@ -29,7 +29,7 @@ public static class EndEpisode
         public Validator(TimeProvider clock)
         {
             RuleFor(c => c.EndedOn).NotNull().WithMessage("Enter the date early help ended")
-                .Must(d => d <= UkTime.Today(clock)).When(c => c.EndedOn is not null).WithMessage("The end date must be today or in the past");
+                .Must(d => d <= UkTime.Today(clock)).When(c => c.EndedOn is not null, ApplyConditionTo.CurrentValidator).WithMessage("The end date must be today or in the past");
             RuleFor(c => c.Reason).NotNull().WithMessage("Select why early help is ending").IsInEnum();
             RuleFor(c => c.Summary).NotEmpty().WithMessage("Summarise what changed for the family")
                 .MaximumLength(EarlyHelpEpisode.TextLimit).WithMessage("The summary must be 10,000 characters or fewer");

@@ -75,7 +75,7 @@ public static class AddPlanAction
             RuleFor(c => c.Action).NotEmpty().WithMessage("Describe the action").MaximumLength(1000).WithMessage("The action must be 1,000 characters or fewer");
             RuleFor(c => c.Owner).NotEmpty().WithMessage("Say who will do it").MaximumLength(200).WithMessage("The owner must be 200 characters or fewer");
             RuleFor(c => c.DueOn).NotNull().WithMessage("Enter the date it is due")
-                .Must(d => d >= UkTime.Today(clock)).When(c => c.DueOn is not null).WithMessage("The date it is due must be today or in the future");
+                .Must(d => d >= UkTime.Today(clock)).When(c => c.DueOn is not null, ApplyConditionTo.CurrentValidator).WithMessage("The date it is due must be today or in the future");
         }
     }
 

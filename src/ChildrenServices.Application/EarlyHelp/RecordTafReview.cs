@@ -39,11 +39,11 @@ public static class RecordTafReview
         public Validator(TimeProvider clock)
         {
             RuleFor(c => c.HeldOn).NotNull().WithMessage("Enter the date of the meeting")
-                .Must(d => d <= UkTime.Today(clock)).When(c => c.HeldOn is not null).WithMessage("The meeting date must be today or in the past");
+                .Must(d => d <= UkTime.Today(clock)).When(c => c.HeldOn is not null, ApplyConditionTo.CurrentValidator).WithMessage("The meeting date must be today or in the past");
             RuleFor(c => c.Attendees).NotEmpty().WithMessage("Say who attended").MaximumLength(2000).WithMessage("Attendees must be 2,000 characters or fewer");
             RuleFor(c => c.Summary).MaximumLength(10_000).WithMessage("The summary must be 10,000 characters or fewer");
             RuleFor(c => c.NextReviewOn).NotNull().WithMessage("Enter the date of the next review")
-                .Must((c, d) => c.HeldOn is null || d > c.HeldOn).When(c => c.NextReviewOn is not null).WithMessage("The next review must be after this meeting");
+                .Must((c, d) => c.HeldOn is null || d > c.HeldOn).When(c => c.NextReviewOn is not null, ApplyConditionTo.CurrentValidator).WithMessage("The next review must be after this meeting");
             RuleForEach(c => c.Progress).ChildRules(p =>
             {
                 p.RuleFor(x => x.Score).NotNull().WithMessage("Score progress on every goal from 0 to 10")

@@ -72,7 +72,7 @@ public sealed class ContactDetailsValidator : AbstractValidator<ContactDetailsIn
             .WithMessage("The date received must be within the last year");
         RuleFor(x => x.ReceivedTime)
             .NotEmpty().WithMessage("Enter the time the contact was received, for example 14:05")
-            .Must(t => ContactDetailsInput.TryParseTime(t, out _)).When(x => !string.IsNullOrWhiteSpace(x.ReceivedTime))
+            .Must(t => ContactDetailsInput.TryParseTime(t, out _)).When(x => !string.IsNullOrWhiteSpace(x.ReceivedTime), ApplyConditionTo.CurrentValidator)
             .WithMessage("Enter the time as hours and minutes on the 24-hour clock, for example 14:05");
         RuleFor(x => x)
             .Must(x => x.ReceivedAtUtc() <= clock.GetUtcNow().UtcDateTime.AddMinutes(5))

@@ -14,7 +14,7 @@ public static class GetRoutingOptions
     public sealed record Result(IReadOnlyList<Option> AssessmentTeams, IReadOnlyList<Option> EarlyHelpTeams, IReadOnlyList<Option> FrontDoorPractitioners, IReadOnlyList<Option>? Keyworkers = null)
     {
         public string NameOf(Guid? id) =>
-            AssessmentTeams.Concat(EarlyHelpTeams).Concat(FrontDoorPractitioners).FirstOrDefault(o => o.Id == id)?.Name ?? "Not chosen";
+            AssessmentTeams.Concat(EarlyHelpTeams).Concat(FrontDoorPractitioners).Concat(Keyworkers ?? []).FirstOrDefault(o => o.Id == id)?.Name ?? "Not chosen";
     }
 
     public sealed record Option(Guid Id, string Name);

@@ -35,7 +35,7 @@ public static class RecordMove
             RuleFor(c => c.Line2).MaximumLength(200).WithMessage("The second line must be 200 characters or fewer");
             RuleFor(c => c.Town).MaximumLength(100).WithMessage("The town must be 100 characters or fewer");
             RuleFor(c => c.Postcode).NotEmpty().WithMessage("Enter the postcode")
-                .Matches("^[A-Za-z]{1,2}[0-9][A-Za-z0-9]? ?[0-9][A-Za-z]{2}$").When(c => !string.IsNullOrWhiteSpace(c.Postcode))
+                .Matches("^[A-Za-z]{1,2}[0-9][A-Za-z0-9]? ?[0-9][A-Za-z]{2}$").When(c => !string.IsNullOrWhiteSpace(c.Postcode), ApplyConditionTo.CurrentValidator)
                 .WithMessage("Enter a real postcode, like SN1 2AB");
             RuleFor(c => c.From).NotNull().WithMessage("Enter the date they started living here");
             RuleFor(c => c.From).Must(d => d <= UkTime.Today(clock).AddMonths(3)).When(c => c.From is not null)

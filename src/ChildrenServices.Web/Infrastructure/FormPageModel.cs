@@ -43,6 +43,36 @@ public abstract class FormPageModel(ISender sender) : PageModel, IReloadsDisplay
         return true;
     }
 
+    /// <summary>
+    /// Before "Check your answers": true when binding or any of the command's rules fail, with every
+    /// error on the page and the form shown again with what was typed.
+    /// </summary>
+    protected async Task<bool> NotReadyToCheckAsync<T>(T input)
+    {
+        if (await BindingFailedAsync(input))
+        {
+            return true;
+        }
+
+        foreach (var validator in HttpContext.RequestServices.GetServices<IValidator<T>>())
+        {
+            var result = await validator.ValidateAsync(input);
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError($"{UseCaseExceptionFilter.InputPrefix}.{error.PropertyName}", error.ErrorMessage);
+            }
+        }
+
+        if (ModelState.IsValid)
+        {
+            return false;
+        }
+
+        await LoadDisplayDataAsync();
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return true;
+    }
+
     protected IActionResult RedirectWithBanner(string pageName, object? routeValues, string message)
     {
         TempData["Banner"] = message;

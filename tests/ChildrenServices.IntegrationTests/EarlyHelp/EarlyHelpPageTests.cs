@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using ChildrenServices.Application.EarlyHelp;
 using ChildrenServices.Application.Security;
+using ChildrenServices.Domain.Approvals;
 using ChildrenServices.Domain.EarlyHelp;
 using ChildrenServices.Domain.FrontDoor;
 using ChildrenServices.IntegrationTests.FrontDoor;
@@ -112,7 +113,20 @@ public sealed partial class EarlyHelpPageTests(AppFactory factory) : FrontDoorTe
         Assert.Contains("Approvals waiting for you (1)", queue, StringComparison.Ordinal);
         var approvalId = await WithDbAsync(db => db.ApprovalRequests.Select(a => a.Id).SingleAsync());
         var version = await WithDbAsync(db => db.ApprovalRequests.Select(a => a.Version).SingleAsync());
-        var decided = await PostFormAsync(manager, $"/Approvals/{approvalId}", [F("Input.Version", version.ToString()), F("Input.Approve", "false"), F("Input.Rationale", "Visit this week first; one bruise with a consistent account.")]);
+        var noRationale = await PostFormAsync(manager, $"/Approvals/{approvalId}?handler=Check", [F("Input.Version", version.ToString()), F("Input.Approve", "false")]);
+        Assert.Equal(HttpStatusCode.BadRequest, noRationale.StatusCode);
+        Assert.Contains("Write the rationale for your decision", await noRationale.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var answers = new[] { F("Input.Version", version.ToString()), F("Input.Approve", "false"), F("Input.Rationale", "Visit this week first; one bruise with a consistent account.") };
+        var check = await (await PostFormAsync(manager, $"/Approvals/{approvalId}?handler=Check", answers)).Content.ReadAsStringAsync();
+        Assert.Contains("Check your decision", check, StringComparison.Ordinal);
+        Assert.Contains("is told the request was rejected", check, StringComparison.Ordinal);
+        Assert.Equal(ApprovalStatus.Pending, await WithDbAsync(db => db.ApprovalRequests.Select(a => a.Status).SingleAsync()));
+
+        var changed = await (await PostFormAsync(manager, $"/Approvals/{approvalId}?handler=Change", answers)).Content.ReadAsStringAsync();
+        Assert.Contains("Visit this week first; one bruise with a consistent account.</textarea>", changed, StringComparison.Ordinal);
+
+        var decided = await PostFormAsync(manager, $"/Approvals/{approvalId}?handler=Confirm", answers);
         Assert.Equal(HttpStatusCode.Redirect, decided.StatusCode);
 
         var record = await (await worker.GetAsync($"/People/{childId}/Contacts")).Content.ReadAsStringAsync();

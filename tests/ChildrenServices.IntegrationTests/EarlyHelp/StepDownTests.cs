@@ -49,8 +49,8 @@ public sealed class StepDownTests(AppFactory factory) : FrontDoorTestBase(factor
         Assert.Empty(await SendAsUserAsync(AssessmentManager, new Application.Home.GetReferralsAwaitingAllocation.Query()));
         var requestId = await SendAsUserAsync(socialWorker, new RequestStepDown.Command { PersonId = childId, Stage = StepDownStage.EndOfAssessment, Reasons = "Assessment complete: needs can be met with keyworker support." });
 
-        var missing = await Assert.ThrowsAsync<DomainRuleException>(async () => await SendAsUserAsync(AssessmentManager, new DecideApproval.Command { RequestId = requestId, Version = await VersionAsync(requestId), Approve = true, Rationale = "Agree." }));
-        Assert.Equal("KeyworkerId", missing.Field);
+        var missing = await Assert.ThrowsAsync<ValidationException>(async () => await SendAsUserAsync(AssessmentManager, new DecideApproval.Command { RequestId = requestId, Version = await VersionAsync(requestId), Approve = true, Rationale = "Agree." }));
+        Assert.Contains(missing.Errors, e => e.PropertyName == "KeyworkerId" && e.ErrorMessage == "Select the keyworker who will take the family");
         await SendAsUserAsync(AssessmentManager, new DecideApproval.Command { RequestId = requestId, Version = await VersionAsync(requestId), Approve = true, Rationale = "Agree: strengths in the family, mum engaging.", KeyworkerId = keyworker });
 
         var referral = await WithDbAsync(db => db.Referrals.SingleAsync(r => r.ChildId == childId));
@@ -121,8 +121,23 @@ public sealed class StepDownTests(AppFactory factory) : FrontDoorTestBase(factor
         var id = await WithDbAsync(db => db.ApprovalRequests.Select(a => a.Id).SingleAsync());
         var page = await (await manager.GetAsync($"/Approvals/{id}")).Content.ReadAsStringAsync();
         Assert.Contains("RC9", page, StringComparison.Ordinal);
-        var decided = await Pages.PageHelpers.PostFormAsync(manager, $"/Approvals/{id}",
-            [Pages.PageHelpers.F("Input.Version", (await VersionAsync(id)).ToString()), Pages.PageHelpers.F("Input.Approve", "true"), Pages.PageHelpers.F("Input.Rationale", "Agreed."), Pages.PageHelpers.F("Input.KeyworkerId", keyworker.ToString())]);
+        var version = Pages.PageHelpers.F("Input.Version", (await VersionAsync(id)).ToString());
+        var noKeyworker = await Pages.PageHelpers.PostFormAsync(manager, $"/Approvals/{id}?handler=Check",
+            [version, Pages.PageHelpers.F("Input.Approve", "true"), Pages.PageHelpers.F("Input.Rationale", "Agreed: needs can be met by a keyworker.")]);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, noKeyworker.StatusCode);
+        var noKeyworkerPage = await noKeyworker.Content.ReadAsStringAsync();
+        Assert.Contains("Select the keyworker who will take the family", noKeyworkerPage, StringComparison.Ordinal);
+        Assert.Contains("Agreed: needs can be met by a keyworker.", noKeyworkerPage, StringComparison.Ordinal);
+
+        var answers = new[] { version, Pages.PageHelpers.F("Input.Approve", "true"), Pages.PageHelpers.F("Input.Rationale", "Agreed: needs can be met by a keyworker."), Pages.PageHelpers.F("Input.KeyworkerId", keyworker.ToString()) };
+        var check = await Pages.PageHelpers.PostFormAsync(manager, $"/Approvals/{id}?handler=Check", answers);
+        Assert.Equal(System.Net.HttpStatusCode.OK, check.StatusCode);
+        var checkPage = await check.Content.ReadAsStringAsync();
+        Assert.Contains("Check your decision", checkPage, StringComparison.Ordinal);
+        Assert.Contains("RC9 (closed after assessment, referred to early help)", checkPage, StringComparison.Ordinal);
+        Assert.Equal(ApprovalStatus.Pending, await WithDbAsync(db => db.ApprovalRequests.Select(a => a.Status).SingleAsync()));
+
+        var decided = await Pages.PageHelpers.PostFormAsync(manager, $"/Approvals/{id}?handler=Confirm", answers);
 
         Assert.Equal(System.Net.HttpStatusCode.Redirect, decided.StatusCode);
         Assert.Equal("RC9", await WithDbAsync(db => db.Referrals.Where(r => r.ChildId == childId).Select(r => r.ClosureReasonCode).SingleAsync()));

@@ -77,6 +77,19 @@ public sealed class StepUpTests(AppFactory factory) : FrontDoorTestBase(factory)
     }
 
     [Fact]
+    public async Task StepUp_ApprovedWithoutATeamOrPrimaryNeed_IsRefusedBesideEachField()
+    {
+        var (episodeId, _) = await EpisodeAsync();
+        var requestId = await SendAsUserAsync(keyworker, new RequestStepUp.Command { EpisodeId = episodeId, Reasons = "Escalating concerns." });
+
+        var ex = await Assert.ThrowsAsync<ValidationException>(async () => await SendAsUserAsync(Manager, (await ApproveAsync(requestId)) with { AssessmentTeamId = null, PrimaryNeedCode = null }));
+
+        Assert.Contains(ex.Errors, e => e.PropertyName == "AssessmentTeamId" && e.ErrorMessage == "Select the assessment team the referral goes to");
+        Assert.Contains(ex.Errors, e => e.PropertyName == "PrimaryNeedCode" && e.ErrorMessage == "Select the child's primary need");
+        Assert.Equal(ApprovalStatus.Pending, await WithDbAsync(db => db.ApprovalRequests.Select(a => a.Status).SingleAsync()));
+    }
+
+    [Fact]
     public async Task StepUp_CannotBeApprovedByTheRequester_NorByAManagerOfAnotherTeam_NorByAWorker()
     {
         var (episodeId, _) = await EpisodeAsync();

@@ -8,7 +8,10 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace ChildrenServices.Web.Pages.Approvals;
 
-/// <summary>Approve or reject a step-up with written rationale.</summary>
+/// <summary>
+/// Approve or reject a step-up or step-down with written rationale, in two steps: the form, then
+/// "Check your decision" (the answers travel in the form, so nothing is lost between them).
+/// </summary>
 [Authorize(Policy = nameof(Permission.DecideApprovals))]
 public sealed class DecideModel(ISender sender) : FormPageModel(sender)
 {
@@ -19,6 +22,9 @@ public sealed class DecideModel(ISender sender) : FormPageModel(sender)
 
     public GetRoutingOptions.Result Routing { get; private set; } = new([], [], []);
 
+    /// <summary>True when showing the decision to check rather than the form.</summary>
+    public bool Checking { get; private set; }
+
     public async Task OnGetAsync(Guid id)
     {
         Input = new DecideApproval.Command { RequestId = id };
@@ -26,7 +32,30 @@ public sealed class DecideModel(ISender sender) : FormPageModel(sender)
         Input = Input with { Version = Pending?.Version ?? Guid.Empty };
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid id)
+    /// <summary>Validate the decision, then show it to check before it takes effect.</summary>
+    public async Task<IActionResult> OnPostCheckAsync(Guid id)
+    {
+        Input = Input with { RequestId = id };
+        if (await NotReadyToCheckAsync(Input))
+        {
+            return Page();
+        }
+
+        Checking = true;
+        await LoadDisplayDataAsync();
+        return Page();
+    }
+
+    /// <summary>Back from "Check your decision" to the form, answers intact.</summary>
+    public async Task<IActionResult> OnPostChangeAsync(Guid id)
+    {
+        Input = Input with { RequestId = id };
+        ModelState.Clear();
+        await LoadDisplayDataAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostConfirmAsync(Guid id)
     {
         Input = Input with { RequestId = id };
         if (await BindingFailedAsync(Input))

@@ -3,7 +3,6 @@ using ChildrenServices.Application.Security;
 using ChildrenServices.Domain.Codes;
 using ChildrenServices.Domain.FrontDoor;
 using ChildrenServices.Web.Infrastructure;
-using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -42,28 +41,14 @@ public sealed class DecisionModel(ISender sender) : FormPageModel(sender)
     public async Task<IActionResult> OnPostCheckAsync(Guid id)
     {
         Input = Input with { ContactId = id };
-        if (await BindingFailedAsync(Input))
+        var correcting = (await Sender.Send(new GetContact.Query(id))).InForce is not null;
+        if (correcting && string.IsNullOrWhiteSpace(Input.CorrectionReason))
         {
-            return Page();
+            ModelState.AddModelError("Input.CorrectionReason", "Say why the earlier decision is being corrected");
         }
 
-        var validator = HttpContext.RequestServices.GetRequiredService<IValidator<DecideContact.Command>>();
-        var result = await validator.ValidateAsync(Input);
-        var correcting = (await Sender.Send(new GetContact.Query(id))).InForce is not null;
-        if (!result.IsValid || (correcting && string.IsNullOrWhiteSpace(Input.CorrectionReason)))
+        if (await NotReadyToCheckAsync(Input))
         {
-            foreach (var error in result.Errors)
-            {
-                ModelState.AddModelError($"Input.{error.PropertyName}", error.ErrorMessage);
-            }
-
-            if (correcting && string.IsNullOrWhiteSpace(Input.CorrectionReason))
-            {
-                ModelState.AddModelError("Input.CorrectionReason", "Say why the earlier decision is being corrected");
-            }
-
-            await LoadDisplayDataAsync();
-            Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
 
