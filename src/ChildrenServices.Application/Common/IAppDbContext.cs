@@ -51,6 +51,8 @@ public interface IAppDbContext
 
     DbSet<Domain.Approvals.ApprovalRequest> ApprovalRequests { get; }
 
+    DbSet<Domain.Allocations.CaseTransfer> CaseTransfers { get; }
+
     DbSet<Notification> Notifications { get; }
 
     DbSet<OnlineRequestDraft> OnlineRequestDrafts { get; }

@@ -167,6 +167,14 @@ public sealed class EarlyHelpEpisode : Aggregate
         KeyworkerId = keyworkerId;
     }
 
+    /// <summary>The family has transferred to another team: that team's keyworker holds the plan now.</summary>
+    public void TransferTo(Guid teamId, Guid keyworkerId)
+    {
+        EnsureOpen();
+        TeamId = teamId;
+        KeyworkerId = keyworkerId;
+    }
+
     public void End(DateOnly on, EpisodeEndReason reason, string summary)
     {
         EnsureOpen();

@@ -57,7 +57,7 @@ public sealed class Referral : Aggregate
     public string PrimaryNeedCode { get; private init; }
 
     /// <summary>The team it is routed to (the assessment team).</summary>
-    public Guid TeamId { get; private init; }
+    public Guid TeamId { get; private set; }
 
     /// <summary>Significant harm suspected: a strategy discussion is needed now, before anything else.</summary>
     public bool ImmediateStrategyDiscussion { get; private init; }
@@ -84,6 +84,9 @@ public sealed class Referral : Aggregate
     /// </summary>
     public static bool IsReReferralAfter(DateOnly referralDate, DateOnly previousReferralDate) =>
         previousReferralDate <= referralDate && previousReferralDate >= referralDate.AddYears(-1);
+
+    /// <summary>The case has transferred: the receiving team now holds the referral.</summary>
+    public void TransferTo(Guid teamId) => TeamId = teamId;
 
     public void Close(DateOnly on, string reasonCode)
     {

@@ -59,6 +59,8 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? user,
 
     public DbSet<Domain.Approvals.ApprovalRequest> ApprovalRequests => Set<Domain.Approvals.ApprovalRequest>();
 
+    public DbSet<Domain.Allocations.CaseTransfer> CaseTransfers => Set<Domain.Allocations.CaseTransfer>();
+
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<OnlineRequestDraft> OnlineRequestDrafts => Set<OnlineRequestDraft>();
@@ -129,6 +131,7 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? user,
                 EarlyHelpRequestChild c => c.RequestId,
                 EpisodeChild c => c.EpisodeId,
                 Domain.Approvals.ApprovalChild c => c.RequestId,
+                Domain.Allocations.TransferChild c => c.TransferId,
                 ChildVoice v => v.AssessmentId,
                 PlanGoal g => g.PlanId,
                 TafReview r => r.PlanId,

@@ -12,8 +12,11 @@ public sealed class TeamModel(ISender sender) : PageModel
 
     public IReadOnlyList<GetReferralsAwaitingAllocation.Row> Incoming { get; private set; } = [];
 
+    public Application.Allocations.GetTeamTransfers.Result Transfers { get; private set; } = new([], []);
+
     public async Task OnGetAsync()
     {
+        Transfers = await sender.Send(new Application.Allocations.GetTeamTransfers.Query());
         Teams = await sender.Send(new GetTeamOverview.Query());
         Incoming = await sender.Send(new GetReferralsAwaitingAllocation.Query());
     }

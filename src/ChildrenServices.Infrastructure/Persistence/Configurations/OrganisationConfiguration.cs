@@ -65,6 +65,38 @@ internal sealed class AllocationConfiguration : IEntityTypeConfiguration<Allocat
     }
 }
 
+internal sealed class CaseTransferConfiguration : IEntityTypeConfiguration<CaseTransfer>
+{
+    public void Configure(EntityTypeBuilder<CaseTransfer> builder)
+    {
+        builder.ToTable("CaseTransfers");
+        builder.ConfigureAggregate();
+        builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(t => t.HandoverNote).HasMaxLength(CaseTransfer.TextLimit);
+        builder.Property(t => t.DeclineReason).HasMaxLength(CaseTransfer.TextLimit);
+        builder.HasOne<Team>().WithMany().HasForeignKey(t => t.FromTeamId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Team>().WithMany().HasForeignKey(t => t.ToTeamId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<StaffMember>().WithMany().HasForeignKey(t => t.RequestedById).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<StaffMember>().WithMany().HasForeignKey(t => t.DecidedById).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<StaffMember>().WithMany().HasForeignKey(t => t.NewWorkerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(t => t.Children).WithOne().HasForeignKey(c => c.TransferId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(t => t.Children).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasIndex(t => new { t.ToTeamId, t.Status });
+        builder.HasIndex(t => new { t.FromTeamId, t.Status });
+    }
+}
+
+internal sealed class TransferChildConfiguration : IEntityTypeConfiguration<TransferChild>
+{
+    public void Configure(EntityTypeBuilder<TransferChild> builder)
+    {
+        builder.ToTable("CaseTransferChildren");
+        builder.HasKey(c => new { c.TransferId, c.ChildId });
+        builder.HasOne<Person>().WithMany().HasForeignKey(c => c.ChildId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => c.ChildId);
+    }
+}
+
 internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
 {
     public void Configure(EntityTypeBuilder<AuditEntry> builder)
