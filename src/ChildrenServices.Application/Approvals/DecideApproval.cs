@@ -86,12 +86,17 @@ public static class DecideApproval
             db.ExpectVersion(request, command.Version);
             var manages = await db.Teams.AnyAsync(t => t.Id == request.TeamId && t.ManagerId == user.UserId, cancellationToken);
             request.Decide(command.Approve!.Value, command.Rationale!, user.UserId!.Value, manages, clock.GetUtcNow().UtcDateTime);
+            var today = UkTime.Today(clock);
+            if (request.Kind == ApprovalKind.AssessmentAuthorisation)
+            {
+                return await AssessmentAsync(request, command.Approve.Value, command.Rationale!, today, cancellationToken);
+            }
+
             if (!command.Approve.Value)
             {
                 return "Request rejected; the worker can see your rationale.";
             }
 
-            var today = UkTime.Today(clock);
             var childIds = request.Children.Select(c => c.ChildId).ToList();
             if (request.Kind == ApprovalKind.StepDown)
             {
@@ -118,6 +123,42 @@ public static class DecideApproval
             }
 
             return $"Step-up approved: the family has been referred to {team.Name}, and the keyworker stays as co-worker.";
+        }
+
+        /// <summary>
+        /// Approval completes the assessment on today's date (the census's authorisation date) and does what
+        /// its outcome says: no further action closes the referral RC8 and ends the team's allocations;
+        /// early help raises a step-down from the end of the assessment for the manager to decide. A
+        /// rejection sends the assessment back to the worker with the manager's reasons.
+        /// </summary>
+        private async Task<string> AssessmentAsync(ApprovalRequest request, bool approve, string rationale, DateOnly today, CancellationToken ct)
+        {
+            var assessment = await db.ChildAndFamilyAssessments.SingleAsync(a => a.Id == request.AssessmentId, ct);
+            if (!approve)
+            {
+                assessment.ReturnToWorker(rationale);
+                return "Assessment sent back to the worker with your reasons.";
+            }
+
+            assessment.Authorise(user.UserId!.Value, today);
+            var referral = await db.Referrals.SingleAsync(r => r.Id == assessment.ReferralId, ct);
+            switch (assessment.Outcome)
+            {
+                case Domain.SocialCare.AssessmentOutcome.NoFurtherAction:
+                    referral.Close(today, "RC8");
+                    foreach (var allocation in await db.Allocations.Where(a => a.ChildId == assessment.ChildId && a.TeamId == referral.TeamId && a.EndedOn == null).ToListAsync(ct))
+                    {
+                        allocation.End(today);
+                    }
+
+                    return "Assessment authorised: no further action, and the referral closed (RC8).";
+                case Domain.SocialCare.AssessmentOutcome.EarlyHelp:
+                    db.ApprovalRequests.Add(ApprovalRequest.StepDown(StepDownStage.EndOfAssessment, referral.TeamId, [assessment.ChildId],
+                        $"The assessment authorised on {today:d MMMM yyyy} recommends early help.", assessment.WorkerId, clock.GetUtcNow().UtcDateTime));
+                    return "Assessment authorised: a step-down to early help is now waiting in your approvals.";
+                default:
+                    return $"Assessment authorised: {assessment.Outcome!.Value.Describe()} is the next step.";
+            }
         }
 
         /// <summary>

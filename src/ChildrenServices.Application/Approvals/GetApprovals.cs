@@ -13,7 +13,7 @@ public static class GetApprovals
     [RequiresPermission(Permission.DecideApprovals)]
     public sealed record Query : IQuery<IReadOnlyList<Row>>;
 
-    public sealed record Row(Guid Id, Guid Version, ApprovalKind Kind, string TeamName, string Children, string RequestedBy, DateTime RequestedAtUtc, string Reasons, Guid? EpisodeId, StepDownStage? Stage = null, string? CoWorkingKeyworker = null);
+    public sealed record Row(Guid Id, Guid Version, ApprovalKind Kind, string TeamName, string Children, string RequestedBy, DateTime RequestedAtUtc, string Reasons, Guid? EpisodeId, StepDownStage? Stage = null, string? CoWorkingKeyworker = null, Guid? AssessmentId = null, Guid? FirstChildId = null);
 
     public sealed class Handler(IAppDbContext db, ICurrentUser user, RecordAccess access) : IQueryHandler<Query, IReadOnlyList<Row>>
     {
@@ -25,7 +25,8 @@ public static class GetApprovals
                 .OrderBy(a => a.RequestedAtUtc)
                 .Select(a => new
                 {
-                    a.Id, a.Version, a.Kind, a.RequestedAtUtc, a.Reasons, a.EpisodeId, a.Stage,
+                    a.Id, a.Version, a.Kind, a.RequestedAtUtc, a.Reasons, a.EpisodeId, a.Stage, a.AssessmentId,
+                    FirstChild = a.Children.Select(c => c.ChildId).FirstOrDefault(),
                     Team = db.Teams.Where(t => t.Id == a.TeamId).Select(t => t.Name).First(),
                     By = db.Staff.Where(s => s.Id == a.RequestedById).Select(s => s.DisplayName).First(),
                     Children = a.Children.Join(db.People, c => c.ChildId, p => p.Id, (_, p) => p.GivenNames + " " + p.FamilyName).ToList(),
@@ -35,7 +36,7 @@ public static class GetApprovals
                         .Join(db.Staff, al => al.WorkerId, s => s.Id, (_, s) => s.DisplayName).FirstOrDefault(),
                 })
                 .AsSplitQuery().ToListAsync(cancellationToken);
-            return rows.Select(r => new Row(r.Id, r.Version, r.Kind, r.Team, string.Join(", ", r.Children), r.By, r.RequestedAtUtc, r.Reasons, r.EpisodeId, r.Stage, r.Keyworker)).ToList();
+            return rows.Select(r => new Row(r.Id, r.Version, r.Kind, r.Team, string.Join(", ", r.Children), r.By, r.RequestedAtUtc, r.Reasons, r.EpisodeId, r.Stage, r.Keyworker, r.AssessmentId, r.FirstChild)).ToList();
         }
     }
 }

@@ -53,6 +53,8 @@ public interface IAppDbContext
 
     DbSet<Domain.Allocations.CaseTransfer> CaseTransfers { get; }
 
+    DbSet<Domain.SocialCare.ChildAndFamilyAssessment> ChildAndFamilyAssessments { get; }
+
     DbSet<Notification> Notifications { get; }
 
     DbSet<OnlineRequestDraft> OnlineRequestDrafts { get; }

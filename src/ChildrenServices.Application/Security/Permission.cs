@@ -23,4 +23,7 @@ public enum Permission
     AssignContacts,
     WorkEarlyHelp,
     DecideApprovals,
+
+    /// <summary>Statutory social work records (assessments, plans, conferences): not keyworkers, even co-working.</summary>
+    RecordStatutoryWork,
 }

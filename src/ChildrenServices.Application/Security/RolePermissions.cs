@@ -12,8 +12,8 @@ public static class RolePermissions
     {
         [Roles.FrontDoorPractitioner] = [SearchPeople, ViewChildRecord, RecordPeople, ViewFrontDoor, RecordContacts, DecideContacts],
         [Roles.FamilyKeyworker] = [SearchPeople, ViewChildRecord, RecordPeople, WorkEarlyHelp],
-        [Roles.SocialWorker] = [SearchPeople, ViewChildRecord, RecordPeople],
-        [Roles.TeamManager] = [SearchPeople, ViewChildRecord, RecordPeople, ViewRecordViewers, RestrictRecords, AllocateWork, ViewTeamWork, ViewPerformance, ViewFrontDoor, RecordContacts, DecideContacts, SignOffContactDecisions, AssignContacts, WorkEarlyHelp, DecideApprovals],
+        [Roles.SocialWorker] = [SearchPeople, ViewChildRecord, RecordPeople, RecordStatutoryWork],
+        [Roles.TeamManager] = [SearchPeople, ViewChildRecord, RecordPeople, ViewRecordViewers, RestrictRecords, AllocateWork, ViewTeamWork, ViewPerformance, ViewFrontDoor, RecordContacts, DecideContacts, SignOffContactDecisions, AssignContacts, WorkEarlyHelp, DecideApprovals, RecordStatutoryWork],
         [Roles.ReviewingOfficer] = [SearchPeople, ViewChildRecord],
         [Roles.PerformanceOfficer] = [ViewPerformance],
         [Roles.Administrator] = [ManageUsers, ManageTeams],

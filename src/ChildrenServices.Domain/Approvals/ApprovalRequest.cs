@@ -9,6 +9,20 @@ public enum ApprovalKind
 
     /// <summary>From children's social care to a keyworker.</summary>
     StepDown = 2,
+
+    /// <summary>A child and family assessment sent to the manager: approval completes it on that date.</summary>
+    AssessmentAuthorisation = 3,
+}
+
+public static class ApprovalKindText
+{
+    public static string Describe(this ApprovalKind kind) => kind switch
+    {
+        ApprovalKind.StepUp => "Step-up",
+        ApprovalKind.StepDown => "Step-down",
+        ApprovalKind.AssessmentAuthorisation => "Assessment authorisation",
+        _ => kind.ToString(),
+    };
 }
 
 /// <summary>Where a step-down comes from; it decides the DfE reason the social care involvement closes with.</summary>
@@ -122,7 +136,13 @@ public sealed class ApprovalRequest : Aggregate
         DecidedAtUtc = nowUtc;
     }
 
+    /// <summary>Assessment authorisation only: the assessment the manager is asked to authorise.</summary>
+    public Guid? AssessmentId { get; private set; }
+
     public void LinkEpisode(Guid episodeId) => EpisodeId = episodeId;
+
+    public static ApprovalRequest AssessmentAuthorisation(Guid teamId, Guid childId, Guid assessmentId, string summary, Guid requestedById, DateTime requestedAtUtc) =>
+        new(ApprovalKind.AssessmentAuthorisation, teamId, null, [childId], summary, requestedById, requestedAtUtc) { AssessmentId = assessmentId };
 
     public static ApprovalRequest StepDown(StepDownStage stage, Guid teamId, IEnumerable<Guid> childIds, string reasons, Guid requestedById, DateTime requestedAtUtc)
     {

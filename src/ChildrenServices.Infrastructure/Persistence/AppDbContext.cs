@@ -61,6 +61,8 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? user,
 
     public DbSet<Domain.Allocations.CaseTransfer> CaseTransfers => Set<Domain.Allocations.CaseTransfer>();
 
+    public DbSet<Domain.SocialCare.ChildAndFamilyAssessment> ChildAndFamilyAssessments => Set<Domain.SocialCare.ChildAndFamilyAssessment>();
+
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<OnlineRequestDraft> OnlineRequestDrafts => Set<OnlineRequestDraft>();
@@ -132,6 +134,7 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? user,
                 EpisodeChild c => c.EpisodeId,
                 Domain.Approvals.ApprovalChild c => c.RequestId,
                 Domain.Allocations.TransferChild c => c.TransferId,
+                Domain.SocialCare.ChildSeen c => c.AssessmentId,
                 ChildVoice v => v.AssessmentId,
                 PlanGoal g => g.PlanId,
                 TafReview r => r.PlanId,

@@ -148,6 +148,7 @@ internal sealed class ApprovalRequestConfiguration : IEntityTypeConfiguration<Do
         builder.Property(a => a.Rationale).HasMaxLength(EarlyHelpEpisode.TextLimit);
         builder.HasOne<Team>().WithMany().HasForeignKey(a => a.TeamId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<EarlyHelpEpisode>().WithMany().HasForeignKey(a => a.EpisodeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Domain.SocialCare.ChildAndFamilyAssessment>().WithMany().HasForeignKey(a => a.AssessmentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<StaffMember>().WithMany().HasForeignKey(a => a.RequestedById).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<StaffMember>().WithMany().HasForeignKey(a => a.DecidedById).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(a => a.Children).WithOne().HasForeignKey(c => c.RequestId).OnDelete(DeleteBehavior.Cascade);

@@ -22,6 +22,9 @@ public sealed class DecideModel(ISender sender) : FormPageModel(sender)
 
     public GetRoutingOptions.Result Routing { get; private set; } = new([], [], []);
 
+    /// <summary>Assessment authorisation: the assessment the manager is asked to authorise.</summary>
+    public Application.SocialCare.GetAssessment.Current? Assessment { get; private set; }
+
     /// <summary>True when showing the decision to check rather than the form.</summary>
     public bool Checking { get; private set; }
 
@@ -71,5 +74,9 @@ public sealed class DecideModel(ISender sender) : FormPageModel(sender)
     {
         Pending = (await Sender.Send(new GetApprovals.Query())).FirstOrDefault(r => r.Id == Input.RequestId);
         Routing = await Sender.Send(new GetRoutingOptions.Query());
+        if (Pending is { Kind: Domain.Approvals.ApprovalKind.AssessmentAuthorisation, FirstChildId: { } childId })
+        {
+            Assessment = (await Sender.Send(new Application.SocialCare.GetAssessment.Query(childId))).Assessments.FirstOrDefault(a => a.Id == Pending.AssessmentId);
+        }
     }
 }

@@ -1,0 +1,41 @@
+using ChildrenServices.Application.SocialCare;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ChildrenServices.Web.Pages.People.Assessment;
+
+/// <summary>The child and family assessment on the child's referral: start it, read it, see where it is.</summary>
+[Authorize(Policy = nameof(Application.Security.Permission.ViewChildRecord))]
+public sealed class IndexModel(ISender sender, TimeProvider clock) : PersonPageModel(sender, clock)
+{
+    [BindProperty]
+    public StartAssessment.Command Input { get; set; } = new();
+
+    public GetAssessment.Result Assessment { get; private set; } = new(null, null, null, null, null, []);
+
+    public async Task OnGetAsync(Guid id)
+    {
+        Input = new StartAssessment.Command { PersonId = id };
+        await LoadDisplayDataAsync();
+        Input = Input with { StartedOn = Today };
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        Input = Input with { PersonId = id };
+        if (await BindingFailedAsync(Input))
+        {
+            return Page();
+        }
+
+        await Sender.Send(Input);
+        return RedirectWithBanner("/People/Assessment/Edit", new { id }, "Assessment started");
+    }
+
+    public override async Task LoadDisplayDataAsync()
+    {
+        await LoadPersonAsync(Input.PersonId);
+        Assessment = await Sender.Send(new GetAssessment.Query(Input.PersonId));
+    }
+}

@@ -1,0 +1,41 @@
+using ChildrenServices.Application.SocialCare;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ChildrenServices.Web.Pages.People.Assessment;
+
+/// <summary>A date the child was seen during the assessment, and whether alone.</summary>
+[Authorize(Policy = nameof(Application.Security.Permission.RecordPeople))]
+public sealed class SeenModel(ISender sender, TimeProvider clock) : PersonPageModel(sender, clock)
+{
+    [BindProperty]
+    public RecordChildSeen.Command Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        await LoadForRecordingAsync(id);
+        var open = (await Sender.Send(new GetAssessment.Query(id))).Open;
+        if (open is null)
+        {
+            return RedirectToPage("/People/Assessment/Index", new { id });
+        }
+
+        Input = new RecordChildSeen.Command { PersonId = id, AssessmentId = open.Id, SeenOn = Today };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        Input = Input with { PersonId = id };
+        if (await BindingFailedAsync(Input))
+        {
+            return Page();
+        }
+
+        await Sender.Send(Input);
+        return RedirectWithBanner("/People/Assessment/Edit", new { id }, "Date seen recorded");
+    }
+
+    public override Task LoadDisplayDataAsync() => LoadPersonAsync(Input.PersonId);
+}
