@@ -1,0 +1,137 @@
+using ChildrenServices.Domain.Calendar;
+using ChildrenServices.Domain.SocialCare;
+
+namespace ChildrenServices.Domain.Timescales;
+
+/// <summary>
+/// The due dates of the statutory pathway (domain.md section 3), computed from the event they count from.
+/// Each method returns the last date on which the thing is still on time. Nothing is stored: change the
+/// event date, the calendar or a <see cref="LocalTimescales"/> setting and every due date moves with it.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Working days are counted by <see cref="WorkingDayCalendar.AddWorkingDays"/>: the event date is day 0 and
+/// never counts, so "within N working days of X" is <c>AddWorkingDays(X, N)</c>, always a working day.
+/// </para>
+/// <para>
+/// Weeks and months are calendar periods, as in the regulations and Working Together: a week is 7 days and
+/// "N months after X" is <see cref="DateOnly.AddMonths"/>, which keeps the day of the month and falls back to
+/// the month's last day when it has none (31 August + 3 months = 30 November; 31 August 2027 + 6 months =
+/// 29 February 2028). Calendar due dates are not moved off weekends or bank holidays: the law sets the
+/// latest date, and the amber warning (<see cref="LocalTimescales.AmberWorkingDays"/>) gives the notice.
+/// </para>
+/// </remarks>
+public sealed class StatutoryTimescales
+{
+    /// <summary>Child and family assessment: 45 working days from the referral (national; Working Together 2023).</summary>
+    public const int AssessmentWorkingDays = Referral.AssessmentWorkingDays;
+
+    /// <summary>Initial child protection conference: 15 working days from the strategy discussion (national; Working Together 2023).</summary>
+    public const int InitialConferenceWorkingDays = 15;
+
+    /// <summary>First child protection review conference: within 3 months of the initial conference (national; Working Together 2023).</summary>
+    public const int FirstChildProtectionReviewMonths = 3;
+
+    /// <summary>Later child protection review conferences: not more than 6 months after the previous one (national; Working Together 2023).</summary>
+    public const int ChildProtectionReviewMonths = 6;
+
+    private const int DaysInWeek = 7;
+
+    public StatutoryTimescales(WorkingDayCalendar calendar, LocalTimescales local)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        ArgumentNullException.ThrowIfNull(local);
+
+        Calendar = calendar;
+        Local = local.EnsureValid();
+    }
+
+    public WorkingDayCalendar Calendar { get; }
+
+    public LocalTimescales Local { get; }
+
+    /// <summary>Child and family assessment completed: 45 working days from the referral date. National (Working Together 2023).</summary>
+    public DateOnly AssessmentDue(DateOnly referralDate) =>
+        Calendar.AddWorkingDays(referralDate, AssessmentWorkingDays);
+
+    /// <summary>
+    /// Strategy discussion held: <see cref="LocalTimescales.StrategyDiscussionWorkingDays"/> working days from the
+    /// referral or decision that significant harm is suspected (0: the same day, even a weekend). Local: Working
+    /// Together 2023 says only "as soon as possible".
+    /// </summary>
+    public DateOnly StrategyDiscussionDue(DateOnly referralOrDecisionDate) =>
+        Calendar.AddWorkingDays(referralOrDecisionDate, Local.StrategyDiscussionWorkingDays);
+
+    /// <summary>Section 47 enquiry concluded: <see cref="LocalTimescales.Section47EnquiryWorkingDays"/> working days from the strategy discussion. Local: no national figure.</summary>
+    public DateOnly Section47EnquiryDue(DateOnly strategyDiscussionDate) =>
+        Calendar.AddWorkingDays(strategyDiscussionDate, Local.Section47EnquiryWorkingDays);
+
+    /// <summary>
+    /// Initial child protection conference (the CIN census InitialCPCtarget): 15 working days from the strategy
+    /// discussion that started the section 47 enquiry (the last one, where there were several). National
+    /// (Working Together 2023). A working day, so census query 8870Q (target on a weekend) cannot fire.
+    /// </summary>
+    public DateOnly InitialConferenceDue(DateOnly strategyDiscussionDate) =>
+        Calendar.AddWorkingDays(strategyDiscussionDate, InitialConferenceWorkingDays);
+
+    /// <summary>First core group: <see cref="LocalTimescales.FirstCoreGroupWorkingDays"/> working days from the initial conference. Local default (domain.md: 10).</summary>
+    public DateOnly FirstCoreGroupDue(DateOnly initialConferenceDate) =>
+        Calendar.AddWorkingDays(initialConferenceDate, Local.FirstCoreGroupWorkingDays);
+
+    /// <summary>
+    /// Child protection review conference: the first within 3 calendar months of the initial conference, then not
+    /// more than 6 calendar months after the latest review. National (Working Together 2023).
+    /// </summary>
+    /// <param name="initialConferenceDate">The initial child protection conference that made the plan.</param>
+    /// <param name="latestReviewDate">The latest review conference held under this plan; null before the first.</param>
+    public DateOnly ChildProtectionReviewDue(DateOnly initialConferenceDate, DateOnly? latestReviewDate)
+    {
+        EnsureNotBefore(latestReviewDate, initialConferenceDate, nameof(latestReviewDate), "the initial conference");
+        return latestReviewDate is { } latest
+            ? latest.AddMonths(ChildProtectionReviewMonths)
+            : initialConferenceDate.AddMonths(FirstChildProtectionReviewMonths);
+    }
+
+    /// <summary>
+    /// Child protection statutory visit: <see cref="LocalTimescales.ChildProtectionVisitWorkingDays"/> working days
+    /// after the latest visit, or after the plan start when there has been none. Local (domain.md: e.g. 10).
+    /// </summary>
+    public DateOnly ChildProtectionVisitDue(DateOnly planStartDate, DateOnly? latestVisitDate)
+    {
+        EnsureNotBefore(latestVisitDate, planStartDate, nameof(latestVisitDate), "the plan start");
+        return Calendar.AddWorkingDays(latestVisitDate ?? planStartDate, Local.ChildProtectionVisitWorkingDays);
+    }
+
+    /// <summary>
+    /// Child in need plan review: the first <see cref="LocalTimescales.ChildInNeedFirstReviewWorkingDays"/> working
+    /// days from the plan start, then <see cref="LocalTimescales.ChildInNeedReviewWeeks"/> calendar weeks after the
+    /// latest review. Local (domain.md: e.g. 10–15 working days, then at least every 12 weeks).
+    /// </summary>
+    public DateOnly ChildInNeedReviewDue(DateOnly planStartDate, DateOnly? latestReviewDate)
+    {
+        EnsureNotBefore(latestReviewDate, planStartDate, nameof(latestReviewDate), "the plan start");
+        return latestReviewDate is { } latest
+            ? latest.AddDays(Local.ChildInNeedReviewWeeks * DaysInWeek)
+            : Calendar.AddWorkingDays(planStartDate, Local.ChildInNeedFirstReviewWorkingDays);
+    }
+
+    /// <summary>
+    /// Child in need visit: <see cref="LocalTimescales.ChildInNeedVisitWorkingDays"/> working days after the latest
+    /// visit, or after the plan start when there has been none. Local: no national figure.
+    /// </summary>
+    public DateOnly ChildInNeedVisitDue(DateOnly planStartDate, DateOnly? latestVisitDate)
+    {
+        EnsureNotBefore(latestVisitDate, planStartDate, nameof(latestVisitDate), "the plan start");
+        return Calendar.AddWorkingDays(latestVisitDate ?? planStartDate, Local.ChildInNeedVisitWorkingDays);
+    }
+
+    // An event recorded before the one it follows is a caller's mistake (the wrong plan, placement or period of
+    // care); computing from it would quietly give a due date that is too early or too late.
+    private static void EnsureNotBefore(DateOnly? date, DateOnly start, string parameter, string startName)
+    {
+        if (date is { } value && value < start)
+        {
+            throw new ArgumentOutOfRangeException(parameter, value, $"The date cannot be before {startName} ({start:yyyy-MM-dd}).");
+        }
+    }
+}
