@@ -35,6 +35,24 @@ public sealed class StatutoryTimescales
     /// <summary>Later child protection review conferences: not more than 6 months after the previous one (national; Working Together 2023).</summary>
     public const int ChildProtectionReviewMonths = 6;
 
+    /// <summary>First looked-after review: 20 working days from becoming looked after (national; regulation 33(1)).</summary>
+    public const int FirstLookedAfterReviewWorkingDays = 20;
+
+    /// <summary>Second looked-after review: not more than 3 months after the first (national; regulation 33(2)).</summary>
+    public const int SecondLookedAfterReviewMonths = 3;
+
+    /// <summary>Later looked-after reviews: at intervals of not more than 6 months (national; regulation 33(2)).</summary>
+    public const int LookedAfterReviewMonths = 6;
+
+    /// <summary>Looked-after visit within one week (7 calendar days) of the start of any placement (national; regulation 28(2)(a)).</summary>
+    public const int PlacementStartVisitDays = 7;
+
+    /// <summary>Looked-after visits at intervals of not more than 6 weeks (national; regulation 28(2)(b) and (c)(ii)).</summary>
+    public const int LookedAfterVisitWeeks = 6;
+
+    /// <summary>Looked-after visits after the first year of a placement meant to last until 18: not more than 3 months (national; regulation 28(2)(c)(i)).</summary>
+    public const int LongTermPlacementVisitMonths = 3;
+
     private const int DaysInWeek = 7;
 
     public StatutoryTimescales(WorkingDayCalendar calendar, LocalTimescales local)
@@ -123,6 +141,59 @@ public sealed class StatutoryTimescales
     {
         EnsureNotBefore(latestVisitDate, planStartDate, nameof(latestVisitDate), "the plan start");
         return Calendar.AddWorkingDays(latestVisitDate ?? planStartDate, Local.ChildInNeedVisitWorkingDays);
+    }
+
+    /// <summary>
+    /// Looked-after review, regulation 33 of the Care Planning, Placement and Case Review (England) Regulations
+    /// 2010. National. The first within 20 working days of the date the child became looked after; the second
+    /// not more than 3 calendar months after the first; each later one not more than 6 calendar months after the
+    /// previous. Each is counted from the date a review was actually held, not from when it was due.
+    /// </summary>
+    /// <param name="becameLookedAfterDate">The start of the current period of care (SSDA903 DECOM of its first episode).</param>
+    /// <param name="reviewsHeld">The dates of the reviews held in this period of care, in any order.</param>
+    public DateOnly LookedAfterReviewDue(DateOnly becameLookedAfterDate, IReadOnlyCollection<DateOnly> reviewsHeld)
+    {
+        ArgumentNullException.ThrowIfNull(reviewsHeld);
+        if (reviewsHeld.Count == 0)
+        {
+            return Calendar.AddWorkingDays(becameLookedAfterDate, FirstLookedAfterReviewWorkingDays);
+        }
+
+        var latest = reviewsHeld.Max();
+        EnsureNotBefore(reviewsHeld.Min(), becameLookedAfterDate, nameof(reviewsHeld), "the child became looked after");
+        return latest.AddMonths(reviewsHeld.Count == 1 ? SecondLookedAfterReviewMonths : LookedAfterReviewMonths);
+    }
+
+    /// <summary>
+    /// Looked-after visit, regulation 28(2) of the Care Planning, Placement and Case Review (England) Regulations
+    /// 2010. National; calendar days, weeks and months throughout. Within 7 days of the start of any placement,
+    /// so a placement change starts the pattern again; then at intervals of not more than 6 weeks in the first
+    /// year of the placement; after that, not more than 3 months where the placement is intended to last until
+    /// the child is 18, otherwise still 6 weeks.
+    /// </summary>
+    /// <remarks>
+    /// The interval follows the date of the last visit: a visit made in the placement's first year (before its
+    /// first anniversary) is followed within 6 weeks even when that runs past the anniversary. This is the
+    /// stricter reading of "for the first year of any placement"; a visit on or after the anniversary of a
+    /// long-term placement is followed within 3 months. Regulation 28(3) to (6) (placement with parents,
+    /// connected-person and interim care order placements, living arrangements made by another person) set other
+    /// frequencies and are not covered here.
+    /// </remarks>
+    /// <param name="placementStartDate">The start of the current placement.</param>
+    /// <param name="lastVisitInPlacement">The last visit since this placement started; null when there has been none.</param>
+    /// <param name="intendedToLastUntilEighteen">The placement is intended to last until the child is 18 (regulation 28(2)(c)(i)).</param>
+    public DateOnly LookedAfterVisitDue(DateOnly placementStartDate, DateOnly? lastVisitInPlacement, bool intendedToLastUntilEighteen)
+    {
+        EnsureNotBefore(lastVisitInPlacement, placementStartDate, nameof(lastVisitInPlacement), "the placement started");
+        if (lastVisitInPlacement is not { } last)
+        {
+            return placementStartDate.AddDays(PlacementStartVisitDays);
+        }
+
+        var inFirstYear = last < placementStartDate.AddYears(1);
+        return inFirstYear || !intendedToLastUntilEighteen
+            ? last.AddDays(LookedAfterVisitWeeks * DaysInWeek)
+            : last.AddMonths(LongTermPlacementVisitMonths);
     }
 
     // An event recorded before the one it follows is a caller's mistake (the wrong plan, placement or period of
