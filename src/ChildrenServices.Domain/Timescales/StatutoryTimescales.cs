@@ -196,6 +196,13 @@ public sealed class StatutoryTimescales
             : last.AddMonths(LongTermPlacementVisitMonths);
     }
 
+    /// <summary>The RAG status of <paramref name="item"/> on <paramref name="today"/>, with this deployment's amber window.</summary>
+    public RagStatus StatusOf(DueItem item, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return item.StatusOn(today, Calendar, Local.AmberWorkingDays);
+    }
+
     // An event recorded before the one it follows is a caller's mistake (the wrong plan, placement or period of
     // care); computing from it would quietly give a due date that is too early or too late.
     private static void EnsureNotBefore(DateOnly? date, DateOnly start, string parameter, string startName)
