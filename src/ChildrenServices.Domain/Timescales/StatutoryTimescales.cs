@@ -74,8 +74,8 @@ public sealed class StatutoryTimescales
 
     /// <summary>
     /// Strategy discussion held: <see cref="LocalTimescales.StrategyDiscussionWorkingDays"/> working days from the
-    /// referral or decision that significant harm is suspected (0: the same day, even a weekend). Local: Working
-    /// Together 2023 says only "as soon as possible".
+    /// referral or decision that significant harm is suspected (0: the same day, even a weekend). Local: there is
+    /// no national figure, only "as soon as possible" (domain.md).
     /// </summary>
     public DateOnly StrategyDiscussionDue(DateOnly referralOrDecisionDate) =>
         Calendar.AddWorkingDays(referralOrDecisionDate, Local.StrategyDiscussionWorkingDays);
