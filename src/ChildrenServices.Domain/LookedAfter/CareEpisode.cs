@@ -1,0 +1,76 @@
+namespace ChildrenServices.Domain.LookedAfter;
+
+/// <summary>
+/// One SSDA903 episode: a stretch of a period of care with one legal status and one placement.
+/// Built by <see cref="PeriodOfCare"/> from what the worker records; never edited directly.
+/// </summary>
+public sealed class CareEpisode
+{
+    private CareEpisode()
+    {
+        ReasonForNewEpisode = string.Empty;
+        LegalStatus = string.Empty;
+        CategoryOfNeed = string.Empty;
+        Placement = null!;
+    }
+
+    internal CareEpisode(Guid periodOfCareId, DateOnly startedOn, string reasonForNewEpisode, string legalStatus, string categoryOfNeed, Placement placement)
+    {
+        PeriodOfCareId = periodOfCareId;
+        StartedOn = startedOn;
+        ReasonForNewEpisode = reasonForNewEpisode;
+        LegalStatus = legalStatus;
+        CategoryOfNeed = categoryOfNeed;
+        Placement = placement;
+    }
+
+    public Guid Id { get; private init; } = Guid.CreateVersion7();
+
+    public Guid PeriodOfCareId { get; private init; }
+
+    /// <summary>DECOM: the day the episode began, the day the one before it ended.</summary>
+    public DateOnly StartedOn { get; private init; }
+
+    /// <summary>RNE: S for the first episode, then L, P, T, B or U for what changed.</summary>
+    public string ReasonForNewEpisode { get; private set; }
+
+    /// <summary>LS (C1 … J3).</summary>
+    public string LegalStatus { get; private set; }
+
+    /// <summary>CIN (N1 … N8): set when the period starts and the same on every episode (rule 504).</summary>
+    public string CategoryOfNeed { get; private init; }
+
+    public Placement Placement { get; private set; }
+
+    /// <summary>DEC: the day the next episode began, or the day the child stopped being looked after.</summary>
+    public DateOnly? EndedOn { get; private set; }
+
+    /// <summary>REC: X1 when another episode follows, otherwise why the child stopped being looked after.</summary>
+    public string? ReasonCeased { get; private set; }
+
+    public bool IsOpen => EndedOn is null;
+
+    /// <summary>Whether the child's carer changed when this episode began (RNE P or B).</summary>
+    internal bool CarerChanged => ReasonForNewEpisode is "P" or "B";
+
+    /// <summary>A second change on the day the episode began: the day's changes make one episode.</summary>
+    internal void Replace(string reasonForNewEpisode, string legalStatus, Placement placement)
+    {
+        ReasonForNewEpisode = reasonForNewEpisode;
+        LegalStatus = legalStatus;
+        Placement = placement;
+    }
+
+    internal void End(DateOnly on, string reasonCeased)
+    {
+        EndedOn = on;
+        ReasonCeased = reasonCeased;
+    }
+
+    /// <summary>The episode that followed has gone (the day's changes were undone the same day).</summary>
+    internal void Reopen()
+    {
+        EndedOn = null;
+        ReasonCeased = null;
+    }
+}

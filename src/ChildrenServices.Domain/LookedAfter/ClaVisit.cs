@@ -1,0 +1,31 @@
+namespace ChildrenServices.Domain.LookedAfter;
+
+/// <summary>
+/// A statutory visit to a looked-after child (regulation 28): whether the child was seen, and
+/// seen alone. Recorded through <see cref="PeriodOfCare.RecordVisit"/>.
+/// </summary>
+public sealed class ClaVisit
+{
+    private ClaVisit()
+    {
+    }
+
+    internal ClaVisit(Guid periodOfCareId, DateOnly visitedOn, bool childSeen, bool seenAlone)
+    {
+        PeriodOfCareId = periodOfCareId;
+        VisitedOn = visitedOn;
+        ChildSeen = childSeen;
+        SeenAlone = seenAlone;
+    }
+
+    public Guid Id { get; private init; } = Guid.CreateVersion7();
+
+    public Guid PeriodOfCareId { get; private init; }
+
+    public DateOnly VisitedOn { get; private init; }
+
+    public bool ChildSeen { get; private init; }
+
+    /// <summary>Seen alone; never true unless <see cref="ChildSeen"/> is.</summary>
+    public bool SeenAlone { get; private init; }
+}

@@ -1,0 +1,597 @@
+using System.Globalization;
+using ChildrenServices.Domain.Codes;
+using ChildrenServices.Domain.Common;
+
+namespace ChildrenServices.Domain.LookedAfter;
+
+/// <summary>
+/// One period of being looked after (SSDA903): from the day the child started to be looked after
+/// to the day they stopped, as a chain of episodes, each with one legal status and one placement.
+/// The worker records what happened — an interim care order was granted, the child moved to new
+/// carers — and the period builds the episodes and their SSDA903 codes from it. Reviews, visits and
+/// missing episodes belong to the period too, because every rule about them needs its dates.
+/// </summary>
+/// <remarks>
+/// Rules the DfE validates on the return are refused here, when the worker can still fix them;
+/// docs/looked-after.md lists each rule with its DfE number.
+/// </remarks>
+public sealed class PeriodOfCare : Aggregate
+{
+    /// <summary>No episode may start before the Children Act 1989 came into force (DfE rule 353).</summary>
+    public static readonly DateOnly EarliestStart = new(1991, 10, 14);
+
+    private const string Started = "S";
+    private const string NextEpisodeBegins = "X1";
+
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+
+    private readonly List<CareEpisode> episodes = [];
+    private readonly List<ClaReview> reviews = [];
+    private readonly List<ClaVisit> visits = [];
+    private readonly List<MissingEpisode> missingEpisodes = [];
+
+    private PeriodOfCare()
+    {
+        CategoryOfNeed = string.Empty;
+    }
+
+    private PeriodOfCare(Guid childId, DateOnly startedOn, string categoryOfNeed)
+    {
+        ChildId = childId;
+        StartedOn = startedOn;
+        CategoryOfNeed = categoryOfNeed;
+    }
+
+    public Guid ChildId { get; private init; }
+
+    /// <summary>The day the child started to be looked after: the first episode's start.</summary>
+    public DateOnly StartedOn { get; private init; }
+
+    /// <summary>CIN category of need (N1 … N8), the same for every episode (rule 504).</summary>
+    public string CategoryOfNeed { get; private init; }
+
+    /// <summary>The day the child stopped being looked after.</summary>
+    public DateOnly? EndedOn { get; private set; }
+
+    /// <summary>Why the child stopped being looked after (an SSDA903 reason episode ceased other than X1).</summary>
+    public string? ReasonCeased { get; private set; }
+
+    public bool IsOpen => EndedOn is null;
+
+    /// <summary>The episodes in order: each ends the day the next starts, the last ends with the period.</summary>
+    public IReadOnlyList<CareEpisode> Episodes => [.. episodes.OrderBy(e => e.StartedOn)];
+
+    /// <summary>The latest episode: the child's legal status and placement now (or when care ended).</summary>
+    public CareEpisode CurrentEpisode => episodes.MaxBy(e => e.StartedOn)!;
+
+    public IReadOnlyList<ClaReview> Reviews => [.. reviews.OrderBy(r => r.HeldOn)];
+
+    public IReadOnlyList<ClaVisit> Visits => [.. visits.OrderBy(v => v.VisitedOn)];
+
+    public IReadOnlyList<MissingEpisode> MissingEpisodes => [.. missingEpisodes.OrderBy(m => m.StartedOn)];
+
+    /// <summary>
+    /// The child starts to be looked after: the first episode, reason for new episode S.
+    /// </summary>
+    /// <param name="dateOfBirth">The child's date of birth, when known (an age-disputed child may have none).</param>
+    public static PeriodOfCare Start(Guid childId, DateOnly startedOn, string legalStatus, string categoryOfNeed, Placement placement, DateOnly? dateOfBirth, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(placement);
+        if (startedOn > today)
+        {
+            throw new DomainRuleException("The date the child started to be looked after must be today or in the past", "StartedOn");
+        }
+
+        if (startedOn < EarliestStart)
+        {
+            throw new DomainRuleException($"The date the child started to be looked after cannot be before {Day(EarliestStart)}, when the Children Act 1989 came into force (DfE rule 353)", "StartedOn");
+        }
+
+        if (dateOfBirth is { } born && startedOn < born)
+        {
+            throw new DomainRuleException($"The date the child started to be looked after cannot be before their date of birth, {Day(born)} (DfE rule 302)", "StartedOn");
+        }
+
+        if (dateOfBirth is { } birth && startedOn >= birth.AddYears(18))
+        {
+            throw new DomainRuleException("A child cannot start to be looked after on or after their 18th birthday (DfE rule 352)", "StartedOn");
+        }
+
+        legalStatus = CheckLegalStatus(legalStatus);
+        categoryOfNeed = Normalise(categoryOfNeed);
+        if (categoryOfNeed.Length == 0)
+        {
+            throw new DomainRuleException("Select the category of need", "CategoryOfNeed");
+        }
+
+        if (!Ssda903Codes.CategoryOfNeed.Contains(categoryOfNeed))
+        {
+            throw new DomainRuleException($"'{categoryOfNeed}' is not an SSDA903 category of need", "CategoryOfNeed");
+        }
+
+        if (placement.IsTemporary)
+        {
+            throw new DomainRuleException("A period of care cannot start with a temporary placement (DfE rule 380)", "PlacementType");
+        }
+
+        CheckNewPlacement(startedOn, legalStatus, placement);
+        CheckCombination(legalStatus, placement, changing: "LegalStatus");
+
+        var period = new PeriodOfCare(childId, startedOn, categoryOfNeed);
+        period.episodes.Add(new CareEpisode(period.Id, startedOn, Started, legalStatus, categoryOfNeed, placement));
+        return period;
+    }
+
+    /// <summary>A court or the law changed the child's legal status; the child stays where they are (RNE L).</summary>
+    /// <returns>The episode the child is in after the change.</returns>
+    public CareEpisode ChangeLegalStatus(DateOnly on, string legalStatus, DateOnly today)
+    {
+        CheckChange(on, today);
+        legalStatus = CheckLegalStatus(legalStatus);
+        var current = CurrentEpisode;
+        if (legalStatus == current.LegalStatus)
+        {
+            throw new DomainRuleException($"The child's legal status is already {legalStatus} ({Ssda903Codes.LegalStatus.DescriptionOf(legalStatus)})", "LegalStatus");
+        }
+
+        CheckCombination(legalStatus, current.Placement, changing: "LegalStatus");
+        return Apply(on, legalStatus, current.Placement, placementChanged: false, carerChanged: false);
+    }
+
+    /// <summary>
+    /// The child moved placement: to new carers (RNE P) or with the same carers — a new home,
+    /// a new provider, a new placement type (RNE T).
+    /// </summary>
+    /// <returns>The episode the child is in after the change.</returns>
+    public CareEpisode ChangePlacement(DateOnly on, Placement placement, bool sameCarer, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(placement);
+        CheckChange(on, today);
+        var current = CurrentEpisode;
+        CheckPlacementChanged(current.Placement, placement, sameCarer);
+        CheckNewPlacement(on, current.LegalStatus, placement);
+        CheckCombination(current.LegalStatus, placement, changing: "PlacementType");
+        return Apply(on, current.LegalStatus, placement, placementChanged: true, carerChanged: !sameCarer);
+    }
+
+    /// <summary>
+    /// The legal status and the placement changed on the same day, with new carers (RNE B) or the
+    /// same carers (RNE U). The two need not be connected: the code only says both happened that day.
+    /// </summary>
+    /// <returns>The episode the child is in after the change.</returns>
+    public CareEpisode ChangeLegalStatusAndPlacement(DateOnly on, string legalStatus, Placement placement, bool sameCarer, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(placement);
+        CheckChange(on, today);
+        legalStatus = CheckLegalStatus(legalStatus);
+        var current = CurrentEpisode;
+        if (legalStatus == current.LegalStatus)
+        {
+            throw new DomainRuleException($"The child's legal status is already {legalStatus}: record a change of placement only", "LegalStatus");
+        }
+
+        CheckPlacementChanged(current.Placement, placement, sameCarer);
+        CheckNewPlacement(on, legalStatus, placement);
+        CheckCombination(legalStatus, placement, changing: "LegalStatus");
+        return Apply(on, legalStatus, placement, placementChanged: true, carerChanged: !sameCarer);
+    }
+
+    /// <summary>The child stopped being looked after: the last episode and the period end, with the reason.</summary>
+    /// <remarks>
+    /// An episode cannot start and end on the same day (DfE rule 355), so if care ends on the day of
+    /// the last change, that change never made an episode: it is dropped and the episode before it ends.
+    /// </remarks>
+    public void End(DateOnly on, string reasonCeased, DateOnly today)
+    {
+        EnsureOpen();
+        reasonCeased = Normalise(reasonCeased);
+        if (reasonCeased.Length == 0)
+        {
+            throw new DomainRuleException("Select why the child stopped being looked after", "ReasonCeased");
+        }
+
+        if (!Ssda903Codes.ReasonEpisodeCeased.Contains(reasonCeased))
+        {
+            throw new DomainRuleException($"'{reasonCeased}' is not an SSDA903 reason episode ceased", "ReasonCeased");
+        }
+
+        if (reasonCeased == NextEpisodeBegins)
+        {
+            throw new DomainRuleException("X1 means another episode follows: select why the child stopped being looked after (DfE rule 388)", "ReasonCeased");
+        }
+
+        if (on > today)
+        {
+            throw new DomainRuleException("The date the child stopped being looked after must be today or in the past", "EndedOn");
+        }
+
+        var ordered = Episodes;
+        var current = ordered[^1];
+        if (on < current.StartedOn)
+        {
+            throw new DomainRuleException($"The date the child stopped being looked after cannot be before the current episode started, on {Day(current.StartedOn)}", "EndedOn");
+        }
+
+        var droppingSameDayEpisode = on == current.StartedOn;
+        if (droppingSameDayEpisode && ordered.Count == 1)
+        {
+            throw new DomainRuleException("A period of care must last at least a day: it cannot end on the day it started (DfE rule 355)", "EndedOn");
+        }
+
+        var last = droppingSameDayEpisode ? ordered[^2] : current;
+        if (last.Placement.IsTemporary)
+        {
+            throw new DomainRuleException($"A period of care cannot end in a temporary placement ({last.Placement.Type}): record the child's return to their usual placement first (DfE rule 381)", "EndedOn");
+        }
+
+        if (reasonCeased is "E11" or "E12" && !last.Placement.IsPlacedForAdoption)
+        {
+            throw new DomainRuleException($"A child can only be adopted ({reasonCeased}) from a placement for adoption (A3 to A6); the placement is {last.Placement.Type} (DfE rule 390)", "ReasonCeased");
+        }
+
+        if (reasonCeased is "E45" or "E46" && !last.Placement.IsFosterPlacement)
+        {
+            throw new DomainRuleException($"A special guardianship order to former foster carers ({reasonCeased}) needs a foster placement (U1 to U6); the placement is {last.Placement.Type} (DfE rule 516)", "ReasonCeased");
+        }
+
+        if (missingEpisodes.FirstOrDefault(m => m.IsOpen) is { } stillMissing)
+        {
+            throw new DomainRuleException($"The child is recorded as missing or away since {Day(stillMissing.StartedOn)}: record when that ended before ending care (DfE rule 577)", "EndedOn");
+        }
+
+        var later = reviews.Select(r => r.HeldOn)
+            .Concat(visits.Select(v => v.VisitedOn))
+            .Concat(missingEpisodes.Select(m => m.EndedOn ?? m.StartedOn))
+            .Where(d => d > on)
+            .ToList();
+        if (later.Count > 0)
+        {
+            throw new DomainRuleException($"A review, visit or missing episode is recorded on {Day(later.Min())}, after that date", "EndedOn");
+        }
+
+        if (droppingSameDayEpisode)
+        {
+            episodes.Remove(current);
+        }
+
+        last.End(on, reasonCeased);
+        EndedOn = on;
+        ReasonCeased = reasonCeased;
+    }
+
+    /// <summary>A looked-after child review took place (regulation 33).</summary>
+    public ClaReview RecordReview(DateOnly heldOn, string participationCode, Guid reviewingOfficerId, DateOnly today)
+    {
+        participationCode = Normalise(participationCode);
+        if (participationCode.Length == 0)
+        {
+            throw new DomainRuleException("Select how the child took part in the review", "ParticipationCode");
+        }
+
+        if (!Ssda903Codes.ReviewParticipation.Contains(participationCode))
+        {
+            throw new DomainRuleException($"'{participationCode}' is not an SSDA903 review participation code", "ParticipationCode");
+        }
+
+        if (reviewingOfficerId == Guid.Empty)
+        {
+            throw new DomainRuleException("Select the independent reviewing officer", "ReviewingOfficerId");
+        }
+
+        CheckWithinPeriod(heldOn, today, "The date of the review", "HeldOn");
+        if (reviews.Any(r => r.HeldOn == heldOn))
+        {
+            throw new DomainRuleException($"A review on {Day(heldOn)} is already recorded", "HeldOn");
+        }
+
+        var review = new ClaReview(Id, heldOn, participationCode, reviewingOfficerId);
+        reviews.Add(review);
+        return review;
+    }
+
+    /// <summary>A statutory visit to the child took place (regulation 28).</summary>
+    public ClaVisit RecordVisit(DateOnly visitedOn, bool childSeen, bool seenAlone, DateOnly today)
+    {
+        if (seenAlone && !childSeen)
+        {
+            throw new DomainRuleException("A child seen alone was seen: say the child was seen, or that they were not seen alone", "SeenAlone");
+        }
+
+        CheckWithinPeriod(visitedOn, today, "The date of the visit", "VisitedOn");
+        var visit = new ClaVisit(Id, visitedOn, childSeen, seenAlone);
+        visits.Add(visit);
+        return visit;
+    }
+
+    /// <summary>The child went missing (M) or was away from placement without authorisation (A).</summary>
+    /// <param name="endedOn">When the child came back, if they have.</param>
+    public MissingEpisode RecordMissing(string type, DateOnly startedOn, DateOnly? endedOn, DateOnly today)
+    {
+        type = Normalise(type);
+        if (type.Length == 0)
+        {
+            throw new DomainRuleException("Select whether the child was missing or away without authorisation", "MissingType");
+        }
+
+        if (!Ssda903Codes.MissingType.Contains(type))
+        {
+            throw new DomainRuleException($"'{type}' is not an SSDA903 missing type: use M (missing) or A (away without authorisation)", "MissingType");
+        }
+
+        CheckWithinPeriod(startedOn, today, "The date the child went missing", "StartedOn");
+        if (endedOn is { } returned)
+        {
+            CheckReturn(startedOn, returned, today);
+        }
+
+        CheckNoOverlap(startedOn, endedOn, except: null, field: "StartedOn");
+        var missing = new MissingEpisode(Id, type, startedOn, endedOn);
+        missingEpisodes.Add(missing);
+        return missing;
+    }
+
+    /// <summary>The child was found or came back.</summary>
+    public void RecordReturn(Guid missingEpisodeId, DateOnly endedOn, DateOnly today)
+    {
+        var missing = Missing(missingEpisodeId);
+        if (!missing.IsOpen)
+        {
+            throw new DomainRuleException($"The child's return is already recorded, on {Day(missing.EndedOn!.Value)}", "EndedOn");
+        }
+
+        CheckReturn(missing.StartedOn, endedOn, today);
+        CheckNoOverlap(missing.StartedOn, endedOn, except: missing, field: "EndedOn");
+        missing.Return(endedOn);
+    }
+
+    /// <summary>Whether the child was offered a return interview, whether they accepted, and when it was held.</summary>
+    public void RecordReturnInterview(Guid missingEpisodeId, bool offered, bool accepted, DateOnly? heldOn, DateOnly today)
+    {
+        var missing = Missing(missingEpisodeId);
+        if (missing.EndedOn is not { } returned)
+        {
+            throw new DomainRuleException("Record when the child came back before recording the return interview", "ReturnInterviewOffered");
+        }
+
+        if (accepted && !offered)
+        {
+            throw new DomainRuleException("A return interview can only be accepted if it was offered", "ReturnInterviewAccepted");
+        }
+
+        if (heldOn is { } held)
+        {
+            if (!accepted)
+            {
+                throw new DomainRuleException("Only enter when the return interview took place if the child accepted it", "ReturnInterviewHeldOn");
+            }
+
+            if (held > today)
+            {
+                throw new DomainRuleException("The date of the return interview must be today or in the past", "ReturnInterviewHeldOn");
+            }
+
+            if (held < returned)
+            {
+                throw new DomainRuleException($"The return interview cannot be before the child came back, on {Day(returned)}", "ReturnInterviewHeldOn");
+            }
+        }
+
+        missing.RecordReturnInterview(offered, accepted, heldOn);
+    }
+
+    /// <summary>
+    /// Adds the change to the chain. A change on the day the current episode started joins that
+    /// episode, because an episode cannot start and end on the same day (DfE rule 355): the day's
+    /// changes together make one episode, coded against the episode before (so a legal status change
+    /// and a move on the same day is B or U, whichever order they were recorded in), and a day whose
+    /// changes cancel out leaves no episode at all.
+    /// </summary>
+    private CareEpisode Apply(DateOnly on, string legalStatus, Placement placement, bool placementChanged, bool carerChanged)
+    {
+        var ordered = Episodes;
+        var current = ordered[^1];
+        if (on != current.StartedOn)
+        {
+            var reason = ReasonFor(legalStatus != current.LegalStatus, placementChanged, carerChanged);
+            CheckContinuation(reason, legalStatus);
+            current.End(on, NextEpisodeBegins);
+            var next = new CareEpisode(Id, on, reason, legalStatus, CategoryOfNeed, placement);
+            episodes.Add(next);
+            return next;
+        }
+
+        if (ordered.Count == 1)
+        {
+            // The period started today: the first episode simply holds the day's final details.
+            if (placement.IsTemporary)
+            {
+                throw new DomainRuleException("A period of care cannot start with a temporary placement (DfE rule 380)", "PlacementType");
+            }
+
+            current.Replace(Started, legalStatus, placement);
+            return current;
+        }
+
+        var previous = ordered[^2];
+        var legalStatusDiffers = legalStatus != previous.LegalStatus;
+        var placementDiffers = !placement.IsSamePlacementAs(previous.Placement);
+        if (!legalStatusDiffers && !placementDiffers)
+        {
+            // The day's changes undid each other: the child is where they were, as they were.
+            episodes.Remove(current);
+            previous.Reopen();
+            return previous;
+        }
+
+        var carerDiffers = placementDiffers
+            && !placement.HasSameCarerAs(previous.Placement)
+            && (current.CarerChanged || (placementChanged && carerChanged));
+        var sameDayReason = ReasonFor(legalStatusDiffers, placementDiffers, carerDiffers);
+        CheckContinuation(sameDayReason, legalStatus);
+        current.Replace(sameDayReason, legalStatus, placement);
+        return current;
+    }
+
+    private static string ReasonFor(bool legalStatusChanged, bool placementChanged, bool carerChanged) =>
+        (legalStatusChanged, placementChanged, carerChanged) switch
+        {
+            (true, false, _) => "L",
+            (false, true, true) => "P",
+            (false, true, false) => "T",
+            (true, true, true) => "B",
+            (true, true, false) => "U",
+            _ => throw new InvalidOperationException("An episode after the first must change the legal status or the placement."),
+        };
+
+    /// <summary>Rules about episodes that continue a period rather than start it.</summary>
+    private static void CheckContinuation(string reason, string legalStatus)
+    {
+        // Short breaks start a period of their own (the guidance for reason for new episode S
+        // names V3 and V4), and an individual break (V3) has no episode but its first (rule 366).
+        if (reason is "L" or "B" or "U" && legalStatus is "V3" or "V4")
+        {
+            throw new DomainRuleException($"A short break ({legalStatus}) is recorded as a period of care of its own: end this period and start a new one", "LegalStatus");
+        }
+
+        if (legalStatus == "V3")
+        {
+            throw new DomainRuleException("A child cannot change placement during an individual short break (V3): end this period of care and start a new one (DfE rule 366)", "PlacementType");
+        }
+    }
+
+    private static void CheckPlacementChanged(Placement current, Placement next, bool sameCarer)
+    {
+        if (next.IsSamePlacementAs(current))
+        {
+            throw new DomainRuleException(
+                next.IntendedLongTerm != current.IntendedLongTerm
+                    ? "Only whether the placement is intended to be long-term has changed: that is not a change of placement"
+                    : "This is the child's current placement: change the type, provider, postcode or carer",
+                "PlacementType");
+        }
+
+        if (!sameCarer && next.HasSameCarerAs(current))
+        {
+            throw new DomainRuleException($"The carer is the same as now ({current.Carer}): say the child is staying with the same carer, or enter the new carer", "SameCarer");
+        }
+    }
+
+    /// <summary>Checks for a placement the worker is recording now, which starts a new episode on <paramref name="on"/>.</summary>
+    private static void CheckNewPlacement(DateOnly on, string legalStatus, Placement placement)
+    {
+        var year = Ssda903Codes.CollectionYearOf(on);
+        if (!Ssda903Codes.PlacementType.Contains(placement.Type, year))
+        {
+            throw new DomainRuleException($"{placement.Type} is not a placement type in the {year - 1} to {year} SSDA903 return, which a placement starting on {Day(on)} belongs to", "PlacementType");
+        }
+
+        // Short breaks carry no placement location (DfE rule 214); every other placement needs it
+        // for the return's distance and placement-area fields.
+        if (placement.Postcode is null && legalStatus is not ("V3" or "V4"))
+        {
+            throw new DomainRuleException("Enter the placement postcode", "PlacementPostcode");
+        }
+    }
+
+    private static void CheckCombination(string legalStatus, Placement placement, string changing)
+    {
+        if (legalStatus == "V2" && placement.Type == "P1")
+        {
+            throw new DomainRuleException("A child placed with parents (P1) cannot be looked after under a single period of section 20 accommodation (V2) (DfE rule 378)", changing);
+        }
+    }
+
+    private static string CheckLegalStatus(string legalStatus)
+    {
+        legalStatus = Normalise(legalStatus);
+        if (legalStatus.Length == 0)
+        {
+            throw new DomainRuleException("Select the legal status", "LegalStatus");
+        }
+
+        if (!Ssda903Codes.LegalStatus.Contains(legalStatus))
+        {
+            throw new DomainRuleException($"'{legalStatus}' is not an SSDA903 legal status", "LegalStatus");
+        }
+
+        return legalStatus;
+    }
+
+    private void CheckChange(DateOnly on, DateOnly today)
+    {
+        EnsureOpen();
+        if (on > today)
+        {
+            throw new DomainRuleException("The date of the change must be today or in the past", "ChangedOn");
+        }
+
+        var current = CurrentEpisode;
+        if (on < current.StartedOn)
+        {
+            throw new DomainRuleException(
+                current.ReasonForNewEpisode == Started
+                    ? $"The date of the change cannot be before the child started to be looked after, on {Day(current.StartedOn)}"
+                    : $"The date of the change cannot be before the current episode started, on {Day(current.StartedOn)}",
+                "ChangedOn");
+        }
+    }
+
+    private void CheckWithinPeriod(DateOnly date, DateOnly today, string what, string field)
+    {
+        if (date > today)
+        {
+            throw new DomainRuleException($"{what} must be today or in the past", field);
+        }
+
+        if (date < StartedOn)
+        {
+            throw new DomainRuleException($"{what} cannot be before the child started to be looked after, on {Day(StartedOn)}", field);
+        }
+
+        if (EndedOn is { } ended && date > ended)
+        {
+            throw new DomainRuleException($"{what} cannot be after the child stopped being looked after, on {Day(ended)}", field);
+        }
+    }
+
+    private void CheckReturn(DateOnly startedOn, DateOnly endedOn, DateOnly today)
+    {
+        if (endedOn < startedOn)
+        {
+            throw new DomainRuleException($"The date the child came back cannot be before they went missing, on {Day(startedOn)} (DfE rule 567)", "EndedOn");
+        }
+
+        CheckWithinPeriod(endedOn, today, "The date the child came back", "EndedOn");
+    }
+
+    /// <summary>Missing episodes cannot overlap, and a new one cannot start while another is open (DfE rule 574).</summary>
+    private void CheckNoOverlap(DateOnly startedOn, DateOnly? endedOn, MissingEpisode? except, string field)
+    {
+        var clash = missingEpisodes.FirstOrDefault(m => m != except
+            && startedOn < (m.EndedOn ?? DateOnly.MaxValue)
+            && m.StartedOn < (endedOn ?? DateOnly.MaxValue));
+        if (clash is not null)
+        {
+            throw new DomainRuleException(
+                clash.IsOpen
+                    ? $"The child is already recorded as missing or away since {Day(clash.StartedOn)}: record when that ended first (DfE rule 574)"
+                    : $"This overlaps the time the child was missing or away from {Day(clash.StartedOn)} to {Day(clash.EndedOn!.Value)} (DfE rule 574)",
+                field);
+        }
+    }
+
+    private MissingEpisode Missing(Guid id) => missingEpisodes.SingleOrDefault(m => m.Id == id)
+        ?? throw new DomainRuleException("That missing episode is not part of this period of care", "MissingEpisodeId");
+
+    private void EnsureOpen()
+    {
+        if (!IsOpen)
+        {
+            throw new DomainRuleException($"The child stopped being looked after on {Day(EndedOn!.Value)}: this period of care has ended", "PeriodOfCare");
+        }
+    }
+
+    private static string Normalise(string? code) => code?.Trim().ToUpperInvariant() ?? string.Empty;
+
+    private static string Day(DateOnly date) => date.ToString("d MMMM yyyy", English);
+}

@@ -1,0 +1,158 @@
+using System.Text.RegularExpressions;
+using ChildrenServices.Domain.Codes;
+using ChildrenServices.Domain.Common;
+using ChildrenServices.Domain.People;
+
+namespace ChildrenServices.Domain.LookedAfter;
+
+/// <summary>
+/// Where a looked-after child lives and with whom: the SSDA903 placement type, provider and
+/// postcode, plus the carer (a carer's or setting's identifier or name) and whether the placement
+/// is intended to be long-term, which sets how often the child must be visited (regulation 28).
+/// </summary>
+/// <remarks>
+/// Checks that need nothing but the placement itself are made here, so a placement that exists is
+/// one the return can carry: the codes exist in some year, the provider fits the type (DfE rules
+/// 213, 526, 527–531, 550) and the postcode has the shape of a UK postcode. Which year a type is
+/// valid in depends on the date it starts, so <see cref="PeriodOfCare"/> checks that.
+/// </remarks>
+public sealed partial record Placement
+{
+    public const int CarerLimit = 200;
+
+    /// <summary>Temporary placements (T0–T4): a period of care can neither start nor end in one (rules 380, 381).</summary>
+    internal static readonly IReadOnlySet<string> TemporaryTypes = new HashSet<string>(StringComparer.Ordinal) { "T0", "T1", "T2", "T3", "T4" };
+
+    /// <summary>Types with no provider: temporary and "other" placements (rules 213 and 526; SSD guidance for PLACE_PROVIDER).</summary>
+    private static readonly IReadOnlySet<string> TypesWithoutProvider = new HashSet<string>(TemporaryTypes, StringComparer.Ordinal) { "Z1" };
+
+    private static readonly IReadOnlySet<string> PlacedForAdoption = new HashSet<string>(StringComparer.Ordinal) { "A3", "A4", "A5", "A6" };
+
+    private static readonly IReadOnlySet<string> FosterPlacements = new HashSet<string>(StringComparer.Ordinal) { "U1", "U2", "U3", "U4", "U5", "U6" };
+
+    private Placement()
+    {
+        Type = string.Empty;
+        Carer = string.Empty;
+    }
+
+    public Placement(string type, string? provider, string? postcode, string carer, bool intendedLongTerm)
+    {
+        type = type?.Trim().ToUpperInvariant() ?? string.Empty;
+        if (type.Length == 0)
+        {
+            throw new DomainRuleException("Select the placement type", "PlacementType");
+        }
+
+        if (!Ssda903Codes.PlacementType.Contains(type))
+        {
+            throw new DomainRuleException($"'{type}' is not an SSDA903 placement type", "PlacementType");
+        }
+
+        provider = string.IsNullOrWhiteSpace(provider) ? null : provider.Trim().ToUpperInvariant();
+        CheckProvider(type, provider);
+
+        string? normalisedPostcode = null;
+        if (!string.IsNullOrWhiteSpace(postcode))
+        {
+            if (!PostcodeShape().IsMatch(postcode.Trim()))
+            {
+                throw new DomainRuleException("Enter a real postcode, like SN1 2AB", "PlacementPostcode");
+            }
+
+            normalisedPostcode = Address.NormalisePostcode(postcode);
+        }
+
+        var tidyCarer = string.Join(' ', (carer ?? string.Empty).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (tidyCarer.Length == 0)
+        {
+            throw new DomainRuleException("Enter the carer or the name of the setting", "Carer");
+        }
+
+        if (tidyCarer.Length > CarerLimit)
+        {
+            throw new DomainRuleException($"The carer must be {CarerLimit} characters or fewer", "Carer");
+        }
+
+        Type = type;
+        Provider = provider;
+        Postcode = normalisedPostcode;
+        Carer = tidyCarer;
+        IntendedLongTerm = intendedLongTerm;
+    }
+
+    /// <summary>SSDA903 PLACE (A3 … Z1).</summary>
+    public string Type { get; private init; }
+
+    /// <summary>SSDA903 PLACE_PROVIDER (PR0 … PR5); none for temporary and "other" placements.</summary>
+    public string? Provider { get; private init; }
+
+    /// <summary>SSDA903 PL_POST, upper case with one space ("SN1 2AB"); may be blank only for short breaks.</summary>
+    public string? Postcode { get; private init; }
+
+    /// <summary>Who the child lives with: a carer's or setting's identifier or name. Not returned to the DfE.</summary>
+    public string Carer { get; private init; }
+
+    /// <summary>Whether the placement is intended to last (regulation 28 visits: every 3 months after the first year).</summary>
+    public bool IntendedLongTerm { get; private init; }
+
+    public bool IsTemporary => TemporaryTypes.Contains(Type);
+
+    public bool IsPlacedForAdoption => PlacedForAdoption.Contains(Type);
+
+    public bool IsFosterPlacement => FosterPlacements.Contains(Type);
+
+    /// <summary>
+    /// Whether the two are the same placement as far as the episode chain is concerned: same
+    /// type, provider, postcode and carer. The long-term intention is not an SSDA903 field, so a
+    /// change of it alone does not make a new episode.
+    /// </summary>
+    public bool IsSamePlacementAs(Placement other) =>
+        Type == other.Type && Provider == other.Provider && Postcode == other.Postcode && HasSameCarerAs(other);
+
+    /// <summary>The same carer by name or identifier, ignoring case and spacing.</summary>
+    public bool HasSameCarerAs(Placement other) => string.Equals(Carer, other.Carer, StringComparison.OrdinalIgnoreCase);
+
+    private static void CheckProvider(string type, string? provider)
+    {
+        if (TypesWithoutProvider.Contains(type))
+        {
+            if (provider is not null)
+            {
+                throw new DomainRuleException("Leave the placement provider blank for temporary and other placements (DfE rule 213)", "PlacementProvider");
+            }
+
+            return;
+        }
+
+        if (provider is null)
+        {
+            throw new DomainRuleException("Select the placement provider", "PlacementProvider");
+        }
+
+        if (!Ssda903Codes.PlacementProvider.Contains(provider))
+        {
+            throw new DomainRuleException($"'{provider}' is not an SSDA903 placement provider", "PlacementProvider");
+        }
+
+        // Rules 527–531 and 550: only parents provide a placement with parents, parents provide
+        // nothing else, and some providers cannot run some kinds of placement.
+        var refused = (provider, type) switch
+        {
+            ("PR0", not "P1") => "Parents (PR0) can only be the provider of a placement with parents (P1) (DfE rule 550)",
+            (not "PR0", "P1") => "A placement with parents (P1) is provided by the parents: choose PR0 (DfE rules 527–531)",
+            ("PR1" or "PR2", "R2" or "R5") => "A local authority (PR1 or PR2) cannot provide an NHS or young offender institution placement (DfE rules 527 and 528)",
+            ("PR3", _) when PlacedForAdoption.Contains(type) || FosterPlacements.Contains(type) || type is "K1" or "K2"
+                => "Other public provision (PR3) cannot provide adoption, foster or children's home placements (DfE rule 529)",
+            _ => null,
+        };
+        if (refused is not null)
+        {
+            throw new DomainRuleException(refused, "PlacementProvider");
+        }
+    }
+
+    // The shape RecordMove uses for a home address; SSDA903 postcodes are UK postcodes too.
+    [GeneratedRegex("^[A-Za-z]{1,2}[0-9][A-Za-z0-9]? ?[0-9][A-Za-z]{2}$")]
+    private static partial Regex PostcodeShape();
+}
