@@ -34,6 +34,20 @@ internal static class Browse
         Assert.True(problems.Count == 0, $"Accessibility violations on {what}:\n{string.Join("\n", problems)}");
     }
 
+    /// <summary>The text of the notification banner a post-redirect-get lands on.</summary>
+    public static async Task<string> BannerAsync(IPage page) => await page.Locator(".govuk-notification-banner").InnerTextAsync();
+
+    public static async Task<string> HeadingAsync(IPage page) => (await page.Locator("h1").InnerTextAsync()).Trim();
+
+    /// <summary>A GOV.UK date input: day, month and year boxes whose ids start with <paramref name="id"/>.</summary>
+    public static async Task FillDateAsync(IPage page, string id, DateTime date)
+    {
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        await page.Locator($"#{id}").FillAsync(date.Day.ToString(culture));
+        await page.Locator($"#{id}_Month").FillAsync(date.Month.ToString(culture));
+        await page.Locator($"#{id}_Year").FillAsync(date.Year.ToString(culture));
+    }
+
     public static async Task ClickAsync(IPage page, string name, AriaRole role = AriaRole.Button)
     {
         await page.GetByRole(role, new() { Name = name, Exact = true }).First.ClickAsync();

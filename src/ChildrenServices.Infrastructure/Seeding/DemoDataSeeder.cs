@@ -180,6 +180,9 @@ public sealed class DemoDataSeeder(AppDbContext db, FirstAdministrator accounts,
         await new FrontDoorDaySeeder(db, clock, random).SeedAsync(staff["frontdoor@demo.example"], staff["m.okonjo@demo.example"], manager);
         await new EarlyHelpSeeder(db, clock, random).SeedAsync();
         await new CaseNotesSeeder(db, clock, random).SeedAsync();
+
+        // Last, and without the random generator, so the families and notes above stay as they were.
+        await new ApprovalsSeeder(db, clock).SeedAsync(staff["keyworker@demo.example"], staff["socialworker@demo.example"]);
         return true;
     }
 

@@ -1,0 +1,124 @@
+using ChildrenServices.Application.Approvals;
+using ChildrenServices.Application.Home;
+using ChildrenServices.Domain.Allocations;
+using ChildrenServices.Domain.Approvals;
+using ChildrenServices.Domain.Common;
+using ChildrenServices.Domain.SocialCare;
+using ChildrenServices.Domain.Teams;
+using ChildrenServices.Infrastructure.Seeding;
+using ChildrenServices.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChildrenServices.IntegrationTests.Seeding;
+
+/// <summary>
+/// The demo data a newcomer signs in to: the approvals a manager finds waiting must be real requests
+/// the app itself would have made, in the right manager's queue, and decidable.
+/// </summary>
+public sealed class DemoSeedTests(AppFactory factory) : IntegrationTest(factory)
+{
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await using var scope = Factory.Services.CreateAsyncScope();
+        Assert.True(await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(families: 25));
+    }
+
+    private Task<Guid> StaffAsync(string email) => WithDbAsync(db => db.Staff.Where(s => s.Email == email).Select(s => s.Id).SingleAsync());
+
+    [Fact]
+    public async Task DemoSeed_Approvals_StepUpsWaitForTheEarlyHelpManager_AndTheStepDownForTheAssessmentManager()
+    {
+        var ruth = await StaffAsync("r.adeyemi@demo.example");
+        var sam = await StaffAsync("manager@demo.example");
+        var now = Factory.Clock.GetUtcNow().UtcDateTime;
+
+        var earlyHelpQueue = await SendAsUserAsync(ruth, new GetApprovals.Query());
+        var stepUps = earlyHelpQueue.Where(r => r.Kind == ApprovalKind.StepUp).ToList();
+        Assert.True(stepUps.Count >= 2, $"Expected two pending step-ups for Ruth Adeyemi, found {stepUps.Count}");
+        Assert.All(earlyHelpQueue, r => Assert.Equal((ApprovalKind.StepUp, "Early Help North"), (r.Kind, r.TeamName)));
+        Assert.Contains(stepUps, r => r.RequestedBy == "Tom Ashdown");
+        Assert.Contains(stepUps, r => r.RequestedBy != "Tom Ashdown");
+
+        var assessmentQueue = await SendAsUserAsync(sam, new GetApprovals.Query());
+        var stepDown = Assert.Single(assessmentQueue);
+        Assert.Equal((ApprovalKind.StepDown, StepDownStage.EndOfAssessment, "Assessment Team", "Grace Okafor-Lyle"), (stepDown.Kind, stepDown.Stage, stepDown.TeamName, stepDown.RequestedBy));
+
+        Assert.All(earlyHelpQueue.Concat(assessmentQueue), r =>
+        {
+            var age = now - r.RequestedAtUtc;
+            Assert.InRange(age, TimeSpan.FromDays(1), TimeSpan.FromDays(5));
+            Assert.True(r.Reasons.Length > 200, "Reasons read as a practitioner wrote them");
+        });
+    }
+
+    [Fact]
+    public async Task DemoSeed_PendingRequests_AreOnesTheUseCasesWouldHaveMade()
+    {
+        var pending = await WithDbAsync(db => db.ApprovalRequests.Include(a => a.Children).Where(a => a.Status == ApprovalStatus.Pending).ToListAsync());
+
+        foreach (var stepUp in pending.Where(a => a.Kind == ApprovalKind.StepUp))
+        {
+            // The requester may still record on the episode, it is open, and the use case sees the request as the one waiting.
+            var again = await Assert.ThrowsAsync<DomainRuleException>(() => SendAsUserAsync(stepUp.RequestedById, new RequestStepUp.Command { EpisodeId = stepUp.EpisodeId!.Value, Reasons = "Again." }));
+            Assert.Equal("A step-up for this family is already waiting for a decision", again.Message);
+            var episode = await WithDbAsync(db => db.EarlyHelpEpisodes.Include(e => e.Children).SingleAsync(e => e.Id == stepUp.EpisodeId));
+            Assert.Equal(episode.Children.Select(c => c.ChildId).Order(), stepUp.Children.Select(c => c.ChildId).Order());
+        }
+
+        var stepDown = Assert.Single(pending, a => a.Kind == ApprovalKind.StepDown);
+        foreach (var child in stepDown.Children.Select(c => c.ChildId))
+        {
+            Assert.True(await WithDbAsync(db => db.Referrals.AnyAsync(r => r.ChildId == child && r.Status == ReferralStatus.Open && r.TeamId == stepDown.TeamId)));
+        }
+
+        // The social worker holds the child (or RequestStepDown would refuse her), the child is open, and the request is the one waiting.
+        var first = stepDown.Children[0].ChildId;
+        Assert.True(await WithDbAsync(db => db.Allocations.AnyAsync(a => a.ChildId == first && a.WorkerId == stepDown.RequestedById && a.EndedOn == null && a.Role == AllocationRole.Lead)));
+        var repeat = await Assert.ThrowsAsync<DomainRuleException>(() => SendAsUserAsync(stepDown.RequestedById, new RequestStepDown.Command { PersonId = first, Stage = StepDownStage.EndOfAssessment, Reasons = "Again." }));
+        Assert.Equal("A step-down for this child is already waiting for a decision", repeat.Message);
+    }
+
+    [Fact]
+    public async Task DemoSeed_RejectedStepUp_ShowsWithItsRationaleOnTheChildsRecord_AndOnTheKeyworkersWorktray()
+    {
+        var tom = await StaffAsync("keyworker@demo.example");
+        var rejected = await WithDbAsync(db => db.ApprovalRequests.Include(a => a.Children).SingleAsync(a => a.Status == ApprovalStatus.Rejected));
+
+        var history = await SendAsUserAsync(tom, new GetChildApprovals.Query(rejected.Children[0].ChildId));
+        var row = Assert.Single(history);
+        Assert.Equal((ApprovalKind.StepUp, ApprovalStatus.Rejected, "Tom Ashdown", "Ruth Adeyemi"), (row.Kind, row.Status, row.RequestedBy, row.DecidedBy));
+        Assert.StartsWith("Not yet.", row.Rationale, StringComparison.Ordinal);
+        Assert.True(row.DecidedAtUtc > row.RequestedAtUtc);
+
+        var worktray = await SendAsUserAsync(tom, new GetMyDueWork.Query());
+        Assert.Contains(worktray.Approvals, a => a.Status == ApprovalStatus.Rejected && a.DecidedBy == "Ruth Adeyemi" && a.Rationale == row.Rationale);
+        Assert.Contains(worktray.Approvals, a => a.Status == ApprovalStatus.Pending && a.Kind == ApprovalKind.StepUp);
+    }
+
+    [Fact]
+    public async Task DemoSeed_Managers_CanDecideTheSeededRequests()
+    {
+        var ruth = await StaffAsync("r.adeyemi@demo.example");
+        var sam = await StaffAsync("manager@demo.example");
+        var jess = await StaffAsync("j.carraway@demo.example");
+        var assessmentTeam = await WithDbAsync(db => db.Teams.Where(t => t.Kind == TeamKind.Assessment).Select(t => t.Id).SingleAsync());
+
+        var stepUp = (await SendAsUserAsync(ruth, new GetApprovals.Query())).First();
+        var approvedUp = await SendAsUserAsync(ruth, new DecideApproval.Command
+        {
+            RequestId = stepUp.Id, Version = stepUp.Version, Approve = true, Rationale = "Threshold met: neglect continuing despite the plan.",
+            AssessmentTeamId = assessmentTeam, PrimaryNeedCode = "N1",
+        });
+        Assert.StartsWith("Step-up approved", approvedUp, StringComparison.Ordinal);
+
+        var stepDown = Assert.Single(await SendAsUserAsync(sam, new GetApprovals.Query()));
+        var approvedDown = await SendAsUserAsync(sam, new DecideApproval.Command
+        {
+            RequestId = stepDown.Id, Version = stepDown.Version, Approve = true, Rationale = "Agreed: needs can be met by a keyworker.", KeyworkerId = jess,
+        });
+        Assert.StartsWith("Step-down approved", approvedDown, StringComparison.Ordinal);
+        Assert.Empty(await SendAsUserAsync(sam, new GetApprovals.Query()));
+    }
+}
