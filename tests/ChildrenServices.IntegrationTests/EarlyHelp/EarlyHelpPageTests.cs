@@ -77,6 +77,27 @@ public sealed partial class EarlyHelpPageTests(AppFactory factory) : FrontDoorTe
     }
 
     [Fact]
+    public async Task PlanPage_TwoBrowsers_TheSecondIsToldWhoChangedIt_AndKeepsTheirGoal()
+    {
+        var requestId = await RequestAsync();
+        var episodeId = await SendAsUserAsync(Manager, new StartEpisode.Command { RequestId = requestId, KeyworkerId = keyworker, Kind = EpisodeKind.EarlyHelp });
+        var url = $"/EarlyHelp/Episodes/{episodeId}/Goals/New";
+        var first = ClientFor(keyworker);
+        var second = ClientFor(Manager);
+        var version = VersionPattern().Match(await (await second.GetAsync(url)).Content.ReadAsStringAsync()).Groups[1].Value;
+
+        var saved = await PostFormAsync(first, url, [F("Input.Version", version), F("Input.Outcome", "Education"), F("Input.Description", "At school every day"), F("Input.Baseline", "3")]);
+        var refused = await PostFormAsync(second, url, [F("Input.Version", version), F("Input.Outcome", "Housing"), F("Input.Description", "Rent arrears paid down"), F("Input.Baseline", "2")]);
+        var html = await refused.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("Tom Ashdown", html, StringComparison.Ordinal);
+        Assert.Contains("Rent arrears paid down", html, StringComparison.Ordinal);
+        Assert.Equal(["At school every day"], await WithDbAsync(db => db.FamilyPlans.SelectMany(p => p.Goals).Select(g => g.Description).ToListAsync()));
+    }
+
+    [Fact]
     public async Task GoalPage_BadInput_Returns400WithMessagesAndKeepsInput()
     {
         var requestId = await RequestAsync();
