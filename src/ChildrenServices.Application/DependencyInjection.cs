@@ -14,6 +14,8 @@ public static class DependencyInjection
         services.AddScoped<RecordAccess>();
         services.AddScoped<DuplicateFinder>();
         services.AddScoped<FrontDoor.DecisionConsequences>();
+        services.AddScoped<Timescales.TimescaleProvider>();
+        services.AddScoped<Timescales.StatutoryDueWork>();
         services.AddOptions<RestrictionSettings>();
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RestrictionSettings>>().Value);
         services.AddOptions<FrontDoor.FrontDoorSettings>();

@@ -55,6 +55,8 @@ public interface IAppDbContext
 
     DbSet<Domain.SocialCare.ChildAndFamilyAssessment> ChildAndFamilyAssessments { get; }
 
+    DbSet<Domain.Timescales.TimescaleSettings> TimescaleSettings { get; }
+
     DbSet<Notification> Notifications { get; }
 
     DbSet<OnlineRequestDraft> OnlineRequestDrafts { get; }

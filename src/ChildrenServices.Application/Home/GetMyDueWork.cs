@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChildrenServices.Application.Home;
 
 /// <summary>
-/// The worktray's "what is due": reviews of the families I keywork (overdue first), and the approvals
+/// The worktray's "what is due": statutory deadlines with RAG (assessments so far), reviews of the families I keywork (overdue first), and the approvals
 /// I asked for — waiting, or decided in the last fortnight so I see a rejection and why.
 /// </summary>
 public static class GetMyDueWork
@@ -16,13 +16,13 @@ public static class GetMyDueWork
     [AllowAnySignedInUser]
     public sealed record Query : IQuery<Result>;
 
-    public sealed record Result(IReadOnlyList<ReviewRow> Reviews, IReadOnlyList<ApprovalRow> Approvals);
+    public sealed record Result(IReadOnlyList<ReviewRow> Reviews, IReadOnlyList<ApprovalRow> Approvals, IReadOnlyList<Timescales.DueRow>? Statutory = null);
 
     public sealed record ReviewRow(Guid EpisodeId, string FamilyName, DateOnly? DueOn, bool HasPlan);
 
     public sealed record ApprovalRow(ApprovalKind Kind, string Children, ApprovalStatus Status, DateTime RequestedAtUtc, string? DecidedBy, string? Rationale);
 
-    public sealed class Handler(IAppDbContext db, ICurrentUser user, RecordAccess access, TimeProvider clock) : IQueryHandler<Query, Result>
+    public sealed class Handler(IAppDbContext db, ICurrentUser user, RecordAccess access, TimeProvider clock, Timescales.StatutoryDueWork due) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -60,7 +60,8 @@ public static class GetMyDueWork
                 })
                 .AsSplitQuery().ToListAsync(cancellationToken);
 
-            return new Result(reviews, approvals.Select(a => new ApprovalRow(a.Kind, string.Join(", ", a.Children), a.Status, a.RequestedAtUtc, a.By, a.Rationale)).ToList());
+            var statutory = await due.ForLeadsAsync(a => a.WorkerId == me, cancellationToken);
+            return new Result(reviews, approvals.Select(a => new ApprovalRow(a.Kind, string.Join(", ", a.Children), a.Status, a.RequestedAtUtc, a.By, a.Rationale)).ToList(), statutory);
         }
     }
 }

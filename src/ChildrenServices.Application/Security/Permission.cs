@@ -26,4 +26,7 @@ public enum Permission
 
     /// <summary>Statutory social work records (assessments, plans, conferences): not keyworkers, even co-working.</summary>
     RecordStatutoryWork,
+
+    /// <summary>Set the local timescales (visit frequencies, reviews, strategy discussion, first core group).</summary>
+    ManageTimescales,
 }

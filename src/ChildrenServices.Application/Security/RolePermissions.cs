@@ -16,7 +16,7 @@ public static class RolePermissions
         [Roles.TeamManager] = [SearchPeople, ViewChildRecord, RecordPeople, ViewRecordViewers, RestrictRecords, AllocateWork, ViewTeamWork, ViewPerformance, ViewFrontDoor, RecordContacts, DecideContacts, SignOffContactDecisions, AssignContacts, WorkEarlyHelp, DecideApprovals, RecordStatutoryWork],
         [Roles.ReviewingOfficer] = [SearchPeople, ViewChildRecord],
         [Roles.PerformanceOfficer] = [ViewPerformance],
-        [Roles.Administrator] = [ManageUsers, ManageTeams],
+        [Roles.Administrator] = [ManageUsers, ManageTeams, ManageTimescales],
     };
 
     public static IReadOnlyCollection<Permission> For(string role) =>

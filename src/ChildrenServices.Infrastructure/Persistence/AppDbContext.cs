@@ -63,6 +63,8 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? user,
 
     public DbSet<Domain.SocialCare.ChildAndFamilyAssessment> ChildAndFamilyAssessments => Set<Domain.SocialCare.ChildAndFamilyAssessment>();
 
+    public DbSet<Domain.Timescales.TimescaleSettings> TimescaleSettings => Set<Domain.Timescales.TimescaleSettings>();
+
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<OnlineRequestDraft> OnlineRequestDrafts => Set<OnlineRequestDraft>();

@@ -14,8 +14,11 @@ public sealed class TeamModel(ISender sender) : PageModel
 
     public Application.Allocations.GetTeamTransfers.Result Transfers { get; private set; } = new([], []);
 
+    public IReadOnlyList<Application.Timescales.DueRow> Due { get; private set; } = [];
+
     public async Task OnGetAsync()
     {
+        Due = await sender.Send(new Application.Timescales.GetTeamDueWork.Query());
         Transfers = await sender.Send(new Application.Allocations.GetTeamTransfers.Query());
         Teams = await sender.Send(new GetTeamOverview.Query());
         Incoming = await sender.Send(new GetReferralsAwaitingAllocation.Query());

@@ -41,3 +41,12 @@ internal sealed class ChildSeenConfiguration : IEntityTypeConfiguration<ChildSee
         builder.Property(s => s.Id).ValueGeneratedNever();
     }
 }
+
+internal sealed class TimescaleSettingsConfiguration : IEntityTypeConfiguration<Domain.Timescales.TimescaleSettings>
+{
+    public void Configure(EntityTypeBuilder<Domain.Timescales.TimescaleSettings> builder)
+    {
+        builder.ToTable("TimescaleSettings");
+        builder.ConfigureAggregate();
+    }
+}

@@ -1885,6 +1885,57 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("TeamMembers", (string)null);
                 });
 
+            modelBuilder.Entity("ChildrenServices.Domain.Timescales.TimescaleSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("AmberWorkingDays")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ChildInNeedFirstReviewWorkingDays")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ChildInNeedReviewWeeks")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ChildInNeedVisitWorkingDays")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ChildProtectionVisitWorkingDays")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("FirstCoreGroupWorkingDays")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Section47EnquiryWorkingDays")
+                        .HasColumnType("int");
+
+                    b.Property<int>("StrategyDiscussionWorkingDays")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TimescaleSettings", (string)null);
+                });
+
             modelBuilder.Entity("ChildrenServices.Infrastructure.Identity.AppUser", b =>
                 {
                     b.Property<Guid>("Id")

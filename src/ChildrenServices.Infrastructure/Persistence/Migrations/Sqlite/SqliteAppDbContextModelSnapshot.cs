@@ -1880,6 +1880,57 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("TeamMembers", (string)null);
                 });
 
+            modelBuilder.Entity("ChildrenServices.Domain.Timescales.TimescaleSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AmberWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChildInNeedFirstReviewWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChildInNeedReviewWeeks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChildInNeedVisitWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChildProtectionVisitWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FirstCoreGroupWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Section47EnquiryWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StrategyDiscussionWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TimescaleSettings", (string)null);
+                });
+
             modelBuilder.Entity("ChildrenServices.Infrastructure.Identity.AppUser", b =>
                 {
                     b.Property<Guid>("Id")

@@ -13,8 +13,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261125235027_ChildAndFamilyAssessments")]
-    partial class ChildAndFamilyAssessments
+    [Migration("20261126000922_AssessmentsAndLocalTimescales")]
+    partial class AssessmentsAndLocalTimescales
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1886,6 +1886,57 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("UserId");
 
                     b.ToTable("TeamMembers", (string)null);
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.Timescales.TimescaleSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("AmberWorkingDays")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ChildInNeedFirstReviewWorkingDays")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ChildInNeedReviewWeeks")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ChildInNeedVisitWorkingDays")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ChildProtectionVisitWorkingDays")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("FirstCoreGroupWorkingDays")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Section47EnquiryWorkingDays")
+                        .HasColumnType("int");
+
+                    b.Property<int>("StrategyDiscussionWorkingDays")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TimescaleSettings", (string)null);
                 });
 
             modelBuilder.Entity("ChildrenServices.Infrastructure.Identity.AppUser", b =>

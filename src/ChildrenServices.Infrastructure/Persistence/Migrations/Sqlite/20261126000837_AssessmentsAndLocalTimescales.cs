@@ -3,10 +3,10 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
+namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
-    public partial class ChildAndFamilyAssessments : Migration
+    public partial class AssessmentsAndLocalTimescales : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -14,34 +14,34 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
             migrationBuilder.AddColumn<Guid>(
                 name: "AssessmentId",
                 table: "ApprovalRequests",
-                type: "uniqueidentifier",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "ChildAndFamilyAssessments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ReferralId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ChildId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ReferralDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    StartedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    WorkerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Analysis = table.Column<string>(type: "nvarchar(max)", maxLength: 20000, nullable: true),
-                    FactorCodes = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Outcome = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
-                    LateReason = table.Column<string>(type: "nvarchar(max)", maxLength: 20000, nullable: true),
-                    Status = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    SubmittedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    AuthorisedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    AuthorisedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    ReturnedReason = table.Column<string>(type: "nvarchar(max)", maxLength: 20000, nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    UpdatedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReferralId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChildId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReferralDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    StartedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    WorkerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Analysis = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    FactorCodes = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    LateReason = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    SubmittedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AuthorisedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AuthorisedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReturnedReason = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -73,13 +73,37 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "TimescaleSettings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StrategyDiscussionWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    Section47EnquiryWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    FirstCoreGroupWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChildProtectionVisitWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChildInNeedFirstReviewWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChildInNeedReviewWeeks = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChildInNeedVisitWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    AmberWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TimescaleSettings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AssessmentChildSeen",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    AssessmentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    SeenOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Alone = table.Column<bool>(type: "bit", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AssessmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SeenOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Alone = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -140,6 +164,9 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "AssessmentChildSeen");
+
+            migrationBuilder.DropTable(
+                name: "TimescaleSettings");
 
             migrationBuilder.DropTable(
                 name: "ChildAndFamilyAssessments");

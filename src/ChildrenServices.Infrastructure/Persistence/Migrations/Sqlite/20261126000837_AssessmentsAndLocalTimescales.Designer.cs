@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261125234925_ChildAndFamilyAssessments")]
-    partial class ChildAndFamilyAssessments
+    [Migration("20261126000837_AssessmentsAndLocalTimescales")]
+    partial class AssessmentsAndLocalTimescales
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1881,6 +1881,57 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("UserId");
 
                     b.ToTable("TeamMembers", (string)null);
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.Timescales.TimescaleSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AmberWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChildInNeedFirstReviewWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChildInNeedReviewWeeks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChildInNeedVisitWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChildProtectionVisitWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FirstCoreGroupWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Section47EnquiryWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StrategyDiscussionWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TimescaleSettings", (string)null);
                 });
 
             modelBuilder.Entity("ChildrenServices.Infrastructure.Identity.AppUser", b =>

@@ -1,0 +1,87 @@
+using System.Linq.Expressions;
+using ChildrenServices.Application.Security;
+using ChildrenServices.Domain.Allocations;
+using ChildrenServices.Domain.SocialCare;
+using ChildrenServices.Domain.Timescales;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChildrenServices.Application.Timescales;
+
+/// <summary>One statutory thing due for a child, with its RAG status today.</summary>
+public sealed record DueRow(Guid ChildId, string ChildName, string Worker, DueKind Kind, string What, DateOnly DueOn, RagStatus Status, string Link);
+
+/// <summary>
+/// The statutory due items for the children some lead workers hold, worked out on read from the
+/// records and the council's timescales (so a changed setting or date moves them at once).
+/// </summary>
+public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, TimescaleProvider timescales, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<DueRow>> ForLeadsAsync(Expression<Func<Allocation, bool>> whichLeads, CancellationToken ct)
+    {
+        var visible = access.VisibleIds();
+        var leads = await db.Allocations.AsNoTracking()
+            .Where(a => a.EndedOn == null && a.Role == AllocationRole.Lead && visible.Contains(a.ChildId))
+            .Where(whichLeads)
+            .Select(a => new { a.ChildId, a.WorkerId })
+            .ToListAsync(ct);
+        if (leads.Count == 0)
+        {
+            return [];
+        }
+
+        var childIds = leads.Select(l => l.ChildId).Distinct().ToList();
+        var referrals = await db.Referrals.AsNoTracking()
+            .Where(r => childIds.Contains(r.ChildId) && r.Status == ReferralStatus.Open)
+            .Select(r => new
+            {
+                r.Id, r.ChildId, r.AssessmentDueOn,
+                Assessment = db.ChildAndFamilyAssessments.Where(a => a.ReferralId == r.Id).OrderByDescending(a => a.StartedOn)
+                    .Select(a => new { a.Status, a.AuthorisedOn }).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        var names = await db.People.Where(p => childIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.GivenNames + " " + p.FamilyName, ct);
+        var workerIds = leads.Select(l => l.WorkerId).Distinct().ToList();
+        var workers = await db.Staff.Where(s => workerIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.DisplayName, ct);
+        var rules = await timescales.CurrentAsync(ct);
+        var today = UkTime.Today(clock);
+
+        var rows = new List<DueRow>();
+        foreach (var referral in referrals)
+        {
+            if (referral.Assessment?.Status == AssessmentStatus.Authorised)
+            {
+                continue;
+            }
+
+            var what = referral.Assessment?.Status switch
+            {
+                AssessmentStatus.InProgress => "Child and family assessment (in progress)",
+                AssessmentStatus.AwaitingAuthorisation => "Child and family assessment (waiting for authorisation)",
+                _ => "Child and family assessment (not started)",
+            };
+            var worker = leads.First(l => l.ChildId == referral.ChildId).WorkerId;
+            rows.Add(new DueRow(referral.ChildId, names[referral.ChildId], workers.GetValueOrDefault(worker, "Unknown"), DueKind.Assessment, what, referral.AssessmentDueOn,
+                rules.StatusOf(new DueItem(DueKind.Assessment, referral.AssessmentDueOn), today), $"/People/{referral.ChildId}/Assessment"));
+        }
+
+        return [.. rows.OrderBy(r => r.DueOn).ThenBy(r => r.ChildName)];
+    }
+}
+
+/// <summary>A manager's view: what is due for every child a worker in their teams leads, overdue first.</summary>
+public static class GetTeamDueWork
+{
+    [RequiresPermission(Permission.ViewTeamWork)]
+    public sealed record Query : IQuery<IReadOnlyList<DueRow>>;
+
+    public sealed class Handler(IAppDbContext db, ICurrentUser user, StatutoryDueWork due) : IQueryHandler<Query, IReadOnlyList<DueRow>>
+    {
+        public async ValueTask<IReadOnlyList<DueRow>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var me = user.RequireUserId();
+            var teams = await db.Teams.Where(t => t.ManagerId == me).Select(t => t.Id).ToListAsync(cancellationToken);
+            return await due.ForLeadsAsync(a => teams.Contains(a.TeamId), cancellationToken);
+        }
+    }
+}
