@@ -41,7 +41,7 @@ public sealed class DemoSeedTests(AppFactory factory) : IntegrationTest(factory)
         Assert.Contains(stepUps, r => r.RequestedBy == "Tom Ashdown");
         Assert.Contains(stepUps, r => r.RequestedBy != "Tom Ashdown");
 
-        var assessmentQueue = await SendAsUserAsync(sam, new GetApprovals.Query());
+        var assessmentQueue = (await SendAsUserAsync(sam, new GetApprovals.Query())).Where(r => r.Kind == ApprovalKind.StepDown).ToList();
         var stepDown = Assert.Single(assessmentQueue);
         Assert.Equal((ApprovalKind.StepDown, StepDownStage.EndOfAssessment, "Assessment Team", "Grace Okafor-Lyle"), (stepDown.Kind, stepDown.Stage, stepDown.TeamName, stepDown.RequestedBy));
 
@@ -113,12 +113,30 @@ public sealed class DemoSeedTests(AppFactory factory) : IntegrationTest(factory)
         });
         Assert.StartsWith("Step-up approved", approvedUp, StringComparison.Ordinal);
 
-        var stepDown = Assert.Single(await SendAsUserAsync(sam, new GetApprovals.Query()));
+        var stepDown = Assert.Single(await SendAsUserAsync(sam, new GetApprovals.Query()), r => r.Kind == ApprovalKind.StepDown);
         var approvedDown = await SendAsUserAsync(sam, new DecideApproval.Command
         {
             RequestId = stepDown.Id, Version = stepDown.Version, Approve = true, Rationale = "Agreed: needs can be met by a keyworker.", KeyworkerId = jess,
         });
         Assert.StartsWith("Step-down approved", approvedDown, StringComparison.Ordinal);
-        Assert.Empty(await SendAsUserAsync(sam, new GetApprovals.Query()));
+        Assert.DoesNotContain(await SendAsUserAsync(sam, new GetApprovals.Query()), r => r.Kind == ApprovalKind.StepDown);
+    }
+
+    [Fact]
+    public async Task DemoSeed_Assessments_AtEveryStage_WithDeadlinesOnTrackAndOverdue_AndOneWaitingForAuthorisation()
+    {
+        var sam = await StaffAsync("manager@demo.example");
+
+        var stages = await WithDbAsync(db => db.ChildAndFamilyAssessments.GroupBy(a => a.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count));
+        var due = await SendAsUserAsync(sam, new Application.Timescales.GetTeamDueWork.Query());
+
+        Assert.True(stages.GetValueOrDefault(Domain.SocialCare.AssessmentStatus.InProgress) >= 2, "Expected assessments in progress");
+        Assert.Equal(1, stages.GetValueOrDefault(Domain.SocialCare.AssessmentStatus.AwaitingAuthorisation));
+        Assert.Equal(1, stages.GetValueOrDefault(Domain.SocialCare.AssessmentStatus.Authorised));
+        Assert.Contains(due, r => r.Status == Domain.Timescales.RagStatus.Red);
+        Assert.Contains(due, r => r.Status == Domain.Timescales.RagStatus.Green);
+        Assert.Contains(due, r => r.What == "Child and family assessment (not started)");
+        var waiting = Assert.Single(await SendAsUserAsync(sam, new GetApprovals.Query()), r => r.Kind == ApprovalKind.AssessmentAuthorisation);
+        Assert.StartsWith("Assessment authorised", await SendAsUserAsync(sam, new DecideApproval.Command { RequestId = waiting.Id, Version = waiting.Version, Approve = true, Rationale = "Agreed." }), StringComparison.Ordinal);
     }
 }
