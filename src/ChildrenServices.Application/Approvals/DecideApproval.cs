@@ -175,6 +175,12 @@ public static class DecideApproval
             var team = existing?.TeamId ?? earlyHelpTeams.FirstOrDefault(t => t.Members.Contains(keyworker))?.Id
                 ?? throw new Domain.Common.DomainRuleException("Select a keyworker in an early help team", "KeyworkerId");
 
+            // A child in need plan ends with the social care involvement it belongs to.
+            foreach (var plan in await db.ChildInNeedPlans.Include(p => p.Reviews).Include(p => p.Visits).Where(p => childIds.Contains(p.ChildId) && p.EndedOn == null).ToListAsync(ct))
+            {
+                plan.End(new[] { today, plan.StartedOn, plan.LatestReview ?? plan.StartedOn, plan.Visits.Select(v => v.VisitedOn).DefaultIfEmpty(plan.StartedOn).Max() }.Max(), "Stepped down to early help (approved)", today);
+            }
+
             foreach (var referral in await db.Referrals.Where(r => childIds.Contains(r.ChildId) && r.Status == ReferralStatus.Open).ToListAsync(ct))
             {
                 referral.Close(today < referral.ReferralDate ? referral.ReferralDate : today, request.StepDownReasonCode);

@@ -57,6 +57,8 @@ public interface IAppDbContext
 
     DbSet<Domain.Timescales.TimescaleSettings> TimescaleSettings { get; }
 
+    DbSet<Domain.SocialCare.ChildInNeedPlan> ChildInNeedPlans { get; }
+
     DbSet<Notification> Notifications { get; }
 
     DbSet<OnlineRequestDraft> OnlineRequestDrafts { get; }

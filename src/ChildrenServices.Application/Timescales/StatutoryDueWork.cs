@@ -65,6 +65,20 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
                 rules.StatusOf(new DueItem(DueKind.Assessment, referral.AssessmentDueOn), today), $"/People/{referral.ChildId}/Assessment"));
         }
 
+        var plans = await db.ChildInNeedPlans.AsNoTracking().Include(p => p.Reviews).Include(p => p.Visits).AsSplitQuery()
+            .Where(p => childIds.Contains(p.ChildId) && p.EndedOn == null).ToListAsync(ct);
+        foreach (var plan in plans)
+        {
+            var worker = workers.GetValueOrDefault(leads.First(l => l.ChildId == plan.ChildId).WorkerId, "Unknown");
+            var link = $"/People/{plan.ChildId}/ChildInNeed";
+            var review = rules.ChildInNeedReviewDue(plan.StartedOn, plan.LatestReview);
+            var visit = rules.ChildInNeedVisitDue(plan.StartedOn, plan.LatestVisit);
+            rows.Add(new DueRow(plan.ChildId, names[plan.ChildId], worker, DueKind.ChildInNeedReview, plan.LatestReview is null ? "First child in need review" : "Child in need review", review,
+                rules.StatusOf(new DueItem(DueKind.ChildInNeedReview, review), today), link));
+            rows.Add(new DueRow(plan.ChildId, names[plan.ChildId], worker, DueKind.ChildInNeedVisit, "Child in need visit (child seen)", visit,
+                rules.StatusOf(new DueItem(DueKind.ChildInNeedVisit, visit), today), link));
+        }
+
         return [.. rows.OrderBy(r => r.DueOn).ThenBy(r => r.ChildName)];
     }
 }

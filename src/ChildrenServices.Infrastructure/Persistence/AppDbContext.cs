@@ -65,6 +65,8 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? user,
 
     public DbSet<Domain.Timescales.TimescaleSettings> TimescaleSettings => Set<Domain.Timescales.TimescaleSettings>();
 
+    public DbSet<Domain.SocialCare.ChildInNeedPlan> ChildInNeedPlans => Set<Domain.SocialCare.ChildInNeedPlan>();
+
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<OnlineRequestDraft> OnlineRequestDrafts => Set<OnlineRequestDraft>();
@@ -137,6 +139,8 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? user,
                 Domain.Approvals.ApprovalChild c => c.RequestId,
                 Domain.Allocations.TransferChild c => c.TransferId,
                 Domain.SocialCare.ChildSeen c => c.AssessmentId,
+                Domain.SocialCare.CinReview r => r.PlanId,
+                Domain.SocialCare.CinVisit v => v.PlanId,
                 ChildVoice v => v.AssessmentId,
                 PlanGoal g => g.PlanId,
                 TafReview r => r.PlanId,

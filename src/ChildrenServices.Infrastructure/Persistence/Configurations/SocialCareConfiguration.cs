@@ -50,3 +50,45 @@ internal sealed class TimescaleSettingsConfiguration : IEntityTypeConfiguration<
         builder.ConfigureAggregate();
     }
 }
+
+internal sealed class ChildInNeedPlanConfiguration : IEntityTypeConfiguration<ChildInNeedPlan>
+{
+    public void Configure(EntityTypeBuilder<ChildInNeedPlan> builder)
+    {
+        builder.ToTable("ChildInNeedPlans");
+        builder.ConfigureAggregate();
+        builder.Property(p => p.EndReason).HasMaxLength(ChildInNeedPlan.TextLimit);
+        builder.Ignore(p => p.IsOpen);
+        builder.Ignore(p => p.LatestReview);
+        builder.Ignore(p => p.LatestVisit);
+        builder.HasOne<Referral>().WithMany().HasForeignKey(p => p.ReferralId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Person>().WithMany().HasForeignKey(p => p.ChildId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(p => p.Reviews).WithOne().HasForeignKey(r => r.PlanId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.Visits).WithOne().HasForeignKey(v => v.PlanId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(p => p.Reviews).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(p => p.Visits).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasIndex(p => new { p.ChildId, p.EndedOn });
+        builder.HasIndex(p => p.ReferralId);
+    }
+}
+
+internal sealed class CinReviewConfiguration : IEntityTypeConfiguration<CinReview>
+{
+    public void Configure(EntityTypeBuilder<CinReview> builder)
+    {
+        builder.ToTable("ChildInNeedPlanReviews");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Summary).HasMaxLength(ChildInNeedPlan.TextLimit);
+    }
+}
+
+internal sealed class CinVisitConfiguration : IEntityTypeConfiguration<CinVisit>
+{
+    public void Configure(EntityTypeBuilder<CinVisit> builder)
+    {
+        builder.ToTable("ChildInNeedPlanVisits");
+        builder.HasKey(v => v.Id);
+        builder.Property(v => v.Id).ValueGeneratedNever();
+    }
+}

@@ -1,0 +1,186 @@
+using ChildrenServices.Domain.Common;
+
+namespace ChildrenServices.Domain.SocialCare;
+
+/// <summary>
+/// A child in need plan on a referral (the CIN census "CINPlanDates": start and end), with its reviews
+/// and the visits made under it. Reviews and visits are due at the council's local frequency
+/// (<see cref="Timescales.StatutoryTimescales.ChildInNeedReviewDue"/>, <see cref="Timescales.StatutoryTimescales.ChildInNeedVisitDue"/>).
+/// </summary>
+public sealed class ChildInNeedPlan : Aggregate
+{
+    public const int TextLimit = 10_000;
+
+    private readonly List<CinReview> reviews = [];
+    private readonly List<CinVisit> visits = [];
+
+    private ChildInNeedPlan()
+    {
+    }
+
+    public ChildInNeedPlan(Referral referral, DateOnly startedOn, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(referral);
+        if (referral.Status != ReferralStatus.Open)
+        {
+            throw new DomainRuleException("The referral is closed, so no plan can start on it", "StartedOn");
+        }
+
+        if (startedOn < referral.ReferralDate)
+        {
+            throw new DomainRuleException($"The plan cannot start before the referral date, {referral.ReferralDate:d MMMM yyyy}", "StartedOn");
+        }
+
+        NotInFuture(startedOn, today, "StartedOn", "The start date");
+        ReferralId = referral.Id;
+        ChildId = referral.ChildId;
+        StartedOn = startedOn;
+    }
+
+    public Guid ReferralId { get; private init; }
+
+    public Guid ChildId { get; private init; }
+
+    public DateOnly StartedOn { get; private init; }
+
+    public DateOnly? EndedOn { get; private set; }
+
+    public string? EndReason { get; private set; }
+
+    public bool IsOpen => EndedOn is null;
+
+    public IReadOnlyList<CinReview> Reviews => reviews;
+
+    public IReadOnlyList<CinVisit> Visits => visits;
+
+    public DateOnly? LatestReview => reviews.Count == 0 ? null : reviews.Max(r => r.HeldOn);
+
+    public DateOnly? LatestVisit => visits.Where(v => v.ChildSeen).Select(v => (DateOnly?)v.VisitedOn).Max();
+
+    public CinReview RecordReview(DateOnly heldOn, string? summary, DateOnly today)
+    {
+        EnsureOpen();
+        WithinPlan(heldOn, today, "HeldOn", "The review");
+        if (string.IsNullOrWhiteSpace(summary))
+        {
+            throw new DomainRuleException("Summarise what the review decided", "Summary");
+        }
+
+        var review = new CinReview(Id, heldOn, summary.Trim());
+        reviews.Add(review);
+        return review;
+    }
+
+    /// <summary>A visit under the plan. Only a visit where the child was seen counts towards the visit frequency.</summary>
+    public CinVisit RecordVisit(DateOnly visitedOn, bool childSeen, bool seenAlone, DateOnly today)
+    {
+        EnsureOpen();
+        WithinPlan(visitedOn, today, "VisitedOn", "The visit");
+        if (seenAlone && !childSeen)
+        {
+            throw new DomainRuleException("A child seen alone was seen: tick both, or neither", "SeenAlone");
+        }
+
+        var visit = new CinVisit(Id, visitedOn, childSeen, seenAlone);
+        visits.Add(visit);
+        return visit;
+    }
+
+    public void End(DateOnly on, string? reason, DateOnly today)
+    {
+        EnsureOpen();
+        if (on < StartedOn)
+        {
+            throw new DomainRuleException("The end date cannot be before the plan started", "EndedOn");
+        }
+
+        var last = new[] { LatestReview, visits.Count == 0 ? null : visits.Max(v => (DateOnly?)v.VisitedOn) }.Max();
+        if (last is { } l && on < l)
+        {
+            throw new DomainRuleException($"The end date cannot be before the last review or visit, {l:d MMMM yyyy}", "EndedOn");
+        }
+
+        NotInFuture(on, today, "EndedOn", "The end date");
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainRuleException("Say why the plan is ending", "Reason");
+        }
+
+        EndedOn = on;
+        EndReason = reason.Trim();
+    }
+
+    private void WithinPlan(DateOnly on, DateOnly today, string field, string what)
+    {
+        if (on < StartedOn)
+        {
+            throw new DomainRuleException($"{what} cannot be before the plan started, {StartedOn:d MMMM yyyy}", field);
+        }
+
+        NotInFuture(on, today, field, $"{what} date");
+    }
+
+    private static void NotInFuture(DateOnly on, DateOnly today, string field, string what)
+    {
+        if (on > today)
+        {
+            throw new DomainRuleException($"{what} must be today or in the past", field);
+        }
+    }
+
+    private void EnsureOpen()
+    {
+        if (!IsOpen)
+        {
+            throw new DomainRuleException("The plan has ended", "EndedOn");
+        }
+    }
+}
+
+public sealed class CinReview
+{
+    private CinReview()
+    {
+        Summary = string.Empty;
+    }
+
+    internal CinReview(Guid planId, DateOnly heldOn, string summary)
+    {
+        PlanId = planId;
+        HeldOn = heldOn;
+        Summary = summary;
+    }
+
+    public Guid Id { get; private init; } = Guid.CreateVersion7();
+
+    public Guid PlanId { get; private init; }
+
+    public DateOnly HeldOn { get; private init; }
+
+    public string Summary { get; private init; }
+}
+
+public sealed class CinVisit
+{
+    private CinVisit()
+    {
+    }
+
+    internal CinVisit(Guid planId, DateOnly visitedOn, bool childSeen, bool seenAlone)
+    {
+        PlanId = planId;
+        VisitedOn = visitedOn;
+        ChildSeen = childSeen;
+        SeenAlone = seenAlone;
+    }
+
+    public Guid Id { get; private init; } = Guid.CreateVersion7();
+
+    public Guid PlanId { get; private init; }
+
+    public DateOnly VisitedOn { get; private init; }
+
+    public bool ChildSeen { get; private init; }
+
+    public bool SeenAlone { get; private init; }
+}

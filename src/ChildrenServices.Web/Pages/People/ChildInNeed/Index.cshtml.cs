@@ -1,0 +1,41 @@
+using ChildrenServices.Application.SocialCare;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ChildrenServices.Web.Pages.People.ChildInNeed;
+
+/// <summary>The child's child in need plans: start one, and see reviews and visits with what is due next.</summary>
+[Authorize(Policy = nameof(Application.Security.Permission.ViewChildRecord))]
+public sealed class IndexModel(ISender sender, TimeProvider clock) : PersonPageModel(sender, clock)
+{
+    [BindProperty]
+    public StartChildInNeedPlan.Command Input { get; set; } = new();
+
+    public GetChildInNeedPlans.Result Plans { get; private set; } = new(false, []);
+
+    public async Task OnGetAsync(Guid id)
+    {
+        Input = new StartChildInNeedPlan.Command { PersonId = id };
+        await LoadDisplayDataAsync();
+        Input = Input with { StartedOn = Today };
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        Input = Input with { PersonId = id };
+        if (await BindingFailedAsync(Input))
+        {
+            return Page();
+        }
+
+        await Sender.Send(Input);
+        return RedirectWithBanner("/People/ChildInNeed/Index", new { id }, "Child in need plan started");
+    }
+
+    public override async Task LoadDisplayDataAsync()
+    {
+        await LoadPersonAsync(Input.PersonId);
+        Plans = await Sender.Send(new GetChildInNeedPlans.Query(Input.PersonId));
+    }
+}
