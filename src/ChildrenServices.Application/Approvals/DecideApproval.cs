@@ -92,6 +92,11 @@ public static class DecideApproval
                 return await AssessmentAsync(request, command.Approve.Value, command.Rationale!, today, cancellationToken);
             }
 
+            if (request.Kind == ApprovalKind.CaseClosure)
+            {
+                return await ClosureAsync(request, command.Approve.Value, today, cancellationToken);
+            }
+
             if (!command.Approve.Value)
             {
                 return "Request rejected; the worker can see your rationale.";
@@ -159,6 +164,28 @@ public static class DecideApproval
                 default:
                     return $"Assessment authorised: {assessment.Outcome!.Value.Describe()} is the next step.";
             }
+        }
+
+        /// <summary>
+        /// Approval closes the referral with the reason the worker gave and ends the team's allocations,
+        /// if nothing has been opened since the worker asked; a rejection leaves the case open.
+        /// </summary>
+        private async Task<string> ClosureAsync(ApprovalRequest request, bool approve, DateOnly today, CancellationToken ct)
+        {
+            if (!approve)
+            {
+                return "Closure rejected: the case stays open, and the worker can see your rationale.";
+            }
+
+            var childId = request.Children[0].ChildId;
+            var referral = await SocialCare.ClosureRules.EnsureCanCloseAsync(db, childId, request.ClosureReasonCode!, ct);
+            referral.Close(today, request.ClosureReasonCode!);
+            foreach (var allocation in await db.Allocations.Where(a => a.ChildId == childId && a.TeamId == referral.TeamId && a.EndedOn == null).ToListAsync(ct))
+            {
+                allocation.End(today < allocation.StartedOn ? allocation.StartedOn : today);
+            }
+
+            return $"Case closed ({request.ClosureReasonCode}).";
         }
 
         /// <summary>

@@ -12,6 +12,9 @@ public enum ApprovalKind
 
     /// <summary>A child and family assessment sent to the manager: approval completes it on that date.</summary>
     AssessmentAuthorisation = 3,
+
+    /// <summary>Closing the child's social care involvement with a DfE reason code.</summary>
+    CaseClosure = 4,
 }
 
 public static class ApprovalKindText
@@ -21,6 +24,7 @@ public static class ApprovalKindText
         ApprovalKind.StepUp => "Step-up",
         ApprovalKind.StepDown => "Step-down",
         ApprovalKind.AssessmentAuthorisation => "Assessment authorisation",
+        ApprovalKind.CaseClosure => "Case closure",
         _ => kind.ToString(),
     };
 }
@@ -140,6 +144,12 @@ public sealed class ApprovalRequest : Aggregate
     public Guid? AssessmentId { get; private set; }
 
     public void LinkEpisode(Guid episodeId) => EpisodeId = episodeId;
+
+    /// <summary>Case closure only: the DfE reason for closure (RC1–RC8) the worker proposes.</summary>
+    public string? ClosureReasonCode { get; private set; }
+
+    public static ApprovalRequest CaseClosure(Guid teamId, Guid childId, string reasonCode, string reasons, Guid requestedById, DateTime requestedAtUtc) =>
+        new(ApprovalKind.CaseClosure, teamId, null, [childId], reasons, requestedById, requestedAtUtc) { ClosureReasonCode = reasonCode };
 
     public static ApprovalRequest AssessmentAuthorisation(Guid teamId, Guid childId, Guid assessmentId, string summary, Guid requestedById, DateTime requestedAtUtc) =>
         new(ApprovalKind.AssessmentAuthorisation, teamId, null, [childId], summary, requestedById, requestedAtUtc) { AssessmentId = assessmentId };

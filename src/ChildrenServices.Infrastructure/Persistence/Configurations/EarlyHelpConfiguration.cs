@@ -144,6 +144,7 @@ internal sealed class ApprovalRequestConfiguration : IEntityTypeConfiguration<Do
         builder.Property(a => a.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.Stage).HasConversion<string>().HasMaxLength(20);
         builder.Ignore(a => a.StepDownReasonCode);
+        builder.Property(a => a.ClosureReasonCode).HasMaxLength(5);
         builder.Property(a => a.Reasons).HasMaxLength(EarlyHelpEpisode.TextLimit);
         builder.Property(a => a.Rationale).HasMaxLength(EarlyHelpEpisode.TextLimit);
         builder.HasOne<Team>().WithMany().HasForeignKey(a => a.TeamId).OnDelete(DeleteBehavior.Restrict);

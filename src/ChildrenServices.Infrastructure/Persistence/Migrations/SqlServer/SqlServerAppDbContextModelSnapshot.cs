@@ -191,6 +191,10 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid?>("AssessmentId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("ClosureReasonCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("nvarchar(5)");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
 

@@ -186,6 +186,10 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid?>("AssessmentId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ClosureReasonCode")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 

@@ -1,0 +1,34 @@
+using ChildrenServices.Application.SocialCare;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ChildrenServices.Web.Pages.People;
+
+/// <summary>The social worker asks the manager to close the case with a DfE reason for closure.</summary>
+[Authorize(Policy = nameof(Application.Security.Permission.RecordStatutoryWork))]
+public sealed class CloseModel(ISender sender, TimeProvider clock) : PersonPageModel(sender, clock)
+{
+    [BindProperty]
+    public RequestCaseClosure.Command Input { get; set; } = new();
+
+    public async Task OnGetAsync(Guid id)
+    {
+        Input = new RequestCaseClosure.Command { PersonId = id };
+        await LoadForRecordingAsync(id);
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        Input = Input with { PersonId = id };
+        if (await BindingFailedAsync(Input))
+        {
+            return Page();
+        }
+
+        await Sender.Send(Input);
+        return RedirectWithBanner("/People/Contacts", new { id }, "Closure sent to your manager for a decision");
+    }
+
+    public override Task LoadDisplayDataAsync() => LoadPersonAsync(Input.PersonId);
+}
