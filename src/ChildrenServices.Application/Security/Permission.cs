@@ -26,4 +26,10 @@ public enum Permission
 
     /// <summary>Statutory social work records (assessments, plans, conferences): not keyworkers, even co-working.</summary>
     RecordStatutoryWork,
+
+    /// <summary>
+    /// What an independent reviewing officer records as the chair of a review (a looked-after child's review):
+    /// on any child they can see, because by law they are independent of the case and never hold it.
+    /// </summary>
+    RecordReviewOutcomes,
 }
