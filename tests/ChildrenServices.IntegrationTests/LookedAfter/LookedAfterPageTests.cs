@@ -146,6 +146,11 @@ public sealed class LookedAfterPageTests(AppFactory factory) : FrontDoorTestBase
             Assert.True(page.StatusCode == HttpStatusCode.OK, $"{form} answered {(int)page.StatusCode}");
         }
 
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/People/{childId}/LookedAfter/Missing/{Guid.NewGuid()}/Return", Ct)).StatusCode);
+        var version = await WithDbAsync(db => db.PeriodsOfCare.Select(p => p.Version).SingleAsync());
+        var returned = await PostFormAsync(client, $"/People/{childId}/LookedAfter/Missing/{missingId}/Return", [F("Input.PeriodOfCareId", period.Id.ToString()), F("Input.Version", version.ToString()), .. Date("EndedOn", new DateOnly(2026, 11, 21))], $"/People/{childId}/LookedAfter/Missing/{missingId}/Return");
+        Assert.Equal(HttpStatusCode.Redirect, returned.StatusCode);
+        Assert.Equal(new DateOnly(2026, 11, 21), await WithDbAsync(db => db.PeriodsOfCare.SelectMany(p => p.MissingEpisodes).Select(m => m.EndedOn).SingleAsync()));
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync($"/People/{childId}/LookedAfter/Start", Ct)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/People/{childId}/LookedAfter/Review", Ct)).StatusCode);
         var officer = ClientFor(reviewingOfficer);

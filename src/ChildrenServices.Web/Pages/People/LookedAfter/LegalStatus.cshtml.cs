@@ -1,40 +1,17 @@
 using ChildrenServices.Application.LookedAfter;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace ChildrenServices.Web.Pages.People.LookedAfter;
 
 /// <summary>The legal status changed ("interim care order granted") and the child stayed where they were.</summary>
 [Authorize(Policy = nameof(Application.Security.Permission.RecordStatutoryWork))]
-public sealed class LegalStatusModel(ISender sender, TimeProvider clock) : LookedAfterPageModel(sender, clock)
+public sealed class LegalStatusModel(ISender sender, TimeProvider clock) : CareFormModel<RecordLegalStatusChange.Command>(sender, clock)
 {
-    [BindProperty]
-    public RecordLegalStatusChange.Command Input { get; set; } = new();
+    protected override string Done => "Recorded: the legal status changed";
 
-    public async Task<IActionResult> OnGetAsync(Guid id)
-    {
-        await LoadForWorkerEventAsync(id);
-        if (Care.Open is not { } open)
-        {
-            return RedirectToPage("/People/LookedAfter/Index", new { id });
-        }
+    protected override RecordLegalStatusChange.Command? NewInput() =>
+        Care.Open is { } open ? new() { PersonId = PersonId, PeriodOfCareId = open.Id, Version = open.Version } : null;
 
-        Input = new RecordLegalStatusChange.Command { PersonId = id, PeriodOfCareId = open.Id, Version = open.Version };
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostAsync(Guid id)
-    {
-        Input = Input with { PersonId = id };
-        if (await BindingFailedAsync(Input))
-        {
-            return Page();
-        }
-
-        await Sender.Send(Input);
-        return RedirectWithBanner("/People/LookedAfter/Index", new { id }, "Recorded: the legal status changed");
-    }
-
-    public override Task LoadDisplayDataAsync() => LoadCareAsync(Input.PersonId);
+    protected override RecordLegalStatusChange.Command ForThisPage(RecordLegalStatusChange.Command input) => input with { PersonId = PersonId };
 }

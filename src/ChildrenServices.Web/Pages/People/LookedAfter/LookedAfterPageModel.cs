@@ -13,16 +13,6 @@ public abstract class LookedAfterPageModel(ISender sender, TimeProvider clock) :
         await LoadPersonAsync(id);
         Care = await Sender.Send(new GetPeriodsOfCare.Query(id));
     }
-
-    /// <summary>For a worker's event: refuse at once, rather than after the user has typed.</summary>
-    protected async Task LoadForWorkerEventAsync(Guid id)
-    {
-        await LoadCareAsync(id);
-        if (!Care.CanRecord)
-        {
-            throw new Application.ForbiddenException("You can read this record but not change it");
-        }
-    }
 }
 
 /// <summary>A page whose form holds the placement fields (<c>_PlacementFields</c>), whichever command it sends.</summary>

@@ -1,40 +1,17 @@
 using ChildrenServices.Application.LookedAfter;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace ChildrenServices.Web.Pages.People.LookedAfter;
 
 /// <summary>The child went missing or was away from placement without authorisation, and perhaps has come back.</summary>
 [Authorize(Policy = nameof(Application.Security.Permission.RecordStatutoryWork))]
-public sealed class MissingModel(ISender sender, TimeProvider clock) : LookedAfterPageModel(sender, clock)
+public sealed class MissingModel(ISender sender, TimeProvider clock) : CareFormModel<RecordMissingEpisode.Command>(sender, clock)
 {
-    [BindProperty]
-    public RecordMissingEpisode.Command Input { get; set; } = new();
+    protected override string Done => "Recorded: missing from placement";
 
-    public async Task<IActionResult> OnGetAsync(Guid id)
-    {
-        await LoadForWorkerEventAsync(id);
-        if (Care.Latest is not { } period)
-        {
-            return RedirectToPage("/People/LookedAfter/Index", new { id });
-        }
+    protected override RecordMissingEpisode.Command? NewInput() =>
+        Care.Latest is { } period ? new() { PersonId = PersonId, PeriodOfCareId = period.Id, Version = period.Version } : null;
 
-        Input = new RecordMissingEpisode.Command { PersonId = id, PeriodOfCareId = period.Id, Version = period.Version };
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostAsync(Guid id)
-    {
-        Input = Input with { PersonId = id };
-        if (await BindingFailedAsync(Input))
-        {
-            return Page();
-        }
-
-        await Sender.Send(Input);
-        return RedirectWithBanner("/People/LookedAfter/Index", new { id }, "Recorded: missing from placement");
-    }
-
-    public override Task LoadDisplayDataAsync() => LoadCareAsync(Input.PersonId);
+    protected override RecordMissingEpisode.Command ForThisPage(RecordMissingEpisode.Command input) => input with { PersonId = PersonId };
 }

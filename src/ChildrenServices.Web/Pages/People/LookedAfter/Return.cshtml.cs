@@ -1,49 +1,17 @@
 using ChildrenServices.Application.LookedAfter;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace ChildrenServices.Web.Pages.People.LookedAfter;
 
 /// <summary>The child was found or came back.</summary>
 [Authorize(Policy = nameof(Application.Security.Permission.RecordStatutoryWork))]
-public sealed class ReturnModel(ISender sender, TimeProvider clock) : LookedAfterPageModel(sender, clock)
+public sealed class ReturnModel(ISender sender, TimeProvider clock) : MissingFormModel<RecordReturn.Command>(sender, clock)
 {
-    [BindProperty]
-    public RecordReturn.Command Input { get; set; } = new();
+    protected override string Done => "Recorded: the child came back";
 
-    public GetPeriodsOfCare.Missing? Episode { get; private set; }
+    protected override RecordReturn.Command NewInput(GetPeriodsOfCare.Period period, GetPeriodsOfCare.Missing missing) =>
+        new() { PersonId = PersonId, PeriodOfCareId = period.Id, Version = period.Version, MissingEpisodeId = missing.Id };
 
-    public async Task<IActionResult> OnGetAsync(Guid id, Guid missingId)
-    {
-        await LoadForWorkerEventAsync(id);
-        if (Care.Latest is not { } period || Find(missingId) is not { } missing)
-        {
-            return NotFound();
-        }
-
-        Episode = missing;
-        Input = new RecordReturn.Command { PersonId = id, PeriodOfCareId = period.Id, Version = period.Version, MissingEpisodeId = missingId };
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostAsync(Guid id, Guid missingId)
-    {
-        Input = Input with { PersonId = id, MissingEpisodeId = missingId };
-        if (await BindingFailedAsync(Input))
-        {
-            return Page();
-        }
-
-        await Sender.Send(Input);
-        return RedirectWithBanner("/People/LookedAfter/Index", new { id }, "Recorded: the child came back");
-    }
-
-    public override async Task LoadDisplayDataAsync()
-    {
-        await LoadCareAsync(Input.PersonId);
-        Episode = Find(Input.MissingEpisodeId);
-    }
-
-    private GetPeriodsOfCare.Missing? Find(Guid missingId) => Care.Latest?.MissingEpisodes.FirstOrDefault(m => m.Id == missingId);
+    protected override RecordReturn.Command ForThisPage(RecordReturn.Command input) => input with { PersonId = PersonId, MissingEpisodeId = MissingId };
 }

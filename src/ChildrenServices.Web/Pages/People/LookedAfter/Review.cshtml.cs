@@ -1,7 +1,6 @@
 using ChildrenServices.Application.LookedAfter;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace ChildrenServices.Web.Pages.People.LookedAfter;
 
@@ -10,34 +9,14 @@ namespace ChildrenServices.Web.Pages.People.LookedAfter;
 /// asks only that they can see the child, not that they may record on it.
 /// </summary>
 [Authorize(Policy = nameof(Application.Security.Permission.RecordReviewOutcomes))]
-public sealed class ReviewModel(ISender sender, TimeProvider clock) : LookedAfterPageModel(sender, clock)
+public sealed class ReviewModel(ISender sender, TimeProvider clock) : CareFormModel<RecordClaReview.Command>(sender, clock)
 {
-    [BindProperty]
-    public RecordClaReview.Command Input { get; set; } = new();
+    protected override bool MayRecord => Care.CanRecordReviews;
 
-    public async Task<IActionResult> OnGetAsync(Guid id)
-    {
-        await LoadCareAsync(id);
-        if (Care.Latest is not { } period)
-        {
-            return RedirectToPage("/People/LookedAfter/Index", new { id });
-        }
+    protected override string Done => "Recorded: the review";
 
-        Input = new RecordClaReview.Command { PersonId = id, PeriodOfCareId = period.Id, Version = period.Version };
-        return Page();
-    }
+    protected override RecordClaReview.Command? NewInput() =>
+        Care.Latest is { } period ? new() { PersonId = PersonId, PeriodOfCareId = period.Id, Version = period.Version } : null;
 
-    public async Task<IActionResult> OnPostAsync(Guid id)
-    {
-        Input = Input with { PersonId = id };
-        if (await BindingFailedAsync(Input))
-        {
-            return Page();
-        }
-
-        await Sender.Send(Input);
-        return RedirectWithBanner("/People/LookedAfter/Index", new { id }, "Recorded: the review");
-    }
-
-    public override Task LoadDisplayDataAsync() => LoadCareAsync(Input.PersonId);
+    protected override RecordClaReview.Command ForThisPage(RecordClaReview.Command input) => input with { PersonId = PersonId };
 }

@@ -1,42 +1,19 @@
 using ChildrenServices.Application.LookedAfter;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace ChildrenServices.Web.Pages.People.LookedAfter;
 
 /// <summary>The child becomes looked after: the legal status, the category of need and the placement.</summary>
 [Authorize(Policy = nameof(Application.Security.Permission.RecordStatutoryWork))]
-public sealed class StartModel(ISender sender, TimeProvider clock) : LookedAfterPageModel(sender, clock), IPlacementForm
+public sealed class StartModel(ISender sender, TimeProvider clock) : CareFormModel<BecomeLookedAfter.Command>(sender, clock), IPlacementForm
 {
-    [BindProperty]
-    public BecomeLookedAfter.Command Input { get; set; } = new();
-
     IPlacementInput IPlacementForm.Input => Input;
 
-    public async Task<IActionResult> OnGetAsync(Guid id)
-    {
-        await LoadForWorkerEventAsync(id);
-        if (Care.Open is not null)
-        {
-            return RedirectToPage("/People/LookedAfter/Index", new { id });
-        }
+    protected override string Done => "Recorded: the child is looked after";
 
-        Input = new BecomeLookedAfter.Command { PersonId = id };
-        return Page();
-    }
+    protected override BecomeLookedAfter.Command? NewInput() =>
+        Care.Open is null ? new() { PersonId = PersonId } : null;
 
-    public async Task<IActionResult> OnPostAsync(Guid id)
-    {
-        Input = Input with { PersonId = id };
-        if (await BindingFailedAsync(Input))
-        {
-            return Page();
-        }
-
-        await Sender.Send(Input);
-        return RedirectWithBanner("/People/LookedAfter/Index", new { id }, "Recorded: the child is looked after");
-    }
-
-    public override Task LoadDisplayDataAsync() => LoadCareAsync(Input.PersonId);
+    protected override BecomeLookedAfter.Command ForThisPage(BecomeLookedAfter.Command input) => input with { PersonId = PersonId };
 }
