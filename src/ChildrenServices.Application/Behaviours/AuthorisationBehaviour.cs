@@ -52,7 +52,7 @@ public sealed class AuthorisationBehaviour<TMessage, TResponse>(
                 throw new NotFoundException("Page not found");
             }
 
-            if (message is IBaseCommand && !await access.CanRecordAsync(scoped.PersonId, cancellationToken))
+            if (message is IBaseCommand && !await access.CanRecordAsync(scoped, cancellationToken))
             {
                 logger.LogWarning(
                     "Security: user {UserId} may view but not record on person {PersonId}, via {UseCase} (correlation {CorrelationId})",

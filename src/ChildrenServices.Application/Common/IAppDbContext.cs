@@ -69,6 +69,8 @@ public interface IAppDbContext
 
     DbSet<NoteDraft> NoteDrafts { get; }
 
+    DbSet<Domain.LookedAfter.PeriodOfCare> PeriodsOfCare { get; }
+
     DatabaseFacade Database { get; }
 
     ChangeTracker ChangeTracker { get; }

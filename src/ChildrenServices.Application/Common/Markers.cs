@@ -6,6 +6,13 @@ public interface IPersonScoped
     Guid PersonId { get; }
 }
 
+/// <summary>
+/// A person-scoped command an independent reviewing officer records as the review's chair. They are
+/// independent of the case (the IRO Handbook) so never hold it: record access lets them record it on any
+/// child they can see (<see cref="Security.RecordAccess.CanRecordReviewOutcomeAsync"/>).
+/// </summary>
+public interface IReviewOutcome : IPersonScoped;
+
 /// <summary>A message whose every use writes an audit row: who, when, what, about whom.</summary>
 public interface IAudited;
 

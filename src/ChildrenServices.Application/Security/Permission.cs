@@ -29,4 +29,10 @@ public enum Permission
 
     /// <summary>Set the local timescales (visit frequencies, reviews, strategy discussion, first core group).</summary>
     ManageTimescales,
+
+    /// <summary>
+    /// What an independent reviewing officer records as the chair of a review (a looked-after child's review):
+    /// on any child they can see, because by law they are independent of the case and never hold it.
+    /// </summary>
+    RecordReviewOutcomes,
 }

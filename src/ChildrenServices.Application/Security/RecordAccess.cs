@@ -83,4 +83,17 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser user)
         var held = await holders.AnyAsync(ct);
         return !held && (user.IsInRole(Roles.FrontDoorPractitioner) || user.IsInRole(Roles.TeamManager));
     }
+
+    /// <summary>
+    /// A review's outcome is recorded by the independent reviewing officer who chaired it, who never holds
+    /// the case: any child they may see. Holding the case is not enough — the chair must be independent of it.
+    /// </summary>
+    public async Task<bool> CanRecordReviewOutcomeAsync(Guid personId, CancellationToken ct) =>
+        user.HasPermission(Permission.RecordReviewOutcomes) && await CanSeeAsync(personId, ct);
+
+    /// <summary>Whether the user may send this person-scoped command: a review outcome by its rule, anything else by <see cref="CanRecordAsync"/>.</summary>
+    public Task<bool> CanRecordAsync(IPersonScoped command, CancellationToken ct) =>
+        command is IReviewOutcome
+            ? CanRecordReviewOutcomeAsync(command.PersonId, ct)
+            : CanRecordAsync(command.PersonId, ct);
 }

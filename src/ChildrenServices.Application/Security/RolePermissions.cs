@@ -14,7 +14,7 @@ public static class RolePermissions
         [Roles.FamilyKeyworker] = [SearchPeople, ViewChildRecord, RecordPeople, WorkEarlyHelp],
         [Roles.SocialWorker] = [SearchPeople, ViewChildRecord, RecordPeople, RecordStatutoryWork],
         [Roles.TeamManager] = [SearchPeople, ViewChildRecord, RecordPeople, ViewRecordViewers, RestrictRecords, AllocateWork, ViewTeamWork, ViewPerformance, ViewFrontDoor, RecordContacts, DecideContacts, SignOffContactDecisions, AssignContacts, WorkEarlyHelp, DecideApprovals, RecordStatutoryWork],
-        [Roles.ReviewingOfficer] = [SearchPeople, ViewChildRecord],
+        [Roles.ReviewingOfficer] = [SearchPeople, ViewChildRecord, RecordReviewOutcomes],
         [Roles.PerformanceOfficer] = [ViewPerformance],
         [Roles.Administrator] = [ManageUsers, ManageTeams, ManageTimescales],
     };

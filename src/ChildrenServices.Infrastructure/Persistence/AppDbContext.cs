@@ -77,6 +77,8 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? user,
 
     public DbSet<NoteDraft> NoteDrafts => Set<NoteDraft>();
 
+    public DbSet<Domain.LookedAfter.PeriodOfCare> PeriodsOfCare => Set<Domain.LookedAfter.PeriodOfCare>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         BeforeSave();
@@ -147,6 +149,10 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? user,
                 PlanAction a => PlanOf(a.GoalId),
                 GoalProgress g => ReviewPlanOf(g.ReviewId),
                 NoteAddendum a => a.CaseNoteId,
+                Domain.LookedAfter.CareEpisode e => e.PeriodOfCareId,
+                Domain.LookedAfter.ClaReview r => r.PeriodOfCareId,
+                Domain.LookedAfter.ClaVisit v => v.PeriodOfCareId,
+                Domain.LookedAfter.MissingEpisode m => m.PeriodOfCareId,
                 _ => Guid.Empty,
             };
             if (ownerId != Guid.Empty && roots.TryGetValue(ownerId, out var owner) && owner.State == EntityState.Unchanged)

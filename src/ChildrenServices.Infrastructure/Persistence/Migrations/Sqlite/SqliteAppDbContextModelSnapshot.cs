@@ -1113,6 +1113,213 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("ContactReportedChildren", (string)null);
                 });
 
+            modelBuilder.Entity("ChildrenServices.Domain.LookedAfter.CareEpisode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CategoryOfNeed")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LegalStatus")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PeriodOfCareId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReasonCeased")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReasonForNewEpisode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Placement", "ChildrenServices.Domain.LookedAfter.CareEpisode.Placement#Placement", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Carer")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Carer");
+
+                            b1.Property<bool>("IntendedLongTerm")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("PlacementIntendedLongTerm");
+
+                            b1.Property<string>("Postcode")
+                                .HasMaxLength(8)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PlacementPostcode");
+
+                            b1.Property<string>("Provider")
+                                .HasMaxLength(5)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PlacementProvider");
+
+                            b1.Property<string>("Type")
+                                .IsRequired()
+                                .HasMaxLength(5)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PlacementType");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PeriodOfCareId", "StartedOn")
+                        .IsUnique();
+
+                    b.ToTable("CareEpisodes", (string)null);
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.LookedAfter.ClaReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParticipationCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PeriodOfCareId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReviewingOfficerId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewingOfficerId");
+
+                    b.HasIndex("PeriodOfCareId", "HeldOn")
+                        .IsUnique();
+
+                    b.ToTable("ClaReviews", (string)null);
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.LookedAfter.ClaVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ChildSeen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PeriodOfCareId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SeenAlone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("VisitedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PeriodOfCareId", "VisitedOn");
+
+                    b.ToTable("ClaVisits", (string)null);
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.LookedAfter.MissingEpisode", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PeriodOfCareId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("ReturnInterviewAccepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ReturnInterviewHeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("ReturnInterviewOffered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PeriodOfCareId", "StartedOn");
+
+                    b.ToTable("MissingEpisodes", (string)null);
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.LookedAfter.PeriodOfCare", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CategoryOfNeed")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReasonCeased")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId", "StartedOn");
+
+                    b.ToTable("PeriodsOfCare", (string)null);
+                });
+
             modelBuilder.Entity("ChildrenServices.Domain.Notifications.Notification", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2573,6 +2780,57 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("ChildrenServices.Domain.LookedAfter.CareEpisode", b =>
+                {
+                    b.HasOne("ChildrenServices.Domain.LookedAfter.PeriodOfCare", null)
+                        .WithMany("Episodes")
+                        .HasForeignKey("PeriodOfCareId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.LookedAfter.ClaReview", b =>
+                {
+                    b.HasOne("ChildrenServices.Domain.LookedAfter.PeriodOfCare", null)
+                        .WithMany("Reviews")
+                        .HasForeignKey("PeriodOfCareId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ChildrenServices.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewingOfficerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.LookedAfter.ClaVisit", b =>
+                {
+                    b.HasOne("ChildrenServices.Domain.LookedAfter.PeriodOfCare", null)
+                        .WithMany("Visits")
+                        .HasForeignKey("PeriodOfCareId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.LookedAfter.MissingEpisode", b =>
+                {
+                    b.HasOne("ChildrenServices.Domain.LookedAfter.PeriodOfCare", null)
+                        .WithMany("MissingEpisodes")
+                        .HasForeignKey("PeriodOfCareId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.LookedAfter.PeriodOfCare", b =>
+                {
+                    b.HasOne("ChildrenServices.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ChildrenServices.Domain.Notifications.Notification", b =>
                 {
                     b.HasOne("ChildrenServices.Domain.Staff.StaffMember", null)
@@ -2913,6 +3171,17 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("People");
 
                     b.Navigation("ReportedChildren");
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.LookedAfter.PeriodOfCare", b =>
+                {
+                    b.Navigation("Episodes");
+
+                    b.Navigation("MissingEpisodes");
+
+                    b.Navigation("Reviews");
+
+                    b.Navigation("Visits");
                 });
 
             modelBuilder.Entity("ChildrenServices.Domain.People.Household", b =>

@@ -1,0 +1,146 @@
+using ChildrenServices.Application.Security;
+using ChildrenServices.Domain.Calendar;
+using ChildrenServices.Domain.LookedAfter;
+using ChildrenServices.Domain.Timescales;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChildrenServices.Application.LookedAfter;
+
+/// <summary>
+/// The child's periods of care, newest first: each episode in plain words with its codes, the reviews, visits
+/// and missing episodes, and — while the child is looked after — when the next review and visit are due.
+/// </summary>
+public static class GetPeriodsOfCare
+{
+    [RequiresPermission(Permission.ViewChildRecord)]
+    public sealed record Query(Guid PersonId) : IQuery<Result>, IPersonScoped;
+
+    /// <param name="CanRecord">The user may record the worker's events (holds the case and does statutory work).</param>
+    /// <param name="CanRecordReviews">The user is an independent reviewing officer, who records the reviews they chair.</param>
+    public sealed record Result(IReadOnlyList<Period> Periods, bool CanRecord, bool CanRecordReviews)
+    {
+        public Period? Open => Periods.FirstOrDefault(p => p.IsOpen);
+
+        /// <summary>The period reviews, visits and missing episodes are recorded on: the open one, or else the last.</summary>
+        public Period? Latest => Periods.Count == 0 ? null : Periods[0];
+    }
+
+    public sealed record Period(
+        Guid Id, Guid Version, DateOnly StartedOn, string CategoryOfNeed, DateOnly? EndedOn, string? ReasonCeased,
+        IReadOnlyList<Episode> Episodes, IReadOnlyList<Review> Reviews, IReadOnlyList<Visit> Visits, IReadOnlyList<Missing> MissingEpisodes,
+        Due? NextReview, Due? NextVisit, string? UpdatedBy, DateTime UpdatedAtUtc)
+    {
+        public bool IsOpen => EndedOn is null;
+
+        /// <summary>The child's legal status and placement now, or when care ended.</summary>
+        public Episode Current => Episodes[^1];
+
+        public Missing? StillMissing => MissingEpisodes.FirstOrDefault(m => m.EndedOn is null);
+    }
+
+    /// <param name="WhatHappened">The reason for new episode in the worker's words: "Placement changed, new carers".</param>
+    public sealed record Episode(
+        DateOnly StartedOn, DateOnly? EndedOn, string ReasonForNewEpisode, string WhatHappened, string LegalStatus,
+        string PlacementType, string? PlacementProvider, string? PlacementPostcode, string Carer, bool IntendedLongTerm, string? ReasonCeased);
+
+    public sealed record Review(DateOnly HeldOn, string ParticipationCode, string ReviewingOfficer);
+
+    public sealed record Visit(DateOnly VisitedOn, bool ChildSeen, bool SeenAlone);
+
+    public sealed record Missing(
+        Guid Id, string Type, DateOnly StartedOn, DateOnly? EndedOn, bool? ReturnInterviewOffered, bool? ReturnInterviewAccepted, DateOnly? ReturnInterviewHeldOn);
+
+    /// <summary>What is due next, by when, how it stands today, and the event it counts from.</summary>
+    /// <param name="WorkingDaysLeft">Working days from today to the due date; negative once it has passed.</param>
+    public sealed record Due(DueKind Kind, DateOnly DueOn, RagStatus Status, int WorkingDaysLeft, string CountedFrom);
+
+    public sealed class Handler(IAppDbContext db, ICurrentUser user, RecordAccess access, WorkingDayCalendar calendar, TimeProvider clock) : IQueryHandler<Query, Result>
+    {
+        public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var periods = await db.PeriodsOfCare.AsNoTracking()
+                .Include(p => p.Episodes).Include(p => p.Reviews).Include(p => p.Visits).Include(p => p.MissingEpisodes)
+                .AsSplitQuery()
+                .Where(p => p.ChildId == query.PersonId)
+                .OrderByDescending(p => p.StartedOn)
+                .ToListAsync(cancellationToken);
+            var officerIds = periods.SelectMany(p => p.Reviews).Select(r => r.ReviewingOfficerId).Distinct().ToList();
+            var officers = await db.Staff.Where(s => officerIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.DisplayName, cancellationToken);
+
+            // Looked-after reviews and visits are national rules (regulations 28 and 33); only the amber
+            // window is a local setting, and the defaults serve until councils can change it.
+            var timescales = new StatutoryTimescales(calendar, LocalTimescales.Defaults);
+            var today = UkTime.Today(clock);
+            var canRecord = user.HasPermission(Permission.RecordStatutoryWork) && await access.CanRecordAsync(query.PersonId, cancellationToken);
+            return new Result(
+                [.. periods.Select(p => Describe(p, officers, timescales, today))],
+                canRecord,
+                user.HasPermission(Permission.RecordReviewOutcomes));
+        }
+
+        private Period Describe(PeriodOfCare p, Dictionary<Guid, string> officers, StatutoryTimescales timescales, DateOnly today) => new(
+            p.Id, p.Version, p.StartedOn, p.CategoryOfNeed, p.EndedOn, p.ReasonCeased,
+            [.. p.Episodes.Select(e => new Episode(
+                e.StartedOn, e.EndedOn, e.ReasonForNewEpisode, WhatHappened(e.ReasonForNewEpisode), e.LegalStatus,
+                e.Placement.Type, e.Placement.Provider, e.Placement.Postcode, e.Placement.Carer, e.Placement.IntendedLongTerm, e.ReasonCeased))],
+            [.. p.Reviews.Select(r => new Review(r.HeldOn, r.ParticipationCode, officers.GetValueOrDefault(r.ReviewingOfficerId, "Unknown")))],
+            [.. p.Visits.Select(v => new Visit(v.VisitedOn, v.ChildSeen, v.SeenAlone))],
+            [.. p.MissingEpisodes.Select(m => new Missing(m.Id, m.Type, m.StartedOn, m.EndedOn, m.ReturnInterviewOffered, m.ReturnInterviewAccepted, m.ReturnInterviewHeldOn))],
+            p.IsOpen ? NextReview(p, timescales, today) : null,
+            p.IsOpen ? NextVisit(p, timescales, today) : null,
+            p.UpdatedByName,
+            p.UpdatedAtUtc);
+
+        private Due NextReview(PeriodOfCare p, StatutoryTimescales timescales, DateOnly today)
+        {
+            var held = p.Reviews.Select(r => r.HeldOn).ToList();
+            var due = timescales.LookedAfterReviewDue(p.StartedOn, held);
+            var from = held.Count switch
+            {
+                0 => $"20 working days after {Day(p.StartedOn)}, when the child became looked after",
+                1 => $"3 months after the first review, on {Day(held[0])}",
+                _ => $"6 months after the last review, on {Day(held.Max())}",
+            };
+            return Item(DueKind.LookedAfterReview, due, from, timescales, today);
+        }
+
+        /// <summary>
+        /// Regulation 28 counts from the start of the current placement: the last episode that moved the child
+        /// (a legal status change alone leaves them where they are). Only visits in which the child was seen count.
+        /// </summary>
+        private Due NextVisit(PeriodOfCare p, StatutoryTimescales timescales, DateOnly today)
+        {
+            var episodes = p.Episodes;
+            var placementStart = episodes.Last(e => e.ReasonForNewEpisode != "L").StartedOn;
+            var longTerm = p.CurrentEpisode.Placement.IntendedLongTerm;
+            DateOnly? lastVisit = p.Visits.Where(v => v.ChildSeen && v.VisitedOn >= placementStart).Select(v => (DateOnly?)v.VisitedOn).Max();
+            var due = timescales.LookedAfterVisitDue(placementStart, lastVisit, longTerm);
+            var from = lastVisit is not { } last
+                ? $"1 week after the placement started on {Day(placementStart)}"
+                : due == last.AddDays(StatutoryTimescales.LookedAfterVisitWeeks * 7)
+                    ? $"6 weeks after the last visit in this placement, on {Day(last)}"
+                    : $"3 months after the last visit, on {Day(last)}: the placement is intended to last and is past its first year";
+            return Item(DueKind.LookedAfterVisit, due, from, timescales, today);
+        }
+
+        private Due Item(DueKind kind, DateOnly due, string from, StatutoryTimescales timescales, DateOnly today)
+        {
+            var status = timescales.StatusOf(new DueItem(kind, due), today);
+            return new Due(kind, due, status, calendar.WorkingDaysBetween(today, due), from);
+        }
+
+        private static string Day(DateOnly date) => $"{date:d MMMM yyyy}";
+
+        private static string WhatHappened(string reasonForNewEpisode) => reasonForNewEpisode switch
+        {
+            "S" => "Started to be looked after",
+            "L" => "Legal status changed",
+            "P" => "Placement changed, new carers",
+            "T" => "Placement changed, same carers",
+            "B" => "Legal status and placement changed, new carers",
+            "U" => "Legal status and placement changed, same carers",
+            _ => reasonForNewEpisode,
+        };
+    }
+}

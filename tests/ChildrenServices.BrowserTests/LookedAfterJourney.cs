@@ -1,0 +1,127 @@
+using System.Globalization;
+using ChildrenServices.Domain.Allocations;
+using ChildrenServices.Domain.People;
+using ChildrenServices.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static ChildrenServices.BrowserTests.Browse;
+
+namespace ChildrenServices.BrowserTests;
+
+/// <summary>
+/// A child becomes looked after, moves twice and leaves care, recorded by their social worker in Chromium,
+/// with axe-core on every page visited. The episode chain is built from what she records: S, P, T, then the end.
+/// </summary>
+public sealed class LookedAfterJourney(BrowserHost host)
+{
+    [Fact]
+    public async Task TheSocialWorkerRecordsAChildBecomingLookedAfter_TwoMoves_AndLeavingCare()
+    {
+        var childId = await ChildHeldByTheSocialWorkerAsync();
+        var today = DateOnly.FromDateTime(DateTime.Today);
+
+        var page = await host.NewPageAsync();
+        await SignInAsync(page, "socialworker@demo.example");
+        await page.GotoAsync($"/People/{childId}");
+        await AssertAccessibleAsync(page, "the child's record");
+        await ClickAsync(page, "Looked after: periods of care, reviews and visits", AriaRole.Link);
+        Assert.Contains("has not been looked after", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await AssertAccessibleAsync(page, "looked after, before care");
+
+        await ClickAsync(page, "Child becomes looked after");
+        await AssertAccessibleAsync(page, "child becomes looked after");
+        await ClickAsync(page, "Record");
+        Assert.Contains("Enter the date the child started to be looked after", await page.Locator(".govuk-error-summary").InnerTextAsync(), StringComparison.Ordinal);
+        await AssertAccessibleAsync(page, "child becomes looked after, with errors");
+        await FillDateAsync(page, "StartedOn", today.AddDays(-60));
+        await page.GetByLabel("Legal status", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Value = "V2" });
+        await page.Locator("input[name='Input.CategoryOfNeed'][value='N4']").CheckAsync();
+        await FillPlacementAsync(page, "U6", "Smith family", "SN1 2AB");
+        await ClickAsync(page, "Record");
+        Assert.Contains("Recorded: the child is looked after", await page.Locator(".govuk-notification-banner").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Started to be looked after (S)", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await AssertAccessibleAsync(page, "looked after, in care");
+
+        await ClickAsync(page, "Placement changed", AriaRole.Link);
+        await AssertAccessibleAsync(page, "placement changed");
+        await FillDateAsync(page, "ChangedOn", today.AddDays(-30));
+        await page.Locator("input[name='Input.SameCarer'][value='false']").CheckAsync();
+        await FillPlacementAsync(page, "U6", "Jones family", "SN2 3CD");
+        await ClickAsync(page, "Record");
+        Assert.Contains("Recorded: the placement changed", await page.Locator(".govuk-notification-banner").InnerTextAsync(), StringComparison.Ordinal);
+        await AssertAccessibleAsync(page, "looked after, after the first move");
+
+        await ClickAsync(page, "Placement changed", AriaRole.Link);
+        await FillDateAsync(page, "ChangedOn", today.AddDays(-10));
+        await page.Locator("input[name='Input.SameCarer'][value='true']").CheckAsync();
+        await FillPlacementAsync(page, "U4", "Jones family", "SN2 3CD");
+        await page.GetByLabel("The placement is intended to last until the child is 18").CheckAsync();
+        await AssertAccessibleAsync(page, "placement changed, filled in");
+        await ClickAsync(page, "Record");
+        Assert.Contains("Recorded: the placement changed", await page.Locator(".govuk-notification-banner").InnerTextAsync(), StringComparison.Ordinal);
+        await AssertAccessibleAsync(page, "looked after, after the second move");
+
+        await ClickAsync(page, "Leaves care", AriaRole.Link);
+        await AssertAccessibleAsync(page, "leaves care");
+        await FillDateAsync(page, "EndedOn", today.AddDays(-20));
+        await page.GetByLabel("Why did", new() { Exact = false }).SelectOptionAsync(new SelectOptionValue { Value = "E4A" });
+        await ClickAsync(page, "Record");
+        var error = await page.Locator("#Input_EndedOn-error").InnerTextAsync();
+        Assert.Contains($"cannot be before the current episode started, on {Day(today.AddDays(-10))}", error, StringComparison.Ordinal);
+        Assert.Equal("E4A", await page.GetByLabel("Why did", new() { Exact = false }).InputValueAsync());
+        await AssertAccessibleAsync(page, "leaves care, with an error");
+        await FillDateAsync(page, "EndedOn", today.AddDays(-1));
+        await ClickAsync(page, "Record");
+        Assert.Contains("Recorded: the child has left care", await page.Locator(".govuk-notification-banner").InnerTextAsync(), StringComparison.Ordinal);
+
+        var episodes = await page.Locator("table").First.Locator("tbody tr").AllInnerTextsAsync();
+        Assert.Equal(3, episodes.Count);
+        Assert.Contains("Started to be looked after (S)", episodes[0], StringComparison.Ordinal);
+        Assert.Contains("Placement changed, new carers (P)", episodes[1], StringComparison.Ordinal);
+        Assert.Contains("Placement changed, same carers (T)", episodes[2], StringComparison.Ordinal);
+        Assert.Contains(Day(today.AddDays(-1)), episodes[2], StringComparison.Ordinal);
+        var main = await page.Locator("main").InnerTextAsync();
+        Assert.Contains($"Stopped being looked after on {Day(today.AddDays(-1))}", main, StringComparison.Ordinal);
+        Assert.Contains("(E4A)", main, StringComparison.Ordinal);
+        await AssertAccessibleAsync(page, "looked after, after leaving care");
+    }
+
+    private static string Day(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
+
+    private static async Task FillDateAsync(IPage page, string field, DateOnly date)
+    {
+        await page.Locator($"#Input_{field}").FillAsync(date.Day.ToString(CultureInfo.InvariantCulture));
+        await page.Locator($"#Input_{field}_Month").FillAsync(date.Month.ToString(CultureInfo.InvariantCulture));
+        await page.Locator($"#Input_{field}_Year").FillAsync(date.Year.ToString(CultureInfo.InvariantCulture));
+    }
+
+    private static async Task FillPlacementAsync(IPage page, string type, string carer, string postcode)
+    {
+        await page.GetByLabel("Placement type", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Value = type });
+        await page.Locator("input[name='Input.PlacementProvider'][value='PR1']").CheckAsync();
+        await page.GetByLabel("Carer or setting", new() { Exact = true }).FillAsync(carer);
+        await page.GetByLabel("Placement postcode", new() { Exact = true }).FillAsync(postcode);
+    }
+
+    /// <summary>A child of school age nobody holds and who has never been looked after, allocated to the demo social worker.</summary>
+    private async Task<Guid> ChildHeldByTheSocialWorkerAsync()
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var ct = TestContext.Current.CancellationToken;
+        var today = DateOnly.FromDateTime(DateTime.Today);
+        var worker = await db.Staff.Where(s => s.DisplayName == "Grace Okafor-Lyle").Select(s => s.Id).SingleAsync(ct);
+        var team = await db.Teams.Where(t => t.Name == "Assessment Team").Select(t => new { t.Id, t.ManagerId }).SingleAsync(ct);
+        var held = db.Allocations.Select(a => a.ChildId);
+        var moving = db.CaseTransfers.SelectMany(t => t.Children.Select(c => c.ChildId));
+        var inCare = db.PeriodsOfCare.Select(p => p.ChildId);
+        var child = await db.People
+            .Where(p => p.Type == PersonType.Child && p.Restriction == null && p.DateOfBirth < today.AddYears(-2) && p.DateOfBirth > today.AddYears(-16)
+                && !held.Contains(p.Id) && !moving.Contains(p.Id) && !inCare.Contains(p.Id))
+            .OrderByDescending(p => p.FamilyName).Select(p => p.Id).FirstAsync(ct);
+        db.Allocations.Add(new Allocation(child, worker, team.Id, AllocationRole.Lead, today.AddDays(-90), team.ManagerId!.Value));
+        await db.SaveChangesAsync(ct);
+        return child;
+    }
+}

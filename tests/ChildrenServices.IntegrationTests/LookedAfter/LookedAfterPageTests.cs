@@ -1,0 +1,164 @@
+using System.Globalization;
+using System.Net;
+using ChildrenServices.Application.LookedAfter;
+using ChildrenServices.Application.Security;
+using ChildrenServices.IntegrationTests.FrontDoor;
+using ChildrenServices.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using static ChildrenServices.IntegrationTests.Pages.PageHelpers;
+
+namespace ChildrenServices.IntegrationTests.LookedAfter;
+
+/// <summary>The looked-after pages over HTTP: refusals shown beside the field with what was typed kept, and who may open which form.</summary>
+public sealed class LookedAfterPageTests(AppFactory factory) : FrontDoorTestBase(factory)
+{
+    private Guid socialWorker;
+    private Guid reviewingOfficer;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        socialWorker = await CreateUserAsync(Roles.SocialWorker, "Grace Okafor-Lyle");
+        reviewingOfficer = await CreateUserAsync(Roles.ReviewingOfficer, "Helen Marsh");
+        await WithDbAsync(async db =>
+        {
+            (await db.Teams.Include(t => t.Members).SingleAsync(t => t.Id == AssessmentTeam)).AddMember(socialWorker);
+            await db.SaveChangesAsync();
+        });
+    }
+
+    private async Task<Guid> HeldChildAsync()
+    {
+        var childId = await CreateChildAsync(Practitioner);
+        await AllocateAsync(AssessmentManager, childId, socialWorker);
+        return childId;
+    }
+
+    private static IEnumerable<KeyValuePair<string, string>> Date(string field, DateOnly date) =>
+    [
+        F($"Input.{field}.Day", date.Day.ToString(CultureInfo.InvariantCulture)),
+        F($"Input.{field}.Month", date.Month.ToString(CultureInfo.InvariantCulture)),
+        F($"Input.{field}.Year", date.Year.ToString(CultureInfo.InvariantCulture)),
+    ];
+
+    private static IEnumerable<KeyValuePair<string, string>> Placement(string type = "U6", string carer = "Smith family") =>
+    [
+        F("Input.PlacementType", type), F("Input.PlacementProvider", "PR1"), F("Input.Carer", carer), F("Input.PlacementPostcode", "sn1 2ab"), F("Input.IntendedLongTerm", "true"),
+    ];
+
+    [Fact]
+    public async Task StartPage_AFutureDate_Returns400_WithTheMessageBesideTheDate_AndKeepsEverythingTyped()
+    {
+        var childId = await HeldChildAsync();
+        var url = $"/People/{childId}/LookedAfter/Start";
+
+        var response = await PostFormAsync(ClientFor(socialWorker), url, [.. Date("StartedOn", Today.AddDays(1)), F("Input.LegalStatus", "C1"), F("Input.CategoryOfNeed", "N1"), .. Placement()]);
+        var html = await response.Content.ReadAsStringAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("<p id=\"Input_StartedOn-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> The date the child started to be looked after must be today or in the past</p>", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"#Input_StartedOn\">The date the child started to be looked after must be today or in the past</a>", html, StringComparison.Ordinal);
+        Assert.Contains($"name=\"Input.StartedOn.Day\" type=\"text\" inputmode=\"numeric\" value=\"{Today.AddDays(1).Day}\"", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"Smith family\"", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"sn1 2ab\"", html, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"C1\" selected>", html, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"U6\" selected>", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"N1\" checked", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"PR1\" checked", html, StringComparison.Ordinal);
+        Assert.Empty(await WithDbAsync(db => db.PeriodsOfCare.ToListAsync()));
+    }
+
+    [Fact]
+    public async Task StartPage_ACodeThatDoesNotExist_AndMissingAnswers_AreShownBesideTheirFields()
+    {
+        var childId = await HeldChildAsync();
+        var url = $"/People/{childId}/LookedAfter/Start";
+        var client = ClientFor(socialWorker);
+
+        var unknown = await PostFormAsync(client, url, [.. Date("StartedOn", Today.AddDays(-3)), F("Input.LegalStatus", "C1"), F("Input.CategoryOfNeed", "N1"), .. Placement(type: "ZZ")]);
+        var empty = await PostFormAsync(client, url, [F("Input.StartedOn.Day", "31"), F("Input.StartedOn.Month", "2"), F("Input.StartedOn.Year", "2026")]);
+        var unknownHtml = await unknown.Content.ReadAsStringAsync(Ct);
+        var emptyHtml = await empty.Content.ReadAsStringAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
+        Assert.Contains("id=\"Input_PlacementType-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> &#x27;ZZ&#x27; is not an SSDA903 placement type", unknownHtml, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        foreach (var (field, message) in new[]
+        {
+            ("StartedOn", "Started on must be a real date"), ("LegalStatus", "Select the legal status"), ("CategoryOfNeed", "Select the category of need"),
+            ("PlacementType", "Select the placement type"), ("Carer", "Enter the carer or the name of the setting"),
+        })
+        {
+            Assert.Contains($"id=\"Input_{field}-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> {message}", emptyHtml, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("name=\"Input.StartedOn.Day\" type=\"text\" inputmode=\"numeric\" value=\"31\"", emptyHtml, StringComparison.Ordinal);
+        Assert.Empty(await WithDbAsync(db => db.PeriodsOfCare.ToListAsync()));
+    }
+
+    [Fact]
+    public async Task PlacementPage_AStaleVersion_Returns409NamingWhoChangedIt_AndKeepsTheNewCarer()
+    {
+        var childId = await HeldChildAsync();
+        var client = ClientFor(socialWorker);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(client, $"/People/{childId}/LookedAfter/Start", [.. Date("StartedOn", new DateOnly(2026, 9, 1)), F("Input.LegalStatus", "C1"), F("Input.CategoryOfNeed", "N1"), .. Placement()])).StatusCode);
+        var period = await WithDbAsync(db => db.PeriodsOfCare.Select(p => new { p.Id, p.Version }).SingleAsync());
+        var url = $"/People/{childId}/LookedAfter/Placement";
+        var stale = new[] { F("Input.PeriodOfCareId", period.Id.ToString()), F("Input.Version", period.Version.ToString()) };
+
+        var moved = await PostFormAsync(ClientFor(AssessmentManager), url, [.. stale, .. Date("ChangedOn", new DateOnly(2026, 11, 2)), F("Input.SameCarer", "false"), .. Placement(carer: "Jones family")]);
+        var refused = await PostFormAsync(client, url, [.. stale, .. Date("ChangedOn", new DateOnly(2026, 11, 3)), F("Input.SameCarer", "false"), .. Placement(carer: "Brown family")]);
+        var html = await refused.Content.ReadAsStringAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        Assert.Equal($"/People/{childId}/LookedAfter", moved.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("This record was changed by Ruth Adeyemi", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"Brown family\"", html, StringComparison.Ordinal);
+        var carers = await WithDbAsync(db => db.PeriodsOfCare.SelectMany(p => p.Episodes).OrderBy(e => e.StartedOn).Select(e => e.Placement.Carer).ToListAsync());
+        Assert.Equal(["Smith family", "Jones family"], carers);
+    }
+
+    [Fact]
+    public async Task EveryPage_AnswersTheWorker_AndTheReviewingOfficerOpensOnlyTheReview()
+    {
+        var childId = await HeldChildAsync();
+        var client = ClientFor(socialWorker);
+        var before = await (await client.GetAsync($"/People/{childId}/LookedAfter", Ct)).Content.ReadAsStringAsync(Ct);
+        Assert.Contains("has not been looked after", before, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/People/{childId}/LookedAfter/Start\"", before, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/People/{childId}/LookedAfter\"", await (await client.GetAsync($"/People/{childId}", Ct)).Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        await PostFormAsync(client, $"/People/{childId}/LookedAfter/Start", [.. Date("StartedOn", new DateOnly(2026, 11, 2)), F("Input.LegalStatus", "C1"), F("Input.CategoryOfNeed", "N1"), .. Placement()]);
+        var period = await WithDbAsync(db => db.PeriodsOfCare.Select(p => new { p.Id, p.Version }).SingleAsync());
+        var missingId = await SendAsUserAsync(socialWorker, new RecordMissingEpisode.Command { PersonId = childId, PeriodOfCareId = period.Id, Version = period.Version, MissingType = "A", StartedOn = new DateOnly(2026, 11, 20) });
+
+        var overview = await (await client.GetAsync($"/People/{childId}/LookedAfter", Ct)).Content.ReadAsStringAsync(Ct);
+        Assert.Contains("Started to be looked after (S)", overview, StringComparison.Ordinal);
+        Assert.Contains("Interim care order (C1)", overview, StringComparison.Ordinal);
+        Assert.Contains("Due 30 November 2026 &#x2014; 4 working days left", overview, StringComparison.Ordinal);
+        Assert.Contains("Due 9 November 2026 &#x2014; 11 working days overdue", overview, StringComparison.Ordinal);
+        Assert.Contains("Away from placement without authorisation since 20 November 2026", overview, StringComparison.Ordinal);
+        foreach (var form in new[] { "LegalStatus", "Placement", "Leave", "Visit", "Missing", $"Missing/{missingId}/Return", $"Missing/{missingId}/Interview" })
+        {
+            var page = await client.GetAsync($"/People/{childId}/LookedAfter/{form}", Ct);
+            Assert.True(page.StatusCode == HttpStatusCode.OK, $"{form} answered {(int)page.StatusCode}");
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/People/{childId}/LookedAfter/Missing/{Guid.NewGuid()}/Return", Ct)).StatusCode);
+        var version = await WithDbAsync(db => db.PeriodsOfCare.Select(p => p.Version).SingleAsync());
+        var returned = await PostFormAsync(client, $"/People/{childId}/LookedAfter/Missing/{missingId}/Return", [F("Input.PeriodOfCareId", period.Id.ToString()), F("Input.Version", version.ToString()), .. Date("EndedOn", new DateOnly(2026, 11, 21))], $"/People/{childId}/LookedAfter/Missing/{missingId}/Return");
+        Assert.Equal(HttpStatusCode.Redirect, returned.StatusCode);
+        Assert.Equal(new DateOnly(2026, 11, 21), await WithDbAsync(db => db.PeriodsOfCare.SelectMany(p => p.MissingEpisodes).Select(m => m.EndedOn).SingleAsync()));
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync($"/People/{childId}/LookedAfter/Start", Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"/People/{childId}/LookedAfter/Review", Ct)).StatusCode);
+        var officer = ClientFor(reviewingOfficer);
+        Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync($"/People/{childId}/LookedAfter/Review", Ct)).StatusCode);
+        Assert.Contains($"href=\"/People/{childId}/LookedAfter/Review\"", await (await officer.GetAsync($"/People/{childId}/LookedAfter", Ct)).Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.GetAsync($"/People/{childId}/LookedAfter/Placement", Ct)).StatusCode);
+        var reviewed = await PostFormAsync(officer, $"/People/{childId}/LookedAfter/Review", [F("Input.PeriodOfCareId", period.Id.ToString()), F("Input.Version", (await WithDbAsync(db => db.PeriodsOfCare.Select(p => p.Version).SingleAsync())).ToString()), .. Date("HeldOn", new DateOnly(2026, 11, 23)), F("Input.ParticipationCode", "PN1")]);
+        Assert.Equal(HttpStatusCode.Redirect, reviewed.StatusCode);
+        Assert.Contains("Helen Marsh", await (await client.GetAsync($"/People/{childId}/LookedAfter", Ct)).Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+}
