@@ -55,7 +55,7 @@ public static class GetPeriodsOfCare
     /// <param name="WorkingDaysLeft">Working days from today to the due date; negative once it has passed.</param>
     public sealed record Due(DueKind Kind, DateOnly DueOn, RagStatus Status, int WorkingDaysLeft, string CountedFrom);
 
-    public sealed class Handler(IAppDbContext db, ICurrentUser user, RecordAccess access, WorkingDayCalendar calendar, TimeProvider clock) : IQueryHandler<Query, Result>
+    public sealed class Handler(IAppDbContext db, ICurrentUser user, RecordAccess access, WorkingDayCalendar calendar, TimeProvider clock, Timescales.TimescaleProvider timescaleProvider) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -70,7 +70,8 @@ public static class GetPeriodsOfCare
 
             // Looked-after reviews and visits are national rules (regulations 28 and 33); only the amber
             // window is a local setting, and the defaults serve until councils can change it.
-            var timescales = new StatutoryTimescales(calendar, LocalTimescales.Defaults);
+            // The looked-after rules are national; the council's amber window still applies to the RAG.
+            var timescales = await timescaleProvider.CurrentAsync(cancellationToken);
             var today = UkTime.Today(clock);
             var canRecord = user.HasPermission(Permission.RecordStatutoryWork) && await access.CanRecordAsync(query.PersonId, cancellationToken);
             return new Result(
@@ -95,7 +96,7 @@ public static class GetPeriodsOfCare
         private Due NextReview(PeriodOfCare p, StatutoryTimescales timescales, DateOnly today)
         {
             var held = p.Reviews.Select(r => r.HeldOn).ToList();
-            var due = timescales.LookedAfterReviewDue(p.StartedOn, held);
+            var due = CareDue.ReviewDue(p, timescales);
             var from = held.Count switch
             {
                 0 => $"20 working days after {Day(p.StartedOn)}, when the child became looked after",
@@ -111,11 +112,9 @@ public static class GetPeriodsOfCare
         /// </summary>
         private Due NextVisit(PeriodOfCare p, StatutoryTimescales timescales, DateOnly today)
         {
-            var episodes = p.Episodes;
-            var placementStart = episodes.Last(e => e.ReasonForNewEpisode != "L").StartedOn;
-            var longTerm = p.CurrentEpisode.Placement.IntendedLongTerm;
-            DateOnly? lastVisit = p.Visits.Where(v => v.ChildSeen && v.VisitedOn >= placementStart).Select(v => (DateOnly?)v.VisitedOn).Max();
-            var due = timescales.LookedAfterVisitDue(placementStart, lastVisit, longTerm);
+            var placementStart = CareDue.PlacementStart(p);
+            var lastVisit = CareDue.LastVisitInPlacement(p);
+            var due = CareDue.VisitDue(p, timescales);
             var from = lastVisit is not { } last
                 ? $"1 week after the placement started on {Day(placementStart)}"
                 : due == last.AddDays(StatutoryTimescales.LookedAfterVisitWeeks * 7)
@@ -143,4 +142,26 @@ public static class GetPeriodsOfCare
             _ => reasonForNewEpisode,
         };
     }
+}
+
+/// <summary>
+/// The next looked-after review (regulation 33) and visit (regulation 28) for a period of care. Visits count
+/// from the start of the current placement — the last episode that moved the child (a legal status change
+/// alone leaves them where they are) — and only visits in which the child was seen count.
+/// </summary>
+public static class CareDue
+{
+    public static DateOnly PlacementStart(PeriodOfCare period) => period.Episodes.Last(e => e.ReasonForNewEpisode != "L").StartedOn;
+
+    public static DateOnly? LastVisitInPlacement(PeriodOfCare period)
+    {
+        var start = PlacementStart(period);
+        return period.Visits.Where(v => v.ChildSeen && v.VisitedOn >= start).Select(v => (DateOnly?)v.VisitedOn).Max();
+    }
+
+    public static DateOnly ReviewDue(PeriodOfCare period, StatutoryTimescales timescales) =>
+        timescales.LookedAfterReviewDue(period.StartedOn, [.. period.Reviews.Select(r => r.HeldOn)]);
+
+    public static DateOnly VisitDue(PeriodOfCare period, StatutoryTimescales timescales) =>
+        timescales.LookedAfterVisitDue(PlacementStart(period), LastVisitInPlacement(period), period.CurrentEpisode.Placement.IntendedLongTerm);
 }

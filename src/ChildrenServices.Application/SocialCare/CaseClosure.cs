@@ -29,6 +29,11 @@ internal static class ClosureRules
             throw new DomainRuleException("The child in need plan is still open: end it before the case closes", "ReasonCode");
         }
 
+        if (await db.PeriodsOfCare.AnyAsync(p => p.ChildId == childId && p.EndedOn == null, ct))
+        {
+            throw new DomainRuleException("The child is looked after: the period of care must end before the case closes", "ReasonCode");
+        }
+
         if (await db.ChildAndFamilyAssessments.AnyAsync(a => a.ReferralId == referral.Id && a.Status != AssessmentStatus.Authorised, ct))
         {
             throw new DomainRuleException("The assessment is not authorised yet: it must be completed before the case closes", "ReasonCode");

@@ -79,6 +79,20 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
                 rules.StatusOf(new DueItem(DueKind.ChildInNeedVisit, visit), today), link));
         }
 
+        var periods = await db.PeriodsOfCare.AsNoTracking().Include(p => p.Episodes).Include(p => p.Reviews).Include(p => p.Visits).AsSplitQuery()
+            .Where(p => childIds.Contains(p.ChildId) && p.EndedOn == null).ToListAsync(ct);
+        foreach (var period in periods)
+        {
+            var worker = workers.GetValueOrDefault(leads.First(l => l.ChildId == period.ChildId).WorkerId, "Unknown");
+            var link = $"/People/{period.ChildId}/LookedAfter";
+            var review = LookedAfter.CareDue.ReviewDue(period, rules);
+            var visit = LookedAfter.CareDue.VisitDue(period, rules);
+            rows.Add(new DueRow(period.ChildId, names[period.ChildId], worker, DueKind.LookedAfterReview, "Looked-after review", review,
+                rules.StatusOf(new DueItem(DueKind.LookedAfterReview, review), today), link));
+            rows.Add(new DueRow(period.ChildId, names[period.ChildId], worker, DueKind.LookedAfterVisit, "Looked-after visit (regulation 28)", visit,
+                rules.StatusOf(new DueItem(DueKind.LookedAfterVisit, visit), today), link));
+        }
+
         return [.. rows.OrderBy(r => r.DueOn).ThenBy(r => r.ChildName)];
     }
 }

@@ -4,6 +4,7 @@ using ChildrenServices.Application.People;
 using ChildrenServices.Application.Security;
 using ChildrenServices.Domain.Allocations;
 using ChildrenServices.Domain.Common;
+using ChildrenServices.Domain.FrontDoor;
 using ChildrenServices.Domain.People;
 using ChildrenServices.Domain.Timescales;
 using ChildrenServices.IntegrationTests.FrontDoor;
@@ -443,5 +444,23 @@ public sealed class LookedAfterTests(AppFactory factory) : FrontDoorTestBase(fac
         await Assert.ThrowsAsync<NotFoundException>(async () => await SendAsUserAsync(socialWorker, others with { PersonId = childId }));
 
         Assert.Single(await WithDbAsync(db => db.PeriodsOfCare.SelectMany(p => p.Episodes).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task ALookedAfterChild_HasTheirReviewAndVisitOnTheWorktrays_AndTheirCaseCannotCloseWhileInCare()
+    {
+        var (contactId, childId) = await ContactAboutNewChildAsync();
+        await DecideAsync(Practitioner, contactId, ContactOutcome.Referral);
+        await AllocateAsync(AssessmentManager, childId, socialWorker);
+        await SendAsUserAsync(socialWorker, Start(childId, Today));
+
+        var due = (await SendAsUserAsync(socialWorker, new Application.Home.GetMyDueWork.Query())).Statutory!;
+        Assert.Contains(due, r => r.Kind == Domain.Timescales.DueKind.LookedAfterVisit && r.DueOn == new DateOnly(2026, 12, 1));
+        Assert.Contains(due, r => r.Kind == Domain.Timescales.DueKind.LookedAfterReview && r.DueOn == new DateOnly(2026, 12, 22));
+        var team = await SendAsUserAsync(AssessmentManager, new Application.Timescales.GetTeamDueWork.Query());
+        Assert.Contains(team, r => r.Kind == Domain.Timescales.DueKind.LookedAfterVisit && r.Worker == "Grace Okafor-Lyle");
+
+        var closing = await Assert.ThrowsAsync<DomainRuleException>(async () => await SendAsUserAsync(socialWorker, new Application.SocialCare.RequestCaseClosure.Command { PersonId = childId, ReasonCode = "RC7", Reasons = "Moved away." }));
+        Assert.Equal("The child is looked after: the period of care must end before the case closes", closing.Message);
     }
 }
