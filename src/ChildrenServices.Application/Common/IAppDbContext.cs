@@ -59,6 +59,8 @@ public interface IAppDbContext
 
     DbSet<Domain.SocialCare.ChildInNeedPlan> ChildInNeedPlans { get; }
 
+    DbSet<Domain.SocialCare.ChildProtectionEnquiry> ChildProtectionEnquiries { get; }
+
     DbSet<Notification> Notifications { get; }
 
     DbSet<OnlineRequestDraft> OnlineRequestDrafts { get; }

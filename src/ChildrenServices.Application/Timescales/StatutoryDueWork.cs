@@ -65,6 +65,26 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
                 rules.StatusOf(new DueItem(DueKind.Assessment, referral.AssessmentDueOn), today), $"/People/{referral.ChildId}/Assessment"));
         }
 
+        var enquiries = await db.ChildProtectionEnquiries.AsNoTracking().Where(e => childIds.Contains(e.ChildId)).ToListAsync(ct);
+        foreach (var enquiry in enquiries)
+        {
+            if (SocialCare.ChildProtectionDue.Next(enquiry, rules) is { } next)
+            {
+                rows.Add(new DueRow(enquiry.ChildId, names[enquiry.ChildId], workers.GetValueOrDefault(leads.First(l => l.ChildId == enquiry.ChildId).WorkerId, "Unknown"), next.Kind,
+                    SocialCare.ChildProtectionDue.Describe(next.Kind), next.DueOn, rules.StatusOf(next, today), $"/People/{enquiry.ChildId}/ChildProtection"));
+            }
+        }
+
+        // Significant harm suspected at the front door: the strategy discussion is due before anything else.
+        foreach (var referral in await db.Referrals.AsNoTracking()
+            .Where(r => childIds.Contains(r.ChildId) && r.Status == ReferralStatus.Open && r.ImmediateStrategyDiscussion && !db.ChildProtectionEnquiries.Any(e => e.ReferralId == r.Id))
+            .ToListAsync(ct))
+        {
+            var due = rules.StrategyDiscussionDue(referral.ReferralDate);
+            rows.Add(new DueRow(referral.ChildId, names[referral.ChildId], workers.GetValueOrDefault(leads.First(l => l.ChildId == referral.ChildId).WorkerId, "Unknown"), DueKind.StrategyDiscussion,
+                "Strategy discussion", due, rules.StatusOf(new DueItem(DueKind.StrategyDiscussion, due), today), $"/People/{referral.ChildId}/ChildProtection"));
+        }
+
         var plans = await db.ChildInNeedPlans.AsNoTracking().Include(p => p.Reviews).Include(p => p.Visits).AsSplitQuery()
             .Where(p => childIds.Contains(p.ChildId) && p.EndedOn == null).ToListAsync(ct);
         foreach (var plan in plans)

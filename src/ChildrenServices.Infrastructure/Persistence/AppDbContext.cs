@@ -67,6 +67,8 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? user,
 
     public DbSet<Domain.SocialCare.ChildInNeedPlan> ChildInNeedPlans => Set<Domain.SocialCare.ChildInNeedPlan>();
 
+    public DbSet<Domain.SocialCare.ChildProtectionEnquiry> ChildProtectionEnquiries => Set<Domain.SocialCare.ChildProtectionEnquiry>();
+
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<OnlineRequestDraft> OnlineRequestDrafts => Set<OnlineRequestDraft>();

@@ -92,3 +92,23 @@ internal sealed class CinVisitConfiguration : IEntityTypeConfiguration<CinVisit>
         builder.Property(v => v.Id).ValueGeneratedNever();
     }
 }
+
+internal sealed class ChildProtectionEnquiryConfiguration : IEntityTypeConfiguration<ChildProtectionEnquiry>
+{
+    public void Configure(EntityTypeBuilder<ChildProtectionEnquiry> builder)
+    {
+        builder.ToTable("ChildProtectionEnquiries");
+        builder.ConfigureAggregate();
+        builder.Property(e => e.Agencies).HasMaxLength(ChildProtectionEnquiry.TextLimit);
+        builder.Property(e => e.Rationale).HasMaxLength(ChildProtectionEnquiry.TextLimit);
+        builder.Property(e => e.Findings).HasMaxLength(ChildProtectionEnquiry.TextLimit);
+        builder.Property(e => e.ConferenceOutcome).HasConversion<string>().HasMaxLength(30);
+        builder.Property(e => e.InitialCategory).HasMaxLength(5);
+        builder.Ignore(e => e.IsOpen);
+        builder.HasOne<Referral>().WithMany().HasForeignKey(e => e.ReferralId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Person>().WithMany().HasForeignKey(e => e.ChildId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<StaffMember>().WithMany().HasForeignKey(e => e.ChairId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(e => e.ReferralId);
+        builder.HasIndex(e => e.ChildId);
+    }
+}

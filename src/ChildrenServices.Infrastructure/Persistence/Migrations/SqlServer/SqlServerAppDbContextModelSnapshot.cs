@@ -1924,6 +1924,88 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("ChildInNeedPlans", (string)null);
                 });
 
+            modelBuilder.Entity("ChildrenServices.Domain.SocialCare.ChildProtectionEnquiry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Agencies")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid?>("ChairId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly?>("ConferenceHeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool?>("ConferenceNeeded")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("ConferenceOutcome")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<DateOnly?>("ConferenceTargetOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Findings")
+                        .HasMaxLength(10000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("InitialCategory")
+                        .HasMaxLength(5)
+                        .HasColumnType("nvarchar(5)");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("Section47")
+                        .HasColumnType("bit");
+
+                    b.Property<DateOnly?>("Section47ConcludedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("StrategyHeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChairId");
+
+                    b.HasIndex("ChildId");
+
+                    b.HasIndex("ReferralId");
+
+                    b.ToTable("ChildProtectionEnquiries", (string)null);
+                });
+
             modelBuilder.Entity("ChildrenServices.Domain.SocialCare.ChildSeen", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2981,6 +3063,26 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("ChildrenServices.Domain.SocialCare.ChildInNeedPlan", b =>
                 {
+                    b.HasOne("ChildrenServices.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChildrenServices.Domain.SocialCare.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.SocialCare.ChildProtectionEnquiry", b =>
+                {
+                    b.HasOne("ChildrenServices.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("ChairId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("ChildrenServices.Domain.People.Person", null)
                         .WithMany()
                         .HasForeignKey("ChildId")

@@ -1919,6 +1919,88 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("ChildInNeedPlans", (string)null);
                 });
 
+            modelBuilder.Entity("ChildrenServices.Domain.SocialCare.ChildProtectionEnquiry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Agencies")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ChairId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ConferenceHeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("ConferenceNeeded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConferenceOutcome")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ConferenceTargetOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Findings")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InitialCategory")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Section47")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("Section47ConcludedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StrategyHeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChairId");
+
+                    b.HasIndex("ChildId");
+
+                    b.HasIndex("ReferralId");
+
+                    b.ToTable("ChildProtectionEnquiries", (string)null);
+                });
+
             modelBuilder.Entity("ChildrenServices.Domain.SocialCare.ChildSeen", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2970,6 +3052,26 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("ChildrenServices.Domain.SocialCare.ChildInNeedPlan", b =>
                 {
+                    b.HasOne("ChildrenServices.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChildrenServices.Domain.SocialCare.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.SocialCare.ChildProtectionEnquiry", b =>
+                {
+                    b.HasOne("ChildrenServices.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("ChairId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("ChildrenServices.Domain.People.Person", null)
                         .WithMany()
                         .HasForeignKey("ChildId")

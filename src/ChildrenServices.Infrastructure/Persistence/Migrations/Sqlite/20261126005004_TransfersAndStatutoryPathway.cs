@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
+namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class TransfersAndStatutoryPathway : Migration
@@ -14,13 +14,13 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
             migrationBuilder.AddColumn<Guid>(
                 name: "AssessmentId",
                 table: "ApprovalRequests",
-                type: "uniqueidentifier",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "ClosureReasonCode",
                 table: "ApprovalRequests",
-                type: "nvarchar(5)",
+                type: "TEXT",
                 maxLength: 5,
                 nullable: true);
 
@@ -28,22 +28,22 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "CaseTransfers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    FromTeamId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ToTeamId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    HandoverNote = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: false),
-                    RequestedById = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    RequestedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    DecidedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    DecidedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    NewWorkerId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    DeclineReason = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    UpdatedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FromTeamId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ToTeamId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    HandoverNote = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    RequestedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DecidedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DecidedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    NewWorkerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DeclineReason = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -84,27 +84,27 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "ChildAndFamilyAssessments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ReferralId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ChildId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ReferralDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    StartedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    WorkerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Analysis = table.Column<string>(type: "nvarchar(max)", maxLength: 20000, nullable: true),
-                    FactorCodes = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Outcome = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
-                    LateReason = table.Column<string>(type: "nvarchar(max)", maxLength: 20000, nullable: true),
-                    Status = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    SubmittedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    AuthorisedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    AuthorisedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    ReturnedReason = table.Column<string>(type: "nvarchar(max)", maxLength: 20000, nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    UpdatedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReferralId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChildId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReferralDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    StartedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    WorkerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Analysis = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    FactorCodes = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    LateReason = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    SubmittedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AuthorisedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AuthorisedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReturnedReason = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -139,17 +139,17 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "ChildInNeedPlans",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ReferralId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ChildId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    StartedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    EndedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    EndReason = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    UpdatedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReferralId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChildId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StartedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    EndReason = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -169,20 +169,68 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "ChildProtectionEnquiries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReferralId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChildId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StrategyHeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Agencies = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    Section47 = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Rationale = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    ConferenceTargetOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Section47ConcludedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Findings = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    ConferenceNeeded = table.Column<bool>(type: "INTEGER", nullable: true),
+                    ConferenceHeldOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ConferenceOutcome = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    InitialCategory = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
+                    ChairId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChildProtectionEnquiries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ChildProtectionEnquiries_People_ChildId",
+                        column: x => x.ChildId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ChildProtectionEnquiries_Referrals_ReferralId",
+                        column: x => x.ReferralId,
+                        principalTable: "Referrals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ChildProtectionEnquiries_StaffMembers_ChairId",
+                        column: x => x.ChairId,
+                        principalTable: "StaffMembers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PeriodsOfCare",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ChildId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    StartedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    CategoryOfNeed = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: false),
-                    EndedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ReasonCeased = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    UpdatedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChildId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StartedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CategoryOfNeed = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ReasonCeased = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -199,20 +247,20 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "TimescaleSettings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    StrategyDiscussionWorkingDays = table.Column<int>(type: "int", nullable: false),
-                    Section47EnquiryWorkingDays = table.Column<int>(type: "int", nullable: false),
-                    FirstCoreGroupWorkingDays = table.Column<int>(type: "int", nullable: false),
-                    ChildProtectionVisitWorkingDays = table.Column<int>(type: "int", nullable: false),
-                    ChildInNeedFirstReviewWorkingDays = table.Column<int>(type: "int", nullable: false),
-                    ChildInNeedReviewWeeks = table.Column<int>(type: "int", nullable: false),
-                    ChildInNeedVisitWorkingDays = table.Column<int>(type: "int", nullable: false),
-                    AmberWorkingDays = table.Column<int>(type: "int", nullable: false),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    UpdatedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StrategyDiscussionWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    Section47EnquiryWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    FirstCoreGroupWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChildProtectionVisitWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChildInNeedFirstReviewWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChildInNeedReviewWeeks = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChildInNeedVisitWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    AmberWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -223,8 +271,8 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "CaseTransferChildren",
                 columns: table => new
                 {
-                    TransferId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ChildId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    TransferId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChildId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -247,10 +295,10 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "AssessmentChildSeen",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    AssessmentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    SeenOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Alone = table.Column<bool>(type: "bit", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AssessmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SeenOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Alone = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -267,10 +315,10 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "ChildInNeedPlanReviews",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    PlanId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    HeldOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Summary = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PlanId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -287,11 +335,11 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "ChildInNeedPlanVisits",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    PlanId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    VisitedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    ChildSeen = table.Column<bool>(type: "bit", nullable: false),
-                    SeenAlone = table.Column<bool>(type: "bit", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PlanId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VisitedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ChildSeen = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SeenAlone = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -308,19 +356,19 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "CareEpisodes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    PeriodOfCareId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    StartedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    ReasonForNewEpisode = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: false),
-                    LegalStatus = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: false),
-                    CategoryOfNeed = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: false),
-                    EndedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ReasonCeased = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: true),
-                    Carer = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    PlacementIntendedLongTerm = table.Column<bool>(type: "bit", nullable: false),
-                    PlacementPostcode = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: true),
-                    PlacementProvider = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: true),
-                    PlacementType = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PeriodOfCareId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StartedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ReasonForNewEpisode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    LegalStatus = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    CategoryOfNeed = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ReasonCeased = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
+                    Carer = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    PlacementIntendedLongTerm = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PlacementPostcode = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    PlacementProvider = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
+                    PlacementType = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -337,11 +385,11 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "ClaReviews",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    PeriodOfCareId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    HeldOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    ParticipationCode = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: false),
-                    ReviewingOfficerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PeriodOfCareId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ParticipationCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    ReviewingOfficerId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -364,11 +412,11 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "ClaVisits",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    PeriodOfCareId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    VisitedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    ChildSeen = table.Column<bool>(type: "bit", nullable: false),
-                    SeenAlone = table.Column<bool>(type: "bit", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PeriodOfCareId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VisitedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ChildSeen = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SeenAlone = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -385,14 +433,14 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "MissingEpisodes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    PeriodOfCareId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Type = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: false),
-                    StartedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    EndedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ReturnInterviewOffered = table.Column<bool>(type: "bit", nullable: true),
-                    ReturnInterviewAccepted = table.Column<bool>(type: "bit", nullable: true),
-                    ReturnInterviewHeldOn = table.Column<DateOnly>(type: "date", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PeriodOfCareId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    StartedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ReturnInterviewOffered = table.Column<bool>(type: "INTEGER", nullable: true),
+                    ReturnInterviewAccepted = table.Column<bool>(type: "INTEGER", nullable: true),
+                    ReturnInterviewHeldOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -492,6 +540,21 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 column: "PlanId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ChildProtectionEnquiries_ChairId",
+                table: "ChildProtectionEnquiries",
+                column: "ChairId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChildProtectionEnquiries_ChildId",
+                table: "ChildProtectionEnquiries",
+                column: "ChildId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChildProtectionEnquiries_ReferralId",
+                table: "ChildProtectionEnquiries",
+                column: "ReferralId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ClaReviews_PeriodOfCareId_HeldOn",
                 table: "ClaReviews",
                 columns: new[] { "PeriodOfCareId", "HeldOn" },
@@ -547,6 +610,9 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "ChildInNeedPlanVisits");
+
+            migrationBuilder.DropTable(
+                name: "ChildProtectionEnquiries");
 
             migrationBuilder.DropTable(
                 name: "ClaReviews");

@@ -1,0 +1,106 @@
+using ChildrenServices.Application.SocialCare;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ChildrenServices.Web.Pages.People.ChildProtection;
+
+/// <summary>The strategy discussion: date, agencies, the section 47 decision and its rationale.</summary>
+[Authorize(Policy = nameof(Application.Security.Permission.RecordStatutoryWork))]
+public sealed class StrategyModel(ISender sender, TimeProvider clock) : PersonPageModel(sender, clock)
+{
+    [BindProperty]
+    public RecordStrategyDiscussion.Command Input { get; set; } = new();
+
+    public async Task OnGetAsync(Guid id)
+    {
+        await LoadForRecordingAsync(id);
+        Input = new RecordStrategyDiscussion.Command { PersonId = id, HeldOn = Today };
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        Input = Input with { PersonId = id };
+        if (await BindingFailedAsync(Input))
+        {
+            return Page();
+        }
+
+        await Sender.Send(Input);
+        return RedirectWithBanner("/People/ChildProtection/Index", new { id }, "Strategy discussion recorded");
+    }
+
+    public override Task LoadDisplayDataAsync() => LoadPersonAsync(Input.PersonId);
+}
+
+/// <summary>A form about the child's open enquiry, tied to its version.</summary>
+public abstract class EnquiryFormModel<TCommand>(ISender sender, TimeProvider clock) : PersonPageModel(sender, clock)
+    where TCommand : class, ICommand
+{
+    [BindProperty]
+    public TCommand Input { get; set; } = default!;
+
+    public GetChildProtection.Enquiry Enquiry { get; private set; } = default!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        await LoadPersonAsync(id);
+        var open = (await Sender.Send(new GetChildProtection.Query(id))).Open;
+        if (open is null)
+        {
+            return RedirectToPage("/People/ChildProtection/Index", new { id });
+        }
+
+        Enquiry = open;
+        Input = NewInput(id, open);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        Input = WithPerson(Input, id);
+        if (await BindingFailedAsync(Input))
+        {
+            return Page();
+        }
+
+        await Sender.Send(Input);
+        return RedirectWithBanner("/People/ChildProtection/Index", new { id }, Done);
+    }
+
+    public override async Task LoadDisplayDataAsync()
+    {
+        var id = Guid.Parse(RouteData.Values["id"]!.ToString()!);
+        await LoadPersonAsync(id);
+        var all = await Sender.Send(new GetChildProtection.Query(id));
+        Enquiry = all.Open ?? all.Enquiries[0];
+    }
+
+    protected abstract string Done { get; }
+
+    protected abstract TCommand NewInput(Guid personId, GetChildProtection.Enquiry enquiry);
+
+    protected abstract TCommand WithPerson(TCommand input, Guid personId);
+}
+
+[Authorize(Policy = nameof(Application.Security.Permission.RecordStatutoryWork))]
+public sealed class Section47Model(ISender sender, TimeProvider clock) : EnquiryFormModel<RecordSection47Outcome.Command>(sender, clock)
+{
+    protected override string Done => "Section 47 enquiry outcome recorded";
+
+    protected override RecordSection47Outcome.Command NewInput(Guid personId, GetChildProtection.Enquiry enquiry) =>
+        new() { PersonId = personId, EnquiryId = enquiry.Id, Version = enquiry.Version, ConcludedOn = Today };
+
+    protected override RecordSection47Outcome.Command WithPerson(RecordSection47Outcome.Command input, Guid personId) => input with { PersonId = personId };
+}
+
+[Authorize(Policy = nameof(Application.Security.Permission.RecordReviewOutcomes))]
+public sealed class ConferenceModel(ISender sender, TimeProvider clock) : EnquiryFormModel<RecordInitialConference.Command>(sender, clock)
+{
+    protected override string Done => "Initial child protection conference recorded";
+
+    protected override RecordInitialConference.Command NewInput(Guid personId, GetChildProtection.Enquiry enquiry) =>
+        new() { PersonId = personId, EnquiryId = enquiry.Id, Version = enquiry.Version, HeldOn = Today };
+
+    protected override RecordInitialConference.Command WithPerson(RecordInitialConference.Command input, Guid personId) => input with { PersonId = personId };
+}
