@@ -44,6 +44,11 @@ public static class RequestStepDown
                 ?? throw new Domain.Common.DomainRuleException("The child is not open to children's social care", "Stage");
             var lead = await db.Allocations.Where(a => a.ChildId == command.PersonId && a.EndedOn == null && a.Role == AllocationRole.Lead)
                 .Select(a => (Guid?)a.TeamId).FirstOrDefaultAsync(cancellationToken) ?? referral.TeamId;
+            if (await db.ChildProtectionPlans.AnyAsync(p => p.ChildId == command.PersonId && p.EndedOn == null, cancellationToken))
+            {
+                throw new Domain.Common.DomainRuleException("The child protection plan is still open: it ends at a review conference before the family can step down", "Stage");
+            }
+
             if (await db.ApprovalRequests.AnyAsync(a => a.Kind == ApprovalKind.StepDown && a.Status == ApprovalStatus.Pending && a.Children.Any(c => c.ChildId == command.PersonId), cancellationToken))
             {
                 throw new Domain.Common.DomainRuleException("A step-down for this child is already waiting for a decision", "Reasons");

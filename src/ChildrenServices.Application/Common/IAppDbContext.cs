@@ -61,6 +61,8 @@ public interface IAppDbContext
 
     DbSet<Domain.SocialCare.ChildProtectionEnquiry> ChildProtectionEnquiries { get; }
 
+    DbSet<Domain.SocialCare.ChildProtectionPlan> ChildProtectionPlans { get; }
+
     DbSet<Notification> Notifications { get; }
 
     DbSet<OnlineRequestDraft> OnlineRequestDrafts { get; }

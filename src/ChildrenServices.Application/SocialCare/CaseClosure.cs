@@ -29,6 +29,11 @@ internal static class ClosureRules
             throw new DomainRuleException("The child in need plan is still open: end it before the case closes", "ReasonCode");
         }
 
+        if (await db.ChildProtectionPlans.AnyAsync(p => p.ChildId == childId && p.EndedOn == null, ct))
+        {
+            throw new DomainRuleException("The child protection plan is still open: it ends at a review conference before the case closes", "ReasonCode");
+        }
+
         if (await db.PeriodsOfCare.AnyAsync(p => p.ChildId == childId && p.EndedOn == null, ct))
         {
             throw new DomainRuleException("The child is looked after: the period of care must end before the case closes", "ReasonCode");

@@ -22,9 +22,22 @@ public static class GetChildProtection
         DateOnly? Section47ConcludedOn, string? Findings, bool? ConferenceNeeded, DateOnly? ConferenceHeldOn, ConferenceOutcome? ConferenceOutcome,
         string? InitialCategory, string? Chair, bool IsOpen, DueItem? Next, RagStatus? NextStatus);
 
-    public sealed record Result(bool HasOpenReferral, IReadOnlyList<Enquiry> Enquiries)
+    public sealed record Due(DueKind Kind, string What, DateOnly DueOn, RagStatus Status);
+
+    public sealed record Review(DateOnly HeldOn, bool PlanContinues, string Decision, string Chair);
+
+    public sealed record Visit(DateOnly VisitedOn, bool ChildSeen, bool SeenAlone);
+
+    public sealed record Plan(
+        Guid Id, Guid Version, DateOnly StartedOn, string InitialCategory, string LatestCategory, DateOnly? EndedOn, string? EndReason,
+        IReadOnlyList<DateOnly> CoreGroups, IReadOnlyList<Review> Reviews, IReadOnlyList<Visit> Visits, IReadOnlyList<Due> DueNext);
+
+    /// <param name="PreviousPlans">Plans the child had before the current or latest one (the census's NumberOfPreviousCPP).</param>
+    public sealed record Result(bool HasOpenReferral, IReadOnlyList<Enquiry> Enquiries, IReadOnlyList<Plan>? Plans = null, int PreviousPlans = 0)
     {
         public Enquiry? Open => Enquiries.FirstOrDefault(e => e.IsOpen);
+
+        public Plan? OpenPlan => Plans?.FirstOrDefault(p => p.EndedOn is null);
     }
 
     public sealed class Handler(IAppDbContext db, TimescaleProvider timescales, TimeProvider clock) : IQueryHandler<Query, Result>
@@ -34,17 +47,24 @@ public static class GetChildProtection
             var open = await db.Referrals.AnyAsync(r => r.ChildId == query.PersonId && r.Status == ReferralStatus.Open, cancellationToken);
             var enquiries = await db.ChildProtectionEnquiries.AsNoTracking().Where(e => e.ChildId == query.PersonId)
                 .OrderByDescending(e => e.StrategyHeldOn).ToListAsync(cancellationToken);
-            var chairs = enquiries.Where(e => e.ChairId is not null).Select(e => e.ChairId!.Value).ToList();
+            var plans = await db.ChildProtectionPlans.AsNoTracking().Include(p => p.CoreGroups).Include(p => p.Reviews).Include(p => p.Visits).AsSplitQuery()
+                .Where(p => p.ChildId == query.PersonId).OrderByDescending(p => p.StartedOn).ToListAsync(cancellationToken);
+            var chairs = enquiries.Where(e => e.ChairId is not null).Select(e => e.ChairId!.Value).Concat(plans.SelectMany(p => p.Reviews).Select(r => r.ChairId)).Distinct().ToList();
             var names = await db.Staff.Where(s => chairs.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.DisplayName, cancellationToken);
             var rules = await timescales.CurrentAsync(cancellationToken);
             var today = UkTime.Today(clock);
+            var planRows = plans.Select(p => new Plan(p.Id, p.Version, p.StartedOn, p.InitialCategory, p.LatestCategory, p.EndedOn, p.EndReason,
+                [.. p.CoreGroups.Select(g => g.HeldOn).Order()],
+                [.. p.Reviews.OrderBy(r => r.HeldOn).Select(r => new Review(r.HeldOn, r.PlanContinues, r.Decision, names.GetValueOrDefault(r.ChairId, "Unknown")))],
+                [.. p.Visits.OrderBy(v => v.VisitedOn).Select(v => new Visit(v.VisitedOn, v.ChildSeen, v.SeenAlone))],
+                [.. ChildProtectionDue.ForPlan(p, rules).Select(d => new Due(d.Kind, ChildProtectionDue.Describe(d.Kind), d.DueOn, rules.StatusOf(d, today)))])).ToList();
             return new Result(open, [.. enquiries.Select(e =>
             {
                 var next = ChildProtectionDue.Next(e, rules);
                 return new Enquiry(e.Id, e.Version, e.StrategyHeldOn, e.Agencies, e.Section47, e.Rationale, e.ConferenceTargetOn, e.Section47ConcludedOn, e.Findings,
                     e.ConferenceNeeded, e.ConferenceHeldOn, e.ConferenceOutcome, e.InitialCategory, e.ChairId is { } c ? names.GetValueOrDefault(c) : null, e.IsOpen,
                     next, next is null ? null : rules.StatusOf(next, today));
-            })]);
+            })], planRows, Math.Max(0, plans.Count - 1));
         }
     }
 }
@@ -57,8 +77,28 @@ public static class ChildProtectionDue
         : e.Section47ConcludedOn is null ? new DueItem(DueKind.Section47Enquiry, rules.Section47EnquiryDue(e.StrategyHeldOn))
         : new DueItem(DueKind.InitialConference, e.ConferenceTargetOn ?? rules.InitialConferenceDue(e.StrategyHeldOn));
 
+    /// <summary>An open plan's first core group (local, until one is held), next review conference (national) and next statutory visit (local).</summary>
+    public static IEnumerable<DueItem> ForPlan(ChildProtectionPlan plan, StatutoryTimescales rules)
+    {
+        if (!plan.IsOpen)
+        {
+            yield break;
+        }
+
+        if (plan.CoreGroups.Count == 0)
+        {
+            yield return new DueItem(DueKind.FirstCoreGroup, rules.FirstCoreGroupDue(plan.StartedOn));
+        }
+
+        yield return new DueItem(DueKind.ChildProtectionReview, rules.ChildProtectionReviewDue(plan.StartedOn, plan.LatestReview));
+        yield return new DueItem(DueKind.ChildProtectionVisit, rules.ChildProtectionVisitDue(plan.StartedOn, plan.LatestVisitSeen));
+    }
+
     public static string Describe(DueKind kind) => kind switch
     {
+        DueKind.FirstCoreGroup => "First core group",
+        DueKind.ChildProtectionReview => "Child protection review conference",
+        DueKind.ChildProtectionVisit => "Child protection visit (child seen)",
         DueKind.Section47Enquiry => "Section 47 enquiry outcome",
         DueKind.InitialConference => "Initial child protection conference",
         DueKind.StrategyDiscussion => "Strategy discussion",
@@ -194,6 +234,11 @@ public static class RecordInitialConference
         {
             var enquiry = await EnquiryLoader.LoadAsync(db, command.PersonId, command.EnquiryId, command.Version, cancellationToken);
             enquiry.RecordConference(command.HeldOn!.Value, command.Outcome!.Value, command.InitialCategory, user.RequireUserId(), UkTime.Today(clock));
+            if (enquiry.ConferenceOutcome == ConferenceOutcome.ChildProtectionPlan)
+            {
+                db.ChildProtectionPlans.Add(new ChildProtectionPlan(enquiry));
+            }
+
             return Unit.Value;
         }
     }
@@ -207,5 +252,126 @@ internal static class EnquiryLoader
             ?? throw new NotFoundException("Page not found");
         db.ExpectVersion(enquiry, version);
         return enquiry;
+    }
+}
+
+/// <summary>A core group meeting under the plan.</summary>
+public static class RecordCoreGroup
+{
+    [RequiresPermission(Permission.RecordStatutoryWork)]
+    public sealed record Command : ICommand, IPersonScoped, IAudited
+    {
+        public Guid PersonId { get; init; }
+
+        public Guid PlanId { get; init; }
+
+        public DateOnly? HeldOn { get; init; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.HeldOn).NotNull().WithMessage("Enter the date of the core group");
+    }
+
+    public sealed class Handler(IAppDbContext db, TimeProvider clock) : ICommandHandler<Command>
+    {
+        public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
+        {
+            (await CpPlanLoader.LoadAsync(db, command.PersonId, command.PlanId, null, cancellationToken)).RecordCoreGroup(command.HeldOn!.Value, UkTime.Today(clock));
+            return Unit.Value;
+        }
+    }
+}
+
+/// <summary>A statutory visit under the plan: whether the child was seen, and alone.</summary>
+public static class RecordChildProtectionVisit
+{
+    [RequiresPermission(Permission.RecordStatutoryWork)]
+    public sealed record Command : ICommand, IPersonScoped, IAudited
+    {
+        public Guid PersonId { get; init; }
+
+        public Guid PlanId { get; init; }
+
+        public DateOnly? VisitedOn { get; init; }
+
+        public bool ChildSeen { get; init; }
+
+        public bool SeenAlone { get; init; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.VisitedOn).NotNull().WithMessage("Enter the date of the visit");
+    }
+
+    public sealed class Handler(IAppDbContext db, TimeProvider clock) : ICommandHandler<Command>
+    {
+        public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
+        {
+            (await CpPlanLoader.LoadAsync(db, command.PersonId, command.PlanId, null, cancellationToken)).RecordVisit(command.VisitedOn!.Value, command.ChildSeen, command.SeenAlone, UkTime.Today(clock));
+            return Unit.Value;
+        }
+    }
+}
+
+/// <summary>The reviewing officer records a review conference: the plan continues under a category, or ends.</summary>
+public static class RecordChildProtectionReview
+{
+    [RequiresPermission(Permission.RecordReviewOutcomes)]
+    public sealed record Command : ICommand, IReviewOutcome, IAudited, IVersioned
+    {
+        public Guid PersonId { get; init; }
+
+        public Guid PlanId { get; init; }
+
+        public Guid Version { get; init; }
+
+        public DateOnly? HeldOn { get; init; }
+
+        public bool? PlanContinues { get; init; }
+
+        public string? LatestCategory { get; init; }
+
+        public string? Decision { get; init; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.HeldOn).NotNull().WithMessage("Enter the date of the review conference");
+            RuleFor(c => c.PlanContinues).NotNull().WithMessage("Select whether the plan continues");
+            RuleFor(c => c.Decision).NotEmpty().WithMessage("Summarise what the conference decided")
+                .MaximumLength(ChildProtectionPlan.TextLimit).WithMessage("The summary must be 10,000 characters or fewer");
+            RuleFor(c => c.LatestCategory).Must(code => DfeCodes.CategoryOfAbuse.Find(code!) is not null)
+                .When(c => !string.IsNullOrEmpty(c.LatestCategory)).WithMessage("Select a category of abuse from the list");
+        }
+    }
+
+    public sealed class Handler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command>
+    {
+        public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var plan = await CpPlanLoader.LoadAsync(db, command.PersonId, command.PlanId, command.Version, cancellationToken);
+            plan.RecordReview(command.HeldOn!.Value, command.PlanContinues!.Value, command.LatestCategory, command.Decision, user.RequireUserId(), UkTime.Today(clock));
+            return Unit.Value;
+        }
+    }
+}
+
+internal static class CpPlanLoader
+{
+    public static async Task<ChildProtectionPlan> LoadAsync(IAppDbContext db, Guid personId, Guid planId, Guid? version, CancellationToken ct)
+    {
+        var plan = await db.ChildProtectionPlans.Include(p => p.CoreGroups).Include(p => p.Reviews).Include(p => p.Visits).AsSplitQuery()
+            .SingleOrDefaultAsync(p => p.Id == planId && p.ChildId == personId, ct)
+            ?? throw new NotFoundException("Page not found");
+        if (version is { } v)
+        {
+            db.ExpectVersion(plan, v);
+        }
+
+        return plan;
     }
 }

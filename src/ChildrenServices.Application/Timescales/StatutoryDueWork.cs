@@ -75,6 +75,18 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
             }
         }
 
+        var cpPlans = await db.ChildProtectionPlans.AsNoTracking().Include(p => p.CoreGroups).Include(p => p.Reviews).Include(p => p.Visits).AsSplitQuery()
+            .Where(p => childIds.Contains(p.ChildId) && p.EndedOn == null).ToListAsync(ct);
+        foreach (var plan in cpPlans)
+        {
+            var worker = workers.GetValueOrDefault(leads.First(l => l.ChildId == plan.ChildId).WorkerId, "Unknown");
+            foreach (var item in SocialCare.ChildProtectionDue.ForPlan(plan, rules))
+            {
+                rows.Add(new DueRow(plan.ChildId, names[plan.ChildId], worker, item.Kind, SocialCare.ChildProtectionDue.Describe(item.Kind), item.DueOn, rules.StatusOf(item, today),
+                    $"/People/{plan.ChildId}/ChildProtection"));
+            }
+        }
+
         // Significant harm suspected at the front door: the strategy discussion is due before anything else.
         foreach (var referral in await db.Referrals.AsNoTracking()
             .Where(r => childIds.Contains(r.ChildId) && r.Status == ReferralStatus.Open && r.ImmediateStrategyDiscussion && !db.ChildProtectionEnquiries.Any(e => e.ReferralId == r.Id))

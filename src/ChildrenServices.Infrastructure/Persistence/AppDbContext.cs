@@ -69,6 +69,8 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? user,
 
     public DbSet<Domain.SocialCare.ChildProtectionEnquiry> ChildProtectionEnquiries => Set<Domain.SocialCare.ChildProtectionEnquiry>();
 
+    public DbSet<Domain.SocialCare.ChildProtectionPlan> ChildProtectionPlans => Set<Domain.SocialCare.ChildProtectionPlan>();
+
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<OnlineRequestDraft> OnlineRequestDrafts => Set<OnlineRequestDraft>();
@@ -145,6 +147,9 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? user,
                 Domain.SocialCare.ChildSeen c => c.AssessmentId,
                 Domain.SocialCare.CinReview r => r.PlanId,
                 Domain.SocialCare.CinVisit v => v.PlanId,
+                Domain.SocialCare.CoreGroup g => g.PlanId,
+                Domain.SocialCare.CpReview r => r.PlanId,
+                Domain.SocialCare.CpVisit v => v.PlanId,
                 ChildVoice v => v.AssessmentId,
                 PlanGoal g => g.PlanId,
                 TafReview r => r.PlanId,

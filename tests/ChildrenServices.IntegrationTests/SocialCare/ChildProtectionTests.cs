@@ -128,4 +128,69 @@ public sealed class ChildProtectionTests(AppFactory factory) : FrontDoorTestBase
         Assert.Contains("15 December 2026", await form.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await worker.GetAsync($"/People/{childId}/ChildProtection/Conference", ct)).StatusCode);
     }
+
+    /// <summary>Strategy today, enquiry concluded today, conference held today (Tuesday 24 November 2026) making a plan under neglect.</summary>
+    private async Task<Guid> PlanAsync(Guid childId)
+    {
+        var id = await StrategyAsync(childId);
+        await SendAsUserAsync(socialWorker, new RecordSection47Outcome.Command { PersonId = childId, EnquiryId = id, Version = await VersionAsync(id), ConcludedOn = Today, Findings = "Neglect.", ConferenceNeeded = true });
+        await SendAsUserAsync(reviewingOfficer, new RecordInitialConference.Command { PersonId = childId, EnquiryId = id, Version = await VersionAsync(id), HeldOn = Today, Outcome = ConferenceOutcome.ChildProtectionPlan, InitialCategory = "NEG" });
+        return await WithDbAsync(db => db.ChildProtectionPlans.Where(p => p.ChildId == childId && p.EndedOn == null).Select(p => p.Id).SingleAsync());
+    }
+
+    private Task<Guid> PlanVersionAsync(Guid id) => WithDbAsync(db => db.ChildProtectionPlans.Where(p => p.Id == id).Select(p => p.Version).SingleAsync());
+
+    [Fact]
+    public async Task APlanFromTheConference_HasItsCoreGroupReviewAndVisitsDue_ReviewsMoveTheCategory_AndAReviewEndsIt()
+    {
+        var childId = await ReferredChildAsync();
+        var planId = await PlanAsync(childId);
+
+        var plan = (await SendAsUserAsync(socialWorker, new GetChildProtection.Query(childId))).OpenPlan!;
+        Assert.Equal(("NEG", "NEG"), (plan.InitialCategory, plan.LatestCategory));
+        Assert.Equal(
+            [(DueKind.FirstCoreGroup, new DateOnly(2026, 12, 8)), (DueKind.ChildProtectionReview, new DateOnly(2027, 2, 24)), (DueKind.ChildProtectionVisit, new DateOnly(2026, 12, 8))],
+            plan.DueNext.Select(d => (d.Kind, d.DueOn)));
+        var closing = await Assert.ThrowsAsync<DomainRuleException>(async () => await SendAsUserAsync(socialWorker, new RequestCaseClosure.Command { PersonId = childId, ReasonCode = "RC7", Reasons = "x" }));
+        var stepDown = await Assert.ThrowsAsync<DomainRuleException>(async () => await SendAsUserAsync(socialWorker, new Application.Approvals.RequestStepDown.Command { PersonId = childId, Stage = Domain.Approvals.StepDownStage.ChildInNeedPlan, Reasons = "x" }));
+        Assert.StartsWith("The child protection plan is still open", closing.Message, StringComparison.Ordinal);
+        Assert.StartsWith("The child protection plan is still open", stepDown.Message, StringComparison.Ordinal);
+
+        Factory.Clock.Advance(TimeSpan.FromDays(7));
+        await SendAsUserAsync(socialWorker, new RecordCoreGroup.Command { PersonId = childId, PlanId = planId, HeldOn = Today.AddDays(7) });
+        await SendAsUserAsync(socialWorker, new RecordChildProtectionVisit.Command { PersonId = childId, PlanId = planId, VisitedOn = Today.AddDays(7), ChildSeen = true, SeenAlone = true });
+        await Assert.ThrowsAsync<Application.ForbiddenException>(async () => await SendAsUserAsync(socialWorker, new RecordChildProtectionReview.Command { PersonId = childId, PlanId = planId, Version = await PlanVersionAsync(planId), HeldOn = Today.AddDays(7), PlanContinues = true, LatestCategory = "EMO", Decision = "x" }));
+        await SendAsUserAsync(reviewingOfficer, new RecordChildProtectionReview.Command { PersonId = childId, PlanId = planId, Version = await PlanVersionAsync(planId), HeldOn = Today.AddDays(7), PlanContinues = true, LatestCategory = "EMO", Decision = "Continue; emotional harm now the main concern." });
+
+        plan = (await SendAsUserAsync(socialWorker, new GetChildProtection.Query(childId))).OpenPlan!;
+        Assert.Equal("EMO", plan.LatestCategory);
+        Assert.DoesNotContain(plan.DueNext, d => d.Kind == DueKind.FirstCoreGroup);
+        Assert.Contains(plan.DueNext, d => d.Kind == DueKind.ChildProtectionReview && d.DueOn == new DateOnly(2027, 6, 1));
+
+        Factory.Clock.Advance(TimeSpan.FromDays(7));
+        await SendAsUserAsync(reviewingOfficer, new RecordChildProtectionReview.Command { PersonId = childId, PlanId = planId, Version = await PlanVersionAsync(planId), HeldOn = Today.AddDays(14), PlanContinues = false, Decision = "Risks reduced; child in need support." });
+
+        var ended = await WithDbAsync(db => db.ChildProtectionPlans.SingleAsync());
+        Assert.Equal(Today.AddDays(14), ended.EndedOn);
+        Assert.DoesNotContain((await SendAsUserAsync(socialWorker, new GetMyDueWork.Query())).Statutory!, r => r.Kind is DueKind.ChildProtectionReview or DueKind.ChildProtectionVisit);
+        await SendAsUserAsync(socialWorker, new Application.Approvals.RequestStepDown.Command { PersonId = childId, Stage = Domain.Approvals.StepDownStage.ChildInNeedPlan, Reasons = "Plan ended; keyworker support is enough." });
+    }
+
+    [Fact]
+    public async Task PreviousPlans_AreCounted_AndAReviewWithoutACategoryToContinueUnder_IsRefused()
+    {
+        var childId = await ReferredChildAsync();
+        var first = await PlanAsync(childId);
+        Factory.Clock.Advance(TimeSpan.FromDays(1));
+        var noCategory = await Assert.ThrowsAsync<DomainRuleException>(async () => await SendAsUserAsync(reviewingOfficer, new RecordChildProtectionReview.Command { PersonId = childId, PlanId = first, Version = await PlanVersionAsync(first), HeldOn = Today.AddDays(1), PlanContinues = true, Decision = "Continue." }));
+        Assert.Equal("LatestCategory", noCategory.Field);
+        await SendAsUserAsync(reviewingOfficer, new RecordChildProtectionReview.Command { PersonId = childId, PlanId = first, Version = await PlanVersionAsync(first), HeldOn = Today.AddDays(1), PlanContinues = false, Decision = "Ends." });
+
+        var strategy = await SendAsUserAsync(socialWorker, new RecordStrategyDiscussion.Command { PersonId = childId, HeldOn = Today.AddDays(1), Agencies = "Police", Section47 = true, Rationale = "New injury." });
+        await SendAsUserAsync(socialWorker, new RecordSection47Outcome.Command { PersonId = childId, EnquiryId = strategy, Version = await VersionAsync(strategy), ConcludedOn = Today.AddDays(1), Findings = "Physical abuse.", ConferenceNeeded = true });
+        await SendAsUserAsync(reviewingOfficer, new RecordInitialConference.Command { PersonId = childId, EnquiryId = strategy, Version = await VersionAsync(strategy), HeldOn = Today.AddDays(1), Outcome = ConferenceOutcome.ChildProtectionPlan, InitialCategory = "PHY" });
+
+        var result = await SendAsUserAsync(socialWorker, new GetChildProtection.Query(childId));
+        Assert.Equal((1, "PHY"), (result.PreviousPlans, result.OpenPlan!.InitialCategory));
+    }
 }

@@ -112,3 +112,60 @@ internal sealed class ChildProtectionEnquiryConfiguration : IEntityTypeConfigura
         builder.HasIndex(e => e.ChildId);
     }
 }
+
+internal sealed class ChildProtectionPlanConfiguration : IEntityTypeConfiguration<ChildProtectionPlan>
+{
+    public void Configure(EntityTypeBuilder<ChildProtectionPlan> builder)
+    {
+        builder.ToTable("ChildProtectionPlans");
+        builder.ConfigureAggregate();
+        builder.Property(p => p.InitialCategory).HasMaxLength(5);
+        builder.Property(p => p.LatestCategory).HasMaxLength(5);
+        builder.Property(p => p.EndReason).HasMaxLength(ChildProtectionPlan.TextLimit + 100);
+        builder.Ignore(p => p.IsOpen);
+        builder.Ignore(p => p.LatestReview);
+        builder.Ignore(p => p.LatestVisitSeen);
+        builder.HasOne<Referral>().WithMany().HasForeignKey(p => p.ReferralId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ChildProtectionEnquiry>().WithMany().HasForeignKey(p => p.EnquiryId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Person>().WithMany().HasForeignKey(p => p.ChildId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(p => p.CoreGroups).WithOne().HasForeignKey(g => g.PlanId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.Reviews).WithOne().HasForeignKey(r => r.PlanId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(p => p.Visits).WithOne().HasForeignKey(v => v.PlanId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(p => p.CoreGroups).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(p => p.Reviews).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(p => p.Visits).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasIndex(p => new { p.ChildId, p.EndedOn });
+    }
+}
+
+internal sealed class CoreGroupConfiguration : IEntityTypeConfiguration<CoreGroup>
+{
+    public void Configure(EntityTypeBuilder<CoreGroup> builder)
+    {
+        builder.ToTable("ChildProtectionCoreGroups");
+        builder.HasKey(g => g.Id);
+        builder.Property(g => g.Id).ValueGeneratedNever();
+    }
+}
+
+internal sealed class CpReviewConfiguration : IEntityTypeConfiguration<CpReview>
+{
+    public void Configure(EntityTypeBuilder<CpReview> builder)
+    {
+        builder.ToTable("ChildProtectionReviews");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Decision).HasMaxLength(ChildProtectionPlan.TextLimit);
+        builder.HasOne<StaffMember>().WithMany().HasForeignKey(r => r.ChairId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CpVisitConfiguration : IEntityTypeConfiguration<CpVisit>
+{
+    public void Configure(EntityTypeBuilder<CpVisit> builder)
+    {
+        builder.ToTable("ChildProtectionVisits");
+        builder.HasKey(v => v.Id);
+        builder.Property(v => v.Id).ValueGeneratedNever();
+    }
+}

@@ -104,3 +104,84 @@ public sealed class ConferenceModel(ISender sender, TimeProvider clock) : Enquir
 
     protected override RecordInitialConference.Command WithPerson(RecordInitialConference.Command input, Guid personId) => input with { PersonId = personId };
 }
+
+/// <summary>A form about the child's open child protection plan.</summary>
+public abstract class CpPlanFormModel<TCommand>(ISender sender, TimeProvider clock) : PersonPageModel(sender, clock)
+    where TCommand : class, ICommand
+{
+    [BindProperty]
+    public TCommand Input { get; set; } = default!;
+
+    public GetChildProtection.Plan Plan { get; private set; } = default!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        await LoadPersonAsync(id);
+        var open = (await Sender.Send(new GetChildProtection.Query(id))).OpenPlan;
+        if (open is null)
+        {
+            return RedirectToPage("/People/ChildProtection/Index", new { id });
+        }
+
+        Plan = open;
+        Input = NewInput(id, open);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        Input = WithPerson(Input, id);
+        if (await BindingFailedAsync(Input))
+        {
+            return Page();
+        }
+
+        await Sender.Send(Input);
+        return RedirectWithBanner("/People/ChildProtection/Index", new { id }, Done);
+    }
+
+    public override async Task LoadDisplayDataAsync()
+    {
+        var id = Guid.Parse(RouteData.Values["id"]!.ToString()!);
+        await LoadPersonAsync(id);
+        var all = await Sender.Send(new GetChildProtection.Query(id));
+        Plan = all.OpenPlan ?? all.Plans![0];
+    }
+
+    protected abstract string Done { get; }
+
+    protected abstract TCommand NewInput(Guid personId, GetChildProtection.Plan plan);
+
+    protected abstract TCommand WithPerson(TCommand input, Guid personId);
+}
+
+[Authorize(Policy = nameof(Application.Security.Permission.RecordStatutoryWork))]
+public sealed class CoreGroupModel(ISender sender, TimeProvider clock) : CpPlanFormModel<RecordCoreGroup.Command>(sender, clock)
+{
+    protected override string Done => "Core group recorded";
+
+    protected override RecordCoreGroup.Command NewInput(Guid personId, GetChildProtection.Plan plan) => new() { PersonId = personId, PlanId = plan.Id, HeldOn = Today };
+
+    protected override RecordCoreGroup.Command WithPerson(RecordCoreGroup.Command input, Guid personId) => input with { PersonId = personId };
+}
+
+[Authorize(Policy = nameof(Application.Security.Permission.RecordStatutoryWork))]
+public sealed class VisitModel(ISender sender, TimeProvider clock) : CpPlanFormModel<RecordChildProtectionVisit.Command>(sender, clock)
+{
+    protected override string Done => "Visit recorded";
+
+    protected override RecordChildProtectionVisit.Command NewInput(Guid personId, GetChildProtection.Plan plan) => new() { PersonId = personId, PlanId = plan.Id, VisitedOn = Today, ChildSeen = true };
+
+    protected override RecordChildProtectionVisit.Command WithPerson(RecordChildProtectionVisit.Command input, Guid personId) => input with { PersonId = personId };
+}
+
+[Authorize(Policy = nameof(Application.Security.Permission.RecordReviewOutcomes))]
+public sealed class ReviewModel(ISender sender, TimeProvider clock) : CpPlanFormModel<RecordChildProtectionReview.Command>(sender, clock)
+{
+    protected override string Done => "Review conference recorded";
+
+    protected override RecordChildProtectionReview.Command NewInput(Guid personId, GetChildProtection.Plan plan) =>
+        new() { PersonId = personId, PlanId = plan.Id, Version = plan.Version, HeldOn = Today, LatestCategory = plan.LatestCategory };
+
+    protected override RecordChildProtectionReview.Command WithPerson(RecordChildProtectionReview.Command input, Guid personId) => input with { PersonId = personId };
+}

@@ -353,6 +353,48 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "ChildProtectionPlans",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ReferralId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ChildId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    EnquiryId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    StartedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    InitialCategory = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: false),
+                    LatestCategory = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    EndReason = table.Column<string>(type: "nvarchar(max)", maxLength: 10100, nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChildProtectionPlans", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ChildProtectionPlans_ChildProtectionEnquiries_EnquiryId",
+                        column: x => x.EnquiryId,
+                        principalTable: "ChildProtectionEnquiries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ChildProtectionPlans_People_ChildId",
+                        column: x => x.ChildId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ChildProtectionPlans_Referrals_ReferralId",
+                        column: x => x.ReferralId,
+                        principalTable: "Referrals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CareEpisodes",
                 columns: table => new
                 {
@@ -453,6 +495,74 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ChildProtectionCoreGroups",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PlanId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "date", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChildProtectionCoreGroups", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ChildProtectionCoreGroups_ChildProtectionPlans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "ChildProtectionPlans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ChildProtectionReviews",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PlanId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    PlanContinues = table.Column<bool>(type: "bit", nullable: false),
+                    Decision = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: false),
+                    ChairId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChildProtectionReviews", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ChildProtectionReviews_ChildProtectionPlans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "ChildProtectionPlans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ChildProtectionReviews_StaffMembers_ChairId",
+                        column: x => x.ChairId,
+                        principalTable: "StaffMembers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ChildProtectionVisits",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PlanId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    VisitedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ChildSeen = table.Column<bool>(type: "bit", nullable: false),
+                    SeenAlone = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChildProtectionVisits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ChildProtectionVisits_ChildProtectionPlans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "ChildProtectionPlans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_ApprovalRequests_AssessmentId",
                 table: "ApprovalRequests",
@@ -540,6 +650,11 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 column: "PlanId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ChildProtectionCoreGroups_PlanId",
+                table: "ChildProtectionCoreGroups",
+                column: "PlanId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ChildProtectionEnquiries_ChairId",
                 table: "ChildProtectionEnquiries",
                 column: "ChairId");
@@ -553,6 +668,36 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "IX_ChildProtectionEnquiries_ReferralId",
                 table: "ChildProtectionEnquiries",
                 column: "ReferralId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChildProtectionPlans_ChildId_EndedOn",
+                table: "ChildProtectionPlans",
+                columns: new[] { "ChildId", "EndedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChildProtectionPlans_EnquiryId",
+                table: "ChildProtectionPlans",
+                column: "EnquiryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChildProtectionPlans_ReferralId",
+                table: "ChildProtectionPlans",
+                column: "ReferralId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChildProtectionReviews_ChairId",
+                table: "ChildProtectionReviews",
+                column: "ChairId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChildProtectionReviews_PlanId",
+                table: "ChildProtectionReviews",
+                column: "PlanId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChildProtectionVisits_PlanId",
+                table: "ChildProtectionVisits",
+                column: "PlanId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ClaReviews_PeriodOfCareId_HeldOn",
@@ -612,7 +757,13 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "ChildInNeedPlanVisits");
 
             migrationBuilder.DropTable(
-                name: "ChildProtectionEnquiries");
+                name: "ChildProtectionCoreGroups");
+
+            migrationBuilder.DropTable(
+                name: "ChildProtectionReviews");
+
+            migrationBuilder.DropTable(
+                name: "ChildProtectionVisits");
 
             migrationBuilder.DropTable(
                 name: "ClaReviews");
@@ -636,7 +787,13 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "ChildInNeedPlans");
 
             migrationBuilder.DropTable(
+                name: "ChildProtectionPlans");
+
+            migrationBuilder.DropTable(
                 name: "PeriodsOfCare");
+
+            migrationBuilder.DropTable(
+                name: "ChildProtectionEnquiries");
 
             migrationBuilder.DropIndex(
                 name: "IX_ApprovalRequests_AssessmentId",

@@ -1,0 +1,222 @@
+using ChildrenServices.Domain.Codes;
+using ChildrenServices.Domain.Common;
+
+namespace ChildrenServices.Domain.SocialCare;
+
+/// <summary>
+/// A child protection plan (the CIN census "ChildProtectionPlans": start, end, initial and latest category
+/// of abuse, review dates). It starts on the day of the initial conference that made it; core groups,
+/// review conferences (chaired by a reviewing officer) and statutory visits hang off it; a review
+/// conference that decides the plan is no longer needed ends it that day.
+/// </summary>
+public sealed class ChildProtectionPlan : Aggregate
+{
+    public const int TextLimit = 10_000;
+
+    private readonly List<CoreGroup> coreGroups = [];
+    private readonly List<CpReview> reviews = [];
+    private readonly List<CpVisit> visits = [];
+
+    private ChildProtectionPlan()
+    {
+        InitialCategory = string.Empty;
+        LatestCategory = string.Empty;
+    }
+
+    public ChildProtectionPlan(ChildProtectionEnquiry enquiry)
+    {
+        ArgumentNullException.ThrowIfNull(enquiry);
+        if (enquiry.ConferenceOutcome != ConferenceOutcome.ChildProtectionPlan || enquiry.ConferenceHeldOn is null || enquiry.InitialCategory is null)
+        {
+            throw new DomainRuleException("A child protection plan starts from an initial conference that decided on one", "Outcome");
+        }
+
+        ReferralId = enquiry.ReferralId;
+        ChildId = enquiry.ChildId;
+        EnquiryId = enquiry.Id;
+        StartedOn = enquiry.ConferenceHeldOn.Value;
+        InitialCategory = enquiry.InitialCategory;
+        LatestCategory = enquiry.InitialCategory;
+    }
+
+    public Guid ReferralId { get; private init; }
+
+    public Guid ChildId { get; private init; }
+
+    public Guid EnquiryId { get; private init; }
+
+    /// <summary>The initial conference's date: the plan's start and the date review conferences count from.</summary>
+    public DateOnly StartedOn { get; private init; }
+
+    public string InitialCategory { get; private init; }
+
+    public string LatestCategory { get; private set; }
+
+    public DateOnly? EndedOn { get; private set; }
+
+    public string? EndReason { get; private set; }
+
+    public bool IsOpen => EndedOn is null;
+
+    public IReadOnlyList<CoreGroup> CoreGroups => coreGroups;
+
+    public IReadOnlyList<CpReview> Reviews => reviews;
+
+    public IReadOnlyList<CpVisit> Visits => visits;
+
+    public DateOnly? LatestReview => reviews.Count == 0 ? null : reviews.Max(r => r.HeldOn);
+
+    public DateOnly? LatestVisitSeen => visits.Where(v => v.ChildSeen).Select(v => (DateOnly?)v.VisitedOn).Max();
+
+    public CoreGroup RecordCoreGroup(DateOnly heldOn, DateOnly today)
+    {
+        WithinPlan(heldOn, today, "HeldOn", "The core group");
+        var group = new CoreGroup(Id, heldOn);
+        coreGroups.Add(group);
+        return group;
+    }
+
+    public CpVisit RecordVisit(DateOnly visitedOn, bool childSeen, bool seenAlone, DateOnly today)
+    {
+        WithinPlan(visitedOn, today, "VisitedOn", "The visit");
+        if (seenAlone && !childSeen)
+        {
+            throw new DomainRuleException("A child seen alone was seen: tick both, or neither", "SeenAlone");
+        }
+
+        var visit = new CpVisit(Id, visitedOn, childSeen, seenAlone);
+        visits.Add(visit);
+        return visit;
+    }
+
+    /// <summary>The reviewing officer records a review conference: the plan continues (with its latest category) or ends that day.</summary>
+    public CpReview RecordReview(DateOnly heldOn, bool planContinues, string? latestCategory, string? decision, Guid chairId, DateOnly today)
+    {
+        WithinPlan(heldOn, today, "HeldOn", "The review conference");
+        if (heldOn == StartedOn)
+        {
+            throw new DomainRuleException("A review conference cannot be on the day of the initial conference", "HeldOn");
+        }
+
+        if (reviews.Any(r => r.HeldOn == heldOn))
+        {
+            throw new DomainRuleException("A review conference is already recorded on that date", "HeldOn");
+        }
+
+        if (string.IsNullOrWhiteSpace(decision))
+        {
+            throw new DomainRuleException("Summarise what the conference decided", "Decision");
+        }
+
+        if (planContinues)
+        {
+            if (string.IsNullOrWhiteSpace(latestCategory) || DfeCodes.CategoryOfAbuse.Find(latestCategory) is null)
+            {
+                throw new DomainRuleException("Select the category of abuse the plan continues under", "LatestCategory");
+            }
+
+            LatestCategory = latestCategory;
+        }
+
+        var review = new CpReview(Id, heldOn, planContinues, decision.Trim(), chairId);
+        reviews.Add(review);
+        if (!planContinues)
+        {
+            EndedOn = heldOn;
+            EndReason = "Ended at the review conference: " + decision.Trim();
+        }
+
+        return review;
+    }
+
+    private void WithinPlan(DateOnly on, DateOnly today, string field, string what)
+    {
+        if (!IsOpen)
+        {
+            throw new DomainRuleException("The plan has ended", field);
+        }
+
+        if (on < StartedOn)
+        {
+            throw new DomainRuleException($"{what} cannot be before the plan started, {StartedOn:d MMMM yyyy}", field);
+        }
+
+        if (on > today)
+        {
+            throw new DomainRuleException("The date must be today or in the past", field);
+        }
+    }
+}
+
+public sealed class CoreGroup
+{
+    private CoreGroup()
+    {
+    }
+
+    internal CoreGroup(Guid planId, DateOnly heldOn)
+    {
+        PlanId = planId;
+        HeldOn = heldOn;
+    }
+
+    public Guid Id { get; private init; } = Guid.CreateVersion7();
+
+    public Guid PlanId { get; private init; }
+
+    public DateOnly HeldOn { get; private init; }
+}
+
+public sealed class CpReview
+{
+    private CpReview()
+    {
+        Decision = string.Empty;
+    }
+
+    internal CpReview(Guid planId, DateOnly heldOn, bool planContinues, string decision, Guid chairId)
+    {
+        PlanId = planId;
+        HeldOn = heldOn;
+        PlanContinues = planContinues;
+        Decision = decision;
+        ChairId = chairId;
+    }
+
+    public Guid Id { get; private init; } = Guid.CreateVersion7();
+
+    public Guid PlanId { get; private init; }
+
+    public DateOnly HeldOn { get; private init; }
+
+    public bool PlanContinues { get; private init; }
+
+    public string Decision { get; private init; }
+
+    public Guid ChairId { get; private init; }
+}
+
+public sealed class CpVisit
+{
+    private CpVisit()
+    {
+    }
+
+    internal CpVisit(Guid planId, DateOnly visitedOn, bool childSeen, bool seenAlone)
+    {
+        PlanId = planId;
+        VisitedOn = visitedOn;
+        ChildSeen = childSeen;
+        SeenAlone = seenAlone;
+    }
+
+    public Guid Id { get; private init; } = Guid.CreateVersion7();
+
+    public Guid PlanId { get; private init; }
+
+    public DateOnly VisitedOn { get; private init; }
+
+    public bool ChildSeen { get; private init; }
+
+    public bool SeenAlone { get; private init; }
+}
