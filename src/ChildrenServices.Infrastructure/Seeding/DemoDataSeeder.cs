@@ -184,6 +184,7 @@ public sealed class DemoDataSeeder(AppDbContext db, FirstAdministrator accounts,
         // Last, and without the random generator, so the families and notes above stay as they were.
         await new ApprovalsSeeder(db, clock).SeedAsync(staff["keyworker@demo.example"], staff["socialworker@demo.example"]);
         await new AssessmentsSeeder(db, clock).SeedAsync();
+        await new StatutoryPathwaySeeder(db, clock).SeedAsync(staff["iro@demo.example"]);
         return true;
     }
 

@@ -139,4 +139,27 @@ public sealed class DemoSeedTests(AppFactory factory) : IntegrationTest(factory)
         var waiting = Assert.Single(await SendAsUserAsync(sam, new GetApprovals.Query()), r => r.Kind == ApprovalKind.AssessmentAuthorisation);
         Assert.StartsWith("Assessment authorised", await SendAsUserAsync(sam, new DecideApproval.Command { RequestId = waiting.Id, Version = waiting.Version, Approve = true, Rationale = "Agreed." }), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task DemoSeed_StatutoryPathway_HasEnquiriesPlansAndCare_WithSomethingOverdue()
+    {
+        var counts = await WithDbAsync(async db => new
+        {
+            Enquiries = await db.ChildProtectionEnquiries.CountAsync(),
+            CpPlans = await db.ChildProtectionPlans.CountAsync(),
+            CinPlans = await db.ChildInNeedPlans.CountAsync(),
+            Care = await db.PeriodsOfCare.CountAsync(),
+        });
+        var managers = await WithDbAsync(db => db.Teams.Where(t => t.ManagerId != null).Select(t => t.ManagerId!.Value).Distinct().ToListAsync());
+        var due = new List<Application.Timescales.DueRow>();
+        foreach (var manager in managers)
+        {
+            due.AddRange(await SendAsUserAsync(manager, new Application.Timescales.GetTeamDueWork.Query()));
+        }
+
+        Assert.True(counts.Enquiries >= 2 && counts.CpPlans >= 1 && counts.CinPlans >= 1 && counts.Care >= 1, $"Seeded {counts}");
+        Assert.Contains(due, r => r.Kind == Domain.Timescales.DueKind.ChildProtectionReview);
+        Assert.Contains(due, r => r.Kind == Domain.Timescales.DueKind.LookedAfterVisit);
+        Assert.Contains(due, r => r.Kind != Domain.Timescales.DueKind.Assessment && r.Status == Domain.Timescales.RagStatus.Red);
+    }
 }

@@ -1,0 +1,150 @@
+using ChildrenServices.Application;
+using ChildrenServices.Domain.Allocations;
+using ChildrenServices.Domain.Calendar;
+using ChildrenServices.Domain.LookedAfter;
+using ChildrenServices.Domain.People;
+using ChildrenServices.Domain.SocialCare;
+using ChildrenServices.Domain.Teams;
+using ChildrenServices.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChildrenServices.Infrastructure.Seeding;
+
+/// <summary>
+/// Development only: children at every stage of the statutory pathway beyond the assessment, built with
+/// the domain's own methods so every rule holds. In the child in need and protection team: strategy
+/// discussions with enquiries open and concluded, initial conferences, child protection plans (one with
+/// its review conference overdue, one with a previous plan) and child in need plans (one with its review
+/// overdue). In the looked-after team: periods of care with placement and legal status changes, reviews
+/// and visits, one visit overdue. No random generator, so the data seeded before stays as it was.
+/// </summary>
+internal sealed class StatutoryPathwaySeeder(AppDbContext db, TimeProvider clock)
+{
+    private readonly WorkingDayCalendar calendar = WorkingDayCalendar.EnglandAndWales;
+
+    public async Task SeedAsync(Guid reviewingOfficer)
+    {
+        var today = UkTime.Today(clock);
+        await ChildInNeedAndProtectionAsync(today, reviewingOfficer);
+        await LookedAfterAsync(today, reviewingOfficer);
+        await db.SaveChangesAsync();
+    }
+
+    private async Task ChildInNeedAndProtectionAsync(DateOnly today, Guid chair)
+    {
+        var team = await db.Teams.Where(t => t.Kind == TeamKind.ChildInNeedAndProtection).OrderBy(t => t.Name).Select(t => t.Id).FirstAsync();
+        var children = await ChildrenForAsync(team, 7, today);
+        for (var i = 0; i < children.Count && i < 7; i++)
+        {
+            var child = children[i];
+            var referralDate = calendar.AddWorkingDays(today, -(i < 2 ? 30 : 160 + (i * 10)));
+            var referral = new Referral(child, null, referralDate, "6", "N1", team, false, null, calendar);
+            db.Referrals.Add(referral);
+            switch (i)
+            {
+                case 0:
+                    // Strategy discussion last week; the enquiry's outcome is still to record.
+                    db.ChildProtectionEnquiries.Add(new ChildProtectionEnquiry(referral, calendar.AddWorkingDays(today, -5), "Police, school, health visitor", true,
+                        "Disclosure at school of being hit with a belt; siblings at home.", calendar, today));
+                    break;
+                case 1:
+                    // Enquiry concluded, conference needed, target in a few days.
+                    var waiting = new ChildProtectionEnquiry(referral, calendar.AddWorkingDays(today, -11), "Police, GP, school", true, "Repeated missing episodes and an older adult picking her up.", calendar, today);
+                    waiting.RecordSection47Outcome(calendar.AddWorkingDays(today, -6), "Risk of sexual exploitation; mum not protective yet.", true, today);
+                    db.ChildProtectionEnquiries.Add(waiting);
+                    break;
+                case 2:
+                case 3:
+                    // Child protection plans: the second's review conference is overdue.
+                    var icpc = i == 2 ? today.AddDays(-40) : today.AddMonths(-4);
+                    var enquiry = new ChildProtectionEnquiry(referral, calendar.AddWorkingDays(icpc, -12), "Police, health visitor, nursery", true, "Neglect: home conditions, missed health appointments.", calendar, today);
+                    enquiry.RecordSection47Outcome(calendar.AddWorkingDays(icpc, -5), "Chronic neglect; parents struggling with alcohol.", true, today);
+                    enquiry.RecordConference(icpc, ConferenceOutcome.ChildProtectionPlan, "NEG", chair, today);
+                    db.ChildProtectionEnquiries.Add(enquiry);
+                    var plan = new ChildProtectionPlan(enquiry);
+                    plan.RecordCoreGroup(calendar.AddWorkingDays(icpc, 8), today);
+                    plan.RecordVisit(calendar.AddWorkingDays(icpc, 5), true, true, today);
+                    plan.RecordVisit(calendar.AddWorkingDays(icpc, 14), true, false, today);
+                    db.ChildProtectionPlans.Add(plan);
+                    break;
+                default:
+                    // Child in need plans: one review overdue, one on track.
+                    var cin = new ChildInNeedPlan(referral, calendar.AddWorkingDays(referralDate, 50), today);
+                    cin.RecordReview(calendar.AddWorkingDays(cin.StartedOn, 12), "Attendance up to 92%; dad engaging with the alcohol service.", today);
+                    if (i == 4)
+                    {
+                        cin.RecordReview(today.AddDays(-20), "Good progress; next review in twelve weeks.", today);
+                    }
+
+                    cin.RecordVisit(today.AddDays(-(10 + i)), true, i % 2 == 0, today);
+                    db.ChildInNeedPlans.Add(cin);
+                    break;
+            }
+        }
+    }
+
+    private async Task LookedAfterAsync(DateOnly today, Guid reviewingOfficer)
+    {
+        var team = await db.Teams.Where(t => t.Kind == TeamKind.ChildrenLookedAfter).OrderBy(t => t.Name).Select(t => t.Id).FirstAsync();
+        var children = await ChildrenForAsync(team, 4, today);
+        var births = await db.People.Where(p => children.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DateOfBirth);
+        for (var i = 0; i < children.Count && i < 4; i++)
+        {
+            var child = children[i];
+            var start = today.AddDays(-(60 + (i * 150)));
+            if (births[child] is not { } born || born > start.AddYears(-1) || born < start.AddYears(-17))
+            {
+                continue;
+            }
+
+            db.Referrals.Add(new Referral(child, null, start.AddDays(-10), "6", "N1", team, false, null, calendar));
+            var period = PeriodOfCare.Start(child, start, i == 0 ? "V2" : "C1", "N1", new Placement("U4", "PR1", "NB3 4QT", "Ashworth family", false), born, today);
+            if (i >= 1)
+            {
+                period.ChangeLegalStatus(start.AddDays(35), "C2", today);
+                period.ChangePlacement(start.AddDays(70), new Placement("U4", "PR1", "NB7 2LD", "Okoro family", i >= 2), false, today);
+            }
+
+            period.RecordVisit(start.AddDays(5), true, false, today);
+            if (i != 1)
+            {
+                // The second child's visit after the move is overdue.
+                period.RecordVisit(today.AddDays(-20), true, true, today);
+            }
+
+            period.RecordReview(calendar.AddWorkingDays(start, 18), "PN1", reviewingOfficer, today);
+            db.PeriodsOfCare.Add(period);
+        }
+    }
+
+    /// <summary>
+    /// Children the team's workers lead with no referral yet (the front door's referrals are its own); in a
+    /// small seed, children nobody holds are allocated to the team's workers to make up the number.
+    /// </summary>
+    private async Task<List<Guid>> ChildrenForAsync(Guid team, int wanted, DateOnly today)
+    {
+        var referred = db.Referrals.Select(r => r.ChildId);
+        var children = db.People.Where(p => p.Type == PersonType.Child && p.DateOfBirth != null && p.Restriction == null
+            && p.DateOfBirth < today.AddYears(-2) && p.DateOfBirth > today.AddYears(-16) && !referred.Contains(p.Id));
+        var held = await db.Allocations
+            .Where(a => a.TeamId == team && a.EndedOn == null && a.Role == AllocationRole.Lead)
+            .Join(children, a => a.ChildId, p => p.Id, (a, p) => new { p.Id, p.FamilyName })
+            .OrderBy(x => x.FamilyName).ThenBy(x => x.Id).Select(x => x.Id).Take(wanted).ToListAsync();
+        if (held.Count < wanted)
+        {
+            var members = await db.Teams.Where(t => t.Id == team).SelectMany(t => t.Members.Where(m => m.UserId != t.ManagerId)).Select(m => m.UserId).ToListAsync();
+            var manager = await db.Teams.Where(t => t.Id == team).Select(t => t.ManagerId!.Value).SingleAsync();
+            var allocated = db.Allocations.Where(a => a.EndedOn == null).Select(a => a.ChildId);
+            var free = await children.Where(p => !allocated.Contains(p.Id)).OrderBy(p => p.FamilyName).ThenBy(p => p.Id).Select(p => p.Id).Take(wanted - held.Count).ToListAsync();
+            for (var i = 0; i < free.Count && members.Count > 0; i++)
+            {
+                db.Allocations.Add(new Allocation(free[i], members[i % members.Count], team, AllocationRole.Lead, today.AddYears(-1), manager));
+            }
+
+            await db.SaveChangesAsync();
+            held.AddRange(free);
+        }
+
+        return held;
+    }
+}
