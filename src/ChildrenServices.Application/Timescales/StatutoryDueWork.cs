@@ -87,12 +87,28 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
             }
         }
 
-        // Significant harm suspected at the front door: the strategy discussion is due before anything else.
+        // Significant harm suspected — at the front door, or by an authorised assessment — and no strategy
+        // discussion since: it is due before anything else.
         foreach (var referral in await db.Referrals.AsNoTracking()
-            .Where(r => childIds.Contains(r.ChildId) && r.Status == ReferralStatus.Open && r.ImmediateStrategyDiscussion && !db.ChildProtectionEnquiries.Any(e => e.ReferralId == r.Id))
+            .Where(r => childIds.Contains(r.ChildId) && r.Status == ReferralStatus.Open)
+            .Select(r => new
+            {
+                r.Id, r.ChildId, r.ReferralDate, r.ImmediateStrategyDiscussion,
+                AssessedOn = db.ChildAndFamilyAssessments.Where(a => a.ReferralId == r.Id && a.Status == AssessmentStatus.Authorised && a.Outcome == AssessmentOutcome.StrategyDiscussion)
+                    .Max(a => a.AuthorisedOn),
+                LastStrategy = db.ChildProtectionEnquiries.Where(e => e.ReferralId == r.Id).Max(e => (DateOnly?)e.StrategyHeldOn),
+            })
             .ToListAsync(ct))
         {
-            var due = rules.StrategyDiscussionDue(referral.ReferralDate);
+            var from = referral.AssessedOn is { } assessed && (referral.LastStrategy is null || referral.LastStrategy < assessed) ? assessed
+                : referral.ImmediateStrategyDiscussion && referral.LastStrategy is null ? referral.ReferralDate
+                : (DateOnly?)null;
+            if (from is null)
+            {
+                continue;
+            }
+
+            var due = rules.StrategyDiscussionDue(from.Value);
             rows.Add(new DueRow(referral.ChildId, names[referral.ChildId], workers.GetValueOrDefault(leads.First(l => l.ChildId == referral.ChildId).WorkerId, "Unknown"), DueKind.StrategyDiscussion,
                 "Strategy discussion", due, rules.StatusOf(new DueItem(DueKind.StrategyDiscussion, due), today), $"/People/{referral.ChildId}/ChildProtection"));
         }

@@ -200,4 +200,19 @@ public sealed class AssessmentTests(AppFactory factory) : FrontDoorTestBase(fact
         var read = await SendAsUserAsync(keyworker, new GetAssessment.Query(childId));
         await Assert.ThrowsAsync<Application.ForbiddenException>(async () => await SendAsUserAsync(keyworker, new RecordChildSeen.Command { PersonId = childId, AssessmentId = read.Open!.Id, SeenOn = Today }));
     }
+
+    [Fact]
+    public async Task Authorising_AStrategyDiscussionOutcome_PutsTheStrategyDiscussionOnTheWorktray_UntilItIsHeld()
+    {
+        var childId = await ReferredChildAsync();
+        await SubmittedAsync(childId, AssessmentOutcome.StrategyDiscussion);
+        Assert.DoesNotContain((await SendAsUserAsync(socialWorker, new Application.Home.GetMyDueWork.Query())).Statutory!, r => r.Kind == Domain.Timescales.DueKind.StrategyDiscussion);
+
+        await DecideAsync(childId, approve: true);
+
+        var due = Assert.Single((await SendAsUserAsync(socialWorker, new Application.Home.GetMyDueWork.Query())).Statutory!, r => r.Kind == Domain.Timescales.DueKind.StrategyDiscussion);
+        Assert.Equal(new DateOnly(2026, 11, 26), due.DueOn);
+        await SendAsUserAsync(socialWorker, new RecordStrategyDiscussion.Command { PersonId = childId, HeldOn = Today, Agencies = "Police", Section47 = false, Rationale = "Threshold not met for S47." });
+        Assert.DoesNotContain((await SendAsUserAsync(socialWorker, new Application.Home.GetMyDueWork.Query())).Statutory!, r => r.Kind == Domain.Timescales.DueKind.StrategyDiscussion);
+    }
 }
