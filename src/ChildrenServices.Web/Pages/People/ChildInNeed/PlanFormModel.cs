@@ -1,56 +1,19 @@
 using ChildrenServices.Application.SocialCare;
 using Mediator;
-using Microsoft.AspNetCore.Mvc;
 
 namespace ChildrenServices.Web.Pages.People.ChildInNeed;
 
-/// <summary>A form about the child's open child in need plan: refused at once if there is none or the user cannot record.</summary>
-public abstract class PlanFormModel<TCommand>(ISender sender, TimeProvider clock) : PersonPageModel(sender, clock)
+/// <summary>A form about the child's open child in need plan.</summary>
+public abstract class PlanFormModel<TCommand>(ISender sender, TimeProvider clock) : RecordFormModel<TCommand, GetChildInNeedPlans.Plan>(sender, clock)
     where TCommand : class, ICommand
 {
-    [BindProperty]
-    public TCommand Input { get; set; } = default!;
+    protected override string OverviewPage => "/People/ChildInNeed/Index";
 
-    public GetChildInNeedPlans.Plan Plan { get; private set; } = default!;
-
-    public async Task<IActionResult> OnGetAsync(Guid id)
+    protected override async Task<GetChildInNeedPlans.Plan?> FindAsync(Guid personId, bool openOnly)
     {
-        await LoadForRecordingAsync(id);
-        var open = (await Sender.Send(new GetChildInNeedPlans.Query(id))).Open;
-        if (open is null)
-        {
-            return RedirectToPage("/People/ChildInNeed/Index", new { id });
-        }
-
-        Plan = open;
-        Input = NewInput(id, open);
-        return Page();
+        var plans = await Sender.Send(new GetChildInNeedPlans.Query(personId));
+        return plans.Open ?? (openOnly ? null : plans.Plans.FirstOrDefault());
     }
-
-    public async Task<IActionResult> OnPostAsync(Guid id)
-    {
-        Input = WithPerson(Input, id);
-        if (await BindingFailedAsync(Input))
-        {
-            return Page();
-        }
-
-        await Sender.Send(Input);
-        return RedirectWithBanner("/People/ChildInNeed/Index", new { id }, Done);
-    }
-
-    public override async Task LoadDisplayDataAsync()
-    {
-        var id = Guid.Parse(RouteData.Values["id"]!.ToString()!);
-        await LoadPersonAsync(id);
-        Plan = (await Sender.Send(new GetChildInNeedPlans.Query(id))).Open ?? (await Sender.Send(new GetChildInNeedPlans.Query(id))).Plans[0];
-    }
-
-    protected abstract string Done { get; }
-
-    protected abstract TCommand NewInput(Guid personId, GetChildInNeedPlans.Plan plan);
-
-    protected abstract TCommand WithPerson(TCommand input, Guid personId);
 }
 
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = nameof(Application.Security.Permission.RecordStatutoryWork))]

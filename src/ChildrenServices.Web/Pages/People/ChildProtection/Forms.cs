@@ -34,53 +34,16 @@ public sealed class StrategyModel(ISender sender, TimeProvider clock) : PersonPa
 }
 
 /// <summary>A form about the child's open enquiry, tied to its version.</summary>
-public abstract class EnquiryFormModel<TCommand>(ISender sender, TimeProvider clock) : PersonPageModel(sender, clock)
+public abstract class EnquiryFormModel<TCommand>(ISender sender, TimeProvider clock) : RecordFormModel<TCommand, GetChildProtection.Enquiry>(sender, clock)
     where TCommand : class, ICommand
 {
-    [BindProperty]
-    public TCommand Input { get; set; } = default!;
+    protected override string OverviewPage => "/People/ChildProtection/Index";
 
-    public GetChildProtection.Enquiry Enquiry { get; private set; } = default!;
-
-    public async Task<IActionResult> OnGetAsync(Guid id)
+    protected override async Task<GetChildProtection.Enquiry?> FindAsync(Guid personId, bool openOnly)
     {
-        await LoadPersonAsync(id);
-        var open = (await Sender.Send(new GetChildProtection.Query(id))).Open;
-        if (open is null)
-        {
-            return RedirectToPage("/People/ChildProtection/Index", new { id });
-        }
-
-        Enquiry = open;
-        Input = NewInput(id, open);
-        return Page();
+        var all = await Sender.Send(new GetChildProtection.Query(personId));
+        return all.Open ?? (openOnly ? null : all.Enquiries.FirstOrDefault());
     }
-
-    public async Task<IActionResult> OnPostAsync(Guid id)
-    {
-        Input = WithPerson(Input, id);
-        if (await BindingFailedAsync(Input))
-        {
-            return Page();
-        }
-
-        await Sender.Send(Input);
-        return RedirectWithBanner("/People/ChildProtection/Index", new { id }, Done);
-    }
-
-    public override async Task LoadDisplayDataAsync()
-    {
-        var id = Guid.Parse(RouteData.Values["id"]!.ToString()!);
-        await LoadPersonAsync(id);
-        var all = await Sender.Send(new GetChildProtection.Query(id));
-        Enquiry = all.Open ?? all.Enquiries[0];
-    }
-
-    protected abstract string Done { get; }
-
-    protected abstract TCommand NewInput(Guid personId, GetChildProtection.Enquiry enquiry);
-
-    protected abstract TCommand WithPerson(TCommand input, Guid personId);
 }
 
 [Authorize(Policy = nameof(Application.Security.Permission.RecordStatutoryWork))]
@@ -99,6 +62,8 @@ public sealed class ConferenceModel(ISender sender, TimeProvider clock) : Enquir
 {
     protected override string Done => "Initial child protection conference recorded";
 
+    protected override bool RecordedByTheCaseHolder => false;
+
     protected override RecordInitialConference.Command NewInput(Guid personId, GetChildProtection.Enquiry enquiry) =>
         new() { PersonId = personId, EnquiryId = enquiry.Id, Version = enquiry.Version, HeldOn = Today };
 
@@ -106,53 +71,16 @@ public sealed class ConferenceModel(ISender sender, TimeProvider clock) : Enquir
 }
 
 /// <summary>A form about the child's open child protection plan.</summary>
-public abstract class CpPlanFormModel<TCommand>(ISender sender, TimeProvider clock) : PersonPageModel(sender, clock)
+public abstract class CpPlanFormModel<TCommand>(ISender sender, TimeProvider clock) : RecordFormModel<TCommand, GetChildProtection.Plan>(sender, clock)
     where TCommand : class, ICommand
 {
-    [BindProperty]
-    public TCommand Input { get; set; } = default!;
+    protected override string OverviewPage => "/People/ChildProtection/Index";
 
-    public GetChildProtection.Plan Plan { get; private set; } = default!;
-
-    public async Task<IActionResult> OnGetAsync(Guid id)
+    protected override async Task<GetChildProtection.Plan?> FindAsync(Guid personId, bool openOnly)
     {
-        await LoadPersonAsync(id);
-        var open = (await Sender.Send(new GetChildProtection.Query(id))).OpenPlan;
-        if (open is null)
-        {
-            return RedirectToPage("/People/ChildProtection/Index", new { id });
-        }
-
-        Plan = open;
-        Input = NewInput(id, open);
-        return Page();
+        var all = await Sender.Send(new GetChildProtection.Query(personId));
+        return all.OpenPlan ?? (openOnly ? null : all.Plans?.FirstOrDefault());
     }
-
-    public async Task<IActionResult> OnPostAsync(Guid id)
-    {
-        Input = WithPerson(Input, id);
-        if (await BindingFailedAsync(Input))
-        {
-            return Page();
-        }
-
-        await Sender.Send(Input);
-        return RedirectWithBanner("/People/ChildProtection/Index", new { id }, Done);
-    }
-
-    public override async Task LoadDisplayDataAsync()
-    {
-        var id = Guid.Parse(RouteData.Values["id"]!.ToString()!);
-        await LoadPersonAsync(id);
-        var all = await Sender.Send(new GetChildProtection.Query(id));
-        Plan = all.OpenPlan ?? all.Plans![0];
-    }
-
-    protected abstract string Done { get; }
-
-    protected abstract TCommand NewInput(Guid personId, GetChildProtection.Plan plan);
-
-    protected abstract TCommand WithPerson(TCommand input, Guid personId);
 }
 
 [Authorize(Policy = nameof(Application.Security.Permission.RecordStatutoryWork))]
@@ -179,6 +107,8 @@ public sealed class VisitModel(ISender sender, TimeProvider clock) : CpPlanFormM
 public sealed class ReviewModel(ISender sender, TimeProvider clock) : CpPlanFormModel<RecordChildProtectionReview.Command>(sender, clock)
 {
     protected override string Done => "Review conference recorded";
+
+    protected override bool RecordedByTheCaseHolder => false;
 
     protected override RecordChildProtectionReview.Command NewInput(Guid personId, GetChildProtection.Plan plan) =>
         new() { PersonId = personId, PlanId = plan.Id, Version = plan.Version, HeldOn = Today, LatestCategory = plan.LatestCategory };
