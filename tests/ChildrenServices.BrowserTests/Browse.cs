@@ -14,7 +14,12 @@ internal static class Browse
         await page.GetByLabel("Email address").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(DemoDataSeeder.DemoPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+
+        // Wait for the redirect away from the sign-in page itself, not for a load state: waiting for a state
+        // can resolve against the page being left, or time out in the gap between the two documents on a
+        // loaded machine (seen once on a fresh clone). Signing in hashes a password, so allow it a minute.
+        await page.WaitForURLAsync(url => !url.Contains("/Account/SignIn", StringComparison.OrdinalIgnoreCase),
+            new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 });
     }
 
     public static async Task SignOutAsync(IPage page)
