@@ -43,6 +43,8 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
         var names = await db.People.Where(p => childIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.GivenNames + " " + p.FamilyName, ct);
         var workerIds = leads.Select(l => l.WorkerId).Distinct().ToList();
         var workers = await db.Staff.Where(s => workerIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.DisplayName, ct);
+        // Each child's lead worker's name, looked up once rather than per row.
+        var workerOf = leads.GroupBy(l => l.ChildId).ToDictionary(g => g.Key, g => workers.GetValueOrDefault(g.First().WorkerId, "Unknown"));
         var rules = await timescales.CurrentAsync(ct);
         var today = UkTime.Today(clock);
 
@@ -60,8 +62,7 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
                 AssessmentStatus.AwaitingAuthorisation => "Child and family assessment (waiting for authorisation)",
                 _ => "Child and family assessment (not started)",
             };
-            var worker = leads.First(l => l.ChildId == referral.ChildId).WorkerId;
-            rows.Add(new DueRow(referral.ChildId, names[referral.ChildId], workers.GetValueOrDefault(worker, "Unknown"), DueKind.Assessment, what, referral.AssessmentDueOn,
+            rows.Add(new DueRow(referral.ChildId, names[referral.ChildId], workerOf[referral.ChildId], DueKind.Assessment, what, referral.AssessmentDueOn,
                 rules.StatusOf(new DueItem(DueKind.Assessment, referral.AssessmentDueOn), today), $"/People/{referral.ChildId}/Assessment"));
         }
 
@@ -70,7 +71,7 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
         {
             if (SocialCare.ChildProtectionDue.Next(enquiry, rules) is { } next)
             {
-                rows.Add(new DueRow(enquiry.ChildId, names[enquiry.ChildId], workers.GetValueOrDefault(leads.First(l => l.ChildId == enquiry.ChildId).WorkerId, "Unknown"), next.Kind,
+                rows.Add(new DueRow(enquiry.ChildId, names[enquiry.ChildId], workerOf[enquiry.ChildId], next.Kind,
                     SocialCare.ChildProtectionDue.Describe(next.Kind), next.DueOn, rules.StatusOf(next, today), $"/People/{enquiry.ChildId}/ChildProtection"));
             }
         }
@@ -79,7 +80,7 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
             .Where(p => childIds.Contains(p.ChildId) && p.EndedOn == null).ToListAsync(ct);
         foreach (var plan in cpPlans)
         {
-            var worker = workers.GetValueOrDefault(leads.First(l => l.ChildId == plan.ChildId).WorkerId, "Unknown");
+            var worker = workerOf[plan.ChildId];
             foreach (var item in SocialCare.ChildProtectionDue.ForPlan(plan, rules))
             {
                 rows.Add(new DueRow(plan.ChildId, names[plan.ChildId], worker, item.Kind, SocialCare.ChildProtectionDue.Describe(item.Kind), item.DueOn, rules.StatusOf(item, today),
@@ -109,7 +110,7 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
             }
 
             var due = rules.StrategyDiscussionDue(from.Value);
-            rows.Add(new DueRow(referral.ChildId, names[referral.ChildId], workers.GetValueOrDefault(leads.First(l => l.ChildId == referral.ChildId).WorkerId, "Unknown"), DueKind.StrategyDiscussion,
+            rows.Add(new DueRow(referral.ChildId, names[referral.ChildId], workerOf[referral.ChildId], DueKind.StrategyDiscussion,
                 "Strategy discussion", due, rules.StatusOf(new DueItem(DueKind.StrategyDiscussion, due), today), $"/People/{referral.ChildId}/ChildProtection"));
         }
 
@@ -117,7 +118,7 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
             .Where(p => childIds.Contains(p.ChildId) && p.EndedOn == null).ToListAsync(ct);
         foreach (var plan in plans)
         {
-            var worker = workers.GetValueOrDefault(leads.First(l => l.ChildId == plan.ChildId).WorkerId, "Unknown");
+            var worker = workerOf[plan.ChildId];
             var link = $"/People/{plan.ChildId}/ChildInNeed";
             var review = rules.ChildInNeedReviewDue(plan.StartedOn, plan.LatestReview);
             var visit = rules.ChildInNeedVisitDue(plan.StartedOn, plan.LatestVisit);
@@ -131,7 +132,7 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
             .Where(p => childIds.Contains(p.ChildId) && p.EndedOn == null).ToListAsync(ct);
         foreach (var period in periods)
         {
-            var worker = workers.GetValueOrDefault(leads.First(l => l.ChildId == period.ChildId).WorkerId, "Unknown");
+            var worker = workerOf[period.ChildId];
             var link = $"/People/{period.ChildId}/LookedAfter";
             var review = LookedAfter.CareDue.ReviewDue(period, rules);
             var visit = LookedAfter.CareDue.VisitDue(period, rules);
