@@ -1,11 +1,10 @@
 using ChildrenServices.Domain.People;
 using ChildrenServices.Infrastructure.Persistence;
 using ChildrenServices.Infrastructure.Seeding;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using static ChildrenServices.BrowserTests.Browse;
 
 namespace ChildrenServices.BrowserTests;
 
@@ -30,7 +29,7 @@ public sealed class Journeys(BrowserHost host)
         await page.GotoAsync("/");
         await AssertAccessibleAsync(page, "sign-in page");
 
-        await SignInAsync(page, email);
+        await SignInThroughFormAsync(page, email);
 
         Assert.EndsWith(home, new Uri(page.Url).AbsolutePath, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(heading, (await page.Locator("h1").InnerTextAsync()).Trim());
@@ -120,14 +119,6 @@ public sealed class Journeys(BrowserHost host)
         await AssertAccessibleAsync(page, "add a team");
     }
 
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GetByLabel("Email address").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(DemoDataSeeder.DemoPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
-    }
-
     private async Task<(Guid Id, string Given, string Family)> AnyChildAsync()
     {
         await using var scope = host.Services.CreateAsyncScope();
@@ -135,16 +126,5 @@ public sealed class Journeys(BrowserHost host)
         var child = await db.People.Where(p => p.Type == PersonType.Child && p.Restriction == null && p.DateOfBirth != null)
             .OrderBy(p => p.FamilyName).Select(p => new { p.Id, p.GivenNames, p.FamilyName }).FirstAsync();
         return (child.Id, child.GivenNames, child.FamilyName);
-    }
-
-    /// <summary>WCAG 2.2 AA as axe-core checks it; the failure lists each violation and where.</summary>
-    private static async Task AssertAccessibleAsync(IPage page, string what)
-    {
-        var result = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-        });
-        var problems = result.Violations.Select(v => $"{v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}").ToList();
-        Assert.True(problems.Count == 0, $"Accessibility violations on {what}:\n{string.Join("\n", problems)}");
     }
 }

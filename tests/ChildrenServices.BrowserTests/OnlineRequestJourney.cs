@@ -1,11 +1,10 @@
 using System.Text.RegularExpressions;
 using ChildrenServices.Domain.FrontDoor;
 using ChildrenServices.Infrastructure.Persistence;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using static ChildrenServices.BrowserTests.Browse;
 
 namespace ChildrenServices.BrowserTests;
 
@@ -96,17 +95,6 @@ public sealed partial class OnlineRequestJourney(BrowserHost host)
     {
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await page.Locator(".govuk-error-summary").WaitForAsync();
-    }
-
-    /// <summary>WCAG 2.2 AA as axe-core checks it (the same check as <see cref="Journeys"/>).</summary>
-    private static async Task AssertAccessibleAsync(IPage page, string what)
-    {
-        var result = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
-        });
-        var problems = result.Violations.Select(v => $"{v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}").ToList();
-        Assert.True(problems.Count == 0, $"Accessibility violations on {what}:\n{string.Join("\n", problems)}");
     }
 
     [GeneratedRegex("^FD-[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$")]
