@@ -62,10 +62,10 @@ public sealed class ErrorModel : PageModel
             {
                 "Go back and try again from a link or button on the page.",
             }),
-            StatusCodes.Status409Conflict => ("Your form is still being saved", new[]
+            StatusCodes.Status409Conflict => ("Sorry, that could not be done", new[]
             {
-                "You sent the same form more than once and the first one has not finished yet.",
-                "Check whether it was saved before you send it again.",
+                HttpContext.Items[Infrastructure.UseCaseExceptionFilter.RefusalItem] as string ?? "It may have been done already, or changed by someone else since you opened the page.",
+                "Go back, reload the page and check before you try again.",
             }),
             StatusCodes.Status413PayloadTooLarge => ("Sorry, what you sent is too large", new[]
             {
