@@ -65,7 +65,11 @@ builder.Services.AddAppIdentityCore()
     .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
 
 // Checking the security stamp on every request is what makes a disabled user lose access at once.
-builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+builder.Services.Configure<SecurityStampValidatorOptions>(o =>
+{
+    o.ValidationInterval = TimeSpan.Zero;
+    o.OnRefreshingPrincipal = SignInSessions.KeepSessionAsync;
+});
 builder.Services.ConfigureApplicationCookie(o =>
 {
     o.LoginPath = "/Account/SignIn";
@@ -77,6 +81,9 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
     o.ExpireTimeSpan = TimeSpan.FromHours(9);
     o.SlidingExpiration = true;
+
+    // A cookie is only as good as its session on the server: signing out ends it (ADR 0014).
+    o.Events.OnValidatePrincipal = SignInSessions.ValidatePrincipalAsync;
     o.Events.OnRedirectToAccessDenied = context =>
     {
         context.Response.StatusCode = StatusCodes.Status403Forbidden;
@@ -127,6 +134,7 @@ await using (var scope = app.Services.CreateAsyncScope())
 
 app.UseExceptionHandler("/Error/500");
 app.UseStatusCodePagesWithReExecute("/Error/{0}");
+app.UseAllowedMethodsOnly();
 app.UseSecurityHeaders();
 app.UseSerilogRequestLogging(o =>
 {
@@ -145,6 +153,11 @@ app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+
+// A malformed form is refused (400) before anything binds it; then a repeat of a form already
+// handled (a double-click) is sent where the first went instead of doing the work twice (ADR 0014).
+app.UseWellFormedForms();
+app.UseOnceOnlyFormSubmissions();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();

@@ -83,6 +83,12 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? user,
 
     public DbSet<Domain.LookedAfter.PeriodOfCare> PeriodsOfCare => Set<Domain.LookedAfter.PeriodOfCare>();
 
+    /// <summary>Live and ended sign-in sessions: signing out ends one on the server (ADR 0014).</summary>
+    public DbSet<Security.SignInSession> SignInSessions => Set<Security.SignInSession>();
+
+    /// <summary>One-time form submission ids and where each first went (ADR 0014).</summary>
+    public DbSet<Security.FormSubmission> FormSubmissions => Set<Security.FormSubmission>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         BeforeSave();

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using ChildrenServices.Infrastructure.Identity;
 using ChildrenServices.Infrastructure.Persistence;
+using ChildrenServices.Infrastructure.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -34,9 +35,49 @@ public sealed class AppSignInManager(
     ILogger<SignInManager<AppUser>> logger,
     IAuthenticationSchemeProvider schemes,
     IUserConfirmation<AppUser> confirmation,
-    AppDbContext db)
+    AppDbContext db,
+    TimeProvider clock)
     : SignInManager<AppUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
+    /// <summary>
+    /// Every sign-in starts a session on the server and puts its id in the cookie. A refresh of the
+    /// same user's sign-in (after a password change) keeps the session it had.
+    /// </summary>
+    public override async Task SignInWithClaimsAsync(AppUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
+    {
+        var claims = additionalClaims.Where(c => c.Type != SignInSessions.ClaimType).ToList();
+        var current = Context.User;
+        if (SignInSessions.SessionId(current) is { } existing
+            && current.FindFirstValue(ClaimTypes.NameIdentifier) == user.Id.ToString()
+            && await db.SignInSessions.AnyAsync(s => s.Id == existing && s.UserId == user.Id && s.EndedAtUtc == null))
+        {
+            claims.Add(new Claim(SignInSessions.ClaimType, existing.ToString()));
+        }
+        else
+        {
+            var session = new SignInSession(user.Id, clock.GetUtcNow().UtcDateTime);
+            db.SignInSessions.Add(session);
+            await db.SaveChangesAsync();
+            db.Entry(session).State = EntityState.Detached;
+            claims.Add(new Claim(SignInSessions.ClaimType, session.Id.ToString()));
+        }
+
+        await base.SignInWithClaimsAsync(user, authenticationProperties, claims);
+    }
+
+    /// <summary>Signing out ends this session on the server, so a copy of the cookie stops working too.</summary>
+    public override async Task SignOutAsync()
+    {
+        if (SignInSessions.SessionId(Context.User) is { } id)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            await db.SignInSessions.Where(s => s.Id == id && s.EndedAtUtc == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAtUtc, now));
+        }
+
+        await base.SignOutAsync();
+    }
+
     public override async Task<bool> CanSignInAsync(AppUser user) =>
         await base.CanSignInAsync(user) && !await db.Staff.AnyAsync(s => s.Id == user.Id && s.IsDisabled);
 
@@ -44,5 +85,44 @@ public sealed class AppSignInManager(
     {
         var user = await base.ValidateSecurityStampAsync(principal);
         return user is not null && await CanSignInAsync(user) ? user : null;
+    }
+}
+
+/// <summary>
+/// The server-side half of a sign-in (ADR 0014): the cookie's session id must name a live session of
+/// the same user on every request, checked before the security stamp (ADR 0007).
+/// </summary>
+public static class SignInSessions
+{
+    public const string ClaimType = "session_id";
+
+    public static Guid? SessionId(ClaimsPrincipal? principal) =>
+        Guid.TryParse(principal?.FindFirstValue(ClaimType), out var id) ? id : null;
+
+    public static async Task ValidatePrincipalAsync(Microsoft.AspNetCore.Authentication.Cookies.CookieValidatePrincipalContext context)
+    {
+        var db = context.HttpContext.RequestServices.GetRequiredService<AppDbContext>();
+        var live = SessionId(context.Principal) is { } id
+            && Guid.TryParse(context.Principal!.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
+            && await db.SignInSessions.AnyAsync(s => s.Id == id && s.UserId == userId && s.EndedAtUtc == null);
+        if (!live)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            return;
+        }
+
+        await SecurityStampValidator.ValidatePrincipalAsync(context);
+    }
+
+    /// <summary>The stamp check rebuilds the principal from the user's row: it keeps the session it came from.</summary>
+    public static Task KeepSessionAsync(SecurityStampRefreshingPrincipalContext context)
+    {
+        if (context.CurrentPrincipal?.FindFirst(ClaimType) is { } claim && context.NewPrincipal?.Identity is ClaimsIdentity identity && !identity.HasClaim(c => c.Type == ClaimType))
+        {
+            identity.AddClaim(new Claim(ClaimType, claim.Value));
+        }
+
+        return Task.CompletedTask;
     }
 }

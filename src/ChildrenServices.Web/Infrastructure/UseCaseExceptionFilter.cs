@@ -25,6 +25,9 @@ public sealed class UseCaseExceptionFilter : IAsyncPageFilter
     /// <summary>Pages bind the command they send as this property, so field errors are keyed "Input.Field".</summary>
     public const string InputPrefix = "Input";
 
+    /// <summary>Where a refusal's message waits for the error page when the form cannot be shown again.</summary>
+    public const string RefusalItem = "UseCaseRefusal";
+
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
 
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
@@ -43,15 +46,15 @@ public sealed class UseCaseExceptionFilter : IAsyncPageFilter
                     page.ModelState.AddModelError(Key(error.PropertyName), error.ErrorMessage);
                 }
 
-                executed.Result = await RedisplayAsync(page, StatusCodes.Status400BadRequest);
+                executed.Result = await RedisplayAsync(page, StatusCodes.Status400BadRequest, validation.Errors.FirstOrDefault()?.ErrorMessage);
                 break;
             case DomainRuleException rule:
                 page.ModelState.AddModelError(Key(rule.Field), rule.Message);
-                executed.Result = await RedisplayAsync(page, StatusCodes.Status400BadRequest);
+                executed.Result = await RedisplayAsync(page, StatusCodes.Status400BadRequest, rule.Message);
                 break;
             case ConcurrencyConflictException conflict:
                 page.ModelState.AddModelError(string.Empty, conflict.Message);
-                executed.Result = await RedisplayAsync(page, StatusCodes.Status409Conflict);
+                executed.Result = await RedisplayAsync(page, StatusCodes.Status409Conflict, conflict.Message);
                 break;
             case NotFoundException:
                 executed.Result = new NotFoundResult();
@@ -68,11 +71,21 @@ public sealed class UseCaseExceptionFilter : IAsyncPageFilter
 
     private static string Key(string? field) => string.IsNullOrEmpty(field) ? string.Empty : $"{InputPrefix}.{field}";
 
-    private static async Task<IActionResult> RedisplayAsync(PageModel page, int status)
+    private static async Task<IActionResult> RedisplayAsync(PageModel page, int status, string? refusal)
     {
         if (page is IReloadsDisplayData reloads)
         {
-            await reloads.LoadDisplayDataAsync();
+            try
+            {
+                await reloads.LoadDisplayDataAsync();
+            }
+            catch (Exception e) when (e is NotFoundException or ForbiddenException or DomainRuleException or ValidationException)
+            {
+                // The form cannot be shown again because what it was about has moved on (an early help
+                // request already started, a record closed by someone else): say so, rather than fail.
+                page.HttpContext.Items[RefusalItem] = refusal;
+                return new StatusCodeResult(StatusCodes.Status409Conflict);
+            }
         }
 
         return new PageResult { StatusCode = status };

@@ -56,6 +56,26 @@ public sealed partial class EarlyHelpPageTests(AppFactory factory) : FrontDoorTe
     }
 
     [Fact]
+    public async Task StartPage_StartedTwiceFromTwoOpenPages_TheSecondIsToldItCannotBeDone_NotAnError()
+    {
+        var requestId = await RequestAsync();
+        var manager = ClientFor(Manager);
+        var url = $"/EarlyHelp/Requests/{requestId}/Start";
+        var firstTab = FormPostingTo(await PageAsync(manager, url), url, url);
+        var secondTab = FormPostingTo(await PageAsync(manager, url), url, url);
+        KeyValuePair<string, string>[] answers = [F("Input.KeyworkerId", keyworker.ToString()), F("Input.Kind", "EarlyHelp")];
+
+        var started = await SubmitAsync(manager, firstTab, answers);
+        var again = await SubmitAsync(manager, secondTab, answers);
+        var html = await again.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Contains("Only a pending request can be accepted", html, StringComparison.Ordinal);
+        Assert.Equal(1, await WithDbAsync(db => db.EarlyHelpEpisodes.CountAsync()));
+    }
+
+    [Fact]
     public async Task AssessmentPage_TwoBrowsers_TheSecondIsToldWhoChangedIt_AndKeepsTheirText()
     {
         var requestId = await RequestAsync();

@@ -140,11 +140,51 @@ public sealed class FrontDoorPageTests(AppFactory factory) : FrontDoorTestBase(f
         Assert.Contains("Strategy discussion needed now", home, StringComparison.Ordinal);
         var id = await WithDbAsync(db => db.Notifications.Select(n => n.Id).SingleAsync());
 
-        var response = await PostFormAsync(client, $"/Notifications/{id}/Open", [], "/Team");
+        // As a browser would: the alert's own form, with its own antiforgery token.
+        var response = await PressAsync(client, "/Team", "Strategy discussion needed now");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal($"/FrontDoor/Contacts/{contactId}", response.Headers.Location!.OriginalString);
         Assert.DoesNotContain("Strategy discussion needed now", await (await client.GetAsync("/Team")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string> HomePages => ["/MyWork", "/Team", "/FrontDoor"];
+
+    [Theory]
+    [MemberData(nameof(HomePages))]
+    public async Task HomePage_OpeningAnAlert_MarksItReadAndGoesWhereItPoints(string home)
+    {
+        var worker = await CreateUserAsync(Roles.SocialWorker, "Casey Marsh");
+        var user = home switch { "/MyWork" => worker, "/Team" => Manager, _ => Practitioner };
+        await WithDbAsync(async db =>
+        {
+            db.Notifications.Add(new Domain.Notifications.Notification(user, "A case is transferring to your team: read the handover and allocate", "/Transfers", false, AppFactory.Now.UtcDateTime));
+            await db.SaveChangesAsync();
+        });
+        var client = ClientFor(user);
+
+        var response = await PressAsync(client, home, "A case is transferring to your team");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/Transfers", response.Headers.Location!.OriginalString);
+        Assert.NotNull(await WithDbAsync(db => db.Notifications.Select(n => n.ReadAtUtc).SingleAsync()));
+        Assert.DoesNotContain("A case is transferring to your team", await client.GetStringAsync(home), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NewContactPage_SentTwiceWithTheSameSubmission_RecordsOneContactAndBothLandOnIt()
+    {
+        var client = ClientFor(Practitioner);
+        var form = FormPostingTo(await PageAsync(client, "/FrontDoor/Contacts/New"), "/FrontDoor/Contacts/New", "/FrontDoor/Contacts/New");
+
+        var first = await SubmitAsync(client, form, ContactForm("Bruising on the child's arm"));
+        var second = await SubmitAsync(client, form, ContactForm("Bruising on the child's arm"));
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
+        var contactId = await WithDbAsync(db => db.Contacts.Select(c => c.Id).SingleAsync());
+        Assert.Contains(contactId.ToString(), first.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(first.Headers.Location, second.Headers.Location);
     }
 
     [Fact]

@@ -370,6 +370,40 @@ public sealed class OnlineRequestTests(AppFactory factory) : IntegrationTest(fac
     }
 
     [Fact]
+    public async Task Children_RemoveButton_RemovesTheChild()
+    {
+        var client = await StartAsync();
+        await AddChildAsync(client, "Riley", "Brannock", "14", "5", "2018");
+        await Ok(client, "/request/children", F("Input.AddAnother", "true"));
+        await AddChildAsync(client, "Sky", "Brannock", string.Empty, string.Empty, string.Empty, "about 3");
+
+        // The second "Remove" button on the list, as a browser would press it: its own form and token.
+        var removed = await PressAsync(client, "/request/children", "Remove", index: 1);
+
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        var list = await client.GetStringAsync("/request/children", Ct);
+        Assert.Contains("You have told us about 1 child", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("Sky", list, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Children_RefusedPost_ErrorPageSendsThePublicBackToTheForm_NotToStaffSignIn()
+    {
+        var client = await StartAsync();
+        await AddChildAsync(client, "Riley", "Brannock", "14", "5", "2018");
+        var form = FormWithButton(await PageAsync(client, "/request/children"), "/request/children", "Remove");
+
+        // A form without its token (as the Remove buttons were): refused, and the page says where to go.
+        var response = await client.PostAsync(form.Action, new FormUrlEncodedContent(form.Hidden.Where(f => f.Key != TokenField)), Ct);
+        var html = await response.Content.ReadAsStringAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("href=\"/request\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Go to your home page", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("/Account/SignIn", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CheckAnswers_ChangeLink_ReturnsToCheckYourAnswers()
     {
         var client = await StartAsync();

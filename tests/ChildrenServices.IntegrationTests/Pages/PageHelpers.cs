@@ -1,34 +1,148 @@
 using System.Net;
-using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
 
 namespace ChildrenServices.IntegrationTests.Pages;
 
-/// <summary>Forms are posted as a browser would: with the antiforgery token from the page that shows them.</summary>
-internal static partial class PageHelpers
+/// <summary>
+/// Forms are posted as a browser would: the page is fetched and parsed, one form on it is picked (by
+/// where it posts, by its submit button, or by position), and that form's own hidden fields — its
+/// own antiforgery token and submission id among them — go with the fields the test fills in, to the
+/// form's own action. A form that has no token of its own therefore fails the test, as it would fail
+/// the user.
+/// </summary>
+internal static class PageHelpers
 {
-    public static async Task<string> TokenFromAsync(HttpClient client, string url)
+    public const string TokenField = "__RequestVerificationToken";
+
+    public const string SubmissionField = "__SubmissionId";
+
+    /// <summary>A form on a page: where it posts and the hidden fields it carries.</summary>
+    public sealed record Form(string Action, IReadOnlyList<KeyValuePair<string, string>> Hidden)
     {
-        var response = await client.GetAsync(url);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return Token(await response.Content.ReadAsStringAsync());
+        public string? Token => Hidden.FirstOrDefault(f => f.Key == TokenField).Value;
+
+        public string? SubmissionId => Hidden.FirstOrDefault(f => f.Key == SubmissionField).Value;
+
+        /// <summary>The form's hidden fields, with any the test sets replaced by the test's values, then the test's fields.</summary>
+        public IReadOnlyList<KeyValuePair<string, string>> With(IEnumerable<KeyValuePair<string, string>> fields)
+        {
+            var given = fields.ToList();
+            var names = given.Select(f => f.Key).ToHashSet(StringComparer.Ordinal);
+            return [.. Hidden.Where(h => !names.Contains(h.Key)), .. given];
+        }
     }
 
-    public static string Token(string html)
+    /// <summary>Every post form on the page, each with the action a browser would post it to (and its submit buttons' formactions).</summary>
+    public static IReadOnlyList<(Form Form, IReadOnlyList<string> Targets, IReadOnlyList<string> Buttons)> PostFormsOn(string html, string pageUrl)
     {
-        var match = TokenPattern().Match(html);
-        Assert.True(match.Success, "The page has no antiforgery token");
-        return WebUtility.HtmlDecode(match.Groups[1].Value);
+        var document = new HtmlParser().ParseDocument(html);
+        var page = new Uri(new Uri("http://localhost"), pageUrl);
+        var forms = new List<(Form, IReadOnlyList<string>, IReadOnlyList<string>)>();
+        foreach (var form in document.QuerySelectorAll<IHtmlFormElement>("form"))
+        {
+            if (!string.Equals(form.GetAttribute("method"), "post", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var action = Resolve(page, form.GetAttribute("action"));
+            var hidden = form.QuerySelectorAll<IHtmlInputElement>("input[type=hidden]")
+                .Where(i => !string.IsNullOrEmpty(i.Name) && !i.IsDisabled)
+                .Select(i => new KeyValuePair<string, string>(i.Name!, i.Value))
+                .ToList();
+            var buttons = form.QuerySelectorAll("button, input[type=submit]")
+                .Where(b => !string.Equals(b.GetAttribute("type"), "button", StringComparison.OrdinalIgnoreCase))
+                .ToList();
+            var targets = new List<string> { action };
+            targets.AddRange(buttons.Select(b => b.GetAttribute("formaction")).OfType<string>().Select(a => Resolve(page, a)));
+            forms.Add((new Form(action, hidden), targets, buttons.Select(b => Normalise(b.TextContent)).ToList()));
+        }
+
+        return forms;
     }
 
+    /// <summary>The form on the page that posts to <paramref name="url"/> (through its action or a button's formaction).</summary>
+    public static Form FormPostingTo(string html, string pageUrl, string url)
+    {
+        var target = Resolve(new Uri(new Uri("http://localhost"), pageUrl), url);
+        var forms = PostFormsOn(html, pageUrl);
+        var exact = forms.Where(f => f.Targets.Any(t => string.Equals(t, target, StringComparison.OrdinalIgnoreCase))).ToList();
+
+        if (exact.Count > 0)
+        {
+            return exact[0].Form with { Action = target };
+        }
+
+        // A step of a multi-step form (a "check" step's Confirm, a draft saved by script) is posted
+        // from the form that leads to it: the same page, another handler.
+        var samePage = forms.Where(f => f.Targets.Any(t => string.Equals(PathOf(t), PathOf(target), StringComparison.OrdinalIgnoreCase))).ToList();
+        Assert.True(samePage.Count > 0, $"{pageUrl} has no form that posts to {url}");
+        var sameHandler = samePage.Where(f => f.Targets.Any(t => HandlerOf(t) == HandlerOf(target))).ToList();
+        return (sameHandler.Count > 0 ? sameHandler : samePage)[0].Form with { Action = target };
+    }
+
+    /// <summary>The form whose submit button reads <paramref name="buttonText"/> (the nth such form, from 0).</summary>
+    public static Form FormWithButton(string html, string pageUrl, string buttonText, int index = 0)
+    {
+        var matching = PostFormsOn(html, pageUrl).Where(f => f.Buttons.Any(b => b.Contains(buttonText, StringComparison.Ordinal))).ToList();
+        Assert.True(matching.Count > index, $"{pageUrl} has no form with a \"{buttonText}\" button (number {index + 1})");
+        return matching[index].Form;
+    }
+
+    /// <summary>Fetches <paramref name="formUrl"/> (by default <paramref name="url"/>) and posts the form on it that posts to <paramref name="url"/>.</summary>
     public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, IEnumerable<KeyValuePair<string, string>> fields, string? formUrl = null)
     {
-        var token = await TokenFromAsync(client, formUrl ?? url);
-        var all = fields.Append(new KeyValuePair<string, string>("__RequestVerificationToken", token));
-        return await client.PostAsync(url, new FormUrlEncodedContent(all));
+        var pageUrl = formUrl ?? url;
+        var form = FormPostingTo(await PageAsync(client, pageUrl), pageUrl, url);
+        return await SubmitAsync(client, form, fields);
+    }
+
+    /// <summary>Fetches the page and posts the form whose submit button reads <paramref name="buttonText"/>.</summary>
+    public static async Task<HttpResponseMessage> PressAsync(HttpClient client, string pageUrl, string buttonText, IEnumerable<KeyValuePair<string, string>>? fields = null, int index = 0)
+    {
+        var form = FormWithButton(await PageAsync(client, pageUrl), pageUrl, buttonText, index);
+        return await SubmitAsync(client, form, fields ?? []);
+    }
+
+    /// <summary>Posts the form with the test's fields. It must carry its own antiforgery token, as every form must.</summary>
+    public static Task<HttpResponseMessage> SubmitAsync(HttpClient client, Form form, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        Assert.False(string.IsNullOrEmpty(form.Token), $"The form that posts to {form.Action} has no antiforgery token of its own");
+        return client.PostAsync(form.Action, new FormUrlEncodedContent(form.With(fields)));
+    }
+
+    public static async Task<string> PageAsync(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"GET {url} answered {(int)response.StatusCode}");
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    /// <summary>
+    /// The token of the page's first post form, for a test that posts where no form of its own leads
+    /// (a refused user posting anyway, a draft that expired): every other test submits a form.
+    /// </summary>
+    public static async Task<string> TokenFromAsync(HttpClient client, string url) => Token(await PageAsync(client, url));
+
+    /// <inheritdoc cref="TokenFromAsync"/>
+    public static string Token(string html)
+    {
+        var token = PostFormsOn(html, "/").Select(f => f.Form.Token).FirstOrDefault(t => !string.IsNullOrEmpty(t));
+        Assert.False(string.IsNullOrEmpty(token), "The page has no form with an antiforgery token");
+        return token!;
     }
 
     public static KeyValuePair<string, string> F(string key, string value) => new(key, value);
 
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
+    private static string Resolve(Uri page, string? action) =>
+        string.IsNullOrEmpty(action) ? page.PathAndQuery : new Uri(page, action).PathAndQuery;
+
+    private static string PathOf(string url) => url.Split('?')[0];
+
+    private static string? HandlerOf(string url) =>
+        System.Web.HttpUtility.ParseQueryString(new Uri(new Uri("http://localhost"), url).Query)["handler"]?.ToLowerInvariant();
+
+    private static string Normalise(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

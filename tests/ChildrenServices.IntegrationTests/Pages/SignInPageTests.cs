@@ -2,6 +2,7 @@ using System.Net;
 using ChildrenServices.Application.Security;
 using ChildrenServices.Application.Users;
 using ChildrenServices.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using static ChildrenServices.IntegrationTests.Pages.PageHelpers;
 
 namespace ChildrenServices.IntegrationTests.Pages;
@@ -74,6 +75,41 @@ public sealed class SignInPageTests(AppFactory factory) : IntegrationTest(factor
 
         var again = await PostFormAsync(client, "/Account/SignIn", [F("Input.Email", await EmailOfAsync(worker)), F("Input.Password", Password)]);
         Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task SignOut_EndsTheSessionOnTheServer_SoACopiedCookieIsRefused()
+    {
+        var worker = await CreateUserAsync(Roles.SocialWorker, "Alex Rowe");
+        var client = AnonymousClient();
+        var signedIn = await PostFormAsync(client, "/Account/SignIn", [F("Input.Email", await EmailOfAsync(worker)), F("Input.Password", Password)]);
+        var cookie = signedIn.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith("childrenservices.auth=", StringComparison.Ordinal));
+        var copy = Factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        copy.DefaultRequestHeaders.Add("Cookie", cookie);
+        Assert.Equal(HttpStatusCode.OK, (await copy.GetAsync("/MyWork")).StatusCode);
+
+        var signedOut = await PressAsync(client, "/MyWork", "Sign out");
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+
+        var after = await copy.GetAsync("/MyWork");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("/Account/SignIn", after.Headers.Location?.PathAndQuery ?? after.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        Assert.NotNull(await WithDbAsync(db => db.SignInSessions.Select(s => s.EndedAtUtc).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task SignOut_EndsOnlyThatSession_AnotherSignInOfTheSameUserKeepsWorking()
+    {
+        var worker = await CreateUserAsync(Roles.SocialWorker, "Alex Rowe");
+        var laptop = AnonymousClient();
+        var phone = AnonymousClient();
+        await PostFormAsync(laptop, "/Account/SignIn", [F("Input.Email", await EmailOfAsync(worker)), F("Input.Password", Password)]);
+        await PostFormAsync(phone, "/Account/SignIn", [F("Input.Email", await EmailOfAsync(worker)), F("Input.Password", Password)]);
+
+        await PressAsync(laptop, "/MyWork", "Sign out");
+
+        Assert.Equal(HttpStatusCode.OK, (await phone.GetAsync("/MyWork")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await laptop.GetAsync("/MyWork")).StatusCode);
     }
 
     [Fact]

@@ -97,6 +97,38 @@ public sealed class RecordingTests(AppFactory factory) : IntegrationTest(factory
     }
 
     [Fact]
+    public async Task NewNotePage_TenIdenticalPosts_RecordOneNote_AndAllLandOnIt()
+    {
+        var client = ClientFor(worker);
+        var url = $"/People/{child}/Notes/New";
+        var form = FormPostingTo(await PageAsync(client, url), url, url);
+
+        // A double-click, a resend, a nervous user: the same submission ten times, all at once.
+        var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => SubmitAsync(client, form, NoteForm("Riley showed me her room."))));
+
+        var noteId = await WithDbAsync(db => db.CaseNotes.Select(n => n.Id).SingleAsync());
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        Assert.All(responses, r => Assert.Equal(responses[0].Headers.Location, r.Headers.Location));
+        Assert.Contains(noteId.ToString(), responses[0].Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(1, await WithDbAsync(db => db.FormSubmissions.CountAsync()));
+    }
+
+    [Fact]
+    public async Task NewNotePage_RefusedThenCorrected_TheCorrectedPostIsRecorded()
+    {
+        var client = ClientFor(worker);
+        var url = $"/People/{child}/Notes/New";
+        var form = FormPostingTo(await PageAsync(client, url), url, url);
+
+        var refused = await SubmitAsync(client, form, NoteForm(string.Empty));
+        var corrected = await SubmitAsync(client, form, NoteForm("Riley showed me her room."));
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, corrected.StatusCode);
+        Assert.Equal(1, await WithDbAsync(db => db.CaseNotes.CountAsync()));
+    }
+
+    [Fact]
     public async Task NewNotePage_WorkerNotAllocated_Forbidden()
     {
         var colleague = await CreateUserAsync(Roles.SocialWorker, "Lewis Dawes");

@@ -1,0 +1,34 @@
+using ChildrenServices.Infrastructure.Identity;
+using ChildrenServices.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ChildrenServices.Infrastructure.Persistence.Configurations;
+
+internal sealed class SignInSessionConfiguration : IEntityTypeConfiguration<SignInSession>
+{
+    public void Configure(EntityTypeBuilder<SignInSession> builder)
+    {
+        builder.ToTable("SignInSessions");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(s => s.UserId);
+    }
+}
+
+internal sealed class FormSubmissionConfiguration : IEntityTypeConfiguration<FormSubmission>
+{
+    public void Configure(EntityTypeBuilder<FormSubmission> builder)
+    {
+        builder.ToTable("FormSubmissions");
+
+        // The submission id is the primary key: the unique index that lets only one of two
+        // concurrent repeats go ahead.
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.Path).HasMaxLength(400);
+        builder.Property(s => s.ResultLocation).HasMaxLength(2000);
+        builder.HasIndex(s => s.ReceivedAtUtc);
+    }
+}
