@@ -19,6 +19,10 @@ public static class FormSubmissions
     /// <summary>How long a repeat waits for the first post to finish before it is told to check and try again.</summary>
     private static readonly TimeSpan WaitForFirst = TimeSpan.FromSeconds(30);
 
+    private const int MaxPath = 400;
+
+    private const int MaxLocation = 2000;
+
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
 
     /// <summary>Remembered for a day: long enough for any resend, short enough to keep the table small.</summary>
@@ -42,34 +46,32 @@ public static class FormSubmissions
             return;
         }
 
+        // Kept to the column's length: a longer path is the same page for this purpose.
+        var path = context.Request.Path.Value ?? "/";
+        path = path.Length > MaxPath ? path[..MaxPath] : path;
         var db = context.RequestServices.GetRequiredService<AppDbContext>();
         var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         Guid? userId = Guid.TryParse(context.User.FindFirstValue(ClaimTypes.NameIdentifier), out var u) ? u : null;
 
         var waited = TimeSpan.Zero;
-        while (!await ClaimAsync(db, new FormSubmission(id, userId, context.Request.Path.Value ?? "/", now), context.RequestAborted))
+        while (true)
         {
             var first = await db.FormSubmissions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id, context.RequestAborted);
-            if (first is null)
-            {
-                // The first post was refused and let its id go: this one may try (within the same wait).
-                if (waited >= WaitForFirst)
-                {
-                    context.Response.StatusCode = StatusCodes.Status409Conflict;
-                    return;
-                }
 
-                waited += Poll;
-                continue;
+            // Not seen before (or the first was refused and let its id go): claim it. Of two that try
+            // at once, the key lets one in; the other waits for it like any repeat.
+            if (first is null && await ClaimAsync(db, new FormSubmission(id, userId, path, now), context.RequestAborted))
+            {
+                break;
             }
 
-            if (first.UserId != userId || first.Path != (context.Request.Path.Value ?? "/"))
+            if (first is not null && (first.UserId != userId || first.Path != path))
             {
                 context.Response.StatusCode = StatusCodes.Status400BadRequest;
                 return;
             }
 
-            if (first.ResultLocation is { } location)
+            if (first?.ResultLocation is { } location)
             {
                 context.Response.Redirect(location);
                 return;
@@ -89,7 +91,7 @@ public static class FormSubmissions
         try
         {
             await next();
-            if (context.Response.StatusCode is >= 300 and < 400 && context.Response.Headers.Location.ToString() is { Length: > 0 } target)
+            if (context.Response.StatusCode is >= 300 and < 400 && context.Response.Headers.Location.ToString() is { Length: > 0 and <= MaxLocation } target)
             {
                 await db.FormSubmissions.Where(s => s.Id == id)
                     .ExecuteUpdateAsync(s => s.SetProperty(x => x.ResultLocation, target), CancellationToken.None);

@@ -224,6 +224,10 @@ public sealed class TransferTests(AppFactory factory) : FrontDoorTestBase(factor
         Assert.Contains("Nell Carrow: 0 of 20 cases", page, StringComparison.Ordinal);
         var version = (await VersionAsync(transferId)).ToString();
 
+        // A second tab, left open on "Decline" while the transfer is accepted in the first.
+        var declineUrl = $"/Transfers/{transferId}/Decline";
+        var declineTab = FormPostingTo(await PageAsync(receiver, declineUrl), declineUrl, declineUrl);
+
         var none = await PostFormAsync(receiver, $"/Transfers/{transferId}", [F("Input.Version", version)]);
         Assert.Equal(HttpStatusCode.BadRequest, none.StatusCode);
         Assert.Contains("Select the worker who will hold the case", await none.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
@@ -235,7 +239,7 @@ public sealed class TransferTests(AppFactory factory) : FrontDoorTestBase(factor
         Assert.Contains("allocated to Nell Carrow", history, StringComparison.Ordinal);
         Assert.Contains("Grace Okafor-Lyle", history, StringComparison.Ordinal);
 
-        var stale = await PostFormAsync(ClientFor(cinManager), $"/Transfers/{transferId}/Decline", [F("Input.Version", version), F("Input.Reason", "Too late.")]);
+        var stale = await SubmitAsync(receiver, declineTab, [F("Input.Version", version), F("Input.Reason", "Too late.")]);
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
     }
 }
