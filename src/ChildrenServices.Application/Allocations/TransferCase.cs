@@ -12,11 +12,16 @@ namespace ChildrenServices.Application.Allocations;
 /// <summary>Which of the teams the current manager runs holds the child, and who would move with them.</summary>
 internal static class TransferScope
 {
-    /// <summary>The team holding the child that the current manager runs (the lead's team first), if any.</summary>
-    public static async Task<Guid?> SendingTeamAsync(IAppDbContext db, Guid managerId, Guid childId, CancellationToken ct) =>
-        await db.Allocations
-            .Where(a => a.ChildId == childId && a.EndedOn == null && db.Teams.Any(t => t.Id == a.TeamId && t.ManagerId == managerId))
-            .OrderBy(a => a.Role).Select(a => (Guid?)a.TeamId).FirstOrDefaultAsync(ct);
+    /// <summary>
+    /// The team holding the child (the lead's team, see <see cref="RecordAccess.HoldingTeamIds"/>) if the current
+    /// manager runs it. A co-worker's team does not hold the case, so its manager cannot transfer it.
+    /// </summary>
+    public static async Task<Guid?> SendingTeamAsync(IAppDbContext db, Guid managerId, Guid childId, CancellationToken ct)
+    {
+        var holding = RecordAccess.HoldingTeamIds(db, childId);
+        return await db.Teams.Where(t => holding.Contains(t.Id) && t.ManagerId == managerId)
+            .OrderBy(t => t.Name).Select(t => (Guid?)t.Id).FirstOrDefaultAsync(ct);
+    }
 
     /// <summary>Brothers and sisters the same team holds: they may move with the child.</summary>
     public static async Task<List<Guid>> SiblingsHeldByAsync(IAppDbContext db, RecordAccess access, Guid childId, Guid teamId, CancellationToken ct)

@@ -72,7 +72,9 @@ public static class StartEpisode
             // "One family, one worker": the keyworker holds every child, alongside a social worker who leads.
             var led = await db.Allocations.Where(a => childIds.Contains(a.ChildId) && a.EndedOn == null && a.Role == AllocationRole.Lead)
                 .Select(a => a.ChildId).ToListAsync(cancellationToken);
-            foreach (var childId in childIds)
+            var alreadyAllocated = await db.Allocations.Where(a => childIds.Contains(a.ChildId) && a.EndedOn == null && a.WorkerId == command.KeyworkerId)
+                .Select(a => a.ChildId).ToListAsync(cancellationToken);
+            foreach (var childId in childIds.Except(alreadyAllocated))
             {
                 var role = led.Contains(childId) ? AllocationRole.CoWorker : AllocationRole.Lead;
                 db.Allocations.Add(new Allocation(childId, command.KeyworkerId.Value, request.TeamId, role, today, user.UserId!.Value));

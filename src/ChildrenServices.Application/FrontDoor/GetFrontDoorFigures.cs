@@ -35,7 +35,8 @@ public static class GetFrontDoorFigures
         int ReReferrals,
         int StrategyDiscussions,
         int EarlyHelp,
-        int AwaitingDecision)
+        int AwaitingDecision,
+        int ConsultationsWithoutAChild)
     {
         public static int Percent(int part, int whole) => whole == 0 ? 0 : (int)Math.Round(100.0 * part / whole);
     }
@@ -68,7 +69,8 @@ public static class GetFrontDoorFigures
                 await referrals.CountAsync(r => r.IsReReferral, cancellationToken),
                 await referrals.CountAsync(r => r.ImmediateStrategyDiscussion, cancellationToken),
                 await decisions.CountAsync(d => d.Outcome == ContactOutcome.EarlyHelp, cancellationToken),
-                await contacts.CountAsync(c => c.Status != ContactStatus.Decided, cancellationToken));
+                await contacts.CountAsync(c => c.Status != ContactStatus.Decided, cancellationToken),
+                await contacts.CountAsync(c => c.Consultation != null && c.People.All(p => p.Role != ContactPersonRole.Child) && !c.ReportedChildren.Any(), cancellationToken));
         }
     }
 }

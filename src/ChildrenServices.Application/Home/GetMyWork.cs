@@ -63,7 +63,9 @@ public static class GetMyWork
                 : [];
 
             return new Result(
-                [.. cases.OrderBy(c => c.Role).ThenBy(c => c.Name)],
+                // One row a child: a worker with two open allocations for the same child (co-working in two
+                // teams, say) holds the child once, in their most senior role.
+                [.. cases.GroupBy(c => c.PersonId).Select(g => g.OrderBy(c => c.Role).ThenBy(c => c.Since).First()).OrderBy(c => c.Role).ThenBy(c => c.Name)],
                 [.. recentViews.OrderByDescending(r => r.ViewedAtUtc)],
                 unallocated,
                 showsUnallocated);

@@ -15,13 +15,14 @@ public static class GetReferralsAwaitingAllocation
     [RequiresPermission(Permission.ViewTeamWork)]
     public sealed record Query : IQuery<IReadOnlyList<Row>>;
 
-    public sealed record Row(Guid ChildId, string ChildName, string TeamName, DateOnly ReferralDate, DateOnly AssessmentDueOn, bool IsReReferral, bool ImmediateStrategyDiscussion, string SourceCode, string? KeyworkerName);
+    public sealed record Row(Guid ChildId, string ChildName, string TeamName, DateOnly ReferralDate, DateOnly AssessmentDueOn, bool IsReReferral, bool ImmediateStrategyDiscussion, string SourceCode, string? KeyworkerName, bool IsOverdue);
 
-    public sealed class Handler(IAppDbContext db, ICurrentUser user, RecordAccess access) : IQueryHandler<Query, IReadOnlyList<Row>>
+    public sealed class Handler(IAppDbContext db, ICurrentUser user, RecordAccess access, TimeProvider clock) : IQueryHandler<Query, IReadOnlyList<Row>>
     {
         public async ValueTask<IReadOnlyList<Row>> Handle(Query query, CancellationToken cancellationToken)
         {
             var visible = access.VisibleIds();
+            var today = UkTime.Today(clock);
             return await db.Referrals.AsNoTracking()
                 .Where(r => r.Status == ReferralStatus.Open && visible.Contains(r.ChildId)
                     && db.Teams.Any(t => t.Id == r.TeamId && t.ManagerId == user.UserId)
@@ -33,7 +34,8 @@ public static class GetReferralsAwaitingAllocation
                     db.Teams.Where(t => t.Id == r.TeamId).Select(t => t.Name).First(),
                     r.ReferralDate, r.AssessmentDueOn, r.IsReReferral, r.ImmediateStrategyDiscussion, r.SourceCode,
                     db.Allocations.Where(a => a.ChildId == r.ChildId && a.EndedOn == null && a.Role == AllocationRole.CoWorker)
-                        .Join(db.Staff, a => a.WorkerId, s => s.Id, (a, s) => s.DisplayName).FirstOrDefault()))
+                        .Join(db.Staff, a => a.WorkerId, s => s.Id, (a, s) => s.DisplayName).FirstOrDefault(),
+                    r.AssessmentDueOn < today))
                 .ToListAsync(cancellationToken);
         }
     }

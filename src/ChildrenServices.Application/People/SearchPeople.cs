@@ -23,7 +23,8 @@ public static class SearchPeople
 
         public string? Identifier { get; init; }
 
-        public int Page { get; init; } = 1;
+        /// <summary>The page of results wanted, from 1 (named so it never binds from the Razor Pages "page" route value).</summary>
+        public int PageNumber { get; init; } = 1;
 
         public bool IsEmpty => string.IsNullOrWhiteSpace(Name) && DateOfBirth is null && string.IsNullOrWhiteSpace(Identifier);
     }
@@ -48,7 +49,7 @@ public static class SearchPeople
         {
             RuleFor(q => q.Name).MaximumLength(100).WithMessage("Search for a name of 100 characters or fewer");
             RuleFor(q => q.Identifier).MaximumLength(20).WithMessage("Enter an NHS number or UPN of 20 characters or fewer");
-            RuleFor(q => q.Page).GreaterThan(0).WithMessage("Choose a page number of 1 or more");
+            RuleFor(q => q.PageNumber).GreaterThan(0).WithMessage("Choose a page number of 1 or more");
         }
     }
 
@@ -84,7 +85,7 @@ public static class SearchPeople
 
             var total = await people.CountAsync(cancellationToken);
             var pageCount = (int)Math.Ceiling(total / (double)PageSize);
-            var page = Math.Min(query.Page, Math.Max(pageCount, 1));
+            var page = Math.Clamp(query.PageNumber, 1, Math.Max(pageCount, 1));
 
             var rows = await people
                 .OrderBy(p => p.FamilyName).ThenBy(p => p.GivenNames).ThenBy(p => p.Id)

@@ -1,6 +1,8 @@
 using System.Linq.Expressions;
+using ChildrenServices.Domain.Allocations;
 using ChildrenServices.Domain.FrontDoor;
 using ChildrenServices.Domain.People;
+using ChildrenServices.Domain.SocialCare;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChildrenServices.Application.Security;
@@ -55,8 +57,33 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser user)
         await Visible(db.People).AnyAsync(p => p.Id == personId, ct);
 
     /// <summary>
-    /// Recording (changing a record) needs a relationship to it: the allocated worker, the manager of a
-    /// team holding it, or — while nobody holds it — the front door and managers, who decide where it goes.
+    /// The team holding a child: the team of the open LEAD allocation. A co-worker's team (an early help
+    /// keyworker co-working after a step-up, say) does not hold the case. While there is no lead, the team an
+    /// open referral is with holds it (it allocates the lead); with neither, the co-workers' teams do, so the
+    /// case is never left without a manager.
+    /// </summary>
+    public static IQueryable<Guid> HoldingTeamIds(IAppDbContext db, Guid personId)
+    {
+        var open = db.Allocations.Where(a => a.ChildId == personId && a.EndedOn == null);
+        var referrals = db.Referrals.Where(r => r.ChildId == personId && r.Status == ReferralStatus.Open);
+        return open.Where(a => a.Role == AllocationRole.Lead).Select(a => a.TeamId)
+            .Concat(referrals.Where(r => !open.Any(l => l.Role == AllocationRole.Lead)).Select(r => r.TeamId))
+            .Concat(open.Where(a => !open.Any(l => l.Role == AllocationRole.Lead) && !referrals.Any()).Select(a => a.TeamId));
+    }
+
+    /// <summary>Whether the current user manages the team holding the child (see <see cref="HoldingTeamIds"/>).</summary>
+    public async Task<bool> ManagesHoldingTeamAsync(Guid personId, CancellationToken ct)
+    {
+        var userId = user.UserId ?? Guid.Empty;
+        var holding = HoldingTeamIds(db, personId);
+        return await db.Teams.AnyAsync(t => holding.Contains(t.Id) && t.ManagerId == userId, ct);
+    }
+
+    /// <summary>
+    /// Recording (changing a record) needs a relationship to it: an allocated worker (lead or co-worker, each
+    /// within their own role's permissions), the manager of the team holding it (the lead's team: co-working
+    /// gives a co-worker's manager nothing), or — while nobody holds it — the front door and managers, who
+    /// decide where it goes.
     /// </summary>
     public async Task<bool> CanRecordAsync(Guid personId, CancellationToken ct)
     {
@@ -68,7 +95,7 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser user)
             return true;
         }
 
-        if (await holders.AnyAsync(a => db.Teams.Any(t => t.Id == a.TeamId && t.ManagerId == userId), ct))
+        if (await ManagesHoldingTeamAsync(personId, ct))
         {
             return true;
         }

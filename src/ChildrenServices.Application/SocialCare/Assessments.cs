@@ -80,8 +80,15 @@ public static class StartAssessment
                 .OrderByDescending(r => r.ReferralDate).FirstOrDefaultAsync(cancellationToken)
                 ?? throw new DomainRuleException("The child has no open referral to assess", "StartedOn");
 
-            // CIN rule 8896: one open assessment per episode of need.
-            if (await db.ChildAndFamilyAssessments.AnyAsync(a => a.ReferralId == referral.Id && a.Status != AssessmentStatus.Authorised, cancellationToken))
+            // CIN rule 8896: one open assessment per episode of need — and a referral has one child and family
+            // assessment: once it is authorised, the referral goes on to its outcome, not to a second assessment.
+            var existing = await db.ChildAndFamilyAssessments.Where(a => a.ReferralId == referral.Id).Select(a => a.Status).ToListAsync(cancellationToken);
+            if (existing.Contains(AssessmentStatus.Authorised))
+            {
+                throw new DomainRuleException("The assessment on this referral has already been authorised: a new assessment needs a new referral", "StartedOn");
+            }
+
+            if (existing.Count > 0)
             {
                 throw new DomainRuleException("An assessment is already open on this referral", "StartedOn");
             }

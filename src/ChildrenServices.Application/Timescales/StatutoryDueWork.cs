@@ -23,7 +23,7 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
         var leads = await db.Allocations.AsNoTracking()
             .Where(a => a.EndedOn == null && a.Role == AllocationRole.Lead && visible.Contains(a.ChildId))
             .Where(whichLeads)
-            .Select(a => new { a.ChildId, a.WorkerId })
+            .Select(a => new { a.ChildId, a.WorkerId, a.TeamId })
             .ToListAsync(ct);
         if (leads.Count == 0)
         {
@@ -35,7 +35,7 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
             .Where(r => childIds.Contains(r.ChildId) && r.Status == ReferralStatus.Open)
             .Select(r => new
             {
-                r.Id, r.ChildId, r.AssessmentDueOn,
+                r.Id, r.ChildId, r.TeamId, r.AssessmentDueOn,
                 Assessment = db.ChildAndFamilyAssessments.Where(a => a.ReferralId == r.Id).OrderByDescending(a => a.StartedOn)
                     .Select(a => new { a.Status, a.AuthorisedOn }).FirstOrDefault(),
             })
@@ -51,7 +51,11 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
         var rows = new List<DueRow>();
         foreach (var referral in referrals)
         {
-            if (referral.Assessment?.Status == AssessmentStatus.Authorised)
+            // The assessment is the referral team's work: it falls to a lead in that team, never to a lead
+            // elsewhere (an early help keyworker still leading when a step-up refers the family to an
+            // assessment team). Until the team allocates, the referral waits on its manager's list.
+            if (referral.Assessment?.Status == AssessmentStatus.Authorised
+                || !leads.Any(l => l.ChildId == referral.ChildId && l.TeamId == referral.TeamId))
             {
                 continue;
             }

@@ -254,9 +254,11 @@ public sealed class Contact : Aggregate
             throw new DomainRuleException("A decision is waiting for manager sign-off: it must be agreed or returned first", "Outcome");
         }
 
-        if (people.All(p => p.Role != ContactPersonRole.Child))
+        if (people.All(p => p.Role != ContactPersonRole.Child) && !IsConsultationWithoutAChild(details.Outcome))
         {
-            throw new DomainRuleException("Add the child (or children) this contact is about before deciding", "Outcome");
+            throw new DomainRuleException(Consultation is not null && reportedChildren.Count == 0
+                ? "Add the child (or children) this contact is about before deciding: a consultation about no named child can only end with no further action or advice"
+                : "Add the child (or children) this contact is about before deciding", "Outcome");
         }
 
         if (details.Outcome == ContactOutcome.AdviceOnly && Consultation is null)
@@ -285,6 +287,17 @@ public sealed class Contact : Aggregate
 
         return decision;
     }
+
+    /// <summary>
+    /// A professional asking advice about no named child: a consultation with no child on the contact (and none
+    /// reported) may end with no further action or advice, which open no work for a child. It is counted as a
+    /// consultation without a child.
+    /// </summary>
+    public bool IsConsultationWithoutAChild(ContactOutcome outcome) =>
+        Consultation is not null
+        && people.All(p => p.Role != ContactPersonRole.Child)
+        && reportedChildren.Count == 0
+        && outcome is ContactOutcome.NoFurtherAction or ContactOutcome.AdviceOnly or ContactOutcome.AdviceAndSignposting;
 
     /// <summary>A manager agrees (the decision comes into force) or returns it with a reason.</summary>
     public ContactDecision SignOff(bool agreed, string? comment, Guid managerId, DateTime nowUtc)

@@ -24,6 +24,7 @@ public abstract class FormPageModel(ISender sender) : PageModel, IReloadsDisplay
             return false;
         }
 
+        ReplaceFrameworkNumberMessages<T>();
         var validators = HttpContext.RequestServices.GetServices<IValidator<T>>();
         foreach (var validator in validators)
         {
@@ -41,6 +42,38 @@ public abstract class FormPageModel(ISender sender) : PageModel, IReloadsDisplay
         await LoadDisplayDataAsync();
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return true;
+    }
+
+    /// <summary>
+    /// Letters in a number box fail model binding with the framework's own words ("The value 'ten' is not
+    /// valid for AmberWorkingDays"). Every such field gets a GOV.UK message instead; what was typed stays in
+    /// the box (the form tag helpers show the attempted value).
+    /// </summary>
+    private void ReplaceFrameworkNumberMessages<T>()
+    {
+        var prefix = UseCaseExceptionFilter.InputPrefix + ".";
+        foreach (var key in ModelState.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).ToList())
+        {
+            var entry = ModelState[key]!;
+            var property = typeof(T).GetProperty(key[prefix.Length..]);
+            if (entry.Errors.Count == 0 || property is null || !IsWholeNumber(property.PropertyType))
+            {
+                continue;
+            }
+
+            entry.Errors.Clear();
+            ModelState.AddModelError(key, $"{Humanise(property.Name)} must be a whole number, like 5");
+        }
+    }
+
+    private static bool IsWholeNumber(Type type) =>
+        (Nullable.GetUnderlyingType(type) ?? type) is var t && (t == typeof(int) || t == typeof(long) || t == typeof(short) || t == typeof(byte));
+
+    /// <summary>"ChildInNeedReviewWeeks" becomes "Child in need review weeks".</summary>
+    private static string Humanise(string name)
+    {
+        var words = System.Text.RegularExpressions.Regex.Replace(name, "(?<!^)([A-Z])", " $1").ToLowerInvariant();
+        return char.ToUpperInvariant(words[0]) + words[1..];
     }
 
     /// <summary>

@@ -200,6 +200,20 @@ public sealed class LookedAfterTests(AppFactory factory) : FrontDoorTestBase(fac
     }
 
     [Fact]
+    public async Task RestrictRecord_TheReviewingOfficerWhoReviewsTheChild_StaysOnTheList()
+    {
+        var childId = await HeldChildAsync();
+        await SendAsUserAsync(socialWorker, Start(childId, new DateOnly(2026, 10, 1)));
+        await SendAsUserAsync(reviewingOfficer, await ReviewAsync(childId, new DateOnly(2026, 10, 27)));
+
+        await SendAsUserAsync(AssessmentManager, new RestrictRecord.Command { PersonId = childId, Version = await VersionOfAsync(childId), Reason = RestrictionReason.HighProfile });
+
+        Assert.True(await WithDbAsync(db => db.People.AnyAsync(p => p.Id == childId && p.RestrictionGrants.Any(g => g.UserId == reviewingOfficer))));
+        await SendAsUserAsync(reviewingOfficer, await ReviewAsync(childId, new DateOnly(2026, 11, 20)));
+        Assert.Equal(2, await WithDbAsync(db => db.PeriodsOfCare.SelectMany(p => p.Reviews).CountAsync()));
+    }
+
+    [Fact]
     public async Task BecomeLookedAfter_WithNothingFilledIn_NamesEveryField()
     {
         var childId = await HeldChildAsync();

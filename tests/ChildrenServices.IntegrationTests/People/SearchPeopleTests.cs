@@ -164,8 +164,8 @@ public sealed class SearchPeopleTests(AppFactory factory) : IntegrationTest(fact
         });
 
         var first = await SendAsUserAsync(practitioner, new SearchPeople.Query { Name = "pager" });
-        var second = await SendAsUserAsync(practitioner, new SearchPeople.Query { Name = "pager", Page = 2 });
-        var beyond = await SendAsUserAsync(practitioner, new SearchPeople.Query { Name = "pager", Page = 9 });
+        var second = await SendAsUserAsync(practitioner, new SearchPeople.Query { Name = "pager", PageNumber = 2 });
+        var beyond = await SendAsUserAsync(practitioner, new SearchPeople.Query { Name = "pager", PageNumber = 9 });
 
         Assert.Equal((30, 2, 1), (first.Total, first.PageCount, first.Page));
         Assert.Equal(SearchPeople.PageSize, first.Matches.Count);

@@ -113,6 +113,9 @@ public sealed class LocalTimescaleTests(AppFactory factory) : FrontDoorTestBase(
         var page = await bad.Content.ReadAsStringAsync(ct);
         Assert.Contains("value=\"ten\"", page, StringComparison.Ordinal);
         Assert.Contains("value=\"25\"", page, StringComparison.Ordinal);
+        Assert.Contains("First core group working days must be a whole number, like 5", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"Input_FirstCoreGroupWorkingDays-error\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("is not valid for", page, StringComparison.Ordinal);
 
         var good = await PostFormAsync(client, "/Admin/Timescales", [.. fields.Select(f => f.Key == "Input.FirstCoreGroupWorkingDays" ? F(f.Key, "8") : f)]);
         Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);

@@ -1,6 +1,7 @@
 using ChildrenServices.Application.FrontDoor;
 using ChildrenServices.Application.Security;
 using ChildrenServices.Domain.FrontDoor;
+using ChildrenServices.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -30,7 +31,7 @@ public sealed class IndexModel(ISender sender, TimeProvider clock) : PageModel
     [BindProperty(SupportsGet = true)]
     public bool Overdue { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = Pagination.QueryName)]
     public int PageNumber { get; set; } = 1;
 
     public FrontDoorQueue.Result Queue { get; private set; } = default!;
@@ -81,7 +82,7 @@ public sealed class IndexModel(ISender sender, TimeProvider clock) : PageModel
 
         if (page > 1)
         {
-            query.Add($"page={page}");
+            query.Add($"{Pagination.QueryName}={page}");
         }
 
         return "/FrontDoor" + (query.Count > 0 ? "?" + string.Join("&", query) : string.Empty);

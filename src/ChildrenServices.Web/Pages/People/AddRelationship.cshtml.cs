@@ -1,4 +1,5 @@
 using ChildrenServices.Application.People;
+using ChildrenServices.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -14,6 +15,9 @@ public sealed class AddRelationshipModel(ISender sender, TimeProvider clock) : P
 
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = Pagination.QueryName)]
+    public int PageNumber { get; set; } = 1;
 
     public SearchPeople.Result? Results { get; private set; }
 
@@ -47,7 +51,11 @@ public sealed class AddRelationshipModel(ISender sender, TimeProvider clock) : P
         }
         else if (!string.IsNullOrWhiteSpace(Q))
         {
-            Results = await Sender.Send(new SearchPeople.Query { Name = Q });
+            Results = await Sender.Send(new SearchPeople.Query { Name = Q, PageNumber = PageNumber });
         }
     }
+
+    /// <summary>The same search, another page of results.</summary>
+    public string PageLink(int page) =>
+        Url.Page("/People/AddRelationship", new { id = Input.PersonId, q = Q, pageNumber = page })!;
 }

@@ -1,5 +1,6 @@
 using ChildrenServices.Application.Recording;
 using ChildrenServices.Domain.Recording;
+using ChildrenServices.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -16,7 +17,7 @@ public sealed class NotesModel(ISender sender, TimeProvider clock) : PersonPageM
     [BindProperty(SupportsGet = true)]
     public bool SignificantOnly { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    [BindProperty(SupportsGet = true, Name = Pagination.QueryName)]
     public int PageNumber { get; set; } = 1;
 
     public GetCaseNotes.Result Notes { get; private set; } = default!;
@@ -28,5 +29,5 @@ public sealed class NotesModel(ISender sender, TimeProvider clock) : PersonPageM
     }
 
     public string PageLink(int page) =>
-        Url.Page("/People/Notes", new { id = Person.Id, type = Type, significantOnly = SignificantOnly ? true : (bool?)null, page })!;
+        Url.Page("/People/Notes", new { id = Person.Id, type = Type, significantOnly = SignificantOnly ? true : (bool?)null, pageNumber = page })!;
 }

@@ -11,7 +11,9 @@ namespace ChildrenServices.Web.Pages.People;
 [Authorize(Policy = nameof(Application.Security.Permission.SearchPeople))]
 public sealed class SearchModel(ISender sender, TimeProvider clock) : FormPageModel(sender)
 {
-    [BindProperty(SupportsGet = true)]
+    // Named, so an empty search never falls back to binding the query's properties from unprefixed values
+    // (the route value "page" would otherwise be read as a page number and the page open with an error).
+    [BindProperty(SupportsGet = true, Name = "Input")]
     public SearchPeople.Query Input { get; set; } = new();
 
     public SearchPeople.Result? Results { get; private set; }
@@ -47,6 +49,6 @@ public sealed class SearchModel(ISender sender, TimeProvider clock) : FormPageMo
             ["Input.Name"] = Input.Name,
             ["Input.Identifier"] = Input.Identifier,
             ["Input.DateOfBirth"] = Input.DateOfBirth?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            ["Input.Page"] = page,
+            ["Input.PageNumber"] = page,
         })! + "#results";
 }

@@ -18,6 +18,9 @@ public sealed class PeopleModel(ISender sender, TimeProvider clock) : FormPageMo
     [BindProperty(SupportsGet = true)]
     public Guid? ReportedChildId { get; set; }
 
+    [BindProperty(SupportsGet = true, Name = Pagination.QueryName)]
+    public int PageNumber { get; set; } = 1;
+
     [BindProperty]
     public AddPersonToContact.Command Input { get; set; } = new();
 
@@ -50,7 +53,11 @@ public sealed class PeopleModel(ISender sender, TimeProvider clock) : FormPageMo
         Contact = await Sender.Send(new GetContact.Query(Input.ContactId));
         if (!string.IsNullOrWhiteSpace(Q) && Q.Length <= 100)
         {
-            Results = await Sender.Send(new SearchPeople.Query { Name = Q });
+            Results = await Sender.Send(new SearchPeople.Query { Name = Q, PageNumber = PageNumber });
         }
     }
+
+    /// <summary>The same search, another page of results.</summary>
+    public string PageLink(int page) =>
+        Url.Page("/FrontDoor/Contacts/People", new { id = Input.ContactId, q = Q, reportedChildId = ReportedChildId, pageNumber = page })!;
 }
