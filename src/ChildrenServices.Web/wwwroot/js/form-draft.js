@@ -1,21 +1,22 @@
-// Saves a case note on the server while it is typed, so a session timeout or a closed tab loses
-// nothing (ADR 0010). Progressive enhancement: without this the form still posts as normal.
-const form = document.querySelector('form[data-note-draft]')
-const status = document.getElementById('draft-status')
+// Saves a long form on the server while it is typed, so following a link, a session timeout or a closed
+// tab loses nothing (ADR 0010). Attaches to the form marked data-form-draft="<its Draft handler's URL>".
+// Progressive enhancement: without this the form still posts as normal.
+const form = document.querySelector('form[data-form-draft]')
+const status = form && form.querySelector('#draft-status')
 
 if (form && status) {
-  const url = form.dataset.noteDraft
+  const url = form.dataset.formDraft
   const pause = 2000
   let timer = null
   let dirty = false
-  let submitting = false
+  let leaving = false
 
   // FormData carries every field, the antiforgery token included.
   const fields = () => new FormData(form)
 
   async function save () {
     timer = null
-    if (!dirty || submitting) return
+    if (!dirty || leaving) return
     dirty = false
     try {
       const response = await fetch(url, {
@@ -25,8 +26,13 @@ if (form && status) {
         headers: { Accept: 'application/json' }
       })
       const type = response.headers.get('Content-Type') || ''
-      if (!response.ok || !type.includes('json')) throw new Error('not saved')
+      if (!type.includes('json')) throw new Error('not saved')
       const saved = await response.json()
+      if (!response.ok) {
+        // Refused for a reason that trying again will not fix (too long): say so, and wait for more typing.
+        status.textContent = saved.error || 'Your draft could not be saved.'
+        return
+      }
       status.textContent = `Draft saved at ${saved.savedAt}`
     } catch {
       dirty = true
@@ -36,22 +42,23 @@ if (form && status) {
   }
 
   function changed () {
-    if (submitting) return
+    if (leaving) return
     dirty = true
     clearTimeout(timer)
     timer = setTimeout(save, pause)
   }
 
-  // Leaving the page (another tab, closing it, the laptop lid): send what is there at once.
+  // Leaving the page (a link, another tab, closing it, the laptop lid): send what is there at once.
   function flush () {
-    if (!dirty || submitting) return
+    if (!dirty || leaving) return
     if (navigator.sendBeacon(url, fields())) dirty = false
   }
 
   form.addEventListener('input', changed)
   form.addEventListener('change', changed)
-  form.addEventListener('submit', () => {
-    submitting = true
+  // Sending this form, or discarding the draft, is not leaving it half-typed: save nothing more.
+  document.addEventListener('submit', () => {
+    leaving = true
     clearTimeout(timer)
   })
   document.addEventListener('visibilitychange', () => {
