@@ -208,8 +208,8 @@ public abstract class FormPageModel(ISender sender) : PageModel, IReloadsDisplay
         if (changedSince)
         {
             ModelState.AddModelError(string.Empty,
-                $"This record has been changed by someone else since your draft was saved at {DraftSavedAt(draft.SavedAtUtc)}. "
-                + "Your draft is shown below but has not been sent: check the record as it is now before you send it, or discard the draft.");
+                $"This record has changed since your draft was saved at {DraftSavedAt(draft.SavedAtUtc)}. Your draft is in the form "
+                + "but has not been sent: check the record as it is now, so that sending your draft does not undo those changes, or discard the draft.");
         }
     }
 }

@@ -11,8 +11,15 @@ if (form && status) {
   let dirty = false
   let leaving = false
 
-  // FormData carries every field, the antiforgery token included.
-  const fields = () => new FormData(form)
+  // FormData carries every field, the antiforgery token included. Other one-time hidden values (a
+  // submission id) belong to sending the form, not to a draft of it, so they are left out.
+  function fields () {
+    const data = new FormData(form)
+    for (const name of [...data.keys()]) {
+      if (name.startsWith('__') && name !== '__RequestVerificationToken') data.delete(name)
+    }
+    return data
+  }
 
   async function save () {
     timer = null
