@@ -43,7 +43,7 @@ public sealed class RecordingJourney(BrowserHost host)
         var again = await host.NewPageAsync();
         await SignInAsync(again, SocialWorker);
         await again.GotoAsync($"/People/{childId}/Notes/New");
-        Assert.Contains("We restored your draft from", await again.Locator("#draft-restored").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("You have an unsent draft from", await again.Locator("#draft-restored").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(text, await again.GetByLabel("Case note", new() { Exact = true }).InputValueAsync());
         Assert.Equal(title, await again.GetByLabel("Title").InputValueAsync());
         await AssertAccessibleAsync(again, "a restored draft");
@@ -66,7 +66,7 @@ public sealed class RecordingJourney(BrowserHost host)
 
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        Assert.False(await db.NoteDrafts.AnyAsync(d => d.ChildId == childId, TestContext.Current.CancellationToken));
+        Assert.False(await db.FormDrafts.AnyAsync(d => d.SubjectId == childId, TestContext.Current.CancellationToken));
         var note = await db.CaseNotes.SingleAsync(n => n.ChildId == childId && n.Title == title, TestContext.Current.CancellationToken);
         Assert.True(note.Significant && note.ChildSeenAlone);
         Assert.Equal(CaseNoteType.Visit, note.Type);

@@ -71,7 +71,7 @@ public interface IAppDbContext
 
     DbSet<NoteAddendum> NoteAddenda { get; }
 
-    DbSet<NoteDraft> NoteDrafts { get; }
+    DbSet<Domain.Drafts.FormDraft> FormDrafts { get; }
 
     DbSet<Domain.LookedAfter.PeriodOfCare> PeriodsOfCare { get; }
 

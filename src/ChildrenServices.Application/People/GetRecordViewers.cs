@@ -51,6 +51,8 @@ public static class GetRecordViewers
         "AddNoteAddendum" => "Added to a case note",
         "SaveNoteDraft" => "Saved a draft case note",
         "DiscardNoteDraft" => "Discarded a draft case note",
+        "SaveDraft" => "Saved a draft",
+        "DiscardDraft" => "Discarded a draft",
         "GetCaseNotes" => "Viewed the case notes",
         "GetCaseNote" => "Read a case note",
         "GetChronology" => "Viewed the chronology",

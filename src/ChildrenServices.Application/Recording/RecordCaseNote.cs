@@ -11,8 +11,8 @@ namespace ChildrenServices.Application.Recording;
 
 /// <summary>
 /// A case note about a child: a visit, call, meeting, observation or management oversight, with the
-/// date it happened, who was seen, and whether it belongs in the chronology. Saving it discards the
-/// author's draft.
+/// date it happened, who was seen, and whether it belongs in the chronology. The note form keeps a draft
+/// while it is typed and discards it once the note is saved (ADR 0010).
 /// </summary>
 public static class RecordCaseNote
 {
@@ -98,10 +98,6 @@ public static class RecordCaseNote
                 command.PersonId, command.Type!.Value, command.OccurredOn!.Value, time, command.Title!, command.Text!, command.WhoWasSeen,
                 command.ChildSeen, command.ChildSeenAlone, command.Significant, userId, clock.GetUtcNow().UtcDateTime, UkTime.Today(clock));
             db.CaseNotes.Add(note);
-
-            // The draft has become the note: keeping it would offer the same text again next time.
-            var drafts = await db.NoteDrafts.Where(d => d.UserId == userId && d.ChildId == command.PersonId).ToListAsync(cancellationToken);
-            db.NoteDrafts.RemoveRange(drafts);
             return note.Id;
         }
     }

@@ -79,7 +79,7 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? user,
 
     public DbSet<NoteAddendum> NoteAddenda => Set<NoteAddendum>();
 
-    public DbSet<NoteDraft> NoteDrafts => Set<NoteDraft>();
+    public DbSet<Domain.Drafts.FormDraft> FormDrafts => Set<Domain.Drafts.FormDraft>();
 
     public DbSet<Domain.LookedAfter.PeriodOfCare> PeriodsOfCare => Set<Domain.LookedAfter.PeriodOfCare>();
 

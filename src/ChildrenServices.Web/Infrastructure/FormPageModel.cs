@@ -1,14 +1,22 @@
+using System.Globalization;
+using System.Reflection;
+using ChildrenServices.Application;
+using ChildrenServices.Application.Drafts;
 using FluentValidation;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Primitives;
 
 namespace ChildrenServices.Web.Infrastructure;
 
 /// <summary>
 /// A page that binds a command as <c>Input</c> and sends it. When binding itself failed (a date that
 /// is not a real date) the command's own rules still run, so the practitioner sees every problem at
-/// once rather than one round trip per field.
+/// once rather than one round trip per field. A page marked <see cref="KeepsDraftAttribute"/> keeps a
+/// server-side draft of its form: saved by the Draft handler, restored on GET, deleted once the form is sent.
 /// </summary>
 public abstract class FormPageModel(ISender sender) : PageModel, IReloadsDisplayData
 {
@@ -110,5 +118,131 @@ public abstract class FormPageModel(ISender sender) : PageModel, IReloadsDisplay
     {
         TempData["Banner"] = message;
         return RedirectToPage(pageName, routeValues);
+    }
+
+    /// <summary>The field names a draft never keeps: the antiforgery token and other one-time values.</summary>
+    private static bool IsDraftField(string name) => !name.StartsWith("__", StringComparison.Ordinal) && name != "handler";
+
+    private KeepsDraftAttribute? DraftOptions => GetType().GetCustomAttribute<KeepsDraftAttribute>();
+
+    /// <summary>True when the page keeps a draft of its form.</summary>
+    public bool KeepsDraft => DraftOptions is not null;
+
+    /// <summary>When the draft now in the form was saved, if the form was filled from one.</summary>
+    public DateTime? DraftRestoredFromUtc { get; private set; }
+
+    /// <summary>The URL the form's script posts the draft to: the form's <c>data-form-draft</c>.</summary>
+    public string? DraftUrl => KeepsDraft ? Url.Page(PageContext.ActionDescriptor.ViewEnginePath, "Draft", RouteData.Values) : null;
+
+    /// <summary>"14:32" for a draft saved today, else "3 December 2026 at 14:32".</summary>
+    public static string DraftTime(DateTime savedAtUtc, TimeProvider clock) =>
+        DateOnly.FromDateTime(UkTime.ToLocal(savedAtUtc)) == UkTime.Today(clock) ? Display.Time(savedAtUtc) : Display.DateTime(savedAtUtc);
+
+    public string DraftSavedAt(DateTime savedAtUtc) => DraftTime(savedAtUtc, HttpContext.RequestServices.GetRequiredService<TimeProvider>());
+
+    private DraftKey DraftKeyFor(KeepsDraftAttribute options)
+    {
+        Guid Route(string name) => Guid.TryParse(RouteData.Values[name]?.ToString(), out var id) ? id : Guid.Empty;
+        return new DraftKey(PageContext.ActionDescriptor.ViewEnginePath, Route(options.Subject), options.Scope, Route("id"));
+    }
+
+    /// <summary>
+    /// Called by /js/form-draft.js as the form is typed, and by navigator.sendBeacon as the page is left. Keeps
+    /// every field as posted (nothing is validated: a half-typed date is no reason to refuse a draft).
+    /// </summary>
+    public async Task<IActionResult> OnPostDraftAsync()
+    {
+        if (DraftOptions is not { } options)
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        var fields = Request.Form.Where(f => IsDraftField(f.Key))
+            .ToDictionary(f => f.Key, f => f.Value.Select(v => v ?? string.Empty).ToArray(), StringComparer.Ordinal);
+        try
+        {
+            var saved = await Sender.Send(new SaveDraft.Command(DraftKeyFor(options), fields));
+            return new JsonResult(new { savedAt = Display.Time(saved) });
+        }
+        catch (ValidationException refused)
+        {
+            return new JsonResult(new { error = refused.Errors.First().ErrorMessage }) { StatusCode = StatusCodes.Status400BadRequest };
+        }
+    }
+
+    /// <summary>"Discard the draft and start again": the form as it is with nothing restored.</summary>
+    public async Task<IActionResult> OnPostDiscardDraftAsync()
+    {
+        if (DraftOptions is not { } options)
+        {
+            return NotFound();
+        }
+
+        await Sender.Send(new DiscardDraft.Command(DraftKeyFor(options)));
+        TempData["Banner"] = "Draft discarded";
+        return Redirect(Url.Page(PageContext.ActionDescriptor.ViewEnginePath, RouteData.Values)!);
+    }
+
+    /// <summary>Restores the draft into the form a GET shows, and deletes it once a POST has sent the form.</summary>
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        var executed = await next();
+        if (DraftOptions is not { } options || (executed.Exception is not null && !executed.ExceptionHandled))
+        {
+            return;
+        }
+
+        var handler = context.HandlerMethod?.Name;
+        if (HttpMethods.IsGet(Request.Method) && executed.Result is null or PageResult { StatusCode: null or 200 })
+        {
+            await RestoreDraftAsync(options);
+        }
+        else if (HttpMethods.IsPost(Request.Method) && handler is not ("Draft" or "DiscardDraft")
+            && executed.Exception is null && executed.Result is RedirectToPageResult or RedirectResult or LocalRedirectResult)
+        {
+            // Sent: the draft has become the record, and keeping it would offer the same text again next time.
+            await Sender.Send(new DiscardDraft.Command(DraftKeyFor(options)));
+        }
+    }
+
+    private async Task RestoreDraftAsync(KeepsDraftAttribute options)
+    {
+        var draft = await Sender.Send(new GetDraft.Query(DraftKeyFor(options)));
+        if (draft is null)
+        {
+            return;
+        }
+
+        var form = new FormCollection(draft.Fields.ToDictionary(f => f.Key, f => new StringValues(f.Value), StringComparer.Ordinal));
+        var values = new FormValueProvider(BindingSource.Form, form, CultureInfo.CurrentCulture);
+        var changedSince = false;
+        foreach (var property in GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (property.GetCustomAttribute<BindPropertyAttribute>() is not { } bind || property.GetValue(this) is not { } model)
+            {
+                continue;
+            }
+
+            // The version the page has just loaded: the draft may have been typed against an older one.
+            var loaded = (model as IVersioned)?.Version;
+            await TryUpdateModelAsync(model, property.PropertyType, bind.Name ?? property.Name, values, _ => true);
+            if (model is IVersioned restored && loaded is { } current && restored.Version != current)
+            {
+                changedSince = true;
+                var version = property.PropertyType.GetProperty(nameof(IVersioned.Version));
+                version?.SetValue(model, current);
+            }
+        }
+
+        // Restoring is not sending: a half-typed draft shows no errors until the form is sent.
+        ModelState.Clear();
+        DraftRestoredFromUtc = draft.SavedAtUtc;
+        if (changedSince)
+        {
+            ModelState.AddModelError(string.Empty,
+                $"This record has changed since your draft was saved at {DraftSavedAt(draft.SavedAtUtc)}. Your draft is in the form "
+                + "but has not been sent: check the record as it is now, so that sending your draft does not undo those changes, or discard the draft.");
+        }
     }
 }

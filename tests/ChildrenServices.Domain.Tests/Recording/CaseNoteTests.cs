@@ -1,4 +1,5 @@
 using ChildrenServices.Domain.Common;
+using ChildrenServices.Domain.Drafts;
 using ChildrenServices.Domain.Recording;
 using Xunit;
 
@@ -90,11 +91,11 @@ public class CaseNoteTests
     [Fact]
     public void Draft_Save_ReplacesTheFieldsAndTheTime()
     {
-        var draft = new NoteDraft(Worker, Child, "{\"Text\":\"first\"}", Now);
+        var draft = new FormDraft(Worker, "/People/NewNote", Child, DraftScope.Person, Child, "{\"Input.Text\":[\"first\"]}", Now);
 
-        draft.Save("{\"Text\":\"second\"}", Now.AddMinutes(1));
+        draft.Save(DraftScope.Person, Child, "{\"Input.Text\":[\"second\"]}", Now.AddMinutes(1));
 
-        Assert.Equal("{\"Text\":\"second\"}", draft.Fields);
+        Assert.Equal("{\"Input.Text\":[\"second\"]}", draft.Fields);
         Assert.Equal(Now.AddMinutes(1), draft.UpdatedAtUtc);
     }
 }

@@ -1,10 +1,12 @@
 using System.Net;
 using System.Text.Json;
 using ChildrenServices.Application;
+using ChildrenServices.Application.Drafts;
 using ChildrenServices.Application.People;
 using ChildrenServices.Application.Recording;
 using ChildrenServices.Application.Security;
 using ChildrenServices.Domain.Allocations;
+using ChildrenServices.Domain.Drafts;
 using ChildrenServices.Domain.People;
 using ChildrenServices.Domain.Recording;
 using ChildrenServices.IntegrationTests.Infrastructure;
@@ -254,7 +256,7 @@ public sealed class RecordingTests(AppFactory factory) : IntegrationTest(factory
         // A new client is a new session: nothing survives but what the server kept.
         var html = await ClientFor(worker).GetStringAsync($"/People/{child}/Notes/New");
 
-        Assert.Contains("We restored your draft from 14:32", html, StringComparison.Ordinal);
+        Assert.Contains("You have an unsent draft from 14:32", html, StringComparison.Ordinal);
         Assert.Contains(longText.TrimEnd(), html, StringComparison.Ordinal);
         Assert.Contains("value=\"Home visit\"", html, StringComparison.Ordinal);
         Assert.Contains("value=\"Visit\" checked", html, StringComparison.Ordinal);
@@ -267,7 +269,7 @@ public sealed class RecordingTests(AppFactory factory) : IntegrationTest(factory
         await PostFormAsync(client, $"/People/{child}/Notes/New?handler=Draft", [F("Input.Text", "First go")], formUrl: $"/People/{child}/Notes/New");
         await PostFormAsync(client, $"/People/{child}/Notes/New?handler=Draft", [F("Input.Text", "Second go")], formUrl: $"/People/{child}/Notes/New");
 
-        var draft = await WithDbAsync(db => db.NoteDrafts.SingleAsync());
+        var draft = await WithDbAsync(db => db.FormDrafts.SingleAsync());
         Assert.Contains("Second go", draft.Fields, StringComparison.Ordinal);
         Assert.DoesNotContain("First go", draft.Fields, StringComparison.Ordinal);
     }
@@ -277,14 +279,14 @@ public sealed class RecordingTests(AppFactory factory) : IntegrationTest(factory
     {
         var client = ClientFor(worker);
         await PostFormAsync(client, $"/People/{child}/Notes/New?handler=Draft", [F("Input.Text", "Half a note")], formUrl: $"/People/{child}/Notes/New");
-        Assert.Equal(1, await WithDbAsync(db => db.NoteDrafts.CountAsync()));
+        Assert.Equal(1, await WithDbAsync(db => db.FormDrafts.CountAsync()));
 
         var saved = await PostFormAsync(client, $"/People/{child}/Notes/New", NoteForm("The whole note."));
 
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        Assert.Equal(0, await WithDbAsync(db => db.NoteDrafts.CountAsync()));
+        Assert.Equal(0, await WithDbAsync(db => db.FormDrafts.CountAsync()));
         var html = await client.GetStringAsync($"/People/{child}/Notes/New");
-        Assert.DoesNotContain("We restored your draft", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsent draft", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Half a note", html, StringComparison.Ordinal);
     }
 
@@ -298,8 +300,8 @@ public sealed class RecordingTests(AppFactory factory) : IntegrationTest(factory
 
         Assert.Equal(HttpStatusCode.OK, managersPage.StatusCode);
         Assert.DoesNotContain("Grace&#x27;s private working notes", html, StringComparison.Ordinal);
-        Assert.DoesNotContain("We restored your draft", html, StringComparison.Ordinal);
-        Assert.Null(await SendAsUserAsync(manager, new GetNoteDraft.Query(child)));
+        Assert.DoesNotContain("unsent draft", html, StringComparison.Ordinal);
+        Assert.Null(await SendAsUserAsync(manager, new GetDraft.Query(new DraftKey("/People/NewNote", child, DraftScope.Person, child))));
     }
 
     [Fact]
@@ -308,10 +310,10 @@ public sealed class RecordingTests(AppFactory factory) : IntegrationTest(factory
         var client = ClientFor(worker);
         await PostFormAsync(client, $"/People/{child}/Notes/New?handler=Draft", [F("Input.Text", "Never mind")], formUrl: $"/People/{child}/Notes/New");
 
-        var discarded = await PostFormAsync(client, $"/People/{child}/Notes/New?handler=Discard", [], formUrl: $"/People/{child}/Notes/New");
+        var discarded = await PostFormAsync(client, $"/People/{child}/Notes/New?handler=DiscardDraft", [], formUrl: $"/People/{child}/Notes/New");
 
         Assert.Equal(HttpStatusCode.Redirect, discarded.StatusCode);
-        Assert.Equal(0, await WithDbAsync(db => db.NoteDrafts.CountAsync()));
+        Assert.Equal(0, await WithDbAsync(db => db.FormDrafts.CountAsync()));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using ChildrenServices.Domain.Drafts;
 using ChildrenServices.Domain.People;
 using ChildrenServices.Domain.Recording;
 using ChildrenServices.Domain.Staff;
@@ -37,18 +38,19 @@ internal sealed class NoteAddendumConfiguration : IEntityTypeConfiguration<NoteA
     }
 }
 
-internal sealed class NoteDraftConfiguration : IEntityTypeConfiguration<NoteDraft>
+internal sealed class FormDraftConfiguration : IEntityTypeConfiguration<FormDraft>
 {
-    public void Configure(EntityTypeBuilder<NoteDraft> builder)
+    public void Configure(EntityTypeBuilder<FormDraft> builder)
     {
-        builder.ToTable("NoteDrafts");
+        builder.ToTable("FormDrafts");
         builder.HasKey(d => d.Id);
         builder.Property(d => d.Id).ValueGeneratedNever();
+        builder.Property(d => d.Form).HasMaxLength(FormDraft.FormLimit);
+        builder.Property(d => d.Scope).HasConversion<string>().HasMaxLength(20);
+        builder.Property(d => d.Fields).HasMaxLength(FormDraft.FieldsLimit);
 
-        // Room for a full note and its other fields, JSON-escaped.
-        builder.Property(d => d.Fields).HasMaxLength(2 * CaseNote.TextLimit + 10_000);
-        builder.HasIndex(d => new { d.UserId, d.ChildId }).IsUnique();
+        // One draft per user per form per subject: saving again replaces it.
+        builder.HasIndex(d => new { d.UserId, d.Form, d.SubjectId }).IsUnique();
         builder.HasOne<StaffMember>().WithMany().HasForeignKey(d => d.UserId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<Person>().WithMany().HasForeignKey(d => d.ChildId).OnDelete(DeleteBehavior.Cascade);
     }
 }

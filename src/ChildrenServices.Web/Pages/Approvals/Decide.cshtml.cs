@@ -1,6 +1,7 @@
 using ChildrenServices.Application.Approvals;
 using ChildrenServices.Application.FrontDoor;
 using ChildrenServices.Application.Security;
+using ChildrenServices.Domain.Drafts;
 using ChildrenServices.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
@@ -12,6 +13,7 @@ namespace ChildrenServices.Web.Pages.Approvals;
 /// Approve or reject a step-up or step-down with written rationale, in two steps: the form, then
 /// "Check your decision" (the answers travel in the form, so nothing is lost between them).
 /// </summary>
+[KeepsDraft(DraftScope.Approval)]
 [Authorize(Policy = nameof(Permission.DecideApprovals))]
 public sealed class DecideModel(ISender sender) : FormPageModel(sender)
 {

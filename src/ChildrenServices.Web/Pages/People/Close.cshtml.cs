@@ -1,4 +1,6 @@
 using ChildrenServices.Application.SocialCare;
+using ChildrenServices.Domain.Drafts;
+using ChildrenServices.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -6,6 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace ChildrenServices.Web.Pages.People;
 
 /// <summary>The social worker asks the manager to close the case with a DfE reason for closure.</summary>
+[KeepsDraft(DraftScope.Person)]
 [Authorize(Policy = nameof(Application.Security.Permission.RecordStatutoryWork))]
 public sealed class CloseModel(ISender sender, TimeProvider clock) : PersonPageModel(sender, clock)
 {

@@ -1,5 +1,7 @@
 using ChildrenServices.Application.Approvals;
 using ChildrenServices.Application.Security;
+using ChildrenServices.Domain.Drafts;
+using ChildrenServices.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -7,6 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace ChildrenServices.Web.Pages.People;
 
 /// <summary>The social worker asks the team manager to step the family down to a keyworker, with reasons.</summary>
+[KeepsDraft(DraftScope.Person)]
 [Authorize(Policy = nameof(Permission.RecordPeople))]
 public sealed class StepDownModel(ISender sender, TimeProvider clock) : PersonPageModel(sender, clock)
 {

@@ -1,10 +1,13 @@
 using ChildrenServices.Application.EarlyHelp;
 using ChildrenServices.Application.Security;
+using ChildrenServices.Domain.Drafts;
+using ChildrenServices.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 
 namespace ChildrenServices.Web.Pages.EarlyHelp.Episodes;
 
+[KeepsDraft(DraftScope.Episode)]
 [Authorize(Policy = nameof(Permission.RecordPeople))]
 public sealed class ReviewModel(ISender sender, TimeProvider clock) : EpisodeFormModel<RecordTafReview.Command>(sender)
 {

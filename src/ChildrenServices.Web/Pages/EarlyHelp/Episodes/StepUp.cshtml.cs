@@ -1,6 +1,7 @@
 using ChildrenServices.Application.Approvals;
 using ChildrenServices.Application.EarlyHelp;
 using ChildrenServices.Application.Security;
+using ChildrenServices.Domain.Drafts;
 using ChildrenServices.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
@@ -9,6 +10,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace ChildrenServices.Web.Pages.EarlyHelp.Episodes;
 
 /// <summary>The keyworker asks the team manager to step the family up, with reasons.</summary>
+[KeepsDraft(DraftScope.Episode)]
 [Authorize(Policy = nameof(Permission.RecordPeople))]
 public sealed class StepUpModel(ISender sender) : FormPageModel(sender)
 {

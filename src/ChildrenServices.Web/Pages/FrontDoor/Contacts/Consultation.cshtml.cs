@@ -1,5 +1,6 @@
 using ChildrenServices.Application.FrontDoor;
 using ChildrenServices.Application.Security;
+using ChildrenServices.Domain.Drafts;
 using ChildrenServices.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
@@ -8,6 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace ChildrenServices.Web.Pages.FrontDoor.Contacts;
 
 /// <summary>The CADS conversation: discussion, advice, who is best placed, agreed actions, follow-up.</summary>
+[KeepsDraft(DraftScope.Contact)]
 [Authorize(Policy = nameof(Permission.RecordContacts))]
 public sealed class ConsultationModel(ISender sender) : FormPageModel(sender)
 {

@@ -1,6 +1,7 @@
 using ChildrenServices.Application.FrontDoor;
 using ChildrenServices.Application.Security;
 using ChildrenServices.Domain.Codes;
+using ChildrenServices.Domain.Drafts;
 using ChildrenServices.Domain.FrontDoor;
 using ChildrenServices.Web.Infrastructure;
 using Mediator;
@@ -13,6 +14,7 @@ namespace ChildrenServices.Web.Pages.FrontDoor.Contacts;
 /// The decision, in two steps: the form, then "Check your answers" (a consequential decision is
 /// confirmed before it takes effect). The answers travel in the form, so nothing is lost between them.
 /// </summary>
+[KeepsDraft(DraftScope.Contact)]
 [Authorize(Policy = nameof(Permission.DecideContacts))]
 public sealed class DecisionModel(ISender sender) : FormPageModel(sender)
 {

@@ -1,5 +1,6 @@
 using ChildrenServices.Application.FrontDoor;
 using ChildrenServices.Application.Security;
+using ChildrenServices.Domain.Drafts;
 using ChildrenServices.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
@@ -8,6 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace ChildrenServices.Web.Pages.FrontDoor.Contacts;
 
 /// <summary>A manager agrees a front-door decision or returns it with a reason.</summary>
+[KeepsDraft(DraftScope.Contact)]
 [Authorize(Policy = nameof(Permission.SignOffContactDecisions))]
 public sealed class SignOffModel(ISender sender) : FormPageModel(sender)
 {

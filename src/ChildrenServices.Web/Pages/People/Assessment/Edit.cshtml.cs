@@ -1,5 +1,7 @@
 using ChildrenServices.Application.SocialCare;
 using ChildrenServices.Domain.Common;
+using ChildrenServices.Domain.Drafts;
+using ChildrenServices.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -10,6 +12,7 @@ namespace ChildrenServices.Web.Pages.People.Assessment;
 /// The worker's analysis, the DfE factors and the outcome; saved as often as they like, then sent to
 /// the manager. "Save and send" saves first, so nothing typed is lost if sending is refused.
 /// </summary>
+[KeepsDraft(DraftScope.Person)]
 [Authorize(Policy = nameof(Application.Security.Permission.RecordPeople))]
 public sealed class EditModel(ISender sender, TimeProvider clock) : PersonPageModel(sender, clock)
 {

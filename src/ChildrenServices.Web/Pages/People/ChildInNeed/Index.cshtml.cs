@@ -1,4 +1,6 @@
 using ChildrenServices.Application.SocialCare;
+using ChildrenServices.Domain.Drafts;
+using ChildrenServices.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -6,6 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace ChildrenServices.Web.Pages.People.ChildInNeed;
 
 /// <summary>The child's child in need plans: start one, and see reviews and visits with what is due next.</summary>
+[KeepsDraft(DraftScope.Person)]
 [Authorize(Policy = nameof(Application.Security.Permission.ViewChildRecord))]
 public sealed class IndexModel(ISender sender, TimeProvider clock) : PersonPageModel(sender, clock)
 {

@@ -1,4 +1,6 @@
 using ChildrenServices.Application.SocialCare;
+using ChildrenServices.Domain.Drafts;
+using ChildrenServices.Web.Infrastructure;
 using Mediator;
 
 namespace ChildrenServices.Web.Pages.People.ChildInNeed;
@@ -16,6 +18,7 @@ public abstract class PlanFormModel<TCommand>(ISender sender, TimeProvider clock
     }
 }
 
+[KeepsDraft(DraftScope.Person)]
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = nameof(Application.Security.Permission.RecordStatutoryWork))]
 public sealed class ReviewModel(ISender sender, TimeProvider clock) : PlanFormModel<RecordChildInNeedReview.Command>(sender, clock)
 {
@@ -36,6 +39,7 @@ public sealed class VisitModel(ISender sender, TimeProvider clock) : PlanFormMod
     protected override RecordChildInNeedVisit.Command WithPerson(RecordChildInNeedVisit.Command input, Guid personId) => input with { PersonId = personId };
 }
 
+[KeepsDraft(DraftScope.Person)]
 [Microsoft.AspNetCore.Authorization.Authorize(Policy = nameof(Application.Security.Permission.RecordStatutoryWork))]
 public sealed class EndModel(ISender sender, TimeProvider clock) : PlanFormModel<EndChildInNeedPlan.Command>(sender, clock)
 {

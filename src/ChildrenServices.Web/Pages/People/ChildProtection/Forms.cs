@@ -1,4 +1,6 @@
 using ChildrenServices.Application.SocialCare;
+using ChildrenServices.Domain.Drafts;
+using ChildrenServices.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -6,6 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace ChildrenServices.Web.Pages.People.ChildProtection;
 
 /// <summary>The strategy discussion: date, agencies, the section 47 decision and its rationale.</summary>
+[KeepsDraft(DraftScope.Person)]
 [Authorize(Policy = nameof(Application.Security.Permission.RecordStatutoryWork))]
 public sealed class StrategyModel(ISender sender, TimeProvider clock) : PersonPageModel(sender, clock)
 {
@@ -46,6 +49,7 @@ public abstract class EnquiryFormModel<TCommand>(ISender sender, TimeProvider cl
     }
 }
 
+[KeepsDraft(DraftScope.Person)]
 [Authorize(Policy = nameof(Application.Security.Permission.RecordStatutoryWork))]
 public sealed class Section47Model(ISender sender, TimeProvider clock) : EnquiryFormModel<RecordSection47Outcome.Command>(sender, clock)
 {
@@ -57,6 +61,7 @@ public sealed class Section47Model(ISender sender, TimeProvider clock) : Enquiry
     protected override RecordSection47Outcome.Command WithPerson(RecordSection47Outcome.Command input, Guid personId) => input with { PersonId = personId };
 }
 
+[KeepsDraft(DraftScope.Person)]
 [Authorize(Policy = nameof(Application.Security.Permission.RecordReviewOutcomes))]
 public sealed class ConferenceModel(ISender sender, TimeProvider clock) : EnquiryFormModel<RecordInitialConference.Command>(sender, clock)
 {
@@ -83,6 +88,7 @@ public abstract class CpPlanFormModel<TCommand>(ISender sender, TimeProvider clo
     }
 }
 
+[KeepsDraft(DraftScope.Person)]
 [Authorize(Policy = nameof(Application.Security.Permission.RecordStatutoryWork))]
 public sealed class CoreGroupModel(ISender sender, TimeProvider clock) : CpPlanFormModel<RecordCoreGroup.Command>(sender, clock)
 {
@@ -103,6 +109,7 @@ public sealed class VisitModel(ISender sender, TimeProvider clock) : CpPlanFormM
     protected override RecordChildProtectionVisit.Command WithPerson(RecordChildProtectionVisit.Command input, Guid personId) => input with { PersonId = personId };
 }
 
+[KeepsDraft(DraftScope.Person)]
 [Authorize(Policy = nameof(Application.Security.Permission.RecordReviewOutcomes))]
 public sealed class ReviewModel(ISender sender, TimeProvider clock) : CpPlanFormModel<RecordChildProtectionReview.Command>(sender, clock)
 {
