@@ -26,14 +26,17 @@ public sealed partial class FormDraftTests(AppFactory factory) : FrontDoorTestBa
     private const string Analysis = "Mum is protective; dad drinks at weekends and the children are unsupervised in the evenings.";
 
     private Guid socialWorker;
+    private Guid keyworker;
 
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
         socialWorker = await CreateUserAsync(Roles.SocialWorker, "Grace Okafor-Lyle");
+        keyworker = await CreateUserAsync(Roles.FamilyKeyworker, "Tom Ashdown");
         await WithDbAsync(async db =>
         {
             (await db.Teams.Include(t => t.Members).SingleAsync(t => t.Id == AssessmentTeam)).AddMember(socialWorker);
+            (await db.Teams.Include(t => t.Members).SingleAsync(t => t.Id == EarlyHelpTeam)).AddMember(keyworker);
             await db.SaveChangesAsync();
         });
     }
@@ -168,6 +171,42 @@ public sealed partial class FormDraftTests(AppFactory factory) : FrontDoorTestBa
         Assert.Contains("You have an unsent draft from 10:00", mine, StringComparison.Ordinal);
         Assert.DoesNotContain("Bruising seen by the school nurse", theirs, StringComparison.Ordinal);
         Assert.DoesNotContain("unsent draft", theirs, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StepUpReasons_AndTheManagersRationale_AreRestored_AndConfirmingTheDecisionDeletesItsDraft()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var (contactId, _) = await ContactAboutNewChildAsync();
+        await DecideAsync(Practitioner, contactId, ContactOutcome.EarlyHelp, rationale: "Family agree to early help.");
+        var earlyHelpRequest = await WithDbAsync(db => db.EarlyHelpRequests.Select(r => r.Id).SingleAsync(ct));
+        var episodeId = await SendAsUserAsync(Manager, new Application.EarlyHelp.StartEpisode.Command { RequestId = earlyHelpRequest, KeyworkerId = keyworker, Kind = Domain.EarlyHelp.EpisodeKind.EarlyHelp });
+
+        // The keyworker's step-up request (an episode's draft).
+        var stepUp = $"/EarlyHelp/Episodes/{episodeId}/StepUp";
+        Assert.Equal(HttpStatusCode.OK, (await PostFormAsync(ClientFor(keyworker), stepUp + "?handler=Draft", [F("Input.Reasons", "Two missed visits and a new bruise.")], formUrl: stepUp)).StatusCode);
+        var stepUpPage = await ClientFor(keyworker).GetStringAsync(stepUp, ct);
+        Assert.Contains("Two missed visits and a new bruise.", stepUpPage, StringComparison.Ordinal);
+        Assert.Contains("You have an unsent draft from 10:00", stepUpPage, StringComparison.Ordinal);
+
+        // The manager's decision on it (an approval request's draft), through "Check your decision" to confirming.
+        var requestId = await SendAsUserAsync(keyworker, new Application.Approvals.RequestStepUp.Command { EpisodeId = episodeId, Reasons = "Two missed visits and a new bruise." });
+        var decide = $"/Approvals/{requestId}";
+        var version = await WithDbAsync(db => db.ApprovalRequests.Where(a => a.Id == requestId).Select(a => a.Version.ToString()).SingleAsync(ct));
+        var answers = new[] { F("Input.Version", version), F("Input.Approve", "true"), F("Input.Rationale", "Neglect continuing despite the plan; threshold met."), F("Input.AssessmentTeamId", AssessmentTeam.ToString()), F("Input.PrimaryNeedCode", "N1") };
+        Assert.Equal(HttpStatusCode.OK, (await PostFormAsync(ClientFor(Manager), decide + "?handler=Draft", answers, formUrl: decide)).StatusCode);
+        Assert.Contains("Neglect continuing despite the plan; threshold met.", await ClientFor(Manager).GetStringAsync(decide, ct), StringComparison.Ordinal);
+
+        var checking = await PostFormAsync(ClientFor(Manager), decide + "?handler=Check", answers, formUrl: decide);
+        Assert.Equal(HttpStatusCode.OK, checking.StatusCode);
+        Assert.Equal(1, await WithDbAsync(db => db.FormDrafts.CountAsync(d => d.Scope == DraftScope.Approval, ct)));
+        var confirmed = await PostFormAsync(ClientFor(Manager), decide + "?handler=Confirm", answers, formUrl: decide);
+
+        Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
+        Assert.Equal(0, await WithDbAsync(db => db.FormDrafts.CountAsync(d => d.Scope == DraftScope.Approval, ct)));
+
+        // Only that form's draft goes: the step-up above was sent by the use case, not its page, so its draft stays.
+        Assert.Equal(1, await WithDbAsync(db => db.FormDrafts.CountAsync(d => d.Scope == DraftScope.Episode, ct)));
     }
 
     [Fact]
