@@ -44,6 +44,12 @@ public static class GetPersonRecord
     {
         public string FullName => $"{GivenNames} {FamilyName}";
 
+        /// <summary>Roughly how old the child is, when only an age was given.</summary>
+        public int? ApproximateAge { get; init; }
+
+        /// <summary>Why the date of birth is not known; the record is flagged while it is set.</summary>
+        public string? DateOfBirthNotKnownReason { get; init; }
+
         public AddressRow? CurrentAddress => Addresses.FirstOrDefault(a => a.To is null);
 
         public AllocationRow? Lead => Allocations.FirstOrDefault(a => a.Role == AllocationRole.Lead);
@@ -120,7 +126,11 @@ public static class GetPersonRecord
                 [.. allocations.OrderBy(a => a.Role)],
                 person.UpdatedAtUtc,
                 person.UpdatedByName,
-                await access.CanRecordAsync(id, cancellationToken));
+                await access.CanRecordAsync(id, cancellationToken))
+            {
+                ApproximateAge = person.ApproximateAgeOn(today),
+                DateOfBirthNotKnownReason = person.DateOfBirthNotKnownReason,
+            };
         }
     }
 }

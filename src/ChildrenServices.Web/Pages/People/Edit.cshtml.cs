@@ -28,6 +28,8 @@ public sealed class EditModel(ISender sender, TimeProvider clock) : PersonPageMo
             DateOfBirth = p.DateOfBirth,
             ExpectedDateOfBirth = p.ExpectedDateOfBirth,
             DateOfDeath = p.DateOfDeath,
+            ApproximateAge = p.ApproximateAge,
+            DateOfBirthNotKnownReason = p.DateOfBirthNotKnownReason,
             Sex = p.Sex,
             GenderCode = p.GenderCode,
             EthnicityCode = p.EthnicityCode,
