@@ -19,8 +19,8 @@ public sealed class EditModel(ISender sender, TimeProvider clock) : PersonPageMo
 
     public async Task OnGetAsync(Guid id)
     {
-        await LoadForRecordingAsync(id);
-        var p = Person;
+        await LoadForRecordingAsync(id, withDetails: true);
+        var p = Details;
         Input = new UpdatePersonDetails.Command
         {
             PersonId = p.Id,
