@@ -45,6 +45,21 @@ public sealed class RecordPageTests(AppFactory factory) : IntegrationTest(factor
     }
 
     [Fact]
+    public async Task CreatePage_AnAgeInWords_Returns400AskingForAValidAgeAndKeepsTheReason()
+    {
+        var worker = await CreateUserAsync(Roles.FrontDoorPractitioner, "Priya Fenwick");
+
+        var response = await PostFormAsync(ClientFor(worker), "/People/Create",
+            ChildWithoutADate(F("Input.ApproximateAge", "seven"), F("Input.DateOfBirthNotKnownReason", "Police gave an age only")));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("<a href=\"#Input_ApproximateAge\">Enter a valid approximate age</a>", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"Police gave an age only\"", html, StringComparison.Ordinal);
+        Assert.Equal(0, await WithDbAsync(db => db.People.CountAsync()));
+    }
+
+    [Fact]
     public async Task CreatePage_AnApproximateAgeAndAReason_SavesAndTheRecordCarriesTheFlag()
     {
         var worker = await CreateUserAsync(Roles.FrontDoorPractitioner, "Priya Fenwick");
