@@ -109,7 +109,15 @@ builder.Services.AddAntiforgery(o =>
 });
 builder.Services.AddOnlineRequestProtection(builder.Configuration);
 builder.Services.AddRazorPages(o => o.Conventions.ConfigureFilter(new UseCaseExceptionFilter()))
-    .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new GovUkDateModelBinderProvider()));
+    .AddMvcOptions(o =>
+    {
+        o.ModelBinderProviders.Insert(0, new GovUkDateModelBinderProvider());
+
+        // Letters in a number field ("seven" for an approximate age): say what to do, in GOV.UK voice,
+        // without echoing what was typed.
+        o.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor(
+            (_, field) => $"Enter a valid {GovUkDateModelBinder.Humanise(field).ToLowerInvariant()}");
+    });
 
 var app = builder.Build();
 

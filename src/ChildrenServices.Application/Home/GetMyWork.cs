@@ -44,7 +44,7 @@ public static class GetMyWork
                 .ToListAsync(cancellationToken);
 
             var recentViews = await db.AuditEntries
-                .Where(e => e.UserId == me && e.Action == nameof(People.GetPersonRecord) && e.PersonId != null)
+                .Where(e => e.UserId == me && (e.Action == nameof(People.GetPersonRecord) || e.Action == nameof(People.GetRecordHeader)) && e.PersonId != null)
                 .GroupBy(e => e.PersonId)
                 .Select(g => new { PersonId = g.Key!.Value, Last = g.Max(e => e.OccurredAtUtc) })
                 .OrderByDescending(x => x.Last)

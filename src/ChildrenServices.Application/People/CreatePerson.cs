@@ -58,11 +58,11 @@ public static class CreatePerson
         }
     }
 
-    public sealed class Handler(IAppDbContext db) : ICommandHandler<Command, Guid>
+    public sealed class Handler(IAppDbContext db, TimeProvider clock) : ICommandHandler<Command, Guid>
     {
         public ValueTask<Guid> Handle(Command command, CancellationToken cancellationToken)
         {
-            var person = Person.Create(command.Type, command.GivenNames!, command.FamilyName!, command.ToDetails());
+            var person = Person.Create(command.Type, command.GivenNames!, command.FamilyName!, command.ToDetails(UkTime.Today(clock)));
             if (!string.IsNullOrWhiteSpace(command.AddressLine1) && command.LivingThereSince is { } since)
             {
                 person.MoveTo(command.AddressLine1, command.AddressLine2, command.Town, command.Postcode!, since);

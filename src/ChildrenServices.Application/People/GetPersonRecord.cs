@@ -44,9 +44,18 @@ public static class GetPersonRecord
     {
         public string FullName => $"{GivenNames} {FamilyName}";
 
+        /// <summary>Roughly how old the child is, when only an age was given.</summary>
+        public int? ApproximateAge { get; init; }
+
+        /// <summary>Why the date of birth is not known; the record is flagged while it is set.</summary>
+        public string? DateOfBirthNotKnownReason { get; init; }
+
         public AddressRow? CurrentAddress => Addresses.FirstOrDefault(a => a.To is null);
 
         public AllocationRow? Lead => Allocations.FirstOrDefault(a => a.Role == AllocationRole.Lead);
+
+        /// <summary>The identity bar's header, read with the record so a page that shows both audits one view.</summary>
+        public GetRecordHeader.Header Header { get; init; } = default!;
     }
 
     public sealed record NameRow(NameKind Kind, string GivenNames, string FamilyName, DateOnly? UsedUntil);
@@ -64,7 +73,7 @@ public static class GetPersonRecord
 
     public sealed record AllocationRow(Guid Id, string WorkerName, string TeamName, AllocationRole Role, DateOnly StartedOn);
 
-    public sealed class Handler(IAppDbContext db, RecordAccess access, TimeProvider clock) : IQueryHandler<Query, Record>
+    public sealed class Handler(IAppDbContext db, RecordAccess access, ICurrentUser user, TimeProvider clock) : IQueryHandler<Query, Record>
     {
         public async ValueTask<Record> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -107,6 +116,7 @@ public static class GetPersonRecord
                 .ToListAsync(cancellationToken);
 
             var today = UkTime.Today(clock);
+            var header = await GetRecordHeader.LoadAsync(db, access, user, clock, id, cancellationToken);
             return new Record(
                 person.Id, person.Version, person.Type, person.GivenNames, person.FamilyName,
                 person.DateOfBirth, person.ExpectedDateOfBirth, person.DateOfDeath, person.AgeOn(today),
@@ -120,7 +130,12 @@ public static class GetPersonRecord
                 [.. allocations.OrderBy(a => a.Role)],
                 person.UpdatedAtUtc,
                 person.UpdatedByName,
-                await access.CanRecordAsync(id, cancellationToken));
+                header.CanRecord)
+            {
+                Header = header,
+                ApproximateAge = person.ApproximateAgeOn(today),
+                DateOfBirthNotKnownReason = person.DateOfBirthNotKnownReason,
+            };
         }
     }
 }

@@ -38,6 +38,10 @@ public static class GetRecordViewers
     public static string Describe(string action) => action switch
     {
         nameof(GetPersonRecord) => "Viewed the record",
+        nameof(GetRecordHeader) => "Opened a page of the record",
+        nameof(GetRecordOverview) => "Viewed the overview",
+        nameof(GetAssessmentsAndPlans) => "Viewed the assessments and plans",
+        nameof(GetVisitsAndReviews) => "Viewed the visits and reviews",
         nameof(CreatePerson) => "Created the record",
         nameof(UpdatePersonDetails) => "Changed personal details",
         nameof(ChangeName) => "Changed or added a name",

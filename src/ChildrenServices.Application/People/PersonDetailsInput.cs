@@ -13,6 +13,12 @@ public abstract record PersonDetailsInput
 
     public DateOnly? DateOfDeath { get; init; }
 
+    /// <summary>Roughly how old the child is in years, when the date of birth is not known.</summary>
+    public int? ApproximateAge { get; init; }
+
+    /// <summary>Why the date of birth is not known ("Police gave an age only").</summary>
+    public string? DateOfBirthNotKnownReason { get; init; }
+
     public Sex Sex { get; init; }
 
     public string? GenderCode { get; init; }
@@ -31,7 +37,8 @@ public abstract record PersonDetailsInput
 
     public string? UpnUnknownReason { get; init; }
 
-    public PersonDetails ToDetails() => new(
+    /// <param name="today">The day the details are recorded: an approximate age is counted from it.</param>
+    public PersonDetails ToDetails(DateOnly today) => new(
         DateOfBirth,
         ExpectedDateOfBirth,
         DateOfDeath,
@@ -43,16 +50,34 @@ public abstract record PersonDetailsInput
         InterpreterRequired,
         PersonRules.NormaliseNhsNumber(NhsNumber),
         PersonRules.NormaliseUpn(UniquePupilNumber),
-        string.IsNullOrWhiteSpace(UpnUnknownReason) ? null : UpnUnknownReason);
+        string.IsNullOrWhiteSpace(UpnUnknownReason) ? null : UpnUnknownReason)
+    {
+        ApproximateAge = ApproximateAge,
+        DateOfBirthNotKnownReason = DateOfBirthNotKnownReason,
+        RecordedOn = today,
+    };
 }
 
 public sealed class PersonDetailsValidator : AbstractValidator<PersonDetailsInput>
 {
+    public const int MaxReasonLength = 200;
+
     public PersonDetailsValidator(TimeProvider clock)
     {
         RuleFor(x => x.DateOfBirth)
-            .NotNull().When(x => x.ExpectedDateOfBirth is null)
-            .WithMessage("Enter the date of birth, or the expected date of birth for an unborn child");
+            .NotNull().When(x => x.ExpectedDateOfBirth is null && x.ApproximateAge is null && string.IsNullOrWhiteSpace(x.DateOfBirthNotKnownReason))
+            .WithMessage("Enter the date of birth, the expected date of birth for an unborn child, or why the date of birth is not known");
+        RuleFor(x => x.DateOfBirthNotKnownReason)
+            .NotEmpty().When(x => x.DateOfBirth is null && x.ExpectedDateOfBirth is null && x.ApproximateAge is not null)
+            .WithMessage("Enter why the date of birth is not known, for example 'Police gave an age only'");
+        RuleFor(x => x.DateOfBirthNotKnownReason)
+            .MaximumLength(MaxReasonLength).WithMessage($"The reason the date of birth is not known must be {MaxReasonLength} characters or fewer");
+        RuleFor(x => x.ApproximateAge)
+            .InclusiveBetween(0, 120).When(x => x.ApproximateAge is not null)
+            .WithMessage("Enter the approximate age in whole years, from 0 to 120");
+        RuleFor(x => x.ApproximateAge)
+            .Null().When(x => x.DateOfBirth is not null || x.ExpectedDateOfBirth is not null)
+            .WithMessage("Leave the approximate age blank when the date of birth is known");
         RuleFor(x => x.DateOfBirth)
             .Must(d => d <= UkTime.Today(clock)).When(x => x.DateOfBirth is not null)
             .WithMessage("The date of birth must be today or in the past");

@@ -41,7 +41,18 @@ public static class SearchPeople
         string? NhsNumber,
         string? Postcode,
         string? OtherNameMatched,
-        bool IsRestricted);
+        bool IsRestricted)
+    {
+        /// <summary>Worked back from an approximate age when no date of birth is known.</summary>
+        public DateOnly? ApproximateDateOfBirth { get; init; }
+
+        public string? LeadWorkerName { get; init; }
+
+        public string? LeadTeamName { get; init; }
+
+        /// <summary>What is open for the child, so two children of the same name are told apart.</summary>
+        public IReadOnlyList<GetRecordHeader.StatusTag> Statuses { get; init; } = [];
+    }
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -103,13 +114,31 @@ public static class SearchPeople
                     Postcode = p.Addresses.Where(a => a.To == null).Select(a => a.Postcode).FirstOrDefault(),
                     OtherNames = p.Names.Where(n => n.Kind != NameKind.Current).Select(n => new { n.GivenNames, n.FamilyName, n.SearchText }).ToList(),
                     IsRestricted = p.Restriction != null,
+                    p.ApproximateDateOfBirth,
+                    LeadWorker = db.Allocations.Where(a => a.ChildId == p.Id && a.EndedOn == null && a.Role == Domain.Allocations.AllocationRole.Lead)
+                        .Join(db.Staff, a => a.WorkerId, s => s.Id, (a, s) => s.DisplayName).FirstOrDefault(),
+                    LeadTeam = db.Allocations.Where(a => a.ChildId == p.Id && a.EndedOn == null && a.Role == Domain.Allocations.AllocationRole.Lead)
+                        .Join(db.Teams, a => a.TeamId, t => t.Id, (a, t) => t.Name).FirstOrDefault(),
+                    OpenReferral = db.Referrals.Any(r => r.ChildId == p.Id && r.Status == Domain.SocialCare.ReferralStatus.Open),
+                    EarlyHelp = db.EarlyHelpEpisodes.Any(e => e.EndedOn == null && e.Children.Any(c => c.ChildId == p.Id)),
+                    ChildInNeed = db.ChildInNeedPlans.Any(c => c.ChildId == p.Id && c.EndedOn == null),
+                    ProtectionCategory = db.ChildProtectionPlans.Where(c => c.ChildId == p.Id && c.EndedOn == null).Select(c => c.LatestCategory).FirstOrDefault(),
+                    LegalStatus = db.PeriodsOfCare.Where(c => c.ChildId == p.Id && c.EndedOn == null)
+                        .SelectMany(c => c.Episodes).Where(e => e.EndedOn == null)
+                        .OrderByDescending(e => e.StartedOn).Select(e => e.LegalStatus).FirstOrDefault(),
                 })
                 .ToListAsync(cancellationToken);
 
             var matches = rows.Select(r => new Match(
                 r.Id, r.Type, r.GivenNames, r.FamilyName, r.DateOfBirth, r.ExpectedDateOfBirth, r.NhsNumber, r.Postcode,
                 OtherNameMatched(term, r.GivenNames, r.FamilyName, r.OtherNames.Select(o => (o.GivenNames + " " + o.FamilyName, o.SearchText))),
-                r.IsRestricted)).ToList();
+                r.IsRestricted)
+            {
+                ApproximateDateOfBirth = r.ApproximateDateOfBirth,
+                LeadWorkerName = r.LeadWorker,
+                LeadTeamName = r.LeadTeam,
+                Statuses = GetRecordHeader.StatusesFrom(r.OpenReferral, r.EarlyHelp, r.ChildInNeed, r.ProtectionCategory, r.LegalStatus),
+            }).ToList();
 
             return new Result(matches, total, page, pageCount);
         }

@@ -21,13 +21,13 @@ public static class UpdatePersonDetails
         public Validator(TimeProvider clock) => Include(new PersonDetailsValidator(clock));
     }
 
-    public sealed class Handler(IAppDbContext db) : ICommandHandler<Command>
+    public sealed class Handler(IAppDbContext db, TimeProvider clock) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             var person = await db.People.SingleAsync(p => p.Id == command.PersonId, cancellationToken);
             db.ExpectVersion(person, command.Version);
-            person.UpdateDetails(command.ToDetails());
+            person.UpdateDetails(command.ToDetails(UkTime.Today(clock)));
             return Unit.Value;
         }
     }

@@ -112,6 +112,17 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser user)
     }
 
     /// <summary>
+    /// The same rule as <see cref="CanRecordAsync(Guid, CancellationToken)"/> from facts a query has already
+    /// projected (the identity bar reads them in its one statement): whether the user holds the case (as
+    /// worker or the holding team's manager) and whether anyone does.
+    /// </summary>
+    public bool CanRecord(PersonType type, bool heldByUser, bool heldByAnyone) =>
+        heldByUser
+        || (type == PersonType.Child
+            ? !heldByAnyone && (user.IsInRole(Roles.FrontDoorPractitioner) || user.IsInRole(Roles.TeamManager))
+            : user.HasPermission(Permission.RecordPeople));
+
+    /// <summary>
     /// A review's outcome is recorded by the independent reviewing officer who chaired it, who never holds
     /// the case: any child they may see. Holding the case is not enough — the chair must be independent of it.
     /// </summary>

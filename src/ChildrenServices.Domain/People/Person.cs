@@ -46,6 +46,18 @@ public sealed class Person : Aggregate
 
     public DateOnly? DateOfDeath { get; private set; }
 
+    /// <summary>
+    /// Why the date of birth is not known (police or the public often give only an age). Set only while
+    /// there is neither a date of birth nor an expected date: the record is flagged until a date is confirmed.
+    /// </summary>
+    public string? DateOfBirthNotKnownReason { get; private set; }
+
+    /// <summary>
+    /// A birth date worked back from an approximate age ("about 7") on the day it was given, so the age
+    /// goes on counting. Never a date of birth: the DfE returns need a real one.
+    /// </summary>
+    public DateOnly? ApproximateDateOfBirth { get; private set; }
+
     public Sex Sex { get; private set; }
 
     /// <summary>DfE CIN census gender code (0, 1, 2, 9).</summary>
@@ -83,6 +95,9 @@ public sealed class Person : Aggregate
     public bool IsRestricted => Restriction is not null;
 
     public bool IsUnborn => DateOfBirth is null && ExpectedDateOfBirth is not null;
+
+    /// <summary>Born, but no date of birth confirmed: flagged on the record.</summary>
+    public bool DateOfBirthNotKnown => DateOfBirth is null && ExpectedDateOfBirth is null;
 
     public string FullName => $"{GivenNames} {FamilyName}";
 
@@ -197,6 +212,13 @@ public sealed class Person : Aggregate
         return AgeBetween(dob, end);
     }
 
+    /// <summary>The approximate age in whole years on <paramref name="today"/>, when only an age was given.</summary>
+    public int? ApproximateAgeOn(DateOnly today) => ApproximateAge(ApproximateDateOfBirth, DateOfBirth, today);
+
+    /// <summary>An approximate age from the birth date worked back from it; null once a real date of birth is known.</summary>
+    public static int? ApproximateAge(DateOnly? approximateDateOfBirth, DateOnly? dateOfBirth, DateOnly today) =>
+        dateOfBirth is null && approximateDateOfBirth is { } approx ? Math.Max(0, AgeBetween(approx, today)) : null;
+
     /// <summary>
     /// Whole years from <paramref name="dateOfBirth"/> to <paramref name="on"/>. Someone born on 29 February
     /// has their birthday on 1 March in other years, as the law of England and Wales counts it
@@ -241,9 +263,11 @@ public sealed class Person : Aggregate
 
     private void Apply(PersonDetails details)
     {
-        if (details.DateOfBirth is null && details.ExpectedDateOfBirth is null)
+        var reason = string.IsNullOrWhiteSpace(details.DateOfBirthNotKnownReason) ? null : details.DateOfBirthNotKnownReason.Trim();
+        if (details.DateOfBirth is null && details.ExpectedDateOfBirth is null && reason is null)
         {
-            throw new DomainRuleException("Enter the date of birth, or the expected date of birth for an unborn child", "DateOfBirth");
+            throw new DomainRuleException(
+                "Enter the date of birth, the expected date of birth for an unborn child, or why the date of birth is not known", "DateOfBirth");
         }
 
         if (details.DateOfBirth is not null && details.ExpectedDateOfBirth is not null)
@@ -256,14 +280,26 @@ public sealed class Person : Aggregate
             throw new DomainRuleException("The date of death cannot be before the date of birth", "DateOfDeath");
         }
 
-        if (details.DateOfDeath is not null && details.DateOfBirth is null)
+        if (details.DateOfDeath is not null && details.DateOfBirth is null && details.ExpectedDateOfBirth is not null)
         {
-            throw new DomainRuleException("Enter the date of birth before recording a date of death", "DateOfDeath");
+            throw new DomainRuleException("An unborn child cannot have a date of death: enter the date of birth first", "DateOfDeath");
+        }
+
+        if (details.ApproximateAge is < 0 or > 120)
+        {
+            throw new DomainRuleException("The approximate age must be between 0 and 120", "ApproximateAge");
         }
 
         DateOfBirth = details.DateOfBirth;
         ExpectedDateOfBirth = details.ExpectedDateOfBirth;
         DateOfDeath = details.DateOfDeath;
+
+        // A confirmed date (or an unborn child's expected date) clears the flag and the approximate age.
+        var notKnown = details.DateOfBirth is null && details.ExpectedDateOfBirth is null;
+        DateOfBirthNotKnownReason = notKnown ? reason : null;
+        ApproximateDateOfBirth = notKnown && details.ApproximateAge is { } years
+            ? (details.RecordedOn ?? throw new DomainRuleException("An approximate age needs the date it was given", "ApproximateAge")).AddYears(-years)
+            : null;
         Sex = details.Sex;
 
         // The CIN census records an unborn child's gender as 0 (not known).
@@ -291,4 +327,14 @@ public sealed record PersonDetails(
     bool InterpreterRequired,
     string? NhsNumber,
     string? UniquePupilNumber,
-    string? UpnUnknownReason);
+    string? UpnUnknownReason)
+{
+    /// <summary>Roughly how old the child is, when no date of birth is known.</summary>
+    public int? ApproximateAge { get; init; }
+
+    /// <summary>Why the date of birth is not known; required when there is neither a date nor an expected date.</summary>
+    public string? DateOfBirthNotKnownReason { get; init; }
+
+    /// <summary>The day the details were given: an approximate age is counted from it.</summary>
+    public DateOnly? RecordedOn { get; init; }
+}

@@ -22,7 +22,10 @@ public static class Display
     /// <summary>A UK wall-clock time of day: "14:32".</summary>
     public static string Time(DateTime utc) => UkTime.ToLocal(utc).ToString("HH:mm", UkCulture);
 
-    public static string Birth(DateOnly? dateOfBirth, DateOnly? expected, DateOnly today)
+    public static string Birth(DateOnly? dateOfBirth, DateOnly? expected, DateOnly today) => Birth(dateOfBirth, expected, today, null);
+
+    /// <summary>"27 March 2019 (age 7)", "Unborn, expected 14 June 2027", or "Age about 7, date of birth not known".</summary>
+    public static string Birth(DateOnly? dateOfBirth, DateOnly? expected, DateOnly today, int? approximateAge)
     {
         if (dateOfBirth is { } dob)
         {
@@ -32,7 +35,9 @@ public static class Display
                 : $"{Date(dob)} (age {age})";
         }
 
-        return expected is { } due ? $"Unborn, expected {Date(due)}" : "Not recorded";
+        return expected is { } due ? $"Unborn, expected {Date(due)}"
+            : approximateAge is { } about ? $"Age about {about}, date of birth not known"
+            : "Date of birth not known";
     }
 
     public static string Nhs(string? nhsNumber) =>

@@ -20,6 +20,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.NhsNumber).HasMaxLength(10);
         builder.Property(p => p.UniquePupilNumber).HasMaxLength(13);
         builder.Property(p => p.UpnUnknownReason).HasMaxLength(3);
+        builder.Property(p => p.DateOfBirthNotKnownReason).HasMaxLength(200);
         builder.Property(p => p.Restriction).HasConversion<string>().HasMaxLength(30);
         builder.PrimitiveCollection(p => p.DisabilityCodes);
 
@@ -37,6 +38,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.HasIndex(p => p.Restriction);
         builder.Ignore(p => p.IsRestricted);
         builder.Ignore(p => p.IsUnborn);
+        builder.Ignore(p => p.DateOfBirthNotKnown);
         builder.Ignore(p => p.FullName);
     }
 }

@@ -14,7 +14,7 @@ public sealed class AddressModel(ISender sender, TimeProvider clock) : PersonPag
 
     public async Task OnGetAsync(Guid id)
     {
-        await LoadForRecordingAsync(id);
+        await LoadForRecordingAsync(id, withDetails: true);
         Input = new RecordMove.Command { PersonId = id, Version = Person.Version };
     }
 
@@ -30,5 +30,5 @@ public sealed class AddressModel(ISender sender, TimeProvider clock) : PersonPag
         return RedirectWithBanner("/People/Record", new { id }, "New address recorded");
     }
 
-    public override Task LoadDisplayDataAsync() => LoadPersonAsync(Input.PersonId);
+    public override Task LoadDisplayDataAsync() => LoadDetailsAsync(Input.PersonId);
 }

@@ -40,7 +40,7 @@ public sealed class AllocateModel(ISender sender, TimeProvider clock) : PersonPa
 
     public override async Task LoadDisplayDataAsync()
     {
-        await LoadPersonAsync(Input.PersonId);
+        await LoadDetailsAsync(Input.PersonId);
         Workers = await Sender.Send(new ListAllocatableWorkers.Query());
     }
 }

@@ -19,8 +19,8 @@ public sealed class EditModel(ISender sender, TimeProvider clock) : PersonPageMo
 
     public async Task OnGetAsync(Guid id)
     {
-        await LoadForRecordingAsync(id);
-        var p = Person;
+        await LoadForRecordingAsync(id, withDetails: true);
+        var p = Details;
         Input = new UpdatePersonDetails.Command
         {
             PersonId = p.Id,
@@ -28,6 +28,8 @@ public sealed class EditModel(ISender sender, TimeProvider clock) : PersonPageMo
             DateOfBirth = p.DateOfBirth,
             ExpectedDateOfBirth = p.ExpectedDateOfBirth,
             DateOfDeath = p.DateOfDeath,
+            ApproximateAge = p.ApproximateAge,
+            DateOfBirthNotKnownReason = p.DateOfBirthNotKnownReason,
             Sex = p.Sex,
             GenderCode = p.GenderCode,
             EthnicityCode = p.EthnicityCode,

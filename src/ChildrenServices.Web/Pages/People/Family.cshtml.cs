@@ -7,5 +7,5 @@ namespace ChildrenServices.Web.Pages.People;
 [Authorize(Policy = nameof(Application.Security.Permission.ViewChildRecord))]
 public sealed class FamilyModel(ISender sender, TimeProvider clock) : PersonPageModel(sender, clock)
 {
-    public Task OnGetAsync(Guid id) => LoadPersonAsync(id);
+    public Task OnGetAsync(Guid id) => LoadDetailsAsync(id);
 }

@@ -1,0 +1,55 @@
+using ChildrenServices.Application.Security;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChildrenServices.Application.People;
+
+/// <summary>
+/// Every statutory visit and meeting for a child, newest first: child in need, child protection and looked
+/// after visits (seen, seen alone), plan reviews, core groups and initial conferences, each pointing at
+/// the page that holds it. Audited like the record.
+/// </summary>
+public static class GetVisitsAndReviews
+{
+    [RequiresPermission(Permission.ViewChildRecord)]
+    public sealed record Query(Guid PersonId) : IQuery<IReadOnlyList<Item>>, IPersonScoped, IAudited;
+
+    public enum Kind
+    {
+        ChildInNeedVisit = 1,
+        ChildInNeedReview = 2,
+        ChildProtectionVisit = 3,
+        ChildProtectionReview = 4,
+        CoreGroup = 5,
+        InitialConference = 6,
+        LookedAfterVisit = 7,
+        LookedAfterReview = 8,
+    }
+
+    /// <summary>One visit or meeting; <paramref name="ChildSeen"/> and <paramref name="SeenAlone"/> are for visits only.</summary>
+    public sealed record Item(Kind Kind, DateOnly On, bool? ChildSeen, bool? SeenAlone);
+
+    public sealed class Handler(IAppDbContext db) : IQueryHandler<Query, IReadOnlyList<Item>>
+    {
+        public async ValueTask<IReadOnlyList<Item>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var id = query.PersonId;
+            var items = new List<Item>();
+            var cin = db.ChildInNeedPlans.Where(p => p.ChildId == id);
+            var cp = db.ChildProtectionPlans.Where(p => p.ChildId == id);
+            var cla = db.PeriodsOfCare.Where(p => p.ChildId == id);
+
+            items.AddRange(await cin.SelectMany(p => p.Visits).Select(v => new Item(Kind.ChildInNeedVisit, v.VisitedOn, v.ChildSeen, v.SeenAlone)).ToListAsync(cancellationToken));
+            items.AddRange(await cin.SelectMany(p => p.Reviews).Select(r => new Item(Kind.ChildInNeedReview, r.HeldOn, null, null)).ToListAsync(cancellationToken));
+            items.AddRange(await cp.SelectMany(p => p.Visits).Select(v => new Item(Kind.ChildProtectionVisit, v.VisitedOn, v.ChildSeen, v.SeenAlone)).ToListAsync(cancellationToken));
+            items.AddRange(await cp.SelectMany(p => p.Reviews).Select(r => new Item(Kind.ChildProtectionReview, r.HeldOn, null, null)).ToListAsync(cancellationToken));
+            items.AddRange(await cp.SelectMany(p => p.CoreGroups).Select(g => new Item(Kind.CoreGroup, g.HeldOn, null, null)).ToListAsync(cancellationToken));
+            items.AddRange(await db.ChildProtectionEnquiries.Where(e => e.ChildId == id && e.ConferenceHeldOn != null)
+                .Select(e => new Item(Kind.InitialConference, e.ConferenceHeldOn!.Value, null, null)).ToListAsync(cancellationToken));
+            items.AddRange(await cla.SelectMany(p => p.Visits).Select(v => new Item(Kind.LookedAfterVisit, v.VisitedOn, v.ChildSeen, v.SeenAlone)).ToListAsync(cancellationToken));
+            items.AddRange(await cla.SelectMany(p => p.Reviews).Select(r => new Item(Kind.LookedAfterReview, r.HeldOn, null, null)).ToListAsync(cancellationToken));
+
+            return [.. items.OrderByDescending(i => i.On).ThenBy(i => i.Kind)];
+        }
+    }
+}
