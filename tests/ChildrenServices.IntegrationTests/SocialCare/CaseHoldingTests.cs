@@ -204,4 +204,24 @@ public sealed class CaseHoldingTests(AppFactory factory) : FrontDoorTestBase(fac
         Assert.Contains("Referrals waiting for allocation (1, 1 overdue)", page, StringComparison.Ordinal);
         Assert.Contains("<strong class=\"govuk-tag govuk-tag--red\">Overdue</strong>", page, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task MyWorkPage_KeepsTheServersOrder_CasesLedBeforeCasesCoWorked()
+    {
+        var (coWorked, _, _) = await CoWorkedChildAsync();
+        var led = await CreateChildAsync(Practitioner, "Zara", "Young");
+        await WithDbAsync(async db =>
+        {
+            db.Allocations.Add(new Allocation(led, keyworker, EarlyHelpTeam, AllocationRole.Lead, Today, Manager));
+            await db.SaveChangesAsync();
+        });
+
+        var html = await (await ClientFor(keyworker).GetAsync("/MyWork", TestContext.Current.CancellationToken)).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        var ledAt = html.IndexOf($"/People/{led}\">Zara Young", StringComparison.Ordinal);
+        var coWorkedAt = html.IndexOf($"/People/{coWorked}\">Riley Taylor", StringComparison.Ordinal);
+        Assert.True(ledAt > 0 && coWorkedAt > 0, "Both children are listed");
+        Assert.True(ledAt < coWorkedAt, "The child led comes before the child co-worked, though the names sort the other way");
+        Assert.DoesNotContain("aria-sort=\"ascending\"", html, StringComparison.Ordinal);
+    }
 }
