@@ -89,9 +89,12 @@ public sealed class DuplicateFinder(IAppDbContext db, RecordAccess access)
             foreach (var p in candidates.Where(p => !results.ContainsKey(p.Id)))
             {
                 var dates = (BirthDateMatch)Math.Max((int)NameMatching.CompareDates(p.DateOfBirth, dob), (int)NameMatching.CompareDates(p.ExpectedDateOfBirth, dob));
+                // The name that agrees best says why: the same name (even a previous one) before a similar current one.
                 var reason = p.Names
-                    .OrderBy(n => n.Kind)
-                    .Select(n => NameMatching.Reason(NameNormaliser.Normalise(n.GivenNames), NameNormaliser.Normalise(n.FamilyName), n.Kind, dates, given, family))
+                    .Select(n => (Given: NameNormaliser.Normalise(n.GivenNames), Family: NameNormaliser.Normalise(n.FamilyName), n.Kind))
+                    .OrderByDescending(n => n.Given == given && n.Family == family)
+                    .ThenBy(n => n.Kind)
+                    .Select(n => NameMatching.Reason(n.Given, n.Family, n.Kind, dates, given, family))
                     .FirstOrDefault(r => r is not null);
                 if (reason is not null)
                 {
