@@ -102,7 +102,11 @@ builder.Services.AddAntiforgery(o =>
     o.Cookie.SameSite = SameSiteMode.Strict;
 });
 builder.Services.AddOnlineRequestProtection(builder.Configuration);
-builder.Services.AddRazorPages(o => o.Conventions.ConfigureFilter(new UseCaseExceptionFilter()))
+builder.Services.AddRazorPages(o =>
+    {
+        o.Conventions.ConfigureFilter(new UseCaseExceptionFilter());
+        o.Conventions.ConfigureFilter(new MergedRecordRedirect());
+    })
     .AddMvcOptions(o => o.ModelBinderProviders.Insert(0, new GovUkDateModelBinderProvider()));
 
 var app = builder.Build();

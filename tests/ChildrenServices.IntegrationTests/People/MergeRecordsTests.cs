@@ -103,7 +103,7 @@ public sealed class MergeRecordsTests(AppFactory factory) : IntegrationTest(fact
         await MergeAsync(manager, survivor, merged);
 
         await Assert.ThrowsAsync<NotFoundException>(() => SendAsUserAsync(manager, new GetPersonRecord.Query(merged)));
-        Assert.Equal(survivor, await SendAsUserAsync(manager, new FindSurvivor.Query(merged)));
+        Assert.Equal(new FindSurvivor.Result(survivor, "Finlay Walker"), await SendAsUserAsync(manager, new FindSurvivor.Query(merged)));
         Assert.Null(await SendAsUserAsync(manager, new FindSurvivor.Query(survivor)));
         var found = Assert.Single((await SendAsUserAsync(manager, new SearchPeople.Query { Name = "Walker" })).Matches);
         Assert.Equal(survivor, found.Id);

@@ -175,26 +175,59 @@ public static class UndoMerge
 public static class FindSurvivor
 {
     [AllowAnySignedInUser]
-    public sealed record Query(Guid PersonId) : IQuery<Guid?>;
+    public sealed record Query(Guid PersonId) : IQuery<Result?>;
 
-    public sealed class Handler(IAppDbContext db, RecordAccess access) : IQueryHandler<Query, Guid?>
+    public sealed record Result(Guid SurvivorId, string MergedName);
+
+    public sealed class Handler(IAppDbContext db, RecordAccess access) : IQueryHandler<Query, Result?>
     {
-        public async ValueTask<Guid?> Handle(Query query, CancellationToken cancellationToken)
+        public async ValueTask<Result?> Handle(Query query, CancellationToken cancellationToken)
         {
+            var tombstone = await db.People.Where(p => p.Id == query.PersonId && p.MergedIntoId != null)
+                .Select(p => new { p.GivenNames, p.FamilyName, p.MergedIntoId }).SingleOrDefaultAsync(cancellationToken);
+            if (tombstone is null)
+            {
+                return null;
+            }
+
             // Follow a chain of merges (A into B, then B into C) to the live record.
-            var id = query.PersonId;
+            var id = tombstone.MergedIntoId!.Value;
             for (var hops = 0; hops < 10; hops++)
             {
                 var next = await db.People.Where(p => p.Id == id).Select(p => p.MergedIntoId).SingleOrDefaultAsync(cancellationToken);
-                if (next is not { } survivorId)
+                if (next is null)
                 {
-                    return id == query.PersonId || !await access.CanSeeAsync(id, cancellationToken) ? null : id;
+                    return await access.CanSeeAsync(id, cancellationToken) ? new Result(id, $"{tombstone.GivenNames} {tombstone.FamilyName}") : null;
                 }
 
-                id = survivorId;
+                id = next.Value;
             }
 
             return null;
+        }
+    }
+}
+
+/// <summary>The records merged into this one, newest first, with whether each can still be undone.</summary>
+public static class GetMergesInto
+{
+    [RequiresPermission(Permission.MergeRecords)]
+    public sealed record Query(Guid PersonId) : IQuery<IReadOnlyList<Item>>;
+
+    public sealed record Item(Guid MergeId, string MergedName, DateTime MergedAtUtc, string MergedBy, DateTime? UndoneAtUtc, DateTime UndoableUntilUtc, bool CanUndo);
+
+    public sealed class Handler(IAppDbContext db, ICurrentUser user, TimeProvider clock, MergeSettings settings) : IQueryHandler<Query, IReadOnlyList<Item>>
+    {
+        public async ValueTask<IReadOnlyList<Item>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            _ = await MergeRules.PartyAsync(db, user, query.PersonId, cancellationToken);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var merges = await db.PersonMerges.AsNoTracking().Where(m => m.SurvivorId == query.PersonId)
+                .Join(db.People, m => m.MergedId, p => p.Id, (m, p) => new { Merge = m, p.GivenNames, p.FamilyName })
+                .ToListAsync(cancellationToken);
+            return [.. merges.OrderByDescending(m => m.Merge.MergedAtUtc).Select(m => new Item(
+                m.Merge.Id, $"{m.GivenNames} {m.FamilyName}", m.Merge.MergedAtUtc, m.Merge.MergedByName, m.Merge.UndoneAtUtc,
+                m.Merge.UndoableUntilUtc(settings.UndoPeriodDays), m.Merge.CanUndo(now, settings.UndoPeriodDays)))];
         }
     }
 }
