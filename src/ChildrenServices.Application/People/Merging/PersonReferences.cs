@@ -23,9 +23,12 @@ public sealed record PersonReference(IEntityType Entity, IProperty Property, str
 /// Moves every row that refers to the merged person to the survivor, recording each moved row's key so that
 /// an undo moves exactly those back. Rows that would clash stay on the tombstone and are reported:
 /// a row whose unique key (or primary key) would then duplicate one the survivor already has (the same
-/// contact, the same draft), a relationship between the two records themselves (it would relate the person
-/// to themself), and an open address or allocation when the survivor already has an open one (a person has
-/// one current address and one open allocation of each kind is for the manager to decide).
+/// draft); a row the survivor already has in the same aggregate (the same household, episode, contact or
+/// approval request, found as a foreign key whose principal has a collection of these rows); a relationship
+/// to a third person the survivor already has a relationship with; a relationship between the two records
+/// themselves (it would relate the person to themself); and an open address or allocation when the survivor
+/// already has an open one (a person has one current address, and which worker holds the case is for the
+/// manager to decide).
 /// </summary>
 public sealed class PersonRowMover(IAppDbContext db)
 {
@@ -187,13 +190,19 @@ public sealed class PersonRowMover(IAppDbContext db)
             conditions.Add($"(t.{Quote(other.Column)} IS NULL OR t.{Quote(other.Column)} <> {survivorParameter})");
         }
 
-        // A row whose unique key would duplicate one the survivor has.
+        // A row that would duplicate one the survivor has: the same unique key; the same relationship to the same
+        // third person; the same place in another aggregate (the same household, episode or contact).
         var uniqueKeys = reference.Entity.GetKeys().Select(k => k.Properties)
             .Concat(reference.Entity.GetIndexes().Where(i => i.IsUnique).Select(i => i.Properties))
-            .Where(ps => ps.Contains(reference.Property));
+            .Where(ps => ps.Contains(reference.Property))
+            .Select(ps => ps.Where(p => p != reference.Property).ToList())
+            .Concat(reference.Entity.GetForeignKeys()
+                .Where(fk => fk.Properties.Count == 1 && fk.Properties[0] != reference.Property
+                    && (fk.PrincipalEntityType.ClrType == typeof(Person) || fk.PrincipalToDependent is not null))
+                .Select(fk => fk.Properties.ToList()));
         foreach (var properties in uniqueKeys)
         {
-            var same = properties.Where(p => p != reference.Property).Select(p => $"u.{Quote(Column(reference, p))} = t.{Quote(Column(reference, p))}");
+            var same = properties.Select(p => $"u.{Quote(Column(reference, p))} = t.{Quote(Column(reference, p))}");
             conditions.Add($"NOT EXISTS (SELECT 1 FROM {Table(reference)} u WHERE u.{Quote(reference.Column)} = {survivorParameter}{string.Concat(same.Select(s => " AND " + s))})");
         }
 
