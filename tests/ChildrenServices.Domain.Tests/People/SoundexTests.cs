@@ -25,7 +25,7 @@ public sealed class SoundexTests
     [InlineData("Aisha", "Ayesha")]
     [InlineData("Mohammed", "Muhammad")]
     [InlineData("Stephen", "Steven")]
-    [InlineData("Thompson", "Thomson")]
+    [InlineData("Smith", "Smyth")]
     public void Encode_SpellingsThatSoundTheSame_ShareAKey(string a, string b) => Assert.Equal(Soundex.Encode(a), Soundex.Encode(b));
 
     [Theory]

@@ -171,6 +171,27 @@ public sealed class MergeRecordsTests(AppFactory factory) : IntegrationTest(fact
     }
 
     [Fact]
+    public async Task Undo_WhenTheSurvivorWasMergedAgain_RefusedUntilTheLaterMergeIsUndone()
+    {
+        var manager = await CreateUserAsync(Roles.TeamManager, "Morgan Manager");
+        var first = await CreateChildAsync(manager, "Finley", "Walker", Born);
+        var second = await CreateChildAsync(manager, "Finlay", "Walker", Born);
+        var third = await CreateChildAsync(manager, "Finn", "Walker", Born);
+        var earlier = await MergeAsync(manager, second, first);
+        var later = await MergeAsync(manager, third, second);
+        Assert.Equal(new FindSurvivor.Result(third, "Finley Walker"), await SendAsUserAsync(manager, new FindSurvivor.Query(first)));
+
+        var ex = await Assert.ThrowsAsync<DomainRuleException>(async () =>
+            await SendAsUserAsync(manager, new UndoMerge.Command { MergeId = earlier, Version = (await SendAsUserAsync(manager, new GetMerge.Query(earlier))).Version }));
+        Assert.Equal("The record kept by this merge has since been merged into another record. Undo that merge first", ex.Message);
+
+        await SendAsUserAsync(manager, new UndoMerge.Command { MergeId = later, Version = (await SendAsUserAsync(manager, new GetMerge.Query(later))).Version });
+        await SendAsUserAsync(manager, new UndoMerge.Command { MergeId = earlier, Version = (await SendAsUserAsync(manager, new GetMerge.Query(earlier))).Version });
+        Assert.Equal(3, await WithDbAsync(db => db.PersonNames.CountAsync(n => n.Kind == NameKind.Current && (n.PersonId == first || n.PersonId == second || n.PersonId == third))));
+        Assert.Equal(1, await WithDbAsync(db => db.PersonNames.CountAsync(n => n.PersonId == first)));
+    }
+
+    [Fact]
     public async Task Undo_Twice_RefusedAsStale()
     {
         var manager = await CreateUserAsync(Roles.TeamManager, "Morgan Manager");

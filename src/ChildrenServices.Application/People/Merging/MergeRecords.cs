@@ -152,6 +152,12 @@ public static class UndoMerge
             _ = await MergeRules.PartyAsync(db, user, merge.SurvivorId, cancellationToken, includeMerged: true);
             _ = await MergeRules.PartyAsync(db, user, merge.MergedId, cancellationToken, includeMerged: true);
             db.ExpectVersion(merge, command.Version);
+            if (await db.People.Where(p => p.Id == merge.SurvivorId).Select(p => p.MergedIntoId).SingleAsync(cancellationToken) is not null)
+            {
+                // The rows this merge moved have moved on again with the survivor: undo the later merge first.
+                throw new Domain.Common.DomainRuleException(
+                    $"The record kept by this merge has since been merged into another record. Undo that merge first", "MergeId");
+            }
 
             var now = clock.GetUtcNow().UtcDateTime;
             var userId = user.RequireUserId();
