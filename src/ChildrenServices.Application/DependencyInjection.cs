@@ -13,6 +13,9 @@ public static class DependencyInjection
         services.AddValidatorsFromAssemblyContaining<RecordAccess>(ServiceLifetime.Scoped, includeInternalTypes: false);
         services.AddScoped<RecordAccess>();
         services.AddScoped<DuplicateFinder>();
+        services.AddScoped<People.Merging.PersonRowMover>();
+        services.AddOptions<People.Merging.MergeSettings>();
+        services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<People.Merging.MergeSettings>>().Value);
         services.AddScoped<FrontDoor.DecisionConsequences>();
         services.AddScoped<Timescales.TimescaleProvider>();
         services.AddScoped<Timescales.StatutoryDueWork>();

@@ -33,6 +33,7 @@ builder.Services.AddApplication();
 builder.Services.Configure<RestrictionSettings>(builder.Configuration.GetSection("Restrictions"));
 builder.Services.Configure<ChildrenServices.Application.FrontDoor.FrontDoorSettings>(builder.Configuration.GetSection("FrontDoor"));
 builder.Services.Configure<ChildrenServices.Application.CalendarSettings>(builder.Configuration.GetSection("Calendar"));
+builder.Services.Configure<ChildrenServices.Application.People.Merging.MergeSettings>(builder.Configuration.GetSection("Merging"));
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentUser>();
@@ -108,7 +109,11 @@ builder.Services.AddAntiforgery(o =>
     o.Cookie.SameSite = SameSiteMode.Strict;
 });
 builder.Services.AddOnlineRequestProtection(builder.Configuration);
-builder.Services.AddRazorPages(o => o.Conventions.ConfigureFilter(new UseCaseExceptionFilter()))
+builder.Services.AddRazorPages(o =>
+    {
+        o.Conventions.ConfigureFilter(new UseCaseExceptionFilter());
+        o.Conventions.ConfigureFilter(new MergedRecordRedirect());
+    })
     .AddMvcOptions(o =>
     {
         o.ModelBinderProviders.Insert(0, new GovUkDateModelBinderProvider());

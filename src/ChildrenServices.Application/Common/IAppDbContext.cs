@@ -75,6 +75,11 @@ public interface IAppDbContext
 
     DbSet<Domain.LookedAfter.PeriodOfCare> PeriodsOfCare { get; }
 
+    DbSet<PersonMerge> PersonMerges { get; }
+
+    /// <summary>The model, for use cases that must cover every entity (merging finds every reference to a person in it).</summary>
+    Microsoft.EntityFrameworkCore.Metadata.IModel Model { get; }
+
     DatabaseFacade Database { get; }
 
     ChangeTracker ChangeTracker { get; }

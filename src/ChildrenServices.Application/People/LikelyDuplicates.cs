@@ -33,12 +33,22 @@ public static class FindLikelyDuplicates
     }
 }
 
+/// <summary>
+/// Finds likely duplicates without reading everyone: the database returns candidates by NHS number, by
+/// date of birth close to the one typed (the day either side, day and month swapped), or born the same year
+/// with a stored phonetic key matching the first given name and a part of the family name; then
+/// <see cref="NameMatching"/> ranks them in memory. Every name a person has been known by is compared.
+/// Merged (tombstone) and restricted records the user may not see are never candidates (<see cref="RecordAccess.Visible"/>).
+/// </summary>
 public sealed class DuplicateFinder(IAppDbContext db, RecordAccess access)
 {
+    /// <summary>More than this many candidates for one date is not a typing slip: the ranking still runs, on the first ones.</summary>
+    private const int MaxCandidates = 500;
+
     public async Task<IReadOnlyList<FindLikelyDuplicates.Candidate>> FindAsync(
         string? givenNames, string? familyName, DateOnly? dateOfBirth, string? nhsNumber, CancellationToken ct)
     {
-        var results = new Dictionary<Guid, FindLikelyDuplicates.Candidate>();
+        var results = new Dictionary<Guid, (FindLikelyDuplicates.Candidate Candidate, int Rank)>();
         var visible = access.Visible(db.People);
 
         if (!string.IsNullOrWhiteSpace(nhsNumber) && NhsNumber.TryParse(nhsNumber, out var nhs))
@@ -48,81 +58,51 @@ public sealed class DuplicateFinder(IAppDbContext db, RecordAccess access)
                 .ToListAsync(ct);
             foreach (var c in sameNhs)
             {
-                results[c.Id] = c;
+                results[c.Id] = (c, 10);
             }
         }
 
-        if (dateOfBirth is { } dob && !string.IsNullOrWhiteSpace(familyName + givenNames))
+        var given = NameNormaliser.Normalise(givenNames);
+        var family = NameNormaliser.Normalise(familyName);
+        if (dateOfBirth is { } dob && family.Length > 0)
         {
-            var given = NameNormaliser.Normalise(givenNames);
-            var family = NameNormaliser.Normalise(familyName);
-            var sameDob = await visible.Where(p => p.DateOfBirth == dob || p.ExpectedDateOfBirth == dob)
-                .Select(p => new { p.Id, p.GivenNames, p.FamilyName, p.DateOfBirth, p.NhsNumber, Names = p.Names.Select(n => n.SearchText).ToList() })
+            var close = NameMatching.CloseDates(dob).ToList();
+            var yearStart = new DateOnly(dob.Year, 1, 1);
+            var yearEnd = new DateOnly(dob.Year, 12, 31);
+            var givenKey = Soundex.Encode(given.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault());
+            var familyKeys = PersonName.FamilyParts(family).Select(Soundex.Encode).Where(k => k.Length > 0).Distinct().ToList();
+
+            var candidates = await visible
+                .Where(p => (p.DateOfBirth != null && close.Contains(p.DateOfBirth.Value))
+                    || (p.ExpectedDateOfBirth != null && close.Contains(p.ExpectedDateOfBirth.Value))
+                    || (((p.DateOfBirth >= yearStart && p.DateOfBirth <= yearEnd) || (p.ExpectedDateOfBirth >= yearStart && p.ExpectedDateOfBirth <= yearEnd))
+                        && p.Names.Any(n => n.GivenKey == givenKey && (familyKeys.Contains(n.FamilyKey!) || familyKeys.Contains(n.FamilyLastKey!)))))
+                .OrderBy(p => p.Id)
+                .Take(MaxCandidates)
+                .Select(p => new
+                {
+                    p.Id, p.GivenNames, p.FamilyName, p.DateOfBirth, p.ExpectedDateOfBirth, p.NhsNumber,
+                    Names = p.Names.Select(n => new { n.GivenNames, n.FamilyName, n.Kind }).ToList(),
+                })
                 .ToListAsync(ct);
 
-            foreach (var p in sameDob.Where(p => !results.ContainsKey(p.Id)))
+            foreach (var p in candidates.Where(p => !results.ContainsKey(p.Id)))
             {
-                var reason = p.Names.Select(n => Similarity(n, given, family)).Where(r => r is not null).FirstOrDefault();
+                var dates = (BirthDateMatch)Math.Max((int)NameMatching.CompareDates(p.DateOfBirth, dob), (int)NameMatching.CompareDates(p.ExpectedDateOfBirth, dob));
+                // The name that agrees best says why: the same name (even a previous one) before a similar current one.
+                var reason = p.Names
+                    .Select(n => (Given: NameNormaliser.Normalise(n.GivenNames), Family: NameNormaliser.Normalise(n.FamilyName), n.Kind))
+                    .OrderByDescending(n => n.Given == given && n.Family == family)
+                    .ThenBy(n => n.Kind)
+                    .Select(n => NameMatching.Reason(n.Given, n.Family, n.Kind, dates, given, family))
+                    .FirstOrDefault(r => r is not null);
                 if (reason is not null)
                 {
-                    results[p.Id] = new FindLikelyDuplicates.Candidate(p.Id, p.GivenNames, p.FamilyName, p.DateOfBirth, p.NhsNumber, reason);
+                    results[p.Id] = (new FindLikelyDuplicates.Candidate(p.Id, p.GivenNames, p.FamilyName, p.DateOfBirth, p.NhsNumber, reason), (int)dates);
                 }
             }
         }
 
-        return [.. results.Values.OrderBy(c => c.FamilyName).ThenBy(c => c.GivenNames)];
-    }
-
-    /// <summary>Why the stored name looks like the new one, or null when it does not.</summary>
-    public static string? Similarity(string storedSearchText, string given, string family)
-    {
-        var wanted = $"{given} {family}".Trim();
-        if (storedSearchText == wanted)
-        {
-            return "Same name and date of birth";
-        }
-
-        var storedParts = storedSearchText.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (storedParts.Length == 0)
-        {
-            return null;
-        }
-
-        var storedFamily = storedParts[^1];
-        var storedGiven = storedParts[0];
-        var firstGiven = given.Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? string.Empty;
-
-        var familyClose = family.Length > 0 && Distance(storedFamily, family) <= (family.Length > 5 ? 2 : 1);
-        var givenClose = firstGiven.Length > 0 && (Distance(storedGiven, firstGiven) <= 1 || storedGiven.StartsWith(firstGiven, StringComparison.Ordinal) || firstGiven.StartsWith(storedGiven, StringComparison.Ordinal));
-
-        // Twins share a family name and date of birth, so a family-name match alone is not enough.
-        return (familyClose && givenClose) || Distance(storedSearchText, wanted) <= 3
-            ? "Similar name and same date of birth"
-            : null;
-    }
-
-    /// <summary>Levenshtein distance: catches typing slips such as "Jonhson" for "Johnson".</summary>
-    public static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
+        return [.. results.Values.OrderByDescending(r => r.Rank).ThenBy(r => r.Candidate.FamilyName).ThenBy(r => r.Candidate.GivenNames).Select(r => r.Candidate)];
     }
 }

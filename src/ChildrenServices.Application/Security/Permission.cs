@@ -35,4 +35,7 @@ public enum Permission
     /// on any child they can see, because by law they are independent of the case and never hold it.
     /// </summary>
     RecordReviewOutcomes,
+
+    /// <summary>Merge two records of the same person into one, and undo a merge within the set period.</summary>
+    MergeRecords,
 }

@@ -13,7 +13,10 @@ namespace ChildrenServices.Application.Security;
 /// </summary>
 public sealed class RecordAccess(IAppDbContext db, ICurrentUser user)
 {
-    /// <summary>People the current user may know exist: unrestricted ones, plus restricted ones they are allowed.</summary>
+    /// <summary>
+    /// People the current user may know exist: unrestricted ones, plus restricted ones they are allowed. A record
+    /// merged into another (a tombstone) is not a person any more: its pages redirect to the survivor.
+    /// </summary>
     public IQueryable<Person> Visible(IQueryable<Person> people)
     {
         var userId = user.UserId ?? Guid.Empty;
@@ -21,7 +24,7 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser user)
     }
 
     public static Expression<Func<Person, bool>> VisibleTo(Guid userId) =>
-        p => p.Restriction == null || p.RestrictionGrants.Any(g => g.UserId == userId);
+        p => p.MergedIntoId == null && (p.Restriction == null || p.RestrictionGrants.Any(g => g.UserId == userId));
 
     /// <summary>Person ids the user may see, for filtering rows that hang off a person.</summary>
     public IQueryable<Guid> VisibleIds() => Visible(db.People).Select(p => p.Id);

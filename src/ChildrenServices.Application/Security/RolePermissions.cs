@@ -13,7 +13,7 @@ public static class RolePermissions
         [Roles.FrontDoorPractitioner] = [SearchPeople, ViewChildRecord, RecordPeople, ViewFrontDoor, RecordContacts, DecideContacts],
         [Roles.FamilyKeyworker] = [SearchPeople, ViewChildRecord, RecordPeople, WorkEarlyHelp],
         [Roles.SocialWorker] = [SearchPeople, ViewChildRecord, RecordPeople, RecordStatutoryWork],
-        [Roles.TeamManager] = [SearchPeople, ViewChildRecord, RecordPeople, ViewRecordViewers, RestrictRecords, AllocateWork, ViewTeamWork, ViewPerformance, ViewFrontDoor, RecordContacts, DecideContacts, SignOffContactDecisions, AssignContacts, WorkEarlyHelp, DecideApprovals, RecordStatutoryWork],
+        [Roles.TeamManager] = [SearchPeople, ViewChildRecord, RecordPeople, ViewRecordViewers, RestrictRecords, AllocateWork, ViewTeamWork, ViewPerformance, ViewFrontDoor, RecordContacts, DecideContacts, SignOffContactDecisions, AssignContacts, WorkEarlyHelp, DecideApprovals, RecordStatutoryWork, MergeRecords],
         [Roles.ReviewingOfficer] = [SearchPeople, ViewChildRecord, RecordReviewOutcomes],
         [Roles.PerformanceOfficer] = [ViewPerformance],
         [Roles.Administrator] = [ManageUsers, ManageTeams, ManageTimescales],

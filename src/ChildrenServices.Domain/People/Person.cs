@@ -94,6 +94,33 @@ public sealed class Person : Aggregate
 
     public bool IsRestricted => Restriction is not null;
 
+    /// <summary>
+    /// Set when this record was merged into another record of the same person: it is then a tombstone
+    /// that redirects to the survivor, is left out of search and the duplicate check, and cannot be edited.
+    /// </summary>
+    public Guid? MergedIntoId { get; private set; }
+
+    public bool IsMerged => MergedIntoId is not null;
+
+    /// <summary>This record becomes a tombstone pointing at <paramref name="survivorId"/>.</summary>
+    public void MergeInto(Guid survivorId)
+    {
+        if (survivorId == Id)
+        {
+            throw new DomainRuleException("Select two different records to merge", "MergedId");
+        }
+
+        if (IsMerged)
+        {
+            throw new DomainRuleException("This record has already been merged into another record", "MergedId");
+        }
+
+        MergedIntoId = survivorId;
+    }
+
+    /// <summary>The merge is undone: the record is a live record again.</summary>
+    public void UnMerge() => MergedIntoId = null;
+
     public bool IsUnborn => DateOfBirth is null && ExpectedDateOfBirth is not null;
 
     /// <summary>Born, but no date of birth confirmed: flagged on the record.</summary>

@@ -89,6 +89,8 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? user,
     /// <summary>One-time form submission ids and where each first went (ADR 0014).</summary>
     public DbSet<Security.FormSubmission> FormSubmissions => Set<Security.FormSubmission>();
 
+    public DbSet<PersonMerge> PersonMerges => Set<PersonMerge>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         BeforeSave();

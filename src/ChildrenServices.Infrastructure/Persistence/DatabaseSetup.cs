@@ -75,6 +75,34 @@ public static class DatabaseSetup
         {
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
+
+        await KeyNamesAsync(db, ct);
+    }
+
+    /// <summary>
+    /// Names saved before the duplicate check stored phonetic keys get them, a batch at a time (the keys are the
+    /// domain's own <see cref="Domain.People.PersonName.ComputeMatchKeys"/>, so a migration cannot compute them).
+    /// </summary>
+    public static async Task<int> KeyNamesAsync(AppDbContext db, CancellationToken ct = default)
+    {
+        var keyed = 0;
+        while (true)
+        {
+            var batch = await db.PersonNames.Where(n => n.GivenKey == null).OrderBy(n => n.Id).Take(1000).ToListAsync(ct);
+            if (batch.Count == 0)
+            {
+                return keyed;
+            }
+
+            foreach (var name in batch)
+            {
+                name.ComputeMatchKeys();
+            }
+
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            keyed += batch.Count;
+        }
     }
 }
 

@@ -40,6 +40,41 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Ignore(p => p.IsUnborn);
         builder.Ignore(p => p.DateOfBirthNotKnown);
         builder.Ignore(p => p.FullName);
+        builder.Ignore(p => p.IsMerged);
+
+        // A tombstone's pointer to the survivor: a plain column, not a foreign key, so that merging
+        // (which moves every foreign key to a person) never moves it.
+        builder.HasIndex(p => p.MergedIntoId);
+    }
+}
+
+internal sealed class PersonMergeConfiguration : IEntityTypeConfiguration<PersonMerge>
+{
+    public void Configure(EntityTypeBuilder<PersonMerge> builder)
+    {
+        builder.ToTable("PersonMerges");
+        builder.ConfigureAggregate();
+        builder.Property(m => m.MergedByName).HasMaxLength(100);
+        builder.Property(m => m.UndoneByName).HasMaxLength(100);
+        builder.HasIndex(m => m.SurvivorId);
+        builder.HasIndex(m => m.MergedId);
+        builder.Ignore(m => m.IsUndone);
+        builder.HasMany(m => m.MovedRows).WithOne().HasForeignKey(r => r.MergeId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(m => m.MovedRows).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class MergeMovedRowConfiguration : IEntityTypeConfiguration<MergeMovedRow>
+{
+    public void Configure(EntityTypeBuilder<MergeMovedRow> builder)
+    {
+        builder.ToTable("PersonMergeMovedRows");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Table).HasMaxLength(200);
+        builder.Property(r => r.Column).HasMaxLength(100);
+        builder.Property(r => r.KeyJson).HasMaxLength(1000);
+        builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(30);
     }
 }
 
@@ -55,6 +90,11 @@ internal sealed class PersonNameConfiguration : IEntityTypeConfiguration<PersonN
         builder.Property(n => n.FamilyName).HasMaxLength(100);
         builder.Property(n => n.SearchText).HasMaxLength(201);
         builder.HasIndex(n => n.SearchText);
+        builder.Property(n => n.GivenKey).HasMaxLength(4);
+        builder.Property(n => n.FamilyKey).HasMaxLength(4);
+        builder.Property(n => n.FamilyLastKey).HasMaxLength(4);
+        builder.HasIndex(n => new { n.GivenKey, n.FamilyKey });
+        builder.HasIndex(n => new { n.GivenKey, n.FamilyLastKey });
         builder.Ignore(n => n.FullName);
     }
 }

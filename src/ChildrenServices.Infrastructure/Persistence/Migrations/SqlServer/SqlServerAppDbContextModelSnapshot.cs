@@ -1498,6 +1498,41 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("HouseholdMembers", (string)null);
                 });
 
+            modelBuilder.Entity("ChildrenServices.Domain.People.MergeMovedRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Column")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("KeyJson")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<Guid>("MergeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Table")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MergeId");
+
+                    b.ToTable("PersonMergeMovedRows", (string)null);
+                });
+
             modelBuilder.Entity("ChildrenServices.Domain.People.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1552,6 +1587,9 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<bool>("InterpreterRequired")
                         .HasColumnType("bit");
 
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("NhsNumber")
                         .HasMaxLength(10)
                         .HasColumnType("nvarchar(10)");
@@ -1602,6 +1640,8 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("DateOfBirth");
 
+                    b.HasIndex("MergedIntoId");
+
                     b.HasIndex("NhsNumber");
 
                     b.HasIndex("Restriction");
@@ -1613,15 +1653,85 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("People", (string)null);
                 });
 
+            modelBuilder.Entity("ChildrenServices.Domain.People.PersonMerge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("MergedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("MergedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("MergedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("MergedId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("SurvivorId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("UndoneAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("UndoneById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("UndoneByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MergedId");
+
+                    b.HasIndex("SurvivorId");
+
+                    b.ToTable("PersonMerges", (string)null);
+                });
+
             modelBuilder.Entity("ChildrenServices.Domain.People.PersonName", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("FamilyKey")
+                        .HasMaxLength(4)
+                        .HasColumnType("nvarchar(4)");
+
+                    b.Property<string>("FamilyLastKey")
+                        .HasMaxLength(4)
+                        .HasColumnType("nvarchar(4)");
+
                     b.Property<string>("FamilyName")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("GivenKey")
+                        .HasMaxLength(4)
+                        .HasColumnType("nvarchar(4)");
 
                     b.Property<string>("GivenNames")
                         .IsRequired()
@@ -1649,6 +1759,10 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("PersonId");
 
                     b.HasIndex("SearchText");
+
+                    b.HasIndex("GivenKey", "FamilyKey");
+
+                    b.HasIndex("GivenKey", "FamilyLastKey");
 
                     b.ToTable("PersonNames", (string)null);
                 });
@@ -3167,6 +3281,15 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ChildrenServices.Domain.People.MergeMovedRow", b =>
+                {
+                    b.HasOne("ChildrenServices.Domain.People.PersonMerge", null)
+                        .WithMany("MovedRows")
+                        .HasForeignKey("MergeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ChildrenServices.Domain.People.PersonName", b =>
                 {
                     b.HasOne("ChildrenServices.Domain.People.Person", null)
@@ -3567,6 +3690,11 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     b.Navigation("Names");
 
                     b.Navigation("RestrictionGrants");
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.People.PersonMerge", b =>
+                {
+                    b.Navigation("MovedRows");
                 });
 
             modelBuilder.Entity("ChildrenServices.Domain.Recording.CaseNote", b =>

@@ -1493,6 +1493,41 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("HouseholdMembers", (string)null);
                 });
 
+            modelBuilder.Entity("ChildrenServices.Domain.People.MergeMovedRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Column")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KeyJson")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MergeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Table")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MergeId");
+
+                    b.ToTable("PersonMergeMovedRows", (string)null);
+                });
+
             modelBuilder.Entity("ChildrenServices.Domain.People.Person", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1547,6 +1582,9 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<bool>("InterpreterRequired")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("MergedIntoId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NhsNumber")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
@@ -1597,6 +1635,8 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("DateOfBirth");
 
+                    b.HasIndex("MergedIntoId");
+
                     b.HasIndex("NhsNumber");
 
                     b.HasIndex("Restriction");
@@ -1608,14 +1648,84 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("People", (string)null);
                 });
 
+            modelBuilder.Entity("ChildrenServices.Domain.People.PersonMerge", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("MergedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MergedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MergedByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MergedId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SurvivorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UndoneAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UndoneById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UndoneByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MergedId");
+
+                    b.HasIndex("SurvivorId");
+
+                    b.ToTable("PersonMerges", (string)null);
+                });
+
             modelBuilder.Entity("ChildrenServices.Domain.People.PersonName", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FamilyKey")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FamilyLastKey")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FamilyName")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GivenKey")
+                        .HasMaxLength(4)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("GivenNames")
@@ -1644,6 +1754,10 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("PersonId");
 
                     b.HasIndex("SearchText");
+
+                    b.HasIndex("GivenKey", "FamilyKey");
+
+                    b.HasIndex("GivenKey", "FamilyLastKey");
 
                     b.ToTable("PersonNames", (string)null);
                 });
@@ -3156,6 +3270,15 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ChildrenServices.Domain.People.MergeMovedRow", b =>
+                {
+                    b.HasOne("ChildrenServices.Domain.People.PersonMerge", null)
+                        .WithMany("MovedRows")
+                        .HasForeignKey("MergeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ChildrenServices.Domain.People.PersonName", b =>
                 {
                     b.HasOne("ChildrenServices.Domain.People.Person", null)
@@ -3556,6 +3679,11 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Names");
 
                     b.Navigation("RestrictionGrants");
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.People.PersonMerge", b =>
+                {
+                    b.Navigation("MovedRows");
                 });
 
             modelBuilder.Entity("ChildrenServices.Domain.Recording.CaseNote", b =>
