@@ -111,7 +111,7 @@ public static class GetWorkerCaseload
                 .OrderBy(r => r.HouseholdName ?? r.Name).ThenBy(r => r.HouseholdId).ThenBy(r => r.Name)
                 .ToList();
 
-            var families = await db.EarlyHelpEpisodes.CountAsync(e => e.KeyworkerId == query.WorkerId && e.EndedOn == null, cancellationToken);
+            var families = await db.EarlyHelpEpisodes.CountAsync(e => e.KeyworkerId == query.WorkerId && e.EndedOn == null && teamIds.Contains(e.TeamId), cancellationToken);
             return new Result(query.WorkerId, worker.DisplayName, worker.JobTitle, teams, rows, restricted, families);
         }
     }

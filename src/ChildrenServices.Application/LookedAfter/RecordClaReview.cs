@@ -41,8 +41,15 @@ public static class RecordClaReview
 
         public List<Recommendation> Recommendations { get; init; } = [];
 
-        /// <summary>For each recommendation of the last review (by id), how it stood.</summary>
-        public Dictionary<Guid, RecommendationStatus?> FollowUps { get; init; } = [];
+        /// <summary>For each recommendation of the last review, how it stood.</summary>
+        public List<FollowUp> FollowUps { get; init; } = [];
+    }
+
+    public sealed record FollowUp
+    {
+        public Guid RecommendationId { get; init; }
+
+        public RecommendationStatus? Status { get; init; }
     }
 
     public sealed record Recommendation
@@ -87,16 +94,19 @@ public static class RecordClaReview
             var born = await db.People.Where(p => p.Id == command.PersonId).Select(p => p.DateOfBirth).SingleAsync(cancellationToken);
             var heldOn = command.HeldOn!.Value;
 
-            // A status left blank is refused by the domain with the recommendation it belongs to.
+            // Every recommendation of the last review needs a status; the message goes beside the one left blank.
             var followUps = new Dictionary<Guid, RecommendationStatus>();
             foreach (var recommendation in period.PreviousReview(heldOn)?.Recommendations ?? [])
             {
-                followUps[recommendation.Id] = command.FollowUps.GetValueOrDefault(recommendation.Id) ?? RecommendationStatus.Outstanding;
-            }
+                var index = command.FollowUps.FindIndex(f => f.RecommendationId == recommendation.Id);
+                if (index < 0 || command.FollowUps[index].Status is not { } status || status == RecommendationStatus.Outstanding || !Enum.IsDefined(status))
+                {
+                    throw new Domain.Common.DomainRuleException(
+                        $"Say whether the last review's recommendation to {recommendation.Owner.ToLowerInvariant()} was done",
+                        index < 0 ? "FollowUps" : $"FollowUps[{index}].Status");
+                }
 
-            foreach (var id in command.FollowUps.Keys.Where(id => !followUps.ContainsKey(id)))
-            {
-                followUps[id] = command.FollowUps[id] ?? RecommendationStatus.Outstanding;
+                followUps[recommendation.Id] = status;
             }
 
             var outcome = new ReviewOutcome(
