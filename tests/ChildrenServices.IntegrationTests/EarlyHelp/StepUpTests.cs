@@ -49,7 +49,7 @@ public sealed class StepUpTests(AppFactory factory) : FrontDoorTestBase(factory)
     {
         var (episodeId, _) = await EpisodeAsync();
 
-        var ex = await Assert.ThrowsAsync<ValidationException>(() => SendAsUserAsync(keyworker, new RequestStepUp.Command { EpisodeId = episodeId, Reasons = " " }));
+        var ex = await Assert.ThrowsAsync<ValidationException>(() => SendAsUserAsync(keyworker, new RequestStepUp.Command { Urgent = false, EpisodeId = episodeId, Reasons = " " }));
 
         Assert.Contains(ex.Errors, e => e.PropertyName == "Reasons" && e.ErrorMessage == "Give the reasons for stepping up");
     }
@@ -58,7 +58,7 @@ public sealed class StepUpTests(AppFactory factory) : FrontDoorTestBase(factory)
     public async Task StepUp_Approved_RefersTheChild_AndKeepsTheKeyworkerAsCoWorker()
     {
         var (episodeId, childId) = await EpisodeAsync();
-        var requestId = await SendAsUserAsync(keyworker, new RequestStepUp.Command { EpisodeId = episodeId, Reasons = "Two missed visits and a new bruise; mum not engaging." });
+        var requestId = await SendAsUserAsync(keyworker, new RequestStepUp.Command { Urgent = false, EpisodeId = episodeId, Reasons = "Two missed visits and a new bruise; mum not engaging." });
         Assert.Single(await SendAsUserAsync(Manager, new GetApprovals.Query()));
 
         var message = await SendAsUserAsync(Manager, await ApproveAsync(requestId));
@@ -80,7 +80,7 @@ public sealed class StepUpTests(AppFactory factory) : FrontDoorTestBase(factory)
     public async Task StepUp_ApprovedWithoutATeamOrPrimaryNeed_IsRefusedBesideEachField()
     {
         var (episodeId, _) = await EpisodeAsync();
-        var requestId = await SendAsUserAsync(keyworker, new RequestStepUp.Command { EpisodeId = episodeId, Reasons = "Escalating concerns." });
+        var requestId = await SendAsUserAsync(keyworker, new RequestStepUp.Command { Urgent = false, EpisodeId = episodeId, Reasons = "Escalating concerns." });
 
         var ex = await Assert.ThrowsAsync<ValidationException>(async () => await SendAsUserAsync(Manager, (await ApproveAsync(requestId)) with { AssessmentTeamId = null, PrimaryNeedCode = null }));
 
@@ -93,7 +93,7 @@ public sealed class StepUpTests(AppFactory factory) : FrontDoorTestBase(factory)
     public async Task StepUp_CannotBeApprovedByTheRequester_NorByAManagerOfAnotherTeam_NorByAWorker()
     {
         var (episodeId, _) = await EpisodeAsync();
-        var requestId = await SendAsUserAsync(Manager, new RequestStepUp.Command { EpisodeId = episodeId, Reasons = "Escalating concerns." });
+        var requestId = await SendAsUserAsync(Manager, new RequestStepUp.Command { Urgent = false, EpisodeId = episodeId, Reasons = "Escalating concerns." });
 
         var own = await Assert.ThrowsAsync<DomainRuleException>(async () => await SendAsUserAsync(Manager, await ApproveAsync(requestId)));
         var other = await Assert.ThrowsAsync<DomainRuleException>(async () => await SendAsUserAsync(AssessmentManager, await ApproveAsync(requestId)));
@@ -108,7 +108,7 @@ public sealed class StepUpTests(AppFactory factory) : FrontDoorTestBase(factory)
     public async Task StepUp_Rejected_SaysWhyAndWho_OnTheChildsRecord()
     {
         var (episodeId, childId) = await EpisodeAsync();
-        var requestId = await SendAsUserAsync(keyworker, new RequestStepUp.Command { EpisodeId = episodeId, Reasons = "Mum missed the TAF." });
+        var requestId = await SendAsUserAsync(keyworker, new RequestStepUp.Command { Urgent = false, EpisodeId = episodeId, Reasons = "Mum missed the TAF." });
         var noRationale = await Assert.ThrowsAsync<ValidationException>(async () => await SendAsUserAsync(Manager, new DecideApproval.Command { RequestId = requestId, Version = await VersionAsync(requestId), Approve = false }));
         Assert.Contains(noRationale.Errors, e => e.PropertyName == "Rationale");
 
@@ -125,7 +125,7 @@ public sealed class StepUpTests(AppFactory factory) : FrontDoorTestBase(factory)
     public async Task Worktray_ShowsTheKeyworkersFamilyReviewDue_AndTheApprovalTheyAreWaitingOn()
     {
         var (episodeId, _) = await EpisodeAsync();
-        await SendAsUserAsync(keyworker, new RequestStepUp.Command { EpisodeId = episodeId, Reasons = "Escalating concerns." });
+        await SendAsUserAsync(keyworker, new RequestStepUp.Command { Urgent = false, EpisodeId = episodeId, Reasons = "Escalating concerns." });
 
         var due = await SendAsUserAsync(keyworker, new Application.Home.GetMyDueWork.Query());
 
