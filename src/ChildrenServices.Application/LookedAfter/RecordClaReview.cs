@@ -109,6 +109,12 @@ public static class RecordClaReview
                 followUps[recommendation.Id] = status;
             }
 
+            // A recommendation that is not the last review's is passed on for the period to refuse.
+            foreach (var extra in command.FollowUps.Where(f => !followUps.ContainsKey(f.RecommendationId)))
+            {
+                followUps[extra.RecommendationId] = extra.Status ?? RecommendationStatus.Outstanding;
+            }
+
             var outcome = new ReviewOutcome(
                 Trim(command.Attendees), Trim(command.ChildViews), Trim(command.ParentViews), command.CarePlanEndorsed!.Value,
                 [.. command.Recommendations.Where(r => !r.IsBlank).Select(r => new RecommendationInput(r.Text!.Trim(), r.Owner!.Trim(), r.DueOn!.Value))],
