@@ -41,6 +41,7 @@ public sealed class EarlyHelpJourneys(BrowserHost host)
         await ClickAsync(tom, "Ask to step up to children's social care", AriaRole.Link);
         await AssertAccessibleAsync(tom, "ask to step up");
         const string reasons = "Attendance is down to 68% despite the breakfast club, and school found bruising on the upper arm that mum could not explain.";
+        await tom.GetByLabel("Urgent: risk is rising and the family needs a decision today").CheckAsync();
         await tom.GetByLabel("Why does the family need a social work assessment now?").FillAsync(reasons);
         await ClickAsync(tom, "Send to my manager");
         Assert.Equal(episodeUrl, new Uri(tom.Url).AbsolutePath);
@@ -50,6 +51,11 @@ public sealed class EarlyHelpJourneys(BrowserHost host)
         // Ruth Adeyemi manages Early Help North, so the request is hers; the seed has other step-ups in her queue.
         await ruth.GotoAsync("/Approvals");
         await AssertAccessibleAsync(ruth, "approvals with a step-up waiting");
+
+        // Urgent, so it leads the queue ahead of the seed's older requests, naming the family.
+        var first = await ruth.Locator("main tbody tr").First.InnerTextAsync();
+        Assert.Contains("Urgent", first, StringComparison.Ordinal);
+        Assert.Contains($"the {family} family", first, StringComparison.Ordinal);
         await ClickAsync(ruth, $"Step-up for {child}", AriaRole.Link);
         Assert.Equal($"Step-up for {child}", await HeadingAsync(ruth));
         Assert.Equal(episodeUrl, await ruth.GetByRole(AriaRole.Link, new() { Name = "Read the family's early help" }).GetAttributeAsync("href"));

@@ -124,7 +124,9 @@ public static class DecideApproval
             var team = await db.Teams.Where(t => t.Id == command.AssessmentTeamId).Select(t => new { t.Name, t.ManagerId }).SingleAsync(cancellationToken);
             if (team.ManagerId is { } managerId)
             {
-                db.Notifications.Add(new Domain.Notifications.Notification(managerId, "Step-up from early help: a family is waiting for allocation", "/Team", false, clock.GetUtcNow().UtcDateTime));
+                var family = await db.EarlyHelpEpisodes.Where(e => e.Id == request.EpisodeId).Select(e => "the " + e.FamilyName).FirstOrDefaultAsync(cancellationToken);
+                db.Notifications.Add(new Domain.Notifications.Notification(managerId,
+                    $"{(request.Urgent ? "Urgent step-up" : "Step-up")} from early help: {family ?? "a family"} is waiting for allocation", "/Team", request.Urgent, clock.GetUtcNow().UtcDateTime));
             }
 
             return $"Step-up approved: the family has been referred to {team.Name}, and the keyworker stays as co-worker.";

@@ -17,13 +17,19 @@ public static class RequestStepUp
         public Guid EpisodeId { get; init; }
 
         public string? Reasons { get; init; }
+
+        /// <summary>True when the family cannot wait for the manager's usual turn-round; the manager is alerted at once.</summary>
+        public bool? Urgent { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() =>
+        public Validator()
+        {
             RuleFor(c => c.Reasons).NotEmpty().WithMessage("Give the reasons for stepping up")
                 .MaximumLength(EarlyHelpEpisode.TextLimit).WithMessage("The reasons must be 10,000 characters or fewer");
+            RuleFor(c => c.Urgent).NotNull().WithMessage("Select how urgent the step-up is");
+        }
     }
 
     public sealed class Handler(IAppDbContext db, ICurrentUser user, RecordAccess access, TimeProvider clock) : ICommandHandler<Command, Guid>
@@ -46,9 +52,21 @@ public static class RequestStepUp
                 throw new Domain.Common.DomainRuleException("A step-up for this family is already waiting for a decision", "Reasons");
             }
 
+            var urgent = command.Urgent!.Value;
+            var now = clock.GetUtcNow().UtcDateTime;
             var request = new ApprovalRequest(ApprovalKind.StepUp, episode.TeamId, episode.Id, episode.Children.Select(c => c.ChildId), command.Reasons!,
-                user.UserId!.Value, clock.GetUtcNow().UtcDateTime);
+                user.UserId!.Value, now, urgent);
             db.ApprovalRequests.Add(request);
+
+            // The team's manager is told at once, with the family's name so the alert means something on its own.
+            var managerId = await db.Teams.Where(t => t.Id == episode.TeamId).Select(t => t.ManagerId).SingleOrDefaultAsync(cancellationToken);
+            if (managerId is { } manager && manager != user.UserId)
+            {
+                db.Notifications.Add(new Domain.Notifications.Notification(manager,
+                    urgent ? $"Urgent step-up request: the {episode.FamilyName} needs your decision today" : $"Step-up request: the {episode.FamilyName} is waiting for your decision",
+                    "/Approvals", urgent, now));
+            }
+
             return request.Id;
         }
     }

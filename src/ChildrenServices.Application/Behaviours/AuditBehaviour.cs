@@ -57,6 +57,13 @@ public sealed class AuditBehaviour<TMessage, TResponse>(IAppDbContext db, ICurre
                 db.AuditEntries.Add(new AuditEntry(now, user.UserId, action, null, user.CorrelationId));
             }
         }
+        else if (personId is null && message is IChildrenScoped several && several.ChildIds.Count > 0)
+        {
+            foreach (var id in several.ChildIds.Distinct())
+            {
+                db.AuditEntries.Add(new AuditEntry(now, user.UserId, action, id, user.CorrelationId));
+            }
+        }
         else
         {
             db.AuditEntries.Add(new AuditEntry(now, user.UserId, action, personId, user.CorrelationId));

@@ -77,6 +77,20 @@ public sealed class AuthorisationBehaviour<TMessage, TResponse>(
             throw new NotFoundException("Page not found");
         }
 
+        if (message is IChildrenScoped several)
+        {
+            foreach (var childId in several.ChildIds.Distinct())
+            {
+                if (!await access.CanSeeAsync(childId, cancellationToken))
+                {
+                    logger.LogWarning(
+                        "Security: user {UserId} asked for person {PersonId} that is missing or restricted from them, via {UseCase} (correlation {CorrelationId})",
+                        user.UserId, childId, name, user.CorrelationId);
+                    throw new NotFoundException("Page not found");
+                }
+            }
+        }
+
         return await next(message, cancellationToken);
     }
 }

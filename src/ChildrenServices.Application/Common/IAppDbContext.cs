@@ -53,6 +53,9 @@ public interface IAppDbContext
 
     DbSet<Domain.Allocations.CaseTransfer> CaseTransfers { get; }
 
+    /// <summary>The independent reviewing officer allocated to each child (regulation 45).</summary>
+    DbSet<Domain.Allocations.ReviewingOfficerAllocation> ReviewingOfficerAllocations { get; }
+
     DbSet<Domain.SocialCare.ChildAndFamilyAssessment> ChildAndFamilyAssessments { get; }
 
     DbSet<Domain.Timescales.TimescaleSettings> TimescaleSettings { get; }

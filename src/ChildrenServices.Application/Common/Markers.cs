@@ -36,3 +36,12 @@ public interface IEpisodeScoped
 {
     Guid EpisodeId { get; }
 }
+
+/// <summary>
+/// A message about several children at once (a manager moving a worker's children): the user must be able to
+/// see every one of them, and the audit row goes on each child's record.
+/// </summary>
+public interface IChildrenScoped
+{
+    IReadOnlyList<Guid> ChildIds { get; }
+}

@@ -17,7 +17,8 @@ public static class GetTeamOverview
         public int TotalCases => Workers.Sum(w => w.LeadCases);
     }
 
-    public sealed record WorkerRow(Guid Id, string Name, string? JobTitle, int LeadCases, int CoWorkedCases, bool IsManager)
+    /// <param name="Families">Open early help episodes the worker keyworks: an early help caseload is counted in families as well as children.</param>
+    public sealed record WorkerRow(Guid Id, string Name, string? JobTitle, int LeadCases, int CoWorkedCases, bool IsManager, int Families = 0)
     {
         public int Caseload => LeadCases + CoWorkedCases;
     }
@@ -43,12 +44,18 @@ public static class GetTeamOverview
                 .Select(g => new { g.Key.TeamId, g.Key.WorkerId, g.Key.Role, Count = g.Count() })
                 .ToListAsync(cancellationToken);
 
+            var memberIds = members.Select(m => m.Id).Distinct().ToList();
+            var families = await db.EarlyHelpEpisodes.Where(e => e.EndedOn == null && teamIds.Contains(e.TeamId) && memberIds.Contains(e.KeyworkerId))
+                .GroupBy(e => new { e.TeamId, e.KeyworkerId }).Select(g => new { g.Key.TeamId, g.Key.KeyworkerId, Count = g.Count() })
+                .ToListAsync(cancellationToken);
+
             int CountOf(Guid team, Guid worker, AllocationRole role) =>
                 counts.Where(c => c.TeamId == team && c.WorkerId == worker && c.Role == role).Sum(c => c.Count);
 
             return [.. teams.Select(t => new TeamRow(t.Id, t.Name, t.Kind, t.CaseloadCapacityPerWorker,
                 [.. members.Where(m => m.TeamId == t.Id && !m.IsDisabled)
-                    .Select(m => new WorkerRow(m.Id, m.DisplayName, m.JobTitle, CountOf(t.Id, m.Id, AllocationRole.Lead), CountOf(t.Id, m.Id, AllocationRole.CoWorker), m.Id == t.ManagerId))
+                    .Select(m => new WorkerRow(m.Id, m.DisplayName, m.JobTitle, CountOf(t.Id, m.Id, AllocationRole.Lead), CountOf(t.Id, m.Id, AllocationRole.CoWorker), m.Id == t.ManagerId,
+                        families.Where(f => f.TeamId == t.Id && f.KeyworkerId == m.Id).Sum(f => f.Count)))
                     .OrderByDescending(w => w.Caseload).ThenBy(w => w.Name)]))];
         }
     }

@@ -44,7 +44,12 @@ public static class GetPeriodsOfCare
         DateOnly StartedOn, DateOnly? EndedOn, string ReasonForNewEpisode, string WhatHappened, string LegalStatus,
         string PlacementType, string? PlacementProvider, string? PlacementPostcode, string Carer, bool IntendedLongTerm, string? ReasonCeased);
 
-    public sealed record Review(DateOnly HeldOn, string ParticipationCode, string ReviewingOfficer);
+    /// <param name="CarePlanEndorsed">Null on reviews recorded before the question was asked.</param>
+    public sealed record Review(
+        DateOnly HeldOn, string ParticipationCode, string ReviewingOfficer, string? Attendees = null, string? ChildViews = null, string? ParentViews = null,
+        bool? CarePlanEndorsed = null, IReadOnlyList<Recommendation>? Recommendations = null);
+
+    public sealed record Recommendation(Guid Id, string Text, string Owner, DateOnly DueOn, RecommendationStatus Status, DateOnly? FollowedUpOn);
 
     public sealed record Visit(DateOnly VisitedOn, bool ChildSeen, bool SeenAlone);
 
@@ -60,7 +65,7 @@ public static class GetPeriodsOfCare
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
             var periods = await db.PeriodsOfCare.AsNoTracking()
-                .Include(p => p.Episodes).Include(p => p.Reviews).Include(p => p.Visits).Include(p => p.MissingEpisodes)
+                .Include(p => p.Episodes).Include(p => p.Reviews).ThenInclude(r => r.Recommendations).Include(p => p.Visits).Include(p => p.MissingEpisodes)
                 .AsSplitQuery()
                 .Where(p => p.ChildId == query.PersonId)
                 .OrderByDescending(p => p.StartedOn)
@@ -85,7 +90,9 @@ public static class GetPeriodsOfCare
             [.. p.Episodes.Select(e => new Episode(
                 e.StartedOn, e.EndedOn, e.ReasonForNewEpisode, WhatHappened(e.ReasonForNewEpisode), e.LegalStatus,
                 e.Placement.Type, e.Placement.Provider, e.Placement.Postcode, e.Placement.Carer, e.Placement.IntendedLongTerm, e.ReasonCeased))],
-            [.. p.Reviews.Select(r => new Review(r.HeldOn, r.ParticipationCode, officers.GetValueOrDefault(r.ReviewingOfficerId, "Unknown")))],
+            [.. p.Reviews.Select(r => new Review(
+                r.HeldOn, r.ParticipationCode, officers.GetValueOrDefault(r.ReviewingOfficerId, "Unknown"), r.Attendees, r.ChildViews, r.ParentViews, r.CarePlanEndorsed,
+                [.. r.Recommendations.OrderBy(x => x.DueOn).ThenBy(x => x.Id).Select(x => new Recommendation(x.Id, x.Text, x.Owner, x.DueOn, x.Status, x.FollowedUpOn))]))],
             [.. p.Visits.Select(v => new Visit(v.VisitedOn, v.ChildSeen, v.SeenAlone))],
             [.. p.MissingEpisodes.Select(m => new Missing(m.Id, m.Type, m.StartedOn, m.EndedOn, m.ReturnInterviewOffered, m.ReturnInterviewAccepted, m.ReturnInterviewHeldOn))],
             p.IsOpen ? NextReview(p, timescales, today) : null,

@@ -60,8 +60,9 @@ public sealed class ApprovalRequest : Aggregate
         Reasons = string.Empty;
     }
 
-    public ApprovalRequest(ApprovalKind kind, Guid teamId, Guid? episodeId, IEnumerable<Guid> childIds, string reasons, Guid requestedById, DateTime requestedAtUtc)
+    public ApprovalRequest(ApprovalKind kind, Guid teamId, Guid? episodeId, IEnumerable<Guid> childIds, string reasons, Guid requestedById, DateTime requestedAtUtc, bool urgent = false)
     {
+        Urgent = urgent;
         if (string.IsNullOrWhiteSpace(reasons))
         {
             throw new DomainRuleException(kind == ApprovalKind.StepUp ? "Give the reasons for stepping up" : "Give the reasons for stepping down", "Reasons");
@@ -81,6 +82,9 @@ public sealed class ApprovalRequest : Aggregate
     }
 
     public ApprovalKind Kind { get; private init; }
+
+    /// <summary>The requester says it cannot wait (a step-up where risk is rising): it leads the manager's queue.</summary>
+    public bool Urgent { get; private init; }
 
     /// <summary>The team whose manager decides.</summary>
     public Guid TeamId { get; private init; }

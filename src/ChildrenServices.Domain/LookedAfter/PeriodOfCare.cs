@@ -259,8 +259,19 @@ public sealed class PeriodOfCare : Aggregate
         ReasonCeased = reasonCeased;
     }
 
-    /// <summary>A looked-after child review took place (regulation 33).</summary>
-    public ClaReview RecordReview(DateOnly heldOn, string participationCode, Guid reviewingOfficerId, DateOnly today)
+    /// <summary>Text limits for what a review decided.</summary>
+    public const int ReviewTextLimit = 10_000;
+
+    /// <summary>The age from which participation code PN0 ("child aged under 4") no longer applies (DfE rules 440 and 441).</summary>
+    public const int ParticipationAge = 4;
+
+    /// <summary>
+    /// A looked-after child review took place (regulation 33). With the child's date of birth the
+    /// participation code is checked against their age on the day (DfE rules 440 and 441): PN0 for a
+    /// child under 4, one of PN1–PN7 from 4. With an outcome, the review records what it decided and
+    /// follows up every recommendation of the review before it.
+    /// </summary>
+    public ClaReview RecordReview(DateOnly heldOn, string participationCode, Guid reviewingOfficerId, DateOnly today, DateOnly? dateOfBirth = null, ReviewOutcome? outcome = null)
     {
         participationCode = Normalise(participationCode);
         if (participationCode.Length == 0)
@@ -284,9 +295,100 @@ public sealed class PeriodOfCare : Aggregate
             throw new DomainRuleException($"A review on {Day(heldOn)} is already recorded", "HeldOn");
         }
 
-        var review = new ClaReview(Id, heldOn, participationCode, reviewingOfficerId);
+        if (dateOfBirth is { } born)
+        {
+            var underFour = heldOn < born.AddYears(ParticipationAge);
+            if (underFour && participationCode != "PN0")
+            {
+                throw new DomainRuleException($"The child was under 4 on {Day(heldOn)}: select 'Child aged under 4 at the time of the review' (PN0)", "ParticipationCode");
+            }
+
+            if (!underFour && participationCode == "PN0")
+            {
+                throw new DomainRuleException($"The child was 4 or over on {Day(heldOn)}: PN0 is only for a child under 4, so select how they took part", "ParticipationCode");
+            }
+        }
+
+        if (outcome is not null)
+        {
+            CheckOutcome(heldOn, outcome);
+        }
+
+        var review = new ClaReview(Id, heldOn, participationCode, reviewingOfficerId, outcome);
+        if (outcome is not null)
+        {
+            foreach (var recommendation in PreviousReview(heldOn)?.Recommendations ?? [])
+            {
+                recommendation.FollowUp(outcome.FollowUps[recommendation.Id], heldOn);
+            }
+        }
+
         reviews.Add(review);
         return review;
+    }
+
+    /// <summary>The review before a date: the one whose recommendations a review on that date follows up.</summary>
+    public ClaReview? PreviousReview(DateOnly before) => reviews.Where(r => r.HeldOn < before).MaxBy(r => r.HeldOn);
+
+    private void CheckOutcome(DateOnly heldOn, ReviewOutcome outcome)
+    {
+        CheckLength(outcome.Attendees, "Who attended", "Attendees");
+        CheckLength(outcome.ChildViews, "The child's views", "ChildViews");
+        CheckLength(outcome.ParentViews, "The parents' views", "ParentViews");
+        if (reviews.Any(r => r.HeldOn > heldOn))
+        {
+            throw new DomainRuleException($"A later review, on {Day(reviews.Max(r => r.HeldOn))}, is already recorded: record this one as a case note", "HeldOn");
+        }
+
+        for (var i = 0; i < outcome.Recommendations.Count; i++)
+        {
+            var r = outcome.Recommendations[i];
+            var field = $"Recommendations[{i}]";
+            if (string.IsNullOrWhiteSpace(r.Text))
+            {
+                throw new DomainRuleException($"Enter recommendation {i + 1}", field + ".Text");
+            }
+
+            if (r.Text.Length > ReviewRecommendation.TextLimit)
+            {
+                throw new DomainRuleException($"Recommendation {i + 1} must be {ReviewRecommendation.TextLimit:N0} characters or fewer", field + ".Text");
+            }
+
+            if (string.IsNullOrWhiteSpace(r.Owner) || r.Owner.Length > ReviewRecommendation.OwnerLimit)
+            {
+                throw new DomainRuleException($"Enter who is responsible for recommendation {i + 1} ({ReviewRecommendation.OwnerLimit} characters or fewer)", field + ".Owner");
+            }
+
+            if (r.DueOn < heldOn)
+            {
+                throw new DomainRuleException($"The date for recommendation {i + 1} must be on or after the review, {Day(heldOn)}", field + ".DueOn");
+            }
+        }
+
+        var previous = PreviousReview(heldOn);
+        var expected = previous?.Recommendations.Select(r => r.Id).ToHashSet() ?? [];
+        if (outcome.FollowUps.Keys.Any(id => !expected.Contains(id)))
+        {
+            throw new DomainRuleException("A recommendation followed up is not one of the last review's", "FollowUps");
+        }
+
+        foreach (var recommendation in previous?.Recommendations ?? [])
+        {
+            if (!outcome.FollowUps.TryGetValue(recommendation.Id, out var status) || status == RecommendationStatus.Outstanding || !Enum.IsDefined(status))
+            {
+                throw new DomainRuleException($"Say whether the last review's recommendation \"{Shorten(recommendation.Text)}\" was done", $"FollowUps[{recommendation.Id}]");
+            }
+        }
+
+        static void CheckLength(string? text, string what, string field)
+        {
+            if (text?.Length > ReviewTextLimit)
+            {
+                throw new DomainRuleException($"{what} must be {ReviewTextLimit:N0} characters or fewer", field);
+            }
+        }
+
+        static string Shorten(string text) => text.Length <= 60 ? text : text[..57] + "...";
     }
 
     /// <summary>A statutory visit to the child took place (regulation 28).</summary>

@@ -61,6 +61,8 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? user,
 
     public DbSet<Domain.Allocations.CaseTransfer> CaseTransfers => Set<Domain.Allocations.CaseTransfer>();
 
+    public DbSet<ReviewingOfficerAllocation> ReviewingOfficerAllocations => Set<ReviewingOfficerAllocation>();
+
     public DbSet<Domain.SocialCare.ChildAndFamilyAssessment> ChildAndFamilyAssessments => Set<Domain.SocialCare.ChildAndFamilyAssessment>();
 
     public DbSet<Domain.Timescales.TimescaleSettings> TimescaleSettings => Set<Domain.Timescales.TimescaleSettings>();
@@ -132,6 +134,7 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? user,
         // Grandchildren (a plan's actions, a review's scores) find their root through their parent.
         Guid PlanOf(Guid goalId) => entries.Select(e => e.Entity).OfType<PlanGoal>().FirstOrDefault(g => g.Id == goalId)?.PlanId ?? Guid.Empty;
         Guid ReviewPlanOf(Guid reviewId) => entries.Select(e => e.Entity).OfType<TafReview>().FirstOrDefault(r => r.Id == reviewId)?.PlanId ?? Guid.Empty;
+        Guid ClaReviewPeriodOf(Guid reviewId) => entries.Select(e => e.Entity).OfType<Domain.LookedAfter.ClaReview>().FirstOrDefault(r => r.Id == reviewId)?.PeriodOfCareId ?? Guid.Empty;
 
         // A change to a part of an aggregate (a new name, an ended address) versions its root as well.
         foreach (var part in entries.Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is not Aggregate))
@@ -166,6 +169,7 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? user,
                 NoteAddendum a => a.CaseNoteId,
                 Domain.LookedAfter.CareEpisode e => e.PeriodOfCareId,
                 Domain.LookedAfter.ClaReview r => r.PeriodOfCareId,
+                Domain.LookedAfter.ReviewRecommendation r => ClaReviewPeriodOf(r.ClaReviewId),
                 Domain.LookedAfter.ClaVisit v => v.PeriodOfCareId,
                 Domain.LookedAfter.MissingEpisode m => m.PeriodOfCareId,
                 _ => Guid.Empty,

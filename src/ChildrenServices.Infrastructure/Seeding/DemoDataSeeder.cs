@@ -185,6 +185,7 @@ public sealed class DemoDataSeeder(AppDbContext db, FirstAdministrator accounts,
         await new ApprovalsSeeder(db, clock).SeedAsync(staff["keyworker@demo.example"], staff["socialworker@demo.example"]);
         await new AssessmentsSeeder(db, clock).SeedAsync();
         await new StatutoryPathwaySeeder(db, clock).SeedAsync(staff["iro@demo.example"]);
+        await new WorklistsSeeder(db, clock).SeedAsync(staff["iro@demo.example"], manager);
         await new DuplicatePairSeeder(db, clock).SeedAsync(staff["frontdoor@demo.example"]);
         return true;
     }

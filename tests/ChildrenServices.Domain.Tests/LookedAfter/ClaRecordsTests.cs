@@ -215,4 +215,27 @@ public sealed class ClaRecordsTests
 
         Assert.Equal(("EndedOn", "A review, visit or missing episode is recorded on 10 September 2026, after that date"), (ex.Field, ex.Message));
     }
+
+    /// <summary>SSDA903 rules 440 and 441: PN0 only for a child under 4 on the day of the review, PN1–PN7 only from 4.</summary>
+    [Theory]
+    [InlineData("PN0", 2022, 7, 1, null)]
+    [InlineData("PN1", 2022, 7, 1, "The child was under 4 on 30 June 2026: select 'Child aged under 4 at the time of the review' (PN0)")]
+    [InlineData("PN0", 2022, 6, 30, "The child was 4 or over on 30 June 2026: PN0 is only for a child under 4, so select how they took part")]
+    [InlineData("PN4", 2022, 6, 30, null)]
+    public void Participation_MustFitTheChildsAgeOnTheDay(string code, int year, int month, int day, string? refusal)
+    {
+        var period = StartedWithSmith();
+        var born = new DateOnly(year, month, day);
+
+        if (refusal is null)
+        {
+            period.RecordReview(D(6, 30), code, Iro, Today, born);
+            Assert.Single(period.Reviews);
+            return;
+        }
+
+        var ex = Refused(() => period.RecordReview(D(6, 30), code, Iro, Today, born));
+        Assert.Equal(("ParticipationCode", refusal), (ex.Field, ex.Message));
+        Assert.Empty(period.Reviews);
+    }
 }

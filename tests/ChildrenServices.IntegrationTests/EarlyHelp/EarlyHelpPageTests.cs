@@ -147,7 +147,7 @@ public sealed partial class EarlyHelpPageTests(AppFactory factory) : FrontDoorTe
         var empty = await PostFormAsync(worker, url, [F("Input.Reasons", "")]);
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
         Assert.Contains("Give the reasons for stepping up", await empty.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(worker, url, [F("Input.Reasons", "New bruise; mum not engaging.")])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(worker, url, [F("Input.Urgent", "false"), F("Input.Reasons", "New bruise; mum not engaging.")])).StatusCode);
 
         var manager = ClientFor(Manager);
         var queue = await (await manager.GetAsync("/Approvals")).Content.ReadAsStringAsync();

@@ -49,7 +49,7 @@ public sealed class StepUpTests(AppFactory factory) : FrontDoorTestBase(factory)
     {
         var (episodeId, _) = await EpisodeAsync();
 
-        var ex = await Assert.ThrowsAsync<ValidationException>(() => SendAsUserAsync(keyworker, new RequestStepUp.Command { EpisodeId = episodeId, Reasons = " " }));
+        var ex = await Assert.ThrowsAsync<ValidationException>(() => SendAsUserAsync(keyworker, new RequestStepUp.Command { Urgent = false, EpisodeId = episodeId, Reasons = " " }));
 
         Assert.Contains(ex.Errors, e => e.PropertyName == "Reasons" && e.ErrorMessage == "Give the reasons for stepping up");
     }
@@ -58,7 +58,7 @@ public sealed class StepUpTests(AppFactory factory) : FrontDoorTestBase(factory)
     public async Task StepUp_Approved_RefersTheChild_AndKeepsTheKeyworkerAsCoWorker()
     {
         var (episodeId, childId) = await EpisodeAsync();
-        var requestId = await SendAsUserAsync(keyworker, new RequestStepUp.Command { EpisodeId = episodeId, Reasons = "Two missed visits and a new bruise; mum not engaging." });
+        var requestId = await SendAsUserAsync(keyworker, new RequestStepUp.Command { Urgent = false, EpisodeId = episodeId, Reasons = "Two missed visits and a new bruise; mum not engaging." });
         Assert.Single(await SendAsUserAsync(Manager, new GetApprovals.Query()));
 
         var message = await SendAsUserAsync(Manager, await ApproveAsync(requestId));
@@ -80,7 +80,7 @@ public sealed class StepUpTests(AppFactory factory) : FrontDoorTestBase(factory)
     public async Task StepUp_ApprovedWithoutATeamOrPrimaryNeed_IsRefusedBesideEachField()
     {
         var (episodeId, _) = await EpisodeAsync();
-        var requestId = await SendAsUserAsync(keyworker, new RequestStepUp.Command { EpisodeId = episodeId, Reasons = "Escalating concerns." });
+        var requestId = await SendAsUserAsync(keyworker, new RequestStepUp.Command { Urgent = false, EpisodeId = episodeId, Reasons = "Escalating concerns." });
 
         var ex = await Assert.ThrowsAsync<ValidationException>(async () => await SendAsUserAsync(Manager, (await ApproveAsync(requestId)) with { AssessmentTeamId = null, PrimaryNeedCode = null }));
 
@@ -93,7 +93,7 @@ public sealed class StepUpTests(AppFactory factory) : FrontDoorTestBase(factory)
     public async Task StepUp_CannotBeApprovedByTheRequester_NorByAManagerOfAnotherTeam_NorByAWorker()
     {
         var (episodeId, _) = await EpisodeAsync();
-        var requestId = await SendAsUserAsync(Manager, new RequestStepUp.Command { EpisodeId = episodeId, Reasons = "Escalating concerns." });
+        var requestId = await SendAsUserAsync(Manager, new RequestStepUp.Command { Urgent = false, EpisodeId = episodeId, Reasons = "Escalating concerns." });
 
         var own = await Assert.ThrowsAsync<DomainRuleException>(async () => await SendAsUserAsync(Manager, await ApproveAsync(requestId)));
         var other = await Assert.ThrowsAsync<DomainRuleException>(async () => await SendAsUserAsync(AssessmentManager, await ApproveAsync(requestId)));
@@ -108,7 +108,7 @@ public sealed class StepUpTests(AppFactory factory) : FrontDoorTestBase(factory)
     public async Task StepUp_Rejected_SaysWhyAndWho_OnTheChildsRecord()
     {
         var (episodeId, childId) = await EpisodeAsync();
-        var requestId = await SendAsUserAsync(keyworker, new RequestStepUp.Command { EpisodeId = episodeId, Reasons = "Mum missed the TAF." });
+        var requestId = await SendAsUserAsync(keyworker, new RequestStepUp.Command { Urgent = false, EpisodeId = episodeId, Reasons = "Mum missed the TAF." });
         var noRationale = await Assert.ThrowsAsync<ValidationException>(async () => await SendAsUserAsync(Manager, new DecideApproval.Command { RequestId = requestId, Version = await VersionAsync(requestId), Approve = false }));
         Assert.Contains(noRationale.Errors, e => e.PropertyName == "Rationale");
 
@@ -125,7 +125,7 @@ public sealed class StepUpTests(AppFactory factory) : FrontDoorTestBase(factory)
     public async Task Worktray_ShowsTheKeyworkersFamilyReviewDue_AndTheApprovalTheyAreWaitingOn()
     {
         var (episodeId, _) = await EpisodeAsync();
-        await SendAsUserAsync(keyworker, new RequestStepUp.Command { EpisodeId = episodeId, Reasons = "Escalating concerns." });
+        await SendAsUserAsync(keyworker, new RequestStepUp.Command { Urgent = false, EpisodeId = episodeId, Reasons = "Escalating concerns." });
 
         var due = await SendAsUserAsync(keyworker, new Application.Home.GetMyDueWork.Query());
 
@@ -136,5 +136,45 @@ public sealed class StepUpTests(AppFactory factory) : FrontDoorTestBase(factory)
         var page = await (await ClientFor(keyworker).GetAsync("/MyWork")).Content.ReadAsStringAsync();
         Assert.Contains("Waiting for a decision", page, StringComparison.Ordinal);
         Assert.Contains("Family reviews due", page, StringComparison.Ordinal);
+    }
+
+    private async Task<Guid> EpisodeForAsync(string given, string family)
+    {
+        var (contactId, childId) = await ContactAboutNewChildAsync(given, family);
+        await DecideAsync(Practitioner, contactId, ContactOutcome.EarlyHelp, rationale: "Family agree to early help.");
+        var requestId = await WithDbAsync(db => db.EarlyHelpRequests.Where(r => r.Children.Any(c => c.ChildId == childId)).Select(r => r.Id).SingleAsync());
+        return await SendAsUserAsync(Manager, new StartEpisode.Command { RequestId = requestId, KeyworkerId = keyworker, Kind = EpisodeKind.EarlyHelp });
+    }
+
+    [Fact]
+    public async Task AStepUp_MustSayHowUrgentItIs()
+    {
+        var (episodeId, _) = await EpisodeAsync();
+
+        var ex = await Assert.ThrowsAsync<ValidationException>(() => SendAsUserAsync(keyworker, new RequestStepUp.Command { EpisodeId = episodeId, Reasons = "Escalating concerns." }));
+
+        Assert.Contains(ex.Errors, e => e.PropertyName == "Urgent" && e.ErrorMessage == "Select how urgent the step-up is");
+        Assert.Equal(0, await WithDbAsync(db => db.ApprovalRequests.CountAsync()));
+    }
+
+    [Fact]
+    public async Task AnUrgentStepUp_LeadsTheApprovalsQueue_AndTheManagersAlertNamesTheFamily()
+    {
+        var routine = await EpisodeForAsync("Riley", "Taylor");
+        var urgent = await EpisodeForAsync("Kai", "Okafor");
+        await SendAsUserAsync(keyworker, new RequestStepUp.Command { Urgent = false, EpisodeId = routine, Reasons = "Attendance falling." });
+        Factory.Clock.Advance(TimeSpan.FromHours(2));
+        await SendAsUserAsync(keyworker, new RequestStepUp.Command { Urgent = true, EpisodeId = urgent, Reasons = "New bruising; mum not engaging." });
+
+        var queue = await SendAsUserAsync(Manager, new GetApprovals.Query());
+
+        Assert.Equal([("Kai Okafor", true, "Okafor family"), ("Riley Taylor", false, "Taylor family")], queue.Select(r => (r.Children, r.Urgent, r.FamilyName)));
+        var alerts = await WithDbAsync(db => db.Notifications.Where(n => n.RecipientId == Manager && n.Text.Contains("tep-up request")).OrderBy(n => n.CreatedAtUtc).Select(n => new { n.Text, n.Urgent }).ToListAsync());
+        Assert.Equal(
+            [("Step-up request: the Taylor family is waiting for your decision", false), ("Urgent step-up request: the Okafor family needs your decision today", true)],
+            alerts.Select(a => (a.Text, a.Urgent)));
+        var page = await (await ClientFor(Manager).GetAsync("/Approvals")).Content.ReadAsStringAsync();
+        Assert.True(page.IndexOf("Kai Okafor", StringComparison.Ordinal) < page.IndexOf("Riley Taylor", StringComparison.Ordinal));
+        Assert.Contains("govuk-tag--red\">Urgent</strong>", page, StringComparison.Ordinal);
     }
 }

@@ -157,7 +157,7 @@ public sealed class LookedAfterPageTests(AppFactory factory) : FrontDoorTestBase
         Assert.Equal(HttpStatusCode.OK, (await officer.GetAsync($"/People/{childId}/LookedAfter/Review", Ct)).StatusCode);
         Assert.Contains($"href=\"/People/{childId}/LookedAfter/Review\"", await (await officer.GetAsync($"/People/{childId}/LookedAfter", Ct)).Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, (await officer.GetAsync($"/People/{childId}/LookedAfter/Placement", Ct)).StatusCode);
-        var reviewed = await PostFormAsync(officer, $"/People/{childId}/LookedAfter/Review", [F("Input.PeriodOfCareId", period.Id.ToString()), F("Input.Version", (await WithDbAsync(db => db.PeriodsOfCare.Select(p => p.Version).SingleAsync())).ToString()), .. Date("HeldOn", new DateOnly(2026, 11, 23)), F("Input.ParticipationCode", "PN1")]);
+        var reviewed = await PostFormAsync(officer, $"/People/{childId}/LookedAfter/Review", [F("Input.PeriodOfCareId", period.Id.ToString()), F("Input.Version", (await WithDbAsync(db => db.PeriodsOfCare.Select(p => p.Version).SingleAsync())).ToString()), .. Date("HeldOn", new DateOnly(2026, 11, 23)), F("Input.ParticipationCode", "PN1"), F("Input.Attendees", "Riley, carers, social worker"), F("Input.CarePlanEndorsed", "true")]);
         Assert.Equal(HttpStatusCode.Redirect, reviewed.StatusCode);
         Assert.Contains("Helen Marsh", await (await client.GetAsync($"/People/{childId}/LookedAfter", Ct)).Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }

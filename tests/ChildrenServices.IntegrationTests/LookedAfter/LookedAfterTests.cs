@@ -82,7 +82,11 @@ public sealed class LookedAfterTests(AppFactory factory) : FrontDoorTestBase(fac
     private async Task<RecordClaReview.Command> ReviewAsync(Guid childId, DateOnly on, string participation = "PN1")
     {
         var (id, version) = await PeriodAsync(childId);
-        return new RecordClaReview.Command { PersonId = childId, PeriodOfCareId = id, Version = version, HeldOn = on, ParticipationCode = participation };
+        return new RecordClaReview.Command
+        {
+            PersonId = childId, PeriodOfCareId = id, Version = version, HeldOn = on, ParticipationCode = participation,
+            Attendees = "Riley, foster carers, social worker", CarePlanEndorsed = true,
+        };
     }
 
     private async Task<RecordClaVisit.Command> VisitAsync(Guid childId, DateOnly on, bool seen = true, bool alone = false)

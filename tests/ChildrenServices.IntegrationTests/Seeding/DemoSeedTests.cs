@@ -61,7 +61,7 @@ public sealed class DemoSeedTests(AppFactory factory) : IntegrationTest(factory)
         foreach (var stepUp in pending.Where(a => a.Kind == ApprovalKind.StepUp))
         {
             // The requester may still record on the episode, it is open, and the use case sees the request as the one waiting.
-            var again = await Assert.ThrowsAsync<DomainRuleException>(() => SendAsUserAsync(stepUp.RequestedById, new RequestStepUp.Command { EpisodeId = stepUp.EpisodeId!.Value, Reasons = "Again." }));
+            var again = await Assert.ThrowsAsync<DomainRuleException>(() => SendAsUserAsync(stepUp.RequestedById, new RequestStepUp.Command { Urgent = false, EpisodeId = stepUp.EpisodeId!.Value, Reasons = "Again." }));
             Assert.Equal("A step-up for this family is already waiting for a decision", again.Message);
             var episode = await WithDbAsync(db => db.EarlyHelpEpisodes.Include(e => e.Children).SingleAsync(e => e.Id == stepUp.EpisodeId));
             Assert.Equal(episode.Children.Select(c => c.ChildId).Order(), stepUp.Children.Select(c => c.ChildId).Order());

@@ -75,6 +75,23 @@ internal sealed class ClaReviewConfiguration : IEntityTypeConfiguration<ClaRevie
         builder.Property(r => r.ParticipationCode).HasMaxLength(LookedAfterColumns.Code);
         builder.HasOne<StaffMember>().WithMany().HasForeignKey(r => r.ReviewingOfficerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => new { r.PeriodOfCareId, r.HeldOn }).IsUnique();
+        builder.Property(r => r.Attendees).HasMaxLength(PeriodOfCare.ReviewTextLimit);
+        builder.Property(r => r.ChildViews).HasMaxLength(PeriodOfCare.ReviewTextLimit);
+        builder.Property(r => r.ParentViews).HasMaxLength(PeriodOfCare.ReviewTextLimit);
+        builder.HasMany(r => r.Recommendations).WithOne().HasForeignKey(r => r.ClaReviewId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(r => r.Recommendations).HasField("recommendations").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+internal sealed class ReviewRecommendationConfiguration : IEntityTypeConfiguration<ReviewRecommendation>
+{
+    public void Configure(EntityTypeBuilder<ReviewRecommendation> builder)
+    {
+        builder.ToTable("ClaReviewRecommendations");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Text).HasMaxLength(ReviewRecommendation.TextLimit);
+        builder.Property(r => r.Owner).HasMaxLength(ReviewRecommendation.OwnerLimit);
     }
 }
 

@@ -65,6 +65,20 @@ internal sealed class AllocationConfiguration : IEntityTypeConfiguration<Allocat
     }
 }
 
+internal sealed class ReviewingOfficerAllocationConfiguration : IEntityTypeConfiguration<ReviewingOfficerAllocation>
+{
+    public void Configure(EntityTypeBuilder<ReviewingOfficerAllocation> builder)
+    {
+        builder.ToTable("ReviewingOfficerAllocations");
+        builder.ConfigureAggregate();
+        builder.HasOne<Person>().WithMany().HasForeignKey(a => a.ChildId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<StaffMember>().WithMany().HasForeignKey(a => a.OfficerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<StaffMember>().WithMany().HasForeignKey(a => a.AllocatedById).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(a => new { a.ChildId, a.EndedOn });
+        builder.HasIndex(a => new { a.OfficerId, a.EndedOn });
+    }
+}
+
 internal sealed class CaseTransferConfiguration : IEntityTypeConfiguration<CaseTransfer>
 {
     public void Configure(EntityTypeBuilder<CaseTransfer> builder)

@@ -153,6 +153,54 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("CaseTransfers", (string)null);
                 });
 
+            modelBuilder.Entity("ChildrenServices.Domain.Allocations.ReviewingOfficerAllocation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AllocatedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("OfficerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AllocatedById");
+
+                    b.HasIndex("ChildId", "EndedOn");
+
+                    b.HasIndex("OfficerId", "EndedOn");
+
+                    b.ToTable("ReviewingOfficerAllocations", (string)null);
+                });
+
             modelBuilder.Entity("ChildrenServices.Domain.Allocations.TransferChild", b =>
                 {
                     b.Property<Guid>("TransferId")
@@ -248,6 +296,9 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<string>("UpdatedByName")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<bool>("Urgent")
+                        .HasColumnType("bit");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -1235,8 +1286,23 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("Attendees")
+                        .HasMaxLength(10000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<bool?>("CarePlanEndorsed")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("ChildViews")
+                        .HasMaxLength(10000)
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<DateOnly>("HeldOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("ParentViews")
+                        .HasMaxLength(10000)
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("ParticipationCode")
                         .IsRequired()
@@ -1363,6 +1429,40 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("ChildId", "StartedOn");
 
                     b.ToTable("PeriodsOfCare", (string)null);
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.LookedAfter.ReviewRecommendation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ClaReviewId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("FollowedUpOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaReviewId");
+
+                    b.ToTable("ClaReviewRecommendations", (string)null);
                 });
 
             modelBuilder.Entity("ChildrenServices.Domain.Notifications.Notification", b =>
@@ -2893,6 +2993,27 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ChildrenServices.Domain.Allocations.ReviewingOfficerAllocation", b =>
+                {
+                    b.HasOne("ChildrenServices.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("AllocatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChildrenServices.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChildrenServices.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("OfficerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ChildrenServices.Domain.Allocations.TransferChild", b =>
                 {
                     b.HasOne("ChildrenServices.Domain.People.Person", null)
@@ -3245,6 +3366,15 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("ChildId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.LookedAfter.ReviewRecommendation", b =>
+                {
+                    b.HasOne("ChildrenServices.Domain.LookedAfter.ClaReview", null)
+                        .WithMany("Recommendations")
+                        .HasForeignKey("ClaReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -3665,6 +3795,11 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     b.Navigation("People");
 
                     b.Navigation("ReportedChildren");
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.LookedAfter.ClaReview", b =>
+                {
+                    b.Navigation("Recommendations");
                 });
 
             modelBuilder.Entity("ChildrenServices.Domain.LookedAfter.PeriodOfCare", b =>

@@ -148,6 +148,54 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("CaseTransfers", (string)null);
                 });
 
+            modelBuilder.Entity("ChildrenServices.Domain.Allocations.ReviewingOfficerAllocation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AllocatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OfficerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AllocatedById");
+
+                    b.HasIndex("ChildId", "EndedOn");
+
+                    b.HasIndex("OfficerId", "EndedOn");
+
+                    b.ToTable("ReviewingOfficerAllocations", (string)null);
+                });
+
             modelBuilder.Entity("ChildrenServices.Domain.Allocations.TransferChild", b =>
                 {
                     b.Property<Guid>("TransferId")
@@ -243,6 +291,9 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("UpdatedByName")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Urgent")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -1230,7 +1281,22 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Attendees")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("CarePlanEndorsed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChildViews")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParentViews")
+                        .HasMaxLength(10000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ParticipationCode")
@@ -1358,6 +1424,40 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("ChildId", "StartedOn");
 
                     b.ToTable("PeriodsOfCare", (string)null);
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.LookedAfter.ReviewRecommendation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClaReviewId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FollowedUpOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaReviewId");
+
+                    b.ToTable("ClaReviewRecommendations", (string)null);
                 });
 
             modelBuilder.Entity("ChildrenServices.Domain.Notifications.Notification", b =>
@@ -2882,6 +2982,27 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ChildrenServices.Domain.Allocations.ReviewingOfficerAllocation", b =>
+                {
+                    b.HasOne("ChildrenServices.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("AllocatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChildrenServices.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChildrenServices.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("OfficerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ChildrenServices.Domain.Allocations.TransferChild", b =>
                 {
                     b.HasOne("ChildrenServices.Domain.People.Person", null)
@@ -3234,6 +3355,15 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ChildId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.LookedAfter.ReviewRecommendation", b =>
+                {
+                    b.HasOne("ChildrenServices.Domain.LookedAfter.ClaReview", null)
+                        .WithMany("Recommendations")
+                        .HasForeignKey("ClaReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
@@ -3654,6 +3784,11 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("People");
 
                     b.Navigation("ReportedChildren");
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.LookedAfter.ClaReview", b =>
+                {
+                    b.Navigation("Recommendations");
                 });
 
             modelBuilder.Entity("ChildrenServices.Domain.LookedAfter.PeriodOfCare", b =>

@@ -14,6 +14,12 @@ namespace ChildrenServices.Web.Pages.EarlyHelp.Episodes;
 [Authorize(Policy = nameof(Permission.RecordPeople))]
 public sealed class StepUpModel(ISender sender) : FormPageModel(sender)
 {
+    public static IReadOnlyList<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> Urgency { get; } =
+    [
+        new("Urgent: risk is rising and the family needs a decision today", "true"),
+        new("Routine: the manager's usual turn-round", "false"),
+    ];
+
     [BindProperty]
     public RequestStepUp.Command Input { get; set; } = new();
 
