@@ -1,5 +1,7 @@
 using ChildrenServices.Application.LookedAfter;
+using ChildrenServices.Domain.Drafts;
 using ChildrenServices.Domain.LookedAfter;
+using ChildrenServices.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -12,6 +14,7 @@ namespace ChildrenServices.Web.Pages.People.LookedAfter;
 /// new recommendations. They never hold the case, so the page asks only that they can see the child, not that
 /// they may record on it.
 /// </summary>
+[KeepsDraft(DraftScope.Person)]
 [Authorize(Policy = nameof(Application.Security.Permission.RecordReviewOutcomes))]
 public sealed class ReviewModel(ISender sender, TimeProvider clock) : CareFormModel<RecordClaReview.Command>(sender, clock)
 {
