@@ -119,6 +119,7 @@ public static class GetRecordHeader
         var nowUtc = clock.GetUtcNow().UtcDateTime;
         var recentSince = nowUtc.AddDays(-RecentContactDays);
         var openAllocations = db.Allocations.Where(a => a.ChildId == id && a.EndedOn == null);
+        var holdingTeams = RecordAccess.HoldingTeamIds(db, id);
 
         // One statement: every part below is a correlated subquery of this one row.
         var row = await db.People.AsNoTracking().Where(p => p.Id == id)
@@ -131,7 +132,9 @@ public static class GetRecordHeader
                     .Join(db.Staff, a => a.WorkerId, s => s.Id, (a, s) => s.DisplayName).FirstOrDefault(),
                 LeadTeam = openAllocations.Where(a => a.Role == Domain.Allocations.AllocationRole.Lead)
                     .Join(db.Teams, a => a.TeamId, t => t.Id, (a, t) => t.Name).FirstOrDefault(),
-                HeldByMe = openAllocations.Any(a => a.WorkerId == me || db.Teams.Any(t => t.Id == a.TeamId && t.ManagerId == me)),
+                // The same rule as RecordAccess.CanRecordAsync: an allocated worker, or the manager of the team
+                // holding the case (the lead's; co-working gives a co-worker's manager nothing).
+                HeldByMe = openAllocations.Any(a => a.WorkerId == me) || db.Teams.Any(t => t.ManagerId == me && holdingTeams.Contains(t.Id)),
                 Held = openAllocations.Any(),
                 OpenReferral = db.Referrals.Any(r => r.ChildId == id && r.Status == ReferralStatus.Open),
                 ReReferredOn = db.Referrals.Where(r => r.ChildId == id && r.Status == ReferralStatus.Open && r.IsReReferral)

@@ -190,7 +190,7 @@ public sealed partial class FormDraftTests(AppFactory factory) : FrontDoorTestBa
         Assert.Contains("You have an unsent draft from 10:00", stepUpPage, StringComparison.Ordinal);
 
         // The manager's decision on it (an approval request's draft), through "Check your decision" to confirming.
-        var requestId = await SendAsUserAsync(keyworker, new Application.Approvals.RequestStepUp.Command { EpisodeId = episodeId, Reasons = "Two missed visits and a new bruise." });
+        var requestId = await SendAsUserAsync(keyworker, new Application.Approvals.RequestStepUp.Command { Urgent = false, EpisodeId = episodeId, Reasons = "Two missed visits and a new bruise." });
         var decide = $"/Approvals/{requestId}";
         var version = await WithDbAsync(db => db.ApprovalRequests.Where(a => a.Id == requestId).Select(a => a.Version.ToString()).SingleAsync(ct));
         var answers = new[] { F("Input.Version", version), F("Input.Approve", "true"), F("Input.Rationale", "Neglect continuing despite the plan; threshold met."), F("Input.AssessmentTeamId", AssessmentTeam.ToString()), F("Input.PrimaryNeedCode", "N1") };

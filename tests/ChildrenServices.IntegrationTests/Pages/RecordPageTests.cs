@@ -54,7 +54,7 @@ public sealed class RecordPageTests(AppFactory factory) : IntegrationTest(factor
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("<a href=\"#Input_ApproximateAge\">Enter a valid approximate age</a>", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"#Input_ApproximateAge\">Approximate age must be a whole number, like 5</a>", html, StringComparison.Ordinal);
         Assert.Contains("value=\"Police gave an age only\"", html, StringComparison.Ordinal);
         Assert.Equal(0, await WithDbAsync(db => db.People.CountAsync()));
     }
