@@ -168,7 +168,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 
 // A malformed form is refused (400) before anything binds it; then a repeat of a form already
-// handled (a double-click) is sent where the first went instead of doing the work twice (ADR 0014).
+// handled (a double-click) is sent where the first went instead of doing the work twice (ADR 0015).
 app.UseWellFormedForms();
 app.UseOnceOnlyFormSubmissions();
 

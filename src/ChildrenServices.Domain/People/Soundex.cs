@@ -7,7 +7,7 @@ namespace ChildrenServices.Domain.People;
 /// not separate letters of the same code; vowels do). A stored key that lets the duplicate check ask
 /// the database for "sounds like" names (Finlay/Finley, Aisha/Ayesha) by an indexed equality.
 /// Written here because no maintained, permissively licensed phonetic package is available to the
-/// project and the domain references no packages (ADR 0014-h5-duplicates).
+/// project and the domain references no packages (ADR 0018).
 /// </summary>
 public static class Soundex
 {

@@ -88,7 +88,7 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? user,
     /// <summary>Live and ended sign-in sessions: signing out ends one on the server (ADR 0014).</summary>
     public DbSet<Security.SignInSession> SignInSessions => Set<Security.SignInSession>();
 
-    /// <summary>One-time form submission ids and where each first went (ADR 0014).</summary>
+    /// <summary>One-time form submission ids and where each first went (ADR 0015).</summary>
     public DbSet<Security.FormSubmission> FormSubmissions => Set<Security.FormSubmission>();
 
     public DbSet<PersonMerge> PersonMerges => Set<PersonMerge>();

@@ -10,7 +10,7 @@ namespace ChildrenServices.Web.Infrastructure;
 /// The first post with an id claims it (the id is the table's key); a repeat — a double-click, a
 /// resend — is sent where the first went instead of doing the work again, and a repeat that arrives
 /// while the first is still running waits for it. Only a redirect is remembered: a form shown again
-/// with errors frees its id for the corrected post. ADR 0014.
+/// with errors frees its id for the corrected post. ADR 0015.
 /// </summary>
 public static class FormSubmissions
 {
