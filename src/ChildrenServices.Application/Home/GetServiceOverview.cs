@@ -40,7 +40,7 @@ public static class GetServiceOverview
             var today = UkTime.Today(clock);
             var children = db.People.Where(p => p.Type == PersonType.Child && p.DateOfDeath == null);
             var childCount = await children.CountAsync(cancellationToken);
-            var unborn = await children.CountAsync(p => p.DateOfBirth == null, cancellationToken);
+            var unborn = await children.CountAsync(p => p.DateOfBirth == null && p.ExpectedDateOfBirth != null, cancellationToken);
             var adults = await db.People.CountAsync(p => p.Type == PersonType.Adult, cancellationToken);
             var allocated = await children.CountAsync(p => db.Allocations.Any(a => a.ChildId == p.Id && a.EndedOn == null), cancellationToken);
 
@@ -53,9 +53,12 @@ public static class GetServiceOverview
 
             var fiveYearsAgo = today.AddYears(-5);
             var schoolAge = children.Where(p => p.DateOfBirth != null && p.DateOfBirth <= fiveYearsAgo);
-            var born = children.Where(p => p.DateOfBirth != null);
+            // Every child who is not unborn, whether or not their date of birth is known yet.
+            var born = children.Where(p => p.DateOfBirth != null || p.ExpectedDateOfBirth == null);
             var gaps = new List<DataGap>
             {
+                new("Children whose date of birth is not known (both returns need one)",
+                    await born.CountAsync(p => p.DateOfBirth == null, cancellationToken), childCount - unborn),
                 new("Children with no NHS number", await born.CountAsync(p => p.NhsNumber == null, cancellationToken), childCount - unborn),
                 new("Children with no ethnicity recorded", await born.CountAsync(p => p.EthnicityCode == null, cancellationToken), childCount - unborn),
                 new("School-age children with no UPN and no reason it is unknown",

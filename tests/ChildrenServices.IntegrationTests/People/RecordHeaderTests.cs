@@ -64,6 +64,22 @@ public sealed class RecordHeaderTests(AppFactory factory) : FrontDoorTestBase(fa
     }
 
     [Fact]
+    public async Task ServiceOverview_AChildOfUnknownDateOfBirth_IsNotCountedAsUnborn_AndIsADataGapForTheReturns()
+    {
+        await SendAsUserAsync(Practitioner, NewChild("Kit", "Arden") with
+        {
+            DateOfBirth = null, ApproximateAge = 7, DateOfBirthNotKnownReason = "Police gave an age only", ConfirmedNotDuplicate = true,
+        });
+        var officer = await CreateUserAsync(Roles.PerformanceOfficer, "Pat Performance");
+
+        var overview = await SendAsUserAsync(officer, new Application.Home.GetServiceOverview.Query());
+
+        Assert.Equal(0, overview.UnbornChildren);
+        var gap = Assert.Single(overview.DataQuality, g => g.Description.StartsWith("Children whose date of birth is not known", StringComparison.Ordinal));
+        Assert.Equal((1, overview.Children), (gap.Count, gap.OutOf));
+    }
+
+    [Fact]
     public async Task Header_ChildWithOnlyAnApproximateAge_ShowsTheAgeAndTheFlag_UntilADateIsConfirmed()
     {
         var id = await SendAsUserAsync(Practitioner, NewChild("Kit", "Arden") with
