@@ -77,17 +77,14 @@ public sealed class AuthorisationBehaviour<TMessage, TResponse>(
             throw new NotFoundException("Page not found");
         }
 
-        if (message is IChildrenScoped several)
+        if (message is IChildrenScoped several && several.ChildIds.Count > 0)
         {
-            foreach (var childId in several.ChildIds.Distinct())
+            if (await access.FirstHiddenAsync(several.ChildIds, cancellationToken) is { } hidden)
             {
-                if (!await access.CanSeeAsync(childId, cancellationToken))
-                {
-                    logger.LogWarning(
-                        "Security: user {UserId} asked for person {PersonId} that is missing or restricted from them, via {UseCase} (correlation {CorrelationId})",
-                        user.UserId, childId, name, user.CorrelationId);
-                    throw new NotFoundException("Page not found");
-                }
+                logger.LogWarning(
+                    "Security: user {UserId} asked for person {PersonId} that is missing or restricted from them, via {UseCase} (correlation {CorrelationId})",
+                    user.UserId, hidden, name, user.CorrelationId);
+                throw new NotFoundException("Page not found");
             }
         }
 

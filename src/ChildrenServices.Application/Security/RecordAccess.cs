@@ -59,6 +59,14 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser user)
     public async Task<bool> CanSeeAsync(Guid personId, CancellationToken ct) =>
         await Visible(db.People).AnyAsync(p => p.Id == personId, ct);
 
+    /// <summary>The first of these people the user may not see (missing, merged or restricted), in one statement; null when all are visible.</summary>
+    public async Task<Guid?> FirstHiddenAsync(IReadOnlyCollection<Guid> personIds, CancellationToken ct)
+    {
+        var asked = personIds.Distinct().ToList();
+        var seen = await Visible(db.People).Where(p => asked.Contains(p.Id)).Select(p => p.Id).ToListAsync(ct);
+        return asked.Except(seen).Select(id => (Guid?)id).FirstOrDefault();
+    }
+
     /// <summary>
     /// The team holding a child: the team of the open LEAD allocation. A co-worker's team (an early help
     /// keyworker co-working after a step-up, say) does not hold the case. While there is no lead, the team an

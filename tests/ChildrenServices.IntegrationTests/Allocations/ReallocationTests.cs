@@ -92,6 +92,17 @@ public sealed class ReallocationTests(AppFactory factory) : IntegrationTest(fact
     }
 
     [Fact]
+    public async Task AChildTheManagerCannotSee_AmongTheSelection_IsNotFound_AndNothingMoves()
+    {
+        var children = await ChildrenOfBusyAsync(2);
+
+        await Assert.ThrowsAsync<NotFoundException>(async () =>
+            await SendAsUserAsync(manager, new ReallocateChildren.Command { FromWorkerId = busy, ToWorkerId = other, ChildIds = [children[0], Guid.NewGuid(), children[1]] }));
+
+        Assert.All(await CurrentAsync(), a => Assert.Equal(busy, a.Worker));
+    }
+
+    [Fact]
     public async Task IfOneChildIsNoLongerTheWorkers_NoChildMoves()
     {
         var children = await ChildrenOfBusyAsync(2);
