@@ -134,7 +134,11 @@ if (args.Length > 0 && args[0] == "create-admin")
 await using (var scope = app.Services.CreateAsyncScope())
 {
     var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-    await DatabaseSetup.MigrateAsync(db);
+    if (await DatabaseSetup.MigrateAsync(db))
+    {
+        app.Logger.LogWarning("The SQLite database was made by an older build's migrations and has been recreated (ADR 0003)");
+    }
+
     await scope.ServiceProvider.GetRequiredService<FirstAdministrator>().EnsureRolesAsync();
     if (app.Environment.IsDevelopment() && app.Configuration.GetValue<bool>("Seeding:DemoData"))
     {

@@ -67,9 +67,39 @@ public static class DatabaseSetup
         return builder.ToString();
     }
 
-    /// <summary>Creates or upgrades the schema. SQLite is switched to WAL so readers never wait for a writer.</summary>
-    public static async Task MigrateAsync(AppDbContext db, CancellationToken ct = default)
+    /// <summary>
+    /// Creates or upgrades the schema. SQLite is switched to WAL so readers never wait for a writer. Until the
+    /// first council goes live there is one initial migration per provider, regenerated when the model changes
+    /// (ADR 0003): an embedded SQLite database made by a migration this build does not have is a demo database
+    /// from an older build, so it is recreated; a SQL Server database in that state is refused with a reason.
+    /// Returns true when an out-of-date SQLite database was recreated.
+    /// </summary>
+    public static async Task<bool> MigrateAsync(AppDbContext db, CancellationToken ct = default)
     {
+        var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+        var unknown = (await db.Database.GetAppliedMigrationsAsync(ct)).Where(m => !known.Contains(m)).ToList();
+        var recreated = false;
+        if (unknown.Count > 0)
+        {
+            if (!db.Database.IsSqlite())
+            {
+                throw new InvalidOperationException(
+                    $"The database was made by migration {unknown[0]}, which this build does not have. Before the first council goes "
+                    + "live the schema has one initial migration, regenerated on model change (ADR 0003): recreate the database.");
+            }
+
+            // The file and its write-ahead log: a new database beside an old log would read the old pages.
+            var file = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+            await db.Database.CloseConnectionAsync();
+            SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+            {
+                File.Delete(file + suffix);
+            }
+
+            recreated = true;
+        }
+
         await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())
         {
@@ -77,6 +107,7 @@ public static class DatabaseSetup
         }
 
         await KeyNamesAsync(db, ct);
+        return recreated;
     }
 
     /// <summary>

@@ -60,6 +60,51 @@ public sealed class MigrationTests(AppFactory factory)
         }
     }
 
+    [Fact]
+    public void EachProvider_HasExactlyOneInitialMigration()
+    {
+        using var sqlite = SqliteContext();
+        using var sqlServer = SqlServerContext();
+
+        // ADR 0003: until the first council goes live the schema is one migration, regenerated on model change.
+        Assert.Equal(["Initial"], sqlite.Database.GetMigrations().Select(NameOf));
+        Assert.Equal(["Initial"], sqlServer.Database.GetMigrations().Select(NameOf));
+    }
+
+    [Fact]
+    public async Task Migrate_SqliteDatabaseFromAnOlderBuildsMigrations_IsRecreatedWithTheCurrentSchema()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var path = Path.Combine(Path.GetTempPath(), $"childrenservices-old-{Guid.NewGuid():N}.db");
+        try
+        {
+            var options = new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite($"Data Source={path}", DatabaseSetup.SqliteOptions).Options;
+            await using (var old = new SqliteAppDbContext(options))
+            {
+                await old.Database.ExecuteSqlRawAsync(
+                    "CREATE TABLE \"__EFMigrationsHistory\" (\"MigrationId\" TEXT PRIMARY KEY, \"ProductVersion\" TEXT NOT NULL);"
+                    + "INSERT INTO \"__EFMigrationsHistory\" VALUES ('20261124111109_Initial', '10.0.0');"
+                    + "CREATE TABLE \"People\" (\"Id\" TEXT PRIMARY KEY);", ct);
+            }
+
+            await using var db = new SqliteAppDbContext(options);
+            var recreated = await DatabaseSetup.MigrateAsync(db, ct);
+
+            Assert.True(recreated);
+            Assert.Empty(await db.Database.GetPendingMigrationsAsync(ct));
+            Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync(ct));
+            Assert.Equal(0, await db.People.CountAsync(ct));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+            {
+                File.Delete(path + suffix);
+            }
+        }
+    }
+
     private static string NameOf(string migrationId) => migrationId[(migrationId.IndexOf('_', StringComparison.Ordinal) + 1)..];
 
     private static SqliteAppDbContext SqliteContext() =>
