@@ -15,7 +15,6 @@ public static class DependencyInjection
         services.AddDatabase(configuration, contentRoot);
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<IUserAccounts, UserAccounts>();
-        services.AddScoped<DemoDataSeeder>();
         services.AddScoped<FirstAdministrator>();
 
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);

@@ -2,6 +2,7 @@ using ChildrenServices.Application;
 using ChildrenServices.Application.Behaviours;
 using ChildrenServices.Application.People;
 using ChildrenServices.Application.Security;
+using ChildrenServices.DemoData;
 using ChildrenServices.Infrastructure;
 using ChildrenServices.Infrastructure.Identity;
 using ChildrenServices.Infrastructure.Persistence;
@@ -15,6 +16,7 @@ using Microsoft.AspNetCore.Identity;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
+SeedDemoCommand.Configure(builder, args);
 
 builder.Host.UseSerilog((context, services, logging) => logging
     .ReadFrom.Configuration(context.Configuration)
@@ -39,6 +41,9 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
 builder.Services.AddScoped<CspNonce>();
+
+// The demo seed signs in as demo users the way the integration tests do: the current user of its own scope.
+builder.Services.AddDemoData((scope, user, correlation) => scope.GetRequiredService<CurrentUser>().Use(user, correlation));
 
 // Keys outlive a restart, so signed-in users and half-filled forms survive a redeploy.
 builder.Services.AddDataProtection()
@@ -129,6 +134,11 @@ var app = builder.Build();
 if (args.Length > 0 && args[0] == "create-admin")
 {
     return await AdminCommand.RunAsync(app, args);
+}
+
+if (args.Length > 0 && args[0] == SeedDemoCommand.Name)
+{
+    return await SeedDemoCommand.RunAsync(app, args);
 }
 
 await using (var scope = app.Services.CreateAsyncScope())

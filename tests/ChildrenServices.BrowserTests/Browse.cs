@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using ChildrenServices.Infrastructure.Seeding;
+using ChildrenServices.DemoData;
 using Deque.AxeCore.Commons;
 using Microsoft.Playwright;
 

@@ -1,5 +1,5 @@
 using ChildrenServices.Infrastructure.Persistence;
-using ChildrenServices.Infrastructure.Seeding;
+using ChildrenServices.DemoData;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;

@@ -1,6 +1,6 @@
 using ChildrenServices.Domain.People;
 using ChildrenServices.Infrastructure.Persistence;
-using ChildrenServices.Infrastructure.Seeding;
+using ChildrenServices.DemoData;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;

@@ -6,7 +6,7 @@ using ChildrenServices.Application.Security;
 using ChildrenServices.Domain.Common;
 using ChildrenServices.Domain.People;
 using ChildrenServices.Infrastructure.Persistence;
-using ChildrenServices.Infrastructure.Seeding;
+using ChildrenServices.DemoData;
 using ChildrenServices.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;

@@ -5,7 +5,7 @@ using ChildrenServices.Domain.Approvals;
 using ChildrenServices.Domain.Common;
 using ChildrenServices.Domain.SocialCare;
 using ChildrenServices.Domain.Teams;
-using ChildrenServices.Infrastructure.Seeding;
+using ChildrenServices.DemoData;
 using ChildrenServices.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

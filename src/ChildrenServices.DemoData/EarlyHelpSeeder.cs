@@ -5,7 +5,7 @@ using ChildrenServices.Domain.Teams;
 using ChildrenServices.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace ChildrenServices.Infrastructure.Seeding;
+namespace ChildrenServices.DemoData;
 
 /// <summary>
 /// Development only: early help for the families the seed placed with keyworkers — episodes at every
@@ -63,7 +63,7 @@ internal sealed class EarlyHelpSeeder(AppDbContext db, TimeProvider clock, Rando
             var led = await db.Allocations.Where(a => children.Contains(a.ChildId) && a.EndedOn == null && a.Role == AllocationRole.Lead).Select(a => a.ChildId).ToListAsync();
             foreach (var child in children)
             {
-                db.Allocations.Add(new Allocation(child, worker, team.Id, led.Contains(child) ? AllocationRole.CoWorker : AllocationRole.Lead, start, team.ManagerId!.Value));
+                DemoAllocations.Add(db, child, worker, team.Id, led.Contains(child) ? AllocationRole.CoWorker : AllocationRole.Lead, start, team.ManagerId!.Value);
             }
 
             Fill(episode, children, start, today);

@@ -5,7 +5,7 @@ using ChildrenServices.Domain.Recording;
 using ChildrenServices.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace ChildrenServices.Infrastructure.Seeding;
+namespace ChildrenServices.DemoData;
 
 /// <summary>
 /// Development only: case notes for children open to a worker, written by that worker since the case

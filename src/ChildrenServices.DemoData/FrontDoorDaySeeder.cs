@@ -8,7 +8,7 @@ using ChildrenServices.Domain.Teams;
 using ChildrenServices.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace ChildrenServices.Infrastructure.Seeding;
+namespace ChildrenServices.DemoData;
 
 /// <summary>
 /// Development only: a realistic front-door day on top of the seeded families — a year of earlier

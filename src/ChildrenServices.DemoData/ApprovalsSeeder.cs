@@ -9,7 +9,7 @@ using ChildrenServices.Domain.Teams;
 using ChildrenServices.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace ChildrenServices.Infrastructure.Seeding;
+namespace ChildrenServices.DemoData;
 
 /// <summary>
 /// Development only: a realistic approvals queue. Two step-ups from keyworkers on open early help
@@ -144,7 +144,7 @@ internal sealed class ApprovalsSeeder(AppDbContext db, TimeProvider clock)
         var leading = await held.Where(c => children.Contains(c)).ToListAsync();
         foreach (var child in children.Where(c => !leading.Contains(c)))
         {
-            db.Allocations.Add(new Allocation(child, socialWorker, assessment.Id, AllocationRole.Lead, allocatedOn, assessment.ManagerId!.Value));
+            DemoAllocations.Add(db, child, socialWorker, assessment.Id, AllocationRole.Lead, allocatedOn, assessment.ManagerId!.Value);
         }
 
         db.ApprovalRequests.Add(ApprovalRequest.StepDown(StepDownStage.EndOfAssessment, assessment.Id, children, StepDownReasons, socialWorker, At(2, 14, 40)));

@@ -5,7 +5,7 @@ using ChildrenServices.Domain.Teams;
 using ChildrenServices.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace ChildrenServices.Infrastructure.Seeding;
+namespace ChildrenServices.DemoData;
 
 /// <summary>
 /// Development only, after the statutory pathway: the demo reviewing officer is allocated to the looked-after
@@ -48,7 +48,7 @@ internal sealed class WorklistsSeeder(AppDbContext db, TimeProvider clock)
                     .ToListAsync();
                 foreach (var child in free.GroupBy(x => x.Household).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).SelectMany(g => g).Take(wanted))
                 {
-                    db.Allocations.Add(new Allocation(child.Id, busiest.Worker, team.Id, AllocationRole.Lead, today.AddDays(-30), manager));
+                    DemoAllocations.Add(db, child.Id, busiest.Worker, team.Id, AllocationRole.Lead, today.AddDays(-30), manager);
                 }
             }
         }

@@ -8,7 +8,7 @@ using ChildrenServices.Domain.Teams;
 using ChildrenServices.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace ChildrenServices.Infrastructure.Seeding;
+namespace ChildrenServices.DemoData;
 
 /// <summary>
 /// Development only: children at every stage of the statutory pathway beyond the assessment, built with
@@ -138,7 +138,7 @@ internal sealed class StatutoryPathwaySeeder(AppDbContext db, TimeProvider clock
             var free = await children.Where(p => !allocated.Contains(p.Id)).OrderBy(p => p.FamilyName).ThenBy(p => p.Id).Select(p => p.Id).Take(wanted - held.Count).ToListAsync();
             for (var i = 0; i < free.Count && members.Count > 0; i++)
             {
-                db.Allocations.Add(new Allocation(free[i], members[i % members.Count], team, AllocationRole.Lead, today.AddYears(-1), manager));
+                DemoAllocations.Add(db, free[i], members[i % members.Count], team, AllocationRole.Lead, today.AddYears(-1), manager);
             }
 
             await db.SaveChangesAsync();

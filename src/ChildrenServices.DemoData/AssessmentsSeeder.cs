@@ -8,7 +8,7 @@ using ChildrenServices.Domain.Teams;
 using ChildrenServices.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace ChildrenServices.Infrastructure.Seeding;
+namespace ChildrenServices.DemoData;
 
 /// <summary>
 /// Development only: child and family assessments at every stage for children the assessment team

@@ -1,0 +1,24 @@
+using System.Diagnostics;
+
+namespace ChildrenServices.DemoData;
+
+/// <summary>What the seed-demo benchmark prints: the time each stage took and each batch of families.</summary>
+public sealed class DemoSeedTimings
+{
+    private readonly long started = Stopwatch.GetTimestamp();
+    private long stageStarted = Stopwatch.GetTimestamp();
+
+    public List<(string Stage, TimeSpan Elapsed)> Stages { get; } = [];
+
+    public List<(int Families, TimeSpan Elapsed)> Batches { get; } = [];
+
+    public TimeSpan Total => Stopwatch.GetElapsedTime(started);
+
+    public void Stage(string name)
+    {
+        Stages.Add((name, Stopwatch.GetElapsedTime(stageStarted)));
+        stageStarted = Stopwatch.GetTimestamp();
+    }
+
+    public void Batch(int families, TimeSpan elapsed) => Batches.Add((families, elapsed));
+}
