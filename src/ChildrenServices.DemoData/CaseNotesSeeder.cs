@@ -26,6 +26,8 @@ internal sealed class CaseNotesSeeder(AppDbContext db, TimeProvider clock, Rando
         (CaseNoteType.Visit, "Statutory visit: {0} seen alone", "Statutory visit. Saw {0} alone in their bedroom and used the three houses tool: home is 'better when nobody is shouting'; worries are about mum being sad. {0}'s wish is to stay at home and see dad at weekends. Shared the three houses with mum afterwards, with {0}'s agreement.", "{0} seen alone; mum", true, true, true),
     ];
 
+    private const int BatchSize = 500;
+
     public async Task SeedAsync()
     {
         var today = UkTime.Today(clock);
@@ -36,8 +38,16 @@ internal sealed class CaseNotesSeeder(AppDbContext db, TimeProvider clock, Rando
             .OrderBy(a => a.ChildId)
             .ToListAsync();
 
+        var written = 0;
         foreach (var allocation in allocations.Where((_, i) => i % 2 == 0))
         {
+            if (++written % BatchSize == 0)
+            {
+                // Saved and cleared a batch at a time, so the tracker does not grow with the council.
+                await db.SaveChangesAsync();
+                db.ChangeTracker.Clear();
+            }
+
             var span = Math.Max(1, today.DayNumber - allocation.StartedOn.DayNumber);
             var count = random.Next(2, Notes.Length);
             var picked = Notes.OrderBy(_ => random.Next()).Take(count)

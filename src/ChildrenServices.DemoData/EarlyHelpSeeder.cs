@@ -24,6 +24,9 @@ internal sealed class EarlyHelpSeeder(AppDbContext db, TimeProvider clock, Rando
         (FamilyOutcome.DomesticAbuse, "Mum and the children feel safe at home", "Referral to the domestic abuse support service", "Keyworker"),
     ];
 
+    /// <summary>Families saved and cleared from the tracker at a time.</summary>
+    private const int BatchSize = 500;
+
     public async Task SeedAsync()
     {
         var today = UkTime.Today(clock);
@@ -31,18 +34,30 @@ internal sealed class EarlyHelpSeeder(AppDbContext db, TimeProvider clock, Rando
         var keyworkers = team.Members.Select(m => m.UserId).Where(id => id != team.ManagerId).ToList();
 
         // Families the base seed placed with a keyworker get the episode that goes with it.
-        var held = await db.Allocations.Where(a => a.TeamId == team.Id && a.EndedOn == null && a.Role == AllocationRole.Lead)
+        // One query for the family names, not one per family (each of which would also rescan the tracker).
+        var held = await db.Allocations.AsNoTracking().Where(a => a.TeamId == team.Id && a.EndedOn == null && a.Role == AllocationRole.Lead)
             .ToListAsync();
+        var familyNames = await db.Allocations.Where(a => a.TeamId == team.Id && a.EndedOn == null && a.Role == AllocationRole.Lead)
+            .Join(db.People, a => a.ChildId, p => p.Id, (a, p) => new { p.Id, p.FamilyName }).Distinct().ToDictionaryAsync(p => p.Id, p => p.FamilyName);
+        var families = 0;
         foreach (var family in held.GroupBy(a => (a.WorkerId, a.StartedOn)))
         {
             var children = family.Select(a => a.ChildId).ToList();
-            var name = await db.People.Where(p => p.Id == children[0]).Select(p => p.FamilyName).SingleAsync();
+            var name = familyNames[children[0]];
             var support = random.NextDouble() < 0.2;
             var episode = new EarlyHelpEpisode($"{name} family", support ? EpisodeKind.Support : EpisodeKind.EarlyHelp,
                 support ? (SupportReason)random.Next(1, 4) : null, EpisodeStart.FrontDoorDecision, null, family.Key.StartedOn, team.Id, family.Key.WorkerId, children);
             db.EarlyHelpEpisodes.Add(episode);
             Fill(episode, children, family.Key.StartedOn, today);
+            if (++families % BatchSize == 0)
+            {
+                await db.SaveChangesAsync();
+                db.ChangeTracker.Clear();
+            }
         }
+
+        await db.SaveChangesAsync();
+        db.ChangeTracker.Clear();
 
         // Most of today's early help requests have been picked up; a few still wait for the manager.
         var requests = await db.EarlyHelpRequests.Include(r => r.Children).Where(r => r.Status == EarlyHelpRequestStatus.Pending && r.TeamId == team.Id).ToListAsync();

@@ -66,6 +66,9 @@ public static class SeedDemoCommand
         if (timings.Batches.Count > 0)
         {
             static double PerThousand((int Families, TimeSpan Elapsed) b) => b.Elapsed.TotalSeconds * 1000 / b.Families;
+            Console.WriteLine("Batches (families: seconds, of which building entities):");
+            Console.WriteLine("  " + string.Join("; ", timings.Batches.Select((b, i) =>
+                $"{b.Families}: {b.Elapsed.TotalSeconds:0.0} ({(i < timings.Building.Count ? timings.Building[i].TotalSeconds : 0):0.0})")));
             Console.WriteLine($"Per 1,000 families: first batch {PerThousand(timings.Batches[0]):0.00} s, last batch {PerThousand(timings.Batches[^1]):0.00} s, over {timings.Batches.Count} batches");
         }
 
