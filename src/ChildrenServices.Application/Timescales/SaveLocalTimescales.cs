@@ -1,41 +1,10 @@
 using ChildrenServices.Application.Security;
-using ChildrenServices.Domain.Calendar;
 using ChildrenServices.Domain.Timescales;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChildrenServices.Application.Timescales;
-
-/// <summary>The statutory timescales with this council's local settings (or the defaults until an administrator saves some).</summary>
-public sealed class TimescaleProvider(IAppDbContext db, WorkingDayCalendar calendar)
-{
-    public async Task<StatutoryTimescales> CurrentAsync(CancellationToken ct)
-    {
-        var saved = await db.TimescaleSettings.AsNoTracking().SingleOrDefaultAsync(s => s.Id == TimescaleSettings.SingletonId, ct);
-        return new StatutoryTimescales(calendar, saved?.ToLocal() ?? LocalTimescales.Defaults);
-    }
-}
-
-/// <summary>The local timescales as the administrator sees them, with the version they are editing.</summary>
-public static class GetLocalTimescales
-{
-    [RequiresPermission(Permission.ManageTimescales)]
-    public sealed record Query : IQuery<Result>;
-
-    public sealed record Result(LocalTimescales Local, Guid? Version, string? UpdatedBy, DateTime? UpdatedAtUtc);
-
-    public sealed class Handler(IAppDbContext db) : IQueryHandler<Query, Result>
-    {
-        public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
-        {
-            var saved = await db.TimescaleSettings.AsNoTracking().SingleOrDefaultAsync(s => s.Id == TimescaleSettings.SingletonId, cancellationToken);
-            return saved is null
-                ? new Result(LocalTimescales.Defaults, null, null, null)
-                : new Result(saved.ToLocal(), saved.Version, saved.UpdatedByName, saved.UpdatedAtUtc);
-        }
-    }
-}
 
 /// <summary>An administrator sets the local timescales: visit frequencies, child in need reviews, strategy discussion, first core group.</summary>
 public static class SaveLocalTimescales
