@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ChildrenServices.Application.Security;
 using Mediator;
 using Microsoft.EntityFrameworkCore;

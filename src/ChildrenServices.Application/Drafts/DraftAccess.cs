@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ChildrenServices.Application.Security;
 using ChildrenServices.Domain.Audit;
 using ChildrenServices.Domain.Drafts;

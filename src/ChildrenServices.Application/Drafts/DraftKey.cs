@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ChildrenServices.Domain.Drafts;
 
 namespace ChildrenServices.Application.Drafts;

@@ -1,4 +1,3 @@
-
 namespace ChildrenServices.Application.People;
 
 /// <summary>Local setting: how often a restriction is reviewed (domain.md suggests every 90 days).</summary>

@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using ChildrenServices.Application.Security;
 using Mediator;
 using Microsoft.EntityFrameworkCore;

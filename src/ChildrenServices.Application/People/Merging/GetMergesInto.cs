@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using ChildrenServices.Application.Security;
 using Mediator;
 using Microsoft.EntityFrameworkCore;

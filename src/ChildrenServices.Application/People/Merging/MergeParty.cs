@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using ChildrenServices.Domain.People;
 
 namespace ChildrenServices.Application.People.Merging;

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using ChildrenServices.Application.Security;
 using ChildrenServices.Domain.Audit;
 using ChildrenServices.Domain.People;

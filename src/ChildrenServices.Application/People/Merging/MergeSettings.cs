@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace ChildrenServices.Application.People.Merging;
 
 /// <summary>How long a merge can be undone (configuration section "Merging").</summary>
