@@ -13,8 +13,12 @@ public sealed class ValidationBehaviour<TMessage, TResponse>(IEnumerable<IValida
         var failures = new List<FluentValidation.Results.ValidationFailure>();
         foreach (var validator in validators)
         {
-            var result = await validator.ValidateAsync(message, cancellationToken);
-            failures.AddRange(result.Errors);
+            // A validator never queries the database synchronously (refused in Development and Testing).
+            using (SynchronousQueryGuard.Enter($"The validator {validator.GetType().FullName}"))
+            {
+                var result = await validator.ValidateAsync(message, cancellationToken);
+                failures.AddRange(result.Errors);
+            }
         }
 
         if (failures.Count > 0)

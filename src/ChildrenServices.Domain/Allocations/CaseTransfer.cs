@@ -112,7 +112,7 @@ public sealed class CaseTransfer : Aggregate
     }
 }
 
-public sealed class TransferChild
+public sealed class TransferChild : IPartOf<CaseTransfer>
 {
     private TransferChild()
     {
@@ -125,6 +125,8 @@ public sealed class TransferChild
     }
 
     public Guid TransferId { get; private init; }
+
+    Guid IPartOf.RootId => TransferId;
 
     public Guid ChildId { get; private init; }
 }

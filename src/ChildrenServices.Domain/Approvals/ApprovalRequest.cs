@@ -168,7 +168,7 @@ public sealed class ApprovalRequest : Aggregate
     public string StepDownReasonCode => Stage == StepDownStage.EndOfAssessment ? "RC9" : "RC7";
 }
 
-public sealed class ApprovalChild
+public sealed class ApprovalChild : IPartOf<ApprovalRequest>
 {
     private ApprovalChild()
     {
@@ -181,6 +181,8 @@ public sealed class ApprovalChild
     }
 
     public Guid RequestId { get; private init; }
+
+    Guid IPartOf.RootId => RequestId;
 
     public Guid ChildId { get; private init; }
 }

@@ -3,8 +3,9 @@ namespace ChildrenServices.Domain.Audit;
 /// <summary>
 /// Who did what, when, to which record. Append-only: the persistence layer refuses to update or
 /// delete a row. It names the action and the subject's id, never the content of the record.
+/// Standalone (<see cref="Common.IStandaloneRecord"/>): append-only, so there is no second writer to refuse.
 /// </summary>
-public sealed class AuditEntry
+public sealed class AuditEntry : Common.IStandaloneRecord
 {
     private AuditEntry()
     {

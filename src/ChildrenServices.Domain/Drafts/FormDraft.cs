@@ -14,8 +14,9 @@ public enum DraftScope
 /// typed, saved on the server every few seconds so a followed link, a session timeout, a closed tab or a
 /// crashed laptop loses nothing. One per user per form per subject, replaced on every save. Only its
 /// author ever reads it; sending the form deletes it (ADR 0010).
+/// Standalone (<see cref="Common.IStandaloneRecord"/>): only its author writes it, and a draft is never part of the record it is about.
 /// </summary>
-public sealed class FormDraft
+public sealed class FormDraft : Common.IStandaloneRecord
 {
     /// <summary>The longest form kind (the page's path, for example "/People/Assessment/Edit").</summary>
     public const int FormLimit = 200;

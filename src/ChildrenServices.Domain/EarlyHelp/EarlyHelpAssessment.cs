@@ -84,7 +84,7 @@ public sealed class EarlyHelpAssessment : Aggregate
 }
 
 /// <summary>What a child says, shows or wants, in their words where possible.</summary>
-public sealed class ChildVoice
+public sealed class ChildVoice : IPartOf<EarlyHelpAssessment>
 {
     private ChildVoice()
     {
@@ -98,6 +98,8 @@ public sealed class ChildVoice
     }
 
     public Guid AssessmentId { get; private init; }
+
+    Guid IPartOf.RootId => AssessmentId;
 
     public Guid ChildId { get; private init; }
 

@@ -202,7 +202,7 @@ public sealed class EarlyHelpEpisode : Aggregate
     }
 }
 
-public sealed class EpisodeChild
+public sealed class EpisodeChild : IPartOf<EarlyHelpEpisode>
 {
     private EpisodeChild()
     {
@@ -215,6 +215,8 @@ public sealed class EpisodeChild
     }
 
     public Guid EpisodeId { get; private init; }
+
+    Guid IPartOf.RootId => EpisodeId;
 
     public Guid ChildId { get; private init; }
 }

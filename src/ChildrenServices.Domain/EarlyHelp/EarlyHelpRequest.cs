@@ -70,7 +70,7 @@ public sealed class EarlyHelpRequest : Aggregate
     }
 }
 
-public sealed class EarlyHelpRequestChild
+public sealed class EarlyHelpRequestChild : IPartOf<EarlyHelpRequest>
 {
     private EarlyHelpRequestChild()
     {
@@ -83,6 +83,8 @@ public sealed class EarlyHelpRequestChild
     }
 
     public Guid RequestId { get; private init; }
+
+    Guid IPartOf.RootId => RequestId;
 
     public Guid ChildId { get; private init; }
 }

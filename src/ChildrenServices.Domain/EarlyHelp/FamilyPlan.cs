@@ -56,7 +56,7 @@ public sealed class FamilyPlan : Aggregate
             throw new DomainRuleException("Say who will do it", "Owner");
         }
 
-        var action = new PlanAction(goal.Id, description.Trim(), owner.Trim(), dueOn);
+        var action = new PlanAction(Id, goal.Id, description.Trim(), owner.Trim(), dueOn);
         goal.AddAction(action);
         return action;
     }
@@ -112,7 +112,7 @@ public sealed class FamilyPlan : Aggregate
         ?? throw new DomainRuleException("That goal is not on this plan", "GoalId");
 }
 
-public sealed class PlanGoal
+public sealed class PlanGoal : IPartOf<FamilyPlan>
 {
     private readonly List<PlanAction> actions = [];
 
@@ -133,6 +133,8 @@ public sealed class PlanGoal
 
     public Guid PlanId { get; private init; }
 
+    Guid IPartOf.RootId => PlanId;
+
     public FamilyOutcome Outcome { get; private init; }
 
     public string Description { get; private init; }
@@ -145,7 +147,7 @@ public sealed class PlanGoal
     internal void AddAction(PlanAction action) => actions.Add(action);
 }
 
-public sealed class PlanAction
+public sealed class PlanAction : IPartOf<FamilyPlan>
 {
     private PlanAction()
     {
@@ -153,8 +155,9 @@ public sealed class PlanAction
         Owner = string.Empty;
     }
 
-    internal PlanAction(Guid goalId, string description, string owner, DateOnly? dueOn)
+    internal PlanAction(Guid planId, Guid goalId, string description, string owner, DateOnly? dueOn)
     {
+        PlanId = planId;
         GoalId = goalId;
         Description = description;
         Owner = owner;
@@ -162,6 +165,11 @@ public sealed class PlanAction
     }
 
     public Guid Id { get; private init; } = Guid.CreateVersion7();
+
+    /// <summary>The plan the action's goal is on: its root, so a change to the action versions the plan.</summary>
+    public Guid PlanId { get; private init; }
+
+    Guid IPartOf.RootId => PlanId;
 
     public Guid GoalId { get; private init; }
 
@@ -174,7 +182,7 @@ public sealed class PlanAction
     public DateOnly? CompletedOn { get; internal set; }
 }
 
-public sealed class TafReview
+public sealed class TafReview : IPartOf<FamilyPlan>
 {
     private readonly List<GoalProgress> progress = [];
 
@@ -196,6 +204,8 @@ public sealed class TafReview
 
     public Guid PlanId { get; private init; }
 
+    Guid IPartOf.RootId => PlanId;
+
     public DateOnly HeldOn { get; private init; }
 
     public string Attendees { get; private init; }
@@ -207,22 +217,28 @@ public sealed class TafReview
     public IReadOnlyList<GoalProgress> Progress => progress;
 
     internal void AddProgress(Guid goalId, int score, string? note) =>
-        progress.Add(new GoalProgress(Id, goalId, score, string.IsNullOrWhiteSpace(note) ? null : note.Trim()));
+        progress.Add(new GoalProgress(PlanId, Id, goalId, score, string.IsNullOrWhiteSpace(note) ? null : note.Trim()));
 }
 
-public sealed class GoalProgress
+public sealed class GoalProgress : IPartOf<FamilyPlan>
 {
     private GoalProgress()
     {
     }
 
-    internal GoalProgress(Guid reviewId, Guid goalId, int score, string? note)
+    internal GoalProgress(Guid planId, Guid reviewId, Guid goalId, int score, string? note)
     {
+        PlanId = planId;
         ReviewId = reviewId;
         GoalId = goalId;
         Score = score;
         Note = note;
     }
+
+    /// <summary>The plan the review is of: its root, so a change to the score versions the plan.</summary>
+    public Guid PlanId { get; private init; }
+
+    Guid IPartOf.RootId => PlanId;
 
     public Guid ReviewId { get; private init; }
 

@@ -374,7 +374,7 @@ public sealed class Contact : Aggregate
 }
 
 /// <summary>A person the contact is about: a child it concerns or an adult around them.</summary>
-public sealed class ContactPerson
+public sealed class ContactPerson : IPartOf<Contact>
 {
     private ContactPerson()
     {
@@ -389,13 +389,15 @@ public sealed class ContactPerson
 
     public Guid ContactId { get; private init; }
 
+    Guid IPartOf.RootId => ContactId;
+
     public Guid PersonId { get; private init; }
 
     public ContactPersonRole Role { get; private init; }
 }
 
 /// <summary>A child as an online requester described them, until the front door finds or records them.</summary>
-public sealed class ReportedChild
+public sealed class ReportedChild : IPartOf<Contact>
 {
     private ReportedChild()
     {
@@ -418,6 +420,8 @@ public sealed class ReportedChild
 
     public Guid ContactId { get; private init; }
 
+    Guid IPartOf.RootId => ContactId;
+
     public string GivenName { get; private init; }
 
     public string FamilyName { get; private init; }
@@ -437,15 +441,17 @@ public sealed class ReportedChild
 public sealed record Consultation(string Discussion, string Advice, BestPlaced BestPlaced, string? FollowUp, DateOnly? FollowUpOn, Guid RecordedById, DateTime RecordedAtUtc);
 
 /// <summary>An action agreed in a consultation, with who owns it.</summary>
-public sealed record AgreedAction(string Action, string Owner, DateOnly? DueOn)
+public sealed record AgreedAction(string Action, string Owner, DateOnly? DueOn) : IPartOf<Contact>
 {
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
     public Guid ContactId { get; init; }
+
+    Guid IPartOf.RootId => ContactId;
 }
 
 /// <summary>A request to a partner agency for what it knows, with a time it is due back.</summary>
-public sealed class MashCheck
+public sealed class MashCheck : IPartOf<Contact>
 {
     private MashCheck()
     {
@@ -466,6 +472,8 @@ public sealed class MashCheck
     public Guid Id { get; private init; } = Guid.CreateVersion7();
 
     public Guid ContactId { get; private init; }
+
+    Guid IPartOf.RootId => ContactId;
 
     public PartnerAgency Agency { get; private init; }
 
@@ -518,7 +526,7 @@ public sealed record DecisionDetails(
 /// One decision on a contact. Never edited: a correction is a new decision pointing at the one it
 /// supersedes, so the record shows what was decided, by whom, and why it changed.
 /// </summary>
-public sealed class ContactDecision
+public sealed class ContactDecision : IPartOf<Contact>
 {
     private ContactDecision()
     {
@@ -559,6 +567,8 @@ public sealed class ContactDecision
     public Guid Id { get; private init; } = Guid.CreateVersion7();
 
     public Guid ContactId { get; private init; }
+
+    Guid IPartOf.RootId => ContactId;
 
     public ContactOutcome Outcome { get; private init; }
 

@@ -4,8 +4,9 @@ namespace ChildrenServices.Domain.FrontDoor;
 /// A public online request being filled in, one page at a time, before it is sent. Held server-side
 /// (the browser only carries the draft's random id in a cookie) so nothing typed is lost between
 /// pages or on a validation error, and nothing personal sits in the browser. Expires after a day.
+/// Standalone (<see cref="Common.IStandaloneRecord"/>): one anonymous requester writes it; sending it makes a <see cref="Contact"/>.
 /// </summary>
-public sealed class OnlineRequestDraft
+public sealed class OnlineRequestDraft : Common.IStandaloneRecord
 {
     private OnlineRequestDraft()
     {

@@ -1,10 +1,12 @@
+using ChildrenServices.Domain.Common;
+
 namespace ChildrenServices.Domain.LookedAfter;
 
 /// <summary>
 /// One SSDA903 episode: a stretch of a period of care with one legal status and one placement.
 /// Built by <see cref="PeriodOfCare"/> from what the worker records; never edited directly.
 /// </summary>
-public sealed class CareEpisode
+public sealed class CareEpisode : IPartOf<PeriodOfCare>
 {
     private CareEpisode()
     {
@@ -27,6 +29,8 @@ public sealed class CareEpisode
     public Guid Id { get; private init; } = Guid.CreateVersion7();
 
     public Guid PeriodOfCareId { get; private init; }
+
+    Guid IPartOf.RootId => PeriodOfCareId;
 
     /// <summary>DECOM: the day the episode began, the day the one before it ended.</summary>
     public DateOnly StartedOn { get; private init; }

@@ -1,3 +1,5 @@
+using ChildrenServices.Domain.Common;
+
 namespace ChildrenServices.Domain.LookedAfter;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace ChildrenServices.Domain.LookedAfter;
 /// child's and parents' views, whether the care plan is endorsed and the recommendations, each with
 /// an owner and a date, which the next review follows up. Recorded through <see cref="PeriodOfCare.RecordReview"/>.
 /// </summary>
-public sealed class ClaReview
+public sealed class ClaReview : IPartOf<PeriodOfCare>
 {
     private readonly List<ReviewRecommendation> recommendations = [];
 
@@ -27,13 +29,15 @@ public sealed class ClaReview
             ChildViews = outcome.ChildViews;
             ParentViews = outcome.ParentViews;
             CarePlanEndorsed = outcome.CarePlanEndorsed;
-            recommendations.AddRange(outcome.Recommendations.Select(r => new ReviewRecommendation(Id, r.Text, r.Owner, r.DueOn)));
+            recommendations.AddRange(outcome.Recommendations.Select(r => new ReviewRecommendation(periodOfCareId, Id, r.Text, r.Owner, r.DueOn)));
         }
     }
 
     public Guid Id { get; private init; } = Guid.CreateVersion7();
 
     public Guid PeriodOfCareId { get; private init; }
+
+    Guid IPartOf.RootId => PeriodOfCareId;
 
     public DateOnly HeldOn { get; private init; }
 
@@ -70,7 +74,7 @@ public enum RecommendationStatus
 }
 
 /// <summary>One recommendation of a looked-after review: what, who owns it, by when, and — once the next review has looked at it — how it stood.</summary>
-public sealed class ReviewRecommendation
+public sealed class ReviewRecommendation : IPartOf<PeriodOfCare>
 {
     public const int TextLimit = 2_000;
 
@@ -82,8 +86,9 @@ public sealed class ReviewRecommendation
         Owner = string.Empty;
     }
 
-    internal ReviewRecommendation(Guid reviewId, string text, string owner, DateOnly dueOn)
+    internal ReviewRecommendation(Guid periodOfCareId, Guid reviewId, string text, string owner, DateOnly dueOn)
     {
+        PeriodOfCareId = periodOfCareId;
         ClaReviewId = reviewId;
         Text = text;
         Owner = owner;
@@ -91,6 +96,11 @@ public sealed class ReviewRecommendation
     }
 
     public Guid Id { get; private init; } = Guid.CreateVersion7();
+
+    /// <summary>The period of care the review is of: its root, so following the recommendation up versions the period.</summary>
+    public Guid PeriodOfCareId { get; private init; }
+
+    Guid IPartOf.RootId => PeriodOfCareId;
 
     public Guid ClaReviewId { get; private init; }
 

@@ -1,10 +1,12 @@
+using ChildrenServices.Domain.Common;
+
 namespace ChildrenServices.Domain.LookedAfter;
 
 /// <summary>
 /// A statutory visit to a looked-after child (regulation 28): whether the child was seen, and
 /// seen alone. Recorded through <see cref="PeriodOfCare.RecordVisit"/>.
 /// </summary>
-public sealed class ClaVisit
+public sealed class ClaVisit : IPartOf<PeriodOfCare>
 {
     private ClaVisit()
     {
@@ -21,6 +23,8 @@ public sealed class ClaVisit
     public Guid Id { get; private init; } = Guid.CreateVersion7();
 
     public Guid PeriodOfCareId { get; private init; }
+
+    Guid IPartOf.RootId => PeriodOfCareId;
 
     public DateOnly VisitedOn { get; private init; }
 

@@ -1,3 +1,5 @@
+using ChildrenServices.Domain.Common;
+
 namespace ChildrenServices.Domain.LookedAfter;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace ChildrenServices.Domain.LookedAfter;
 /// questions. Recorded through <see cref="PeriodOfCare.RecordMissing"/>, <see cref="PeriodOfCare.RecordReturn"/>
 /// and <see cref="PeriodOfCare.RecordReturnInterview"/>.
 /// </summary>
-public sealed class MissingEpisode
+public sealed class MissingEpisode : IPartOf<PeriodOfCare>
 {
     private MissingEpisode()
     {
@@ -24,6 +26,8 @@ public sealed class MissingEpisode
     public Guid Id { get; private init; } = Guid.CreateVersion7();
 
     public Guid PeriodOfCareId { get; private init; }
+
+    Guid IPartOf.RootId => PeriodOfCareId;
 
     /// <summary>M (missing) or A (away from placement without authorisation).</summary>
     public string Type { get; private init; }

@@ -3,8 +3,9 @@ namespace ChildrenServices.Domain.Notifications;
 /// <summary>
 /// Something a named user must not miss ("Strategy discussion needed now"), shown on their home page
 /// until they open it. Holds a reference and a link, never a child's name.
+/// Standalone (<see cref="Common.IStandaloneRecord"/>): created whole, and only its recipient marks it opened.
 /// </summary>
-public sealed class Notification
+public sealed class Notification : Common.IStandaloneRecord
 {
     private Notification()
     {

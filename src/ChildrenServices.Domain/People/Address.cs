@@ -1,7 +1,9 @@
+using ChildrenServices.Domain.Common;
+
 namespace ChildrenServices.Domain.People;
 
 /// <summary>One entry in a person's address history (SSD ssd_address: start and end dates, postcode).</summary>
-public sealed class Address
+public sealed class Address : IPartOf<Person>
 {
     private Address()
     {
@@ -22,6 +24,8 @@ public sealed class Address
     public Guid Id { get; private init; } = Guid.CreateVersion7();
 
     public Guid PersonId { get; private init; }
+
+    Guid IPartOf.RootId => PersonId;
 
     public string Line1 { get; private set; }
 

@@ -44,7 +44,7 @@ public sealed class Household : Aggregate
     }
 }
 
-public sealed class HouseholdMember
+public sealed class HouseholdMember : IPartOf<Household>
 {
     private HouseholdMember()
     {
@@ -60,6 +60,8 @@ public sealed class HouseholdMember
     public Guid Id { get; private init; } = Guid.CreateVersion7();
 
     public Guid HouseholdId { get; private init; }
+
+    Guid IPartOf.RootId => HouseholdId;
 
     public Guid PersonId { get; private init; }
 

@@ -87,7 +87,7 @@ public enum MergeMoveKind
 }
 
 /// <summary>One row whose reference to the merged person was changed to the survivor.</summary>
-public sealed class MergeMovedRow
+public sealed class MergeMovedRow : IPartOf<PersonMerge>
 {
     private MergeMovedRow()
     {
@@ -108,6 +108,8 @@ public sealed class MergeMovedRow
     public Guid Id { get; private init; } = Guid.CreateVersion7();
 
     public Guid MergeId { get; private init; }
+
+    Guid IPartOf.RootId => MergeId;
 
     /// <summary>The entity type's name in the model (not a table name, so it survives a provider change).</summary>
     public string Table { get; private init; }

@@ -1,3 +1,5 @@
+using ChildrenServices.Domain.Common;
+
 namespace ChildrenServices.Domain.People;
 
 public enum NameKind
@@ -11,7 +13,7 @@ public enum NameKind
 /// Every name a person is or was known by. The current name is kept here too, so that search
 /// looks in one place for current, previous and alias names alike.
 /// </summary>
-public sealed class PersonName
+public sealed class PersonName : IPartOf<Person>
 {
     private PersonName()
     {
@@ -34,6 +36,8 @@ public sealed class PersonName
     public Guid Id { get; private init; } = Guid.CreateVersion7();
 
     public Guid PersonId { get; private init; }
+
+    Guid IPartOf.RootId => PersonId;
 
     public NameKind Kind { get; private set; }
 

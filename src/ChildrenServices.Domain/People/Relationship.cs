@@ -16,8 +16,10 @@ public enum RelationshipKind
 /// <summary>
 /// A relationship between two people, stored once: <see cref="RelatedPersonId"/> is the
 /// <see cref="Kind"/> of <see cref="PersonId"/>. The family view reads it from either side.
+/// Standalone (<see cref="Common.IStandaloneRecord"/>): it links two people and belongs to neither, so adding or ending one
+/// does not make an open edit of either person's details stale.
 /// </summary>
-public sealed class Relationship
+public sealed class Relationship : Common.IStandaloneRecord
 {
     private Relationship()
     {

@@ -1,3 +1,5 @@
+using ChildrenServices.Domain.Common;
+
 namespace ChildrenServices.Domain.People;
 
 /// <summary>Why a record is hidden from everyone not on its allow-list (domain.md section 8).</summary>
@@ -22,7 +24,7 @@ public static class RestrictionReasonText
 }
 
 /// <summary>A user allowed to see a restricted person.</summary>
-public sealed class RestrictionGrant
+public sealed class RestrictionGrant : IPartOf<Person>
 {
     private RestrictionGrant()
     {
@@ -35,6 +37,8 @@ public sealed class RestrictionGrant
     }
 
     public Guid PersonId { get; private init; }
+
+    Guid IPartOf.RootId => PersonId;
 
     public Guid UserId { get; private init; }
 }

@@ -152,7 +152,7 @@ public sealed class CaseNote : Aggregate
 }
 
 /// <summary>Text added to a case note after it was saved, by whom and when.</summary>
-public sealed class NoteAddendum
+public sealed class NoteAddendum : IPartOf<CaseNote>
 {
     private NoteAddendum()
     {
@@ -170,6 +170,8 @@ public sealed class NoteAddendum
     public Guid Id { get; private init; } = Guid.CreateVersion7();
 
     public Guid CaseNoteId { get; private init; }
+
+    Guid IPartOf.RootId => CaseNoteId;
 
     public string Text { get; private init; }
 

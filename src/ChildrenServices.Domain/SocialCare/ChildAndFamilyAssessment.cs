@@ -274,7 +274,7 @@ public sealed class ChildAndFamilyAssessment : Aggregate
 }
 
 /// <summary>A date the child was seen during the assessment.</summary>
-public sealed class ChildSeen
+public sealed class ChildSeen : IPartOf<ChildAndFamilyAssessment>
 {
     private ChildSeen()
     {
@@ -290,6 +290,8 @@ public sealed class ChildSeen
     public Guid Id { get; private init; } = Guid.CreateVersion7();
 
     public Guid AssessmentId { get; private init; }
+
+    Guid IPartOf.RootId => AssessmentId;
 
     public DateOnly SeenOn { get; private init; }
 

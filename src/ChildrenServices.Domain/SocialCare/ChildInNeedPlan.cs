@@ -137,7 +137,7 @@ public sealed class ChildInNeedPlan : Aggregate
     }
 }
 
-public sealed class CinReview
+public sealed class CinReview : IPartOf<ChildInNeedPlan>
 {
     private CinReview()
     {
@@ -155,12 +155,14 @@ public sealed class CinReview
 
     public Guid PlanId { get; private init; }
 
+    Guid IPartOf.RootId => PlanId;
+
     public DateOnly HeldOn { get; private init; }
 
     public string Summary { get; private init; }
 }
 
-public sealed class CinVisit
+public sealed class CinVisit : IPartOf<ChildInNeedPlan>
 {
     private CinVisit()
     {
@@ -177,6 +179,8 @@ public sealed class CinVisit
     public Guid Id { get; private init; } = Guid.CreateVersion7();
 
     public Guid PlanId { get; private init; }
+
+    Guid IPartOf.RootId => PlanId;
 
     public DateOnly VisitedOn { get; private init; }
 

@@ -148,7 +148,7 @@ public sealed class ChildProtectionPlan : Aggregate
     }
 }
 
-public sealed class CoreGroup
+public sealed class CoreGroup : IPartOf<ChildProtectionPlan>
 {
     private CoreGroup()
     {
@@ -164,10 +164,12 @@ public sealed class CoreGroup
 
     public Guid PlanId { get; private init; }
 
+    Guid IPartOf.RootId => PlanId;
+
     public DateOnly HeldOn { get; private init; }
 }
 
-public sealed class CpReview
+public sealed class CpReview : IPartOf<ChildProtectionPlan>
 {
     private CpReview()
     {
@@ -187,6 +189,8 @@ public sealed class CpReview
 
     public Guid PlanId { get; private init; }
 
+    Guid IPartOf.RootId => PlanId;
+
     public DateOnly HeldOn { get; private init; }
 
     public bool PlanContinues { get; private init; }
@@ -196,7 +200,7 @@ public sealed class CpReview
     public Guid ChairId { get; private init; }
 }
 
-public sealed class CpVisit
+public sealed class CpVisit : IPartOf<ChildProtectionPlan>
 {
     private CpVisit()
     {
@@ -213,6 +217,8 @@ public sealed class CpVisit
     public Guid Id { get; private init; } = Guid.CreateVersion7();
 
     public Guid PlanId { get; private init; }
+
+    Guid IPartOf.RootId => PlanId;
 
     public DateOnly VisitedOn { get; private init; }
 

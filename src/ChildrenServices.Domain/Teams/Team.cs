@@ -100,7 +100,7 @@ public sealed class Team : Aggregate
     }
 }
 
-public sealed class TeamMember
+public sealed class TeamMember : IPartOf<Team>
 {
     private TeamMember()
     {
@@ -113,6 +113,8 @@ public sealed class TeamMember
     }
 
     public Guid TeamId { get; private init; }
+
+    Guid IPartOf.RootId => TeamId;
 
     public Guid UserId { get; private init; }
 }

@@ -15,6 +15,7 @@ using ChildrenServices.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace ChildrenServices.Infrastructure.Persistence;
 
@@ -95,14 +96,26 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? user,
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        BeforeSave();
+        var save = BeforeSave();
+        foreach (var (rootType, rootId) in save.Untracked)
+        {
+            save.Roots[rootId] = Entry(Find(rootType, rootId) ?? throw PendingSave.NoRoot(rootType, rootId));
+        }
+
+        StampRoots(save);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        BeforeSave();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var save = BeforeSave();
+        foreach (var (rootType, rootId) in save.Untracked)
+        {
+            save.Roots[rootId] = Entry(await FindAsync(rootType, [rootId], cancellationToken) ?? throw PendingSave.NoRoot(rootType, rootId));
+        }
+
+        StampRoots(save);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -112,13 +125,11 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? user,
     }
 
     /// <summary>
-    /// The audit trail is append-only, and every changed aggregate gets a new version and the name of
-    /// whoever changed it — which is what a refused second writer is told.
+    /// The audit trail is append-only. Finds the roots of the changed parts of aggregates; a root that is not
+    /// tracked is loaded by the caller (asynchronously when the save is) before <see cref="StampRoots"/>.
     /// </summary>
-    private void BeforeSave()
+    private PendingSave BeforeSave()
     {
-        var now = (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime;
-
         // Detect once, then read the tracker without re-detecting: a save of a thousand seeded
         // families must not rescan every entry for every entry.
         ChangeTracker.DetectChanges();
@@ -128,56 +139,25 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? user,
             throw new InvalidOperationException("Audit entries cannot be changed or deleted");
         }
 
-        var roots = entries.Where(e => e.Entity is Aggregate).ToDictionary(e => ((Aggregate)e.Entity).Id);
-        var changed = roots.Values.Where(e => e.State is EntityState.Added or EntityState.Modified).ToHashSet();
+        return new PendingSave(entries.Where(e => e.Entity is Aggregate).ToDictionary(e => ((Aggregate)e.Entity).Id), [.. ChangedParts(entries).Distinct()]);
+    }
 
-        // Grandchildren (a plan's actions, a review's scores) find their root through their parent.
-        Guid PlanOf(Guid goalId) => entries.Select(e => e.Entity).OfType<PlanGoal>().FirstOrDefault(g => g.Id == goalId)?.PlanId ?? Guid.Empty;
-        Guid ReviewPlanOf(Guid reviewId) => entries.Select(e => e.Entity).OfType<TafReview>().FirstOrDefault(r => r.Id == reviewId)?.PlanId ?? Guid.Empty;
-        Guid ClaReviewPeriodOf(Guid reviewId) => entries.Select(e => e.Entity).OfType<Domain.LookedAfter.ClaReview>().FirstOrDefault(r => r.Id == reviewId)?.PeriodOfCareId ?? Guid.Empty;
-
-        // A change to a part of an aggregate (a new name, an ended address) versions its root as well.
-        foreach (var part in entries.Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && e.Entity is not Aggregate))
+    /// <summary>
+    /// Every changed aggregate gets a new version and the name of whoever changed it — which is what a refused
+    /// second writer is told. A change to a part of an aggregate (a new name, a plan's review, a score given at a
+    /// Team Around the Family meeting) versions its root as well: each part names its root (<see cref="IPartOf{TRoot}"/>).
+    /// </summary>
+    private void StampRoots(PendingSave save)
+    {
+        var now = (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime;
+        var changed = save.Roots.Values.Where(e => e.State is EntityState.Added or EntityState.Modified).ToHashSet();
+        foreach (var (rootType, rootId) in save.Parts)
         {
-            var ownerId = part.Entity switch
+            var root = save.Roots[rootId];
+            if (root.State == EntityState.Unchanged)
             {
-                PersonName n => n.PersonId,
-                Address a => a.PersonId,
-                RestrictionGrant g => g.PersonId,
-                TeamMember m => m.TeamId,
-                HouseholdMember h => h.HouseholdId,
-                ContactPerson c => c.ContactId,
-                ReportedChild c => c.ContactId,
-                AgreedAction c => c.ContactId,
-                MashCheck c => c.ContactId,
-                ContactDecision c => c.ContactId,
-                EarlyHelpRequestChild c => c.RequestId,
-                EpisodeChild c => c.EpisodeId,
-                Domain.Approvals.ApprovalChild c => c.RequestId,
-                Domain.Allocations.TransferChild c => c.TransferId,
-                Domain.SocialCare.ChildSeen c => c.AssessmentId,
-                Domain.SocialCare.CinReview r => r.PlanId,
-                Domain.SocialCare.CinVisit v => v.PlanId,
-                Domain.SocialCare.CoreGroup g => g.PlanId,
-                Domain.SocialCare.CpReview r => r.PlanId,
-                Domain.SocialCare.CpVisit v => v.PlanId,
-                ChildVoice v => v.AssessmentId,
-                PlanGoal g => g.PlanId,
-                TafReview r => r.PlanId,
-                PlanAction a => PlanOf(a.GoalId),
-                GoalProgress g => ReviewPlanOf(g.ReviewId),
-                NoteAddendum a => a.CaseNoteId,
-                Domain.LookedAfter.CareEpisode e => e.PeriodOfCareId,
-                Domain.LookedAfter.ClaReview r => r.PeriodOfCareId,
-                Domain.LookedAfter.ReviewRecommendation r => ClaReviewPeriodOf(r.ClaReviewId),
-                Domain.LookedAfter.ClaVisit v => v.PeriodOfCareId,
-                Domain.LookedAfter.MissingEpisode m => m.PeriodOfCareId,
-                _ => Guid.Empty,
-            };
-            if (ownerId != Guid.Empty && roots.TryGetValue(ownerId, out var owner) && owner.State == EntityState.Unchanged)
-            {
-                owner.Property(nameof(Aggregate.Version)).IsModified = true;
-                changed.Add(owner);
+                root.Property(nameof(Aggregate.Version)).IsModified = true;
+                changed.Add(root);
             }
         }
 
@@ -185,5 +165,52 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? user,
         {
             ((Aggregate)entry.Entity).Stamp(now, user?.UserId, user?.DisplayName, entry.State == EntityState.Added);
         }
+    }
+
+    /// <summary>
+    /// The roots of the added, changed and deleted parts of aggregates. An entity that is neither an aggregate,
+    /// nor a part naming its root, nor a deliberately standalone record (nor one of Identity's own rows) is
+    /// refused, so a new entity cannot silently escape versioning.
+    /// </summary>
+    private static IEnumerable<(Type RootType, Guid RootId)> ChangedParts(IEnumerable<EntityEntry> entries)
+    {
+        foreach (var entry in entries.Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        {
+            switch (entry.Entity)
+            {
+                case Aggregate or IStandaloneRecord:
+                    break;
+                case IPartOf part:
+                    yield return (RootTypeOf(part.GetType()), part.RootId);
+                    break;
+                case var other when other.GetType().Assembly == IdentityStoresAssembly:
+                    break;
+                default:
+                    throw new InvalidOperationException(
+                        $"{entry.Entity.GetType().Name} is neither an aggregate, a part of one (IPartOf<TRoot>) nor a standalone record (IStandaloneRecord)");
+            }
+        }
+    }
+
+    private static readonly System.Reflection.Assembly IdentityStoresAssembly = typeof(IdentityUserRole<Guid>).Assembly;
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, Type> RootTypes = new();
+
+    /// <summary>The <c>TRoot</c> of the <see cref="IPartOf{TRoot}"/> a part type implements.</summary>
+    public static Type RootTypeOf(Type partType) => RootTypes.GetOrAdd(partType, t =>
+        t.GetInterfaces().Single(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IPartOf<>)).GetGenericArguments()[0]);
+
+    /// <summary>What a save found in the tracker: the aggregates, and the roots of the changed parts.</summary>
+    private sealed class PendingSave(Dictionary<Guid, EntityEntry> roots, List<(Type RootType, Guid RootId)> parts)
+    {
+        public Dictionary<Guid, EntityEntry> Roots { get; } = roots;
+
+        public List<(Type RootType, Guid RootId)> Parts { get; } = parts;
+
+        /// <summary>Roots of changed parts that are not tracked: a part was changed without loading its aggregate.</summary>
+        public List<(Type RootType, Guid RootId)> Untracked => [.. Parts.Where(p => !Roots.ContainsKey(p.RootId))];
+
+        public static InvalidOperationException NoRoot(Type rootType, Guid rootId) =>
+            new($"A part of {rootType.Name} {rootId} changed, but there is no such {rootType.Name} to version");
     }
 }

@@ -33,17 +33,20 @@ public static class DatabaseSetup
     public static IServiceCollection AddDatabase(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         var provider = ProviderFrom(configuration);
+
+        // Development and Testing refuse a synchronous query in a validator (SynchronousQueryGuard).
+        IInterceptor[] guards = configuration.GetValue<bool>("Database:RefuseSynchronousQueries") ? [new SynchronousQueryInterceptor()] : [];
         if (provider == DatabaseProvider.SqlServer)
         {
             var connectionString = configuration.GetConnectionString("SqlServer")
                 ?? throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:SqlServer is not set");
-            services.AddDbContext<SqlServerAppDbContext>(o => o.UseSqlServer(connectionString, SqlServerOptions));
+            services.AddDbContext<SqlServerAppDbContext>(o => o.UseSqlServer(connectionString, SqlServerOptions).AddInterceptors(guards));
             services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqlServerAppDbContext>());
         }
         else
         {
             var connectionString = SqliteConnectionString(configuration, contentRoot);
-            services.AddDbContext<SqliteAppDbContext>(o => o.UseSqlite(connectionString, SqliteOptions).AddInterceptors(new SqlitePragmas()));
+            services.AddDbContext<SqliteAppDbContext>(o => o.UseSqlite(connectionString, SqliteOptions).AddInterceptors([new SqlitePragmas(), .. guards]));
             services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
         }
 

@@ -4,8 +4,9 @@ namespace ChildrenServices.Infrastructure.Security;
 /// A form post's one-time submission id and where its first result sent the user. A repeat of the
 /// same submission (a double-click, a resend after a timeout) is sent there too instead of creating
 /// the record again. The id is the key, so two concurrent repeats cannot both go ahead.
+/// Standalone (<see cref="ChildrenServices.Domain.Common.IStandaloneRecord"/>): infrastructure, written once per submission id.
 /// </summary>
-public sealed class FormSubmission
+public sealed class FormSubmission : ChildrenServices.Domain.Common.IStandaloneRecord
 {
     private FormSubmission()
     {

@@ -3,8 +3,9 @@ namespace ChildrenServices.Infrastructure.Security;
 /// <summary>
 /// One signed-in session on the server. The sign-in cookie carries only its id as a claim; a cookie
 /// whose session has ended (signed out) is refused on its next request, even if copied elsewhere.
+/// Standalone (<see cref="ChildrenServices.Domain.Common.IStandaloneRecord"/>): infrastructure, one per sign-in, written by that session only.
 /// </summary>
-public sealed class SignInSession
+public sealed class SignInSession : ChildrenServices.Domain.Common.IStandaloneRecord
 {
     private SignInSession()
     {

@@ -656,6 +656,9 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Score")
                         .HasColumnType("INTEGER");
 
@@ -688,6 +691,9 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("Owner")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlanId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1443,6 +1449,9 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("Owner")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PeriodOfCareId")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Status")

@@ -1,0 +1,25 @@
+using ChildrenServices.Application.Security;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChildrenServices.Application.Notifications;
+
+/// <summary>The signed-in user's unread alerts, urgent first.</summary>
+public static class GetMyNotifications
+{
+    [AllowAnySignedInUser]
+    public sealed record Query : IQuery<IReadOnlyList<Row>>;
+
+    public sealed record Row(Guid Id, string Text, string Link, bool Urgent, DateTime CreatedAtUtc);
+
+    public sealed class Handler(IAppDbContext db, ICurrentUser user) : IQueryHandler<Query, IReadOnlyList<Row>>
+    {
+        public async ValueTask<IReadOnlyList<Row>> Handle(Query query, CancellationToken cancellationToken) =>
+            await db.Notifications.AsNoTracking()
+                .Where(n => n.RecipientId == user.UserId && n.ReadAtUtc == null)
+                .OrderByDescending(n => n.Urgent).ThenByDescending(n => n.CreatedAtUtc)
+                .Take(20)
+                .Select(n => new Row(n.Id, n.Text, n.Link, n.Urgent, n.CreatedAtUtc))
+                .ToListAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,42 @@
+using ChildrenServices.Application.Security;
+using ChildrenServices.Application.Timescales;
+using ChildrenServices.Domain.Common;
+using ChildrenServices.Domain.SocialCare;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChildrenServices.Application.SocialCare;
+
+/// <summary>A visit under the plan, and whether the child was seen (and alone).</summary>
+public static class RecordChildInNeedVisit
+{
+    [RequiresPermission(Permission.RecordStatutoryWork)]
+    public sealed record Command : ICommand, IPersonScoped, IAudited
+    {
+        public Guid PersonId { get; init; }
+
+        public Guid PlanId { get; init; }
+
+        public DateOnly? VisitedOn { get; init; }
+
+        public bool ChildSeen { get; init; }
+
+        public bool SeenAlone { get; init; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.VisitedOn).NotNull().WithMessage("Enter the date of the visit");
+    }
+
+    public sealed class Handler(IAppDbContext db, TimeProvider clock) : ICommandHandler<Command>
+    {
+        public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var plan = await PlanLoader.LoadAsync(db, command.PersonId, command.PlanId, null, cancellationToken);
+            plan.RecordVisit(command.VisitedOn!.Value, command.ChildSeen, command.SeenAlone, UkTime.Today(clock));
+            return Unit.Value;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using ChildrenServices.Application.Security;
+using ChildrenServices.Application.Timescales;
+using ChildrenServices.Domain.Codes;
+using ChildrenServices.Domain.Common;
+using ChildrenServices.Domain.SocialCare;
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChildrenServices.Application.SocialCare;
+
+/// <summary>The reviewing officer who chaired it records the initial conference: date and outcome (with the initial category for a plan).</summary>
+public static class RecordInitialConference
+{
+    [RequiresPermission(Permission.RecordReviewOutcomes)]
+    public sealed record Command : ICommand, IReviewOutcome, IAudited, IVersioned
+    {
+        public Guid PersonId { get; init; }
+
+        public Guid EnquiryId { get; init; }
+
+        public Guid Version { get; init; }
+
+        public DateOnly? HeldOn { get; init; }
+
+        public ConferenceOutcome? Outcome { get; init; }
+
+        public string? InitialCategory { get; init; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.HeldOn).NotNull().WithMessage("Enter the date of the conference");
+            RuleFor(c => c.Outcome).NotNull().WithMessage("Select the outcome of the conference").IsInEnum().WithMessage("Select the outcome of the conference");
+            RuleFor(c => c.InitialCategory).Must(code => DfeCodes.CategoryOfAbuse.Find(code!) is not null)
+                .When(c => !string.IsNullOrEmpty(c.InitialCategory)).WithMessage("Select a category of abuse from the list");
+        }
+    }
+
+    public sealed class Handler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command>
+    {
+        public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var enquiry = await EnquiryLoader.LoadAsync(db, command.PersonId, command.EnquiryId, command.Version, cancellationToken);
+            enquiry.RecordConference(command.HeldOn!.Value, command.Outcome!.Value, command.InitialCategory, user.RequireUserId(), UkTime.Today(clock));
+            if (enquiry.ConferenceOutcome == ConferenceOutcome.ChildProtectionPlan)
+            {
+                db.ChildProtectionPlans.Add(new ChildProtectionPlan(enquiry));
+            }
+
+            return Unit.Value;
+        }
+    }
+}
