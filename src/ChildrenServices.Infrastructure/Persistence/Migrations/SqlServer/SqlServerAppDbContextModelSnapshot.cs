@@ -78,6 +78,10 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("WorkerId", "EndedOn");
 
+                    b.HasIndex(new[] { "ChildId" }, "UX_Allocations_OneLeadPerChild")
+                        .IsUnique()
+                        .HasFilter("[EndedOn] IS NULL AND [Role] = 'Lead'");
+
                     b.ToTable("Allocations", (string)null);
                 });
 
@@ -209,9 +213,16 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid>("ChildId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<bool>("IsPending")
+                        .HasColumnType("bit");
+
                     b.HasKey("TransferId", "ChildId");
 
                     b.HasIndex("ChildId");
+
+                    b.HasIndex(new[] { "ChildId" }, "UX_CaseTransferChildren_OnePendingPerChild")
+                        .IsUnique()
+                        .HasFilter("[IsPending] = 1");
 
                     b.ToTable("CaseTransferChildren", (string)null);
                 });
@@ -224,9 +235,17 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid>("ChildId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("Waiting")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.HasKey("RequestId", "ChildId");
 
                     b.HasIndex("ChildId");
+
+                    b.HasIndex(new[] { "ChildId", "Waiting" }, "UX_ApprovalRequestChildren_OneWaitingPerChild")
+                        .IsUnique()
+                        .HasFilter("[Waiting] IS NOT NULL");
 
                     b.ToTable("ApprovalRequestChildren", (string)null);
                 });
@@ -310,11 +329,13 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("DecidedById");
 
-                    b.HasIndex("EpisodeId");
-
                     b.HasIndex("RequestedById");
 
                     b.HasIndex("TeamId", "Status");
+
+                    b.HasIndex(new[] { "EpisodeId" }, "UX_ApprovalRequests_OnePendingStepUpPerEpisode")
+                        .IsUnique()
+                        .HasFilter("[Kind] = 'StepUp' AND [Status] = 'Pending'");
 
                     b.ToTable("ApprovalRequests", (string)null);
                 });
@@ -1428,6 +1449,10 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("ChildId", "StartedOn");
 
+                    b.HasIndex(new[] { "ChildId" }, "UX_PeriodsOfCare_OneOpenPerChild")
+                        .IsUnique()
+                        .HasFilter("[EndedOn] IS NULL");
+
                     b.ToTable("PeriodsOfCare", (string)null);
                 });
 
@@ -2153,6 +2178,10 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("ChildId", "EndedOn");
 
+                    b.HasIndex(new[] { "ChildId" }, "UX_ChildInNeedPlans_OneOpenPerChild")
+                        .IsUnique()
+                        .HasFilter("[EndedOn] IS NULL");
+
                     b.ToTable("ChildInNeedPlans", (string)null);
                 });
 
@@ -2296,6 +2325,10 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("ReferralId");
 
                     b.HasIndex("ChildId", "EndedOn");
+
+                    b.HasIndex(new[] { "ChildId" }, "UX_ChildProtectionPlans_OneOpenPerChild")
+                        .IsUnique()
+                        .HasFilter("[EndedOn] IS NULL");
 
                     b.ToTable("ChildProtectionPlans", (string)null);
                 });

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261202121401_Initial")]
+    [Migration("20261202123426_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -80,6 +80,10 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("ChildId", "EndedOn");
 
                     b.HasIndex("WorkerId", "EndedOn");
+
+                    b.HasIndex(new[] { "ChildId" }, "UX_Allocations_OneLeadPerChild")
+                        .IsUnique()
+                        .HasFilter("[EndedOn] IS NULL AND [Role] = 'Lead'");
 
                     b.ToTable("Allocations", (string)null);
                 });
@@ -212,9 +216,16 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid>("ChildId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<bool>("IsPending")
+                        .HasColumnType("bit");
+
                     b.HasKey("TransferId", "ChildId");
 
                     b.HasIndex("ChildId");
+
+                    b.HasIndex(new[] { "ChildId" }, "UX_CaseTransferChildren_OnePendingPerChild")
+                        .IsUnique()
+                        .HasFilter("[IsPending] = 1");
 
                     b.ToTable("CaseTransferChildren", (string)null);
                 });
@@ -227,9 +238,17 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid>("ChildId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("Waiting")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.HasKey("RequestId", "ChildId");
 
                     b.HasIndex("ChildId");
+
+                    b.HasIndex(new[] { "ChildId", "Waiting" }, "UX_ApprovalRequestChildren_OneWaitingPerChild")
+                        .IsUnique()
+                        .HasFilter("[Waiting] IS NOT NULL");
 
                     b.ToTable("ApprovalRequestChildren", (string)null);
                 });
@@ -313,11 +332,13 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("DecidedById");
 
-                    b.HasIndex("EpisodeId");
-
                     b.HasIndex("RequestedById");
 
                     b.HasIndex("TeamId", "Status");
+
+                    b.HasIndex(new[] { "EpisodeId" }, "UX_ApprovalRequests_OnePendingStepUpPerEpisode")
+                        .IsUnique()
+                        .HasFilter("[Kind] = 'StepUp' AND [Status] = 'Pending'");
 
                     b.ToTable("ApprovalRequests", (string)null);
                 });
@@ -1431,6 +1452,10 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("ChildId", "StartedOn");
 
+                    b.HasIndex(new[] { "ChildId" }, "UX_PeriodsOfCare_OneOpenPerChild")
+                        .IsUnique()
+                        .HasFilter("[EndedOn] IS NULL");
+
                     b.ToTable("PeriodsOfCare", (string)null);
                 });
 
@@ -2156,6 +2181,10 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("ChildId", "EndedOn");
 
+                    b.HasIndex(new[] { "ChildId" }, "UX_ChildInNeedPlans_OneOpenPerChild")
+                        .IsUnique()
+                        .HasFilter("[EndedOn] IS NULL");
+
                     b.ToTable("ChildInNeedPlans", (string)null);
                 });
 
@@ -2299,6 +2328,10 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("ReferralId");
 
                     b.HasIndex("ChildId", "EndedOn");
+
+                    b.HasIndex(new[] { "ChildId" }, "UX_ChildProtectionPlans_OneOpenPerChild")
+                        .IsUnique()
+                        .HasFilter("[EndedOn] IS NULL");
 
                     b.ToTable("ChildProtectionPlans", (string)null);
                 });

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261202121356_Initial")]
+    [Migration("20261202123354_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -75,6 +75,10 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("ChildId", "EndedOn");
 
                     b.HasIndex("WorkerId", "EndedOn");
+
+                    b.HasIndex(new[] { "ChildId" }, "UX_Allocations_OneLeadPerChild")
+                        .IsUnique()
+                        .HasFilter("\"EndedOn\" IS NULL AND \"Role\" = 'Lead'");
 
                     b.ToTable("Allocations", (string)null);
                 });
@@ -207,9 +211,16 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("ChildId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsPending")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("TransferId", "ChildId");
 
                     b.HasIndex("ChildId");
+
+                    b.HasIndex(new[] { "ChildId" }, "UX_CaseTransferChildren_OnePendingPerChild")
+                        .IsUnique()
+                        .HasFilter("\"IsPending\" = 1");
 
                     b.ToTable("CaseTransferChildren", (string)null);
                 });
@@ -222,9 +233,17 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("ChildId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Waiting")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("RequestId", "ChildId");
 
                     b.HasIndex("ChildId");
+
+                    b.HasIndex(new[] { "ChildId", "Waiting" }, "UX_ApprovalRequestChildren_OneWaitingPerChild")
+                        .IsUnique()
+                        .HasFilter("\"Waiting\" IS NOT NULL");
 
                     b.ToTable("ApprovalRequestChildren", (string)null);
                 });
@@ -308,11 +327,13 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("DecidedById");
 
-                    b.HasIndex("EpisodeId");
-
                     b.HasIndex("RequestedById");
 
                     b.HasIndex("TeamId", "Status");
+
+                    b.HasIndex(new[] { "EpisodeId" }, "UX_ApprovalRequests_OnePendingStepUpPerEpisode")
+                        .IsUnique()
+                        .HasFilter("\"Kind\" = 'StepUp' AND \"Status\" = 'Pending'");
 
                     b.ToTable("ApprovalRequests", (string)null);
                 });
@@ -1426,6 +1447,10 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ChildId", "StartedOn");
 
+                    b.HasIndex(new[] { "ChildId" }, "UX_PeriodsOfCare_OneOpenPerChild")
+                        .IsUnique()
+                        .HasFilter("\"EndedOn\" IS NULL");
+
                     b.ToTable("PeriodsOfCare", (string)null);
                 });
 
@@ -2151,6 +2176,10 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ChildId", "EndedOn");
 
+                    b.HasIndex(new[] { "ChildId" }, "UX_ChildInNeedPlans_OneOpenPerChild")
+                        .IsUnique()
+                        .HasFilter("\"EndedOn\" IS NULL");
+
                     b.ToTable("ChildInNeedPlans", (string)null);
                 });
 
@@ -2294,6 +2323,10 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("ReferralId");
 
                     b.HasIndex("ChildId", "EndedOn");
+
+                    b.HasIndex(new[] { "ChildId" }, "UX_ChildProtectionPlans_OneOpenPerChild")
+                        .IsUnique()
+                        .HasFilter("\"EndedOn\" IS NULL");
 
                     b.ToTable("ChildProtectionPlans", (string)null);
                 });
