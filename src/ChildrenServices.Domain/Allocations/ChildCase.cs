@@ -132,7 +132,7 @@ public sealed class ChildCase
     /// The receiving team accepts: the sending team's allocations end today and the new worker starts today in
     /// the same role (lead for lead, co-worker for co-worker; lead when the sending team had no one). A new lead
     /// takes the lead from any other (who stays as a co-worker). The open referral the sending team held moves.
-    /// Returns the new allocation, or null when the worker already worked with the child.
+    /// Returns the new allocation, or null when the worker already worked with the child in the same role.
     /// </summary>
     public Allocation? AcceptTransfer(Guid fromTeamId, Guid toTeamId, Guid workerId, DateOnly today, Guid allocatedById)
     {
@@ -152,12 +152,7 @@ public sealed class ChildCase
         var existing = allocations.FirstOrDefault(a => a.EndedOn is null && a.WorkerId == workerId);
         if (existing is not null)
         {
-            if (role == AllocationRole.Lead)
-            {
-                MakeLead(existing);
-            }
-
-            return null;
+            return role == AllocationRole.Lead ? MakeLead(existing, today, allocatedById) : null;
         }
 
         if (role == AllocationRole.Lead && Lead is { } lead)
@@ -198,7 +193,7 @@ public sealed class ChildCase
     /// <summary>
     /// A step-down is approved: the keyworker (already co-working, or chosen) leads; every other allocation
     /// outside the early help teams ends; the open referral closes with the stage's reason code (the child in
-    /// need plan has been ended with it by the caller). Returns the keyworker's new allocation, if they had none.
+    /// need plan has been ended with it by the caller). Returns the keyworker's new lead allocation, if any.
     /// </summary>
     public Allocation? StepDown(Guid keyworkerId, Guid keyworkerTeamId, IReadOnlyCollection<Guid> earlyHelpTeamIds, string reasonCode, DateOnly today, Guid allocatedById)
     {
@@ -219,12 +214,7 @@ public sealed class ChildCase
         var keyworker = allocations.FirstOrDefault(a => a.EndedOn is null && a.WorkerId == keyworkerId);
         if (keyworker is not null)
         {
-            if (keyworker.TeamId == keyworkerTeamId)
-            {
-                MakeLead(keyworker);
-            }
-
-            return null;
+            return keyworker.TeamId == keyworkerTeamId ? MakeLead(keyworker, today, allocatedById) : null;
         }
 
         if (Lead is { } lead)
@@ -330,15 +320,21 @@ public sealed class ChildCase
         }
     }
 
-    /// <summary>The one way a worker becomes lead: whoever led before stays alongside as a co-worker.</summary>
-    private void MakeLead(Allocation allocation)
+    /// <summary>
+    /// The one way a worker already on the case becomes lead: whoever led before stays alongside as a co-worker,
+    /// and the worker's co-working ends today as their lead starts today. A new row rather than a changed one, so
+    /// the save ends the old lead before it starts the new (updates before inserts) and never holds two leads, even
+    /// for a moment, under the index that allows one (ADR 0019).
+    /// </summary>
+    private Allocation MakeLead(Allocation allocation, DateOnly today, Guid allocatedById)
     {
         if (Lead is { } lead && lead != allocation)
         {
             lead.BecomeCoWorker();
         }
 
-        allocation.BecomeLead();
+        allocation.End(today < allocation.StartedOn ? allocation.StartedOn : today);
+        return Start(allocation.WorkerId, allocation.TeamId, AllocationRole.Lead, today, allocatedById);
     }
 
     private Allocation Start(Guid workerId, Guid teamId, AllocationRole role, DateOnly today, Guid allocatedById)

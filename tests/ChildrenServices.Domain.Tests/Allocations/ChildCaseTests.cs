@@ -99,9 +99,10 @@ public sealed class ChildCaseTests
 
         var started = childCase.StepDown(keyworkerId, EarlyHelpTeam, [EarlyHelpTeam], "RC9", Today, Manager);
 
-        Assert.Null(started);
         Assert.Equal(Today, socialWorker.EndedOn);
-        Assert.Same(keyworker, childCase.Lead);
+        Assert.Equal(Today, keyworker.EndedOn);
+        Assert.Same(started, childCase.Lead);
+        Assert.Equal((keyworkerId, EarlyHelpTeam, Today), (started!.WorkerId, started.TeamId, started.StartedOn));
         Assert.Equal(1, Leads(childCase));
         Assert.Equal((ReferralStatus.Closed, "RC9"), (referral.Status, referral.ClosureReasonCode));
     }
@@ -211,9 +212,11 @@ public sealed class ChildCaseTests
         var coWorker = Held(workerId, OtherTeam, AllocationRole.CoWorker);
         var childCase = Case(allocations: [otherLead, coWorker]);
 
-        Assert.Null(childCase.AcceptTransfer(AssessmentTeam, OtherTeam, workerId, Today, Manager));
+        var started = childCase.AcceptTransfer(AssessmentTeam, OtherTeam, workerId, Today, Manager);
 
-        Assert.Same(coWorker, childCase.Lead);
+        Assert.Equal(Today, coWorker.EndedOn);
+        Assert.Same(started, childCase.Lead);
+        Assert.Equal(workerId, started!.WorkerId);
         Assert.Equal(AllocationRole.CoWorker, otherLead.Role);
         Assert.Equal(1, Leads(childCase));
     }

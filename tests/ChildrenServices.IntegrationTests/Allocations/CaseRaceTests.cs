@@ -144,6 +144,37 @@ public sealed class CaseRaceTests(AppFactory factory) : FrontDoorTestBase(factor
         Assert.True(racing.Fired);
     }
 
+    [Fact]
+    public async Task StepDown_TheKeyworkerWhoLedBeforeLeadsAgain_InOneSaveTheIndexAccepts()
+    {
+        // The keyworker's allocation is the older row: a save that promoted it before ending the social worker's
+        // lead would briefly hold two leads, which the index refuses.
+        var keyworker = await CreateUserAsync(Roles.FamilyKeyworker, "Tom Ashdown");
+        await WithDbAsync(async db =>
+        {
+            (await db.Teams.Include(t => t.Members).SingleAsync(t => t.Id == EarlyHelpTeam)).AddMember(keyworker);
+            await db.SaveChangesAsync();
+        });
+        var child = await ChildReferredAsync();
+        var keyworking = new Allocation(child, keyworker, EarlyHelpTeam, AllocationRole.Lead, Today.AddDays(-60), Manager);
+        keyworking.BecomeCoWorker();
+        await WithDbAsync(async db =>
+        {
+            db.Allocations.Add(keyworking);
+            await db.SaveChangesAsync();
+        });
+        await AllocateAsync(AssessmentManager, child, socialWorker);
+        var id = await SendAsUserAsync(socialWorker, new RequestStepDown.Command { PersonId = child, Stage = StepDownStage.EndOfAssessment, Reasons = "Needs can be met by a keyworker." });
+        var version = await WithDbAsync(db => db.ApprovalRequests.Where(a => a.Id == id).Select(a => a.Version).SingleAsync());
+
+        await SendAsUserAsync(AssessmentManager, new DecideStepDown.Command { RequestId = id, Version = version, Approve = true, Rationale = "Agreed." });
+
+        var open = await WithDbAsync(db => db.Allocations.Where(a => a.ChildId == child && a.EndedOn == null).ToListAsync());
+        var lead = Assert.Single(open);
+        Assert.Equal((keyworker, EarlyHelpTeam, AllocationRole.Lead, Today), (lead.WorkerId, lead.TeamId, lead.Role, lead.StartedOn));
+        Assert.Equal(Today, (await WithDbAsync(db => db.Allocations.SingleAsync(a => a.Id == keyworking.Id))).EndedOn);
+    }
+
     /// <summary>A child referred to the assessment team, waiting for allocation.</summary>
     private async Task<Guid> ChildReferredAsync()
     {
