@@ -77,25 +77,15 @@ public static class ReallocateChildren
             {
                 throw new Domain.Common.DomainRuleException(
                     notTheirs.Count == 1
-                        ? "One of the children selected is no longer led by this worker in your team: they may have been moved since you opened the page. Nothing was moved."
+                        ? ChildCase.Refusals.NoLongerLedBy
                         : $"{notTheirs.Count} of the children selected are no longer led by this worker in your team: they may have been moved since you opened the page. Nothing was moved.",
                     "ChildIds");
             }
 
             var today = UkTime.Today(clock);
-            var coWorking = await db.Allocations
-                .Where(a => childIds.Contains(a.ChildId) && a.WorkerId == toWorker && a.EndedOn == null)
-                .ToListAsync(cancellationToken);
-            foreach (var lead in leads)
+            foreach (var childCase in (await ChildCases.LoadAsync(db, childIds, cancellationToken)).Values)
             {
-                var ended = lead.StartedOn < today ? today.AddDays(-1) : today;
-                lead.End(ended);
-                foreach (var alongside in coWorking.Where(a => a.ChildId == lead.ChildId))
-                {
-                    alongside.End(alongside.StartedOn < today ? today.AddDays(-1) : today);
-                }
-
-                db.Allocations.Add(new Allocation(lead.ChildId, toWorker, lead.TeamId, AllocationRole.Lead, today, me));
+                db.Started(childCase.Reallocate(command.FromWorkerId, toWorker, today, me));
             }
 
             return Unit.Value;

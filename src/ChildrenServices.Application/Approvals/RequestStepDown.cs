@@ -1,3 +1,4 @@
+using ChildrenServices.Application.Allocations;
 using ChildrenServices.Application.Security;
 using ChildrenServices.Domain.Allocations;
 using ChildrenServices.Domain.Approvals;
@@ -39,20 +40,10 @@ public static class RequestStepDown
     {
         public async ValueTask<Guid> Handle(Command command, CancellationToken cancellationToken)
         {
-            var referral = await db.Referrals.Where(r => r.ChildId == command.PersonId && r.Status == ReferralStatus.Open)
-                .OrderByDescending(r => r.ReferralDate).FirstOrDefaultAsync(cancellationToken)
-                ?? throw new Domain.Common.DomainRuleException("The child is not open to children's social care", "Stage");
-            var lead = await db.Allocations.Where(a => a.ChildId == command.PersonId && a.EndedOn == null && a.Role == AllocationRole.Lead)
-                .Select(a => (Guid?)a.TeamId).FirstOrDefaultAsync(cancellationToken) ?? referral.TeamId;
-            if (await db.ChildProtectionPlans.AnyAsync(p => p.ChildId == command.PersonId && p.EndedOn == null, cancellationToken))
-            {
-                throw new Domain.Common.DomainRuleException("The child protection plan is still open: it ends at a review conference before the family can step down", "Stage");
-            }
-
-            if (await db.ApprovalRequests.AnyAsync(a => a.Kind == ApprovalKind.StepDown && a.Status == ApprovalStatus.Pending && a.Children.Any(c => c.ChildId == command.PersonId), cancellationToken))
-            {
-                throw new Domain.Common.DomainRuleException("A step-down for this child is already waiting for a decision", "Reasons");
-            }
+            var childCase = await ChildCases.LoadAsync(db, command.PersonId, cancellationToken);
+            childCase.EnsureCanStepDown();
+            var referral = childCase.OpenReferral!;
+            var lead = childCase.Lead?.TeamId ?? referral.TeamId;
 
             // Siblings open to the same team step down with the child: the family keeps one plan.
             var siblingKinds = new[] { RelationshipKind.Sibling, RelationshipKind.HalfSibling };

@@ -49,7 +49,7 @@ public static class RequestStepUp
 
             if (await db.ApprovalRequests.AnyAsync(a => a.EpisodeId == episode.Id && a.Kind == ApprovalKind.StepUp && a.Status == ApprovalStatus.Pending, cancellationToken))
             {
-                throw new Domain.Common.DomainRuleException("A step-up for this family is already waiting for a decision", "Reasons");
+                throw new Domain.Common.DomainRuleException(Domain.Allocations.ChildCase.Refusals.StepUpPending, "Reasons");
             }
 
             var urgent = command.Urgent!.Value;

@@ -79,6 +79,7 @@ public sealed class CaseTransfer : Aggregate
     {
         EnsureMine(managesReceivingTeam);
         Status = TransferStatus.Accepted;
+        Decided();
         NewWorkerId = newWorkerId;
         DecidedById = managerId;
         DecidedAtUtc = nowUtc;
@@ -93,9 +94,18 @@ public sealed class CaseTransfer : Aggregate
         }
 
         Status = TransferStatus.Declined;
+        Decided();
         DeclineReason = reason.Trim();
         DecidedById = managerId;
         DecidedAtUtc = nowUtc;
+    }
+
+    private void Decided()
+    {
+        foreach (var child in children)
+        {
+            child.Decided();
+        }
     }
 
     private void EnsureMine(bool managesReceivingTeam)
@@ -122,6 +132,7 @@ public sealed class TransferChild : IPartOf<CaseTransfer>
     {
         TransferId = transferId;
         ChildId = childId;
+        IsPending = true;
     }
 
     public Guid TransferId { get; private init; }
@@ -129,4 +140,11 @@ public sealed class TransferChild : IPartOf<CaseTransfer>
     Guid IPartOf.RootId => TransferId;
 
     public Guid ChildId { get; private init; }
+
+    /// <summary>True while the transfer waits for the receiving team: a unique index allows one such row per child.</summary>
+    public bool IsPending { get; private set; }
+
+    Guid IPartOf.RootId => TransferId;
+
+    internal void Decided() => IsPending = false;
 }

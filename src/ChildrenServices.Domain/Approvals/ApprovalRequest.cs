@@ -74,12 +74,18 @@ public sealed class ApprovalRequest : Aggregate
         Reasons = reasons.Trim();
         RequestedById = requestedById;
         RequestedAtUtc = requestedAtUtc;
-        children.AddRange(childIds.Distinct().Select(id => new ApprovalChild(Id, id)));
+        children.AddRange(childIds.Distinct().Select(id => new ApprovalChild(Id, id, OneWaitingPerChild(kind) ? kind : null)));
         if (children.Count == 0)
         {
             throw new DomainRuleException("Choose the children it is about", "Children");
         }
     }
+
+    /// <summary>
+    /// Kinds a child may have only one of waiting at a time (a step-down, a closure): each child row carries the
+    /// kind while it waits, for the unique index that backs the rule (ADR 0019).
+    /// </summary>
+    public static bool OneWaitingPerChild(ApprovalKind kind) => kind is ApprovalKind.StepDown or ApprovalKind.CaseClosure;
 
     public ApprovalKind Kind { get; private init; }
 
@@ -139,6 +145,11 @@ public sealed class ApprovalRequest : Aggregate
         }
 
         Status = approve ? ApprovalStatus.Approved : ApprovalStatus.Rejected;
+        foreach (var child in children)
+        {
+            child.Decided();
+        }
+
         Rationale = rationale.Trim();
         DecidedById = managerId;
         DecidedAtUtc = nowUtc;
@@ -174,10 +185,11 @@ public sealed class ApprovalChild : IPartOf<ApprovalRequest>
     {
     }
 
-    internal ApprovalChild(Guid requestId, Guid childId)
+    internal ApprovalChild(Guid requestId, Guid childId, ApprovalKind? waiting)
     {
         RequestId = requestId;
         ChildId = childId;
+        Waiting = waiting;
     }
 
     public Guid RequestId { get; private init; }
@@ -185,4 +197,15 @@ public sealed class ApprovalChild : IPartOf<ApprovalRequest>
     Guid IPartOf.RootId => RequestId;
 
     public Guid ChildId { get; private init; }
+
+    /// <summary>
+    /// While the request waits for a decision, its kind if a child may have only one of that kind waiting
+    /// (<see cref="ApprovalRequest.OneWaitingPerChild"/>); empty once decided. A unique index on the child and
+    /// this refuses a second one, even from a request that raced past the check.
+    /// </summary>
+    public ApprovalKind? Waiting { get; private set; }
+
+    Guid IPartOf.RootId => RequestId;
+
+    internal void Decided() => Waiting = null;
 }

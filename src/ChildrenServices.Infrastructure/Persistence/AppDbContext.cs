@@ -122,7 +122,12 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? user,
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        OneOpen.UseProviderQuoting(builder, Database.IsSqlServer());
     }
+
+    /// <summary>A save refused by a one-open index becomes the rule's field error, however the context was made (ADR 0019).</summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.AddInterceptors(OneOpenRefusals.Instance);
 
     /// <summary>
     /// The audit trail is append-only. Finds the roots of the changed parts of aggregates; a root that is not

@@ -49,9 +49,9 @@ public sealed class StepDownTests(AppFactory factory) : FrontDoorTestBase(factor
         Assert.Empty(await SendAsUserAsync(AssessmentManager, new Application.Home.GetReferralsAwaitingAllocation.Query()));
         var requestId = await SendAsUserAsync(socialWorker, new RequestStepDown.Command { PersonId = childId, Stage = StepDownStage.EndOfAssessment, Reasons = "Assessment complete: needs can be met with keyworker support." });
 
-        var missing = await Assert.ThrowsAsync<ValidationException>(async () => await SendAsUserAsync(AssessmentManager, new DecideApproval.Command { RequestId = requestId, Version = await VersionAsync(requestId), Approve = true, Rationale = "Agree." }));
+        var missing = await Assert.ThrowsAsync<ValidationException>(async () => await SendAsUserAsync(AssessmentManager, new DecideStepDown.Command { RequestId = requestId, Version = await VersionAsync(requestId), Approve = true, Rationale = "Agree." }));
         Assert.Contains(missing.Errors, e => e.PropertyName == "KeyworkerId" && e.ErrorMessage == "Select the keyworker who will take the family");
-        await SendAsUserAsync(AssessmentManager, new DecideApproval.Command { RequestId = requestId, Version = await VersionAsync(requestId), Approve = true, Rationale = "Agree: strengths in the family, mum engaging.", KeyworkerId = keyworker });
+        await SendAsUserAsync(AssessmentManager, new DecideStepDown.Command { RequestId = requestId, Version = await VersionAsync(requestId), Approve = true, Rationale = "Agree: strengths in the family, mum engaging.", KeyworkerId = keyworker });
 
         var referral = await WithDbAsync(db => db.Referrals.SingleAsync(r => r.ChildId == childId));
         Assert.Equal((ReferralStatus.Closed, "RC9", new DateOnly(2026, 11, 24)), (referral.Status, referral.ClosureReasonCode, referral.ClosedOn));
@@ -74,7 +74,7 @@ public sealed class StepDownTests(AppFactory factory) : FrontDoorTestBase(factor
         var other = await CreateUserAsync(Roles.FamilyKeyworker, "Jess Carraway");
         var requestId = await SendAsUserAsync(socialWorker, new RequestStepDown.Command { PersonId = childId, Stage = StepDownStage.ChildInNeedPlan, Reasons = "CIN plan goals met." });
 
-        await SendAsUserAsync(AssessmentManager, new DecideApproval.Command { RequestId = requestId, Version = await VersionAsync(requestId), Approve = true, Rationale = "Agree.", KeyworkerId = other });
+        await SendAsUserAsync(AssessmentManager, new DecideStepDown.Command { RequestId = requestId, Version = await VersionAsync(requestId), Approve = true, Rationale = "Agree.", KeyworkerId = other });
 
         Assert.Equal("RC7", await WithDbAsync(db => db.Referrals.Where(r => r.ChildId == childId).Select(r => r.ClosureReasonCode).SingleAsync()));
         var held = Assert.Single(await WithDbAsync(db => db.Allocations.Where(a => a.ChildId == childId && a.EndedOn == null).ToListAsync()));
@@ -87,7 +87,7 @@ public sealed class StepDownTests(AppFactory factory) : FrontDoorTestBase(factor
         var childId = await ChildOpenToSocialCareAsync();
         var requestId = await SendAsUserAsync(socialWorker, new RequestStepDown.Command { PersonId = childId, Stage = StepDownStage.EndOfAssessment, Reasons = "Mum coping better." });
 
-        await SendAsUserAsync(AssessmentManager, new DecideApproval.Command { RequestId = requestId, Version = await VersionAsync(requestId), Approve = false, Rationale = "Dad's return home is not yet assessed: complete that first." });
+        await SendAsUserAsync(AssessmentManager, new DecideStepDown.Command { RequestId = requestId, Version = await VersionAsync(requestId), Approve = false, Rationale = "Dad's return home is not yet assessed: complete that first." });
 
         Assert.Equal(ReferralStatus.Open, await WithDbAsync(db => db.Referrals.Where(r => r.ChildId == childId).Select(r => r.Status).SingleAsync()));
         var row = Assert.Single(await SendAsUserAsync(socialWorker, new GetChildApprovals.Query(childId)));

@@ -38,7 +38,7 @@ public sealed class StepUpTests(AppFactory factory) : FrontDoorTestBase(factory)
 
     private Task<Guid> VersionAsync(Guid requestId) => WithDbAsync(db => db.ApprovalRequests.Where(a => a.Id == requestId).Select(a => a.Version).SingleAsync());
 
-    private async Task<DecideApproval.Command> ApproveAsync(Guid requestId) => new()
+    private async Task<DecideStepUp.Command> ApproveAsync(Guid requestId) => new()
     {
         RequestId = requestId, Version = await VersionAsync(requestId), Approve = true, Rationale = "Neglect continuing despite the plan; threshold met.",
         AssessmentTeamId = AssessmentTeam, PrimaryNeedCode = "N1",
@@ -109,10 +109,10 @@ public sealed class StepUpTests(AppFactory factory) : FrontDoorTestBase(factory)
     {
         var (episodeId, childId) = await EpisodeAsync();
         var requestId = await SendAsUserAsync(keyworker, new RequestStepUp.Command { Urgent = false, EpisodeId = episodeId, Reasons = "Mum missed the TAF." });
-        var noRationale = await Assert.ThrowsAsync<ValidationException>(async () => await SendAsUserAsync(Manager, new DecideApproval.Command { RequestId = requestId, Version = await VersionAsync(requestId), Approve = false }));
+        var noRationale = await Assert.ThrowsAsync<ValidationException>(async () => await SendAsUserAsync(Manager, new DecideStepUp.Command { RequestId = requestId, Version = await VersionAsync(requestId), Approve = false }));
         Assert.Contains(noRationale.Errors, e => e.PropertyName == "Rationale");
 
-        await SendAsUserAsync(Manager, new DecideApproval.Command { RequestId = requestId, Version = await VersionAsync(requestId), Approve = false, Rationale = "One missed meeting is not a step-up: rearrange the TAF and visit this week." });
+        await SendAsUserAsync(Manager, new DecideStepUp.Command { RequestId = requestId, Version = await VersionAsync(requestId), Approve = false, Rationale = "One missed meeting is not a step-up: rearrange the TAF and visit this week." });
 
         var row = Assert.Single(await SendAsUserAsync(keyworker, new GetChildApprovals.Query(childId)));
         Assert.Equal(ApprovalStatus.Rejected, row.Status);

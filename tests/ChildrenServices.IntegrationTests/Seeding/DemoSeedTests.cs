@@ -106,7 +106,7 @@ public sealed class DemoSeedTests(AppFactory factory) : IntegrationTest(factory)
         var assessmentTeam = await WithDbAsync(db => db.Teams.Where(t => t.Kind == TeamKind.Assessment).Select(t => t.Id).SingleAsync());
 
         var stepUp = (await SendAsUserAsync(ruth, new GetApprovals.Query())).First();
-        var approvedUp = await SendAsUserAsync(ruth, new DecideApproval.Command
+        var approvedUp = await SendAsUserAsync(ruth, new DecideStepUp.Command
         {
             RequestId = stepUp.Id, Version = stepUp.Version, Approve = true, Rationale = "Threshold met: neglect continuing despite the plan.",
             AssessmentTeamId = assessmentTeam, PrimaryNeedCode = "N1",
@@ -114,7 +114,7 @@ public sealed class DemoSeedTests(AppFactory factory) : IntegrationTest(factory)
         Assert.StartsWith("Step-up approved", approvedUp, StringComparison.Ordinal);
 
         var stepDown = Assert.Single(await SendAsUserAsync(sam, new GetApprovals.Query()), r => r.Kind == ApprovalKind.StepDown);
-        var approvedDown = await SendAsUserAsync(sam, new DecideApproval.Command
+        var approvedDown = await SendAsUserAsync(sam, new DecideStepDown.Command
         {
             RequestId = stepDown.Id, Version = stepDown.Version, Approve = true, Rationale = "Agreed: needs can be met by a keyworker.", KeyworkerId = jess,
         });
@@ -137,7 +137,7 @@ public sealed class DemoSeedTests(AppFactory factory) : IntegrationTest(factory)
         Assert.Contains(due, r => r.Status == Domain.Timescales.RagStatus.Green);
         Assert.Contains(due, r => r.What == "Child and family assessment (not started)");
         var waiting = Assert.Single(await SendAsUserAsync(sam, new GetApprovals.Query()), r => r.Kind == ApprovalKind.AssessmentAuthorisation);
-        Assert.StartsWith("Assessment authorised", await SendAsUserAsync(sam, new DecideApproval.Command { RequestId = waiting.Id, Version = waiting.Version, Approve = true, Rationale = "Agreed." }), StringComparison.Ordinal);
+        Assert.StartsWith("Assessment authorised", await SendAsUserAsync(sam, new AuthoriseAssessment.Command { RequestId = waiting.Id, Version = waiting.Version, Approve = true, Rationale = "Agreed." }), StringComparison.Ordinal);
     }
 
     [Fact]

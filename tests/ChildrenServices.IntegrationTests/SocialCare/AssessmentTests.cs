@@ -70,7 +70,7 @@ public sealed class AssessmentTests(AppFactory factory) : FrontDoorTestBase(fact
     private async Task<string> DecideAsync(Guid childId, bool approve, string rationale = "Analysis is clear; factors evidenced.")
     {
         var request = await WithDbAsync(db => db.ApprovalRequests.Where(a => a.Kind == ApprovalKind.AssessmentAuthorisation && a.Status == ApprovalStatus.Pending).Select(a => new { a.Id, a.Version }).SingleAsync());
-        return await SendAsUserAsync(AssessmentManager, new DecideApproval.Command { RequestId = request.Id, Version = request.Version, Approve = approve, Rationale = rationale });
+        return await SendAsUserAsync(AssessmentManager, new AuthoriseAssessment.Command { RequestId = request.Id, Version = request.Version, Approve = approve, Rationale = rationale });
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public sealed class CaseClosureTests(AppFactory factory) : FrontDoorTestBase(fac
     private async Task<string> ApproveAsync(Guid requestId)
     {
         var version = await WithDbAsync(db => db.ApprovalRequests.Where(a => a.Id == requestId).Select(a => a.Version).SingleAsync());
-        return await SendAsUserAsync(AssessmentManager, new DecideApproval.Command { RequestId = requestId, Version = version, Approve = true, Rationale = "Agreed." });
+        return await SendAsUserAsync(AssessmentManager, new DecideClosure.Command { RequestId = requestId, Version = version, Approve = true, Rationale = "Agreed." });
     }
 
     [Fact]

@@ -123,7 +123,7 @@ public sealed class CaseHoldingTests(AppFactory factory) : FrontDoorTestBase(fac
         });
         await SendAsUserAsync(socialWorker, new SubmitAssessment.Command(childId, id, await WithDbAsync(db => db.ChildAndFamilyAssessments.Where(a => a.Id == id).Select(a => a.Version).SingleAsync())));
         var request = await WithDbAsync(db => db.ApprovalRequests.Where(a => a.Kind == ApprovalKind.AssessmentAuthorisation).Select(a => new { a.Id, a.Version }).SingleAsync());
-        await SendAsUserAsync(AssessmentManager, new DecideApproval.Command { RequestId = request.Id, Version = request.Version, Approve = true, Rationale = "Clear analysis." });
+        await SendAsUserAsync(AssessmentManager, new AuthoriseAssessment.Command { RequestId = request.Id, Version = request.Version, Approve = true, Rationale = "Clear analysis." });
         Assert.Equal(ReferralStatus.Open, await WithDbAsync(db => db.Referrals.Where(r => r.ChildId == childId).Select(r => r.Status).SingleAsync()));
 
         var second = await Assert.ThrowsAsync<DomainRuleException>(() => SendAsUserAsync(socialWorker, new StartAssessment.Command { PersonId = childId, StartedOn = Today }));

@@ -117,7 +117,7 @@ public sealed class ChildInNeedPlanTests(AppFactory factory) : FrontDoorTestBase
         var requestId = await SendAsUserAsync(socialWorker, new RequestStepDown.Command { PersonId = childId, Stage = StepDownStage.ChildInNeedPlan, Reasons = "Plan goals met; keyworker support is enough now." });
         var version = await WithDbAsync(db => db.ApprovalRequests.Where(a => a.Id == requestId).Select(a => a.Version).SingleAsync());
 
-        await SendAsUserAsync(AssessmentManager, new DecideApproval.Command { RequestId = requestId, Version = version, Approve = true, Rationale = "Agreed.", KeyworkerId = keyworker });
+        await SendAsUserAsync(AssessmentManager, new DecideStepDown.Command { RequestId = requestId, Version = version, Approve = true, Rationale = "Agreed.", KeyworkerId = keyworker });
 
         var plan = await WithDbAsync(db => db.ChildInNeedPlans.SingleAsync());
         Assert.Equal((Today, "Stepped down to early help (approved)"), (plan.EndedOn, plan.EndReason));

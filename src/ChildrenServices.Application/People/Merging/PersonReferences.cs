@@ -193,7 +193,7 @@ public sealed class PersonRowMover(IAppDbContext db)
         // A row that would duplicate one the survivor has: the same unique key; the same relationship to the same
         // third person; the same place in another aggregate (the same household, episode or contact).
         var uniqueKeys = reference.Entity.GetKeys().Select(k => k.Properties)
-            .Concat(reference.Entity.GetIndexes().Where(i => i.IsUnique).Select(i => i.Properties))
+            .Concat(reference.Entity.GetIndexes().Where(i => i.IsUnique && i.GetFilter() is null).Select(i => i.Properties))
             .Where(ps => ps.Contains(reference.Property))
             .Select(ps => ps.Where(p => p != reference.Property).ToList())
             .Concat(reference.Entity.GetForeignKeys()
@@ -206,6 +206,14 @@ public sealed class PersonRowMover(IAppDbContext db)
             conditions.Add($"NOT EXISTS (SELECT 1 FROM {Table(reference)} u WHERE u.{Quote(reference.Column)} = {survivorParameter}{string.Concat(same.Select(s => " AND " + s))})");
         }
 
+        // A row a filtered unique index covers (an open plan, a lead allocation, a request waiting) stays when the
+        // survivor already has one it covers: a child has one open of each (ADR 0019).
+        foreach (var index in reference.Entity.GetIndexes().Where(i => i.IsUnique && i.GetFilter() is not null && i.Properties.Contains(reference.Property)))
+        {
+            var same = index.Properties.Where(p => p != reference.Property).Select(p => $" AND u.{Quote(Column(reference, p))} = t.{Quote(Column(reference, p))}");
+            conditions.Add($"(NOT ({Qualify(index.GetFilter()!, "t")}) OR NOT EXISTS (SELECT 1 FROM {Table(reference)} u WHERE u.{Quote(reference.Column)} = {survivorParameter}{string.Concat(same)} AND {Qualify(index.GetFilter()!, "u")}))");
+        }
+
         if (OpenRowProperty.TryGetValue(reference.Entity.ClrType, out var openName))
         {
             var open = Quote(Column(reference, reference.Entity.FindProperty(openName)!));
@@ -214,6 +222,10 @@ public sealed class PersonRowMover(IAppDbContext db)
 
         return (string.Join(" AND ", conditions), command.Parameters.Count);
     }
+
+    /// <summary>An index filter with its columns read from the given alias (filters quote columns as "X" or [X]).</summary>
+    private static string Qualify(string filter, string alias) =>
+        System.Text.RegularExpressions.Regex.Replace(filter, "(\"[A-Za-z0-9_]+\"|\\[[A-Za-z0-9_]+\\])", alias + ".$1");
 
     private async Task UpdateReferenceAsync(PersonReference reference, object?[] key, Guid from, Guid to, CancellationToken ct)
     {

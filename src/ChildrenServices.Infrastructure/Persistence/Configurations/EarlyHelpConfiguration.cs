@@ -152,6 +152,9 @@ internal sealed class ApprovalRequestConfiguration : IEntityTypeConfiguration<Do
         builder.HasOne<Domain.SocialCare.ChildAndFamilyAssessment>().WithMany().HasForeignKey(a => a.AssessmentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<StaffMember>().WithMany().HasForeignKey(a => a.RequestedById).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<StaffMember>().WithMany().HasForeignKey(a => a.DecidedById).OnDelete(DeleteBehavior.Restrict);
+        // One step-up waiting per early help family.
+        builder.HasIndex(a => a.EpisodeId, OneOpen.StepUpPerEpisode).IsUnique()
+            .HasFilter(OneOpen.Filter("\"Kind\" = 'StepUp' AND \"Status\" = 'Pending'"));
         builder.HasMany(a => a.Children).WithOne().HasForeignKey(c => c.RequestId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(a => a.Children).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasIndex(a => new { a.TeamId, a.Status });
@@ -166,5 +169,10 @@ internal sealed class ApprovalChildConfiguration : IEntityTypeConfiguration<Doma
         builder.HasKey(c => new { c.RequestId, c.ChildId });
         builder.HasOne<Person>().WithMany().HasForeignKey(c => c.ChildId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => c.ChildId);
+        builder.Property(c => c.Waiting).HasConversion<string>().HasMaxLength(20);
+
+        // One step-down and one closure waiting per child (ApprovalRequest.OneWaitingPerChild).
+        builder.HasIndex(c => new { c.ChildId, c.Waiting }, OneOpen.ApprovalPerChild).IsUnique()
+            .HasFilter(OneOpen.Filter("\"Waiting\" IS NOT NULL"));
     }
 }

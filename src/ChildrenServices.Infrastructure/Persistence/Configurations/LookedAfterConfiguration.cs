@@ -36,6 +36,7 @@ internal sealed class PeriodOfCareConfiguration : IEntityTypeConfiguration<Perio
         builder.Ignore(p => p.CurrentEpisode);
         builder.Ignore(p => p.IsOpen);
         builder.HasIndex(p => new { p.ChildId, p.StartedOn });
+        builder.HasIndex(p => p.ChildId, OneOpen.PeriodOfCarePerChild).IsUnique().HasFilter(OneOpen.Filter("\"EndedOn\" IS NULL"));
     }
 }
 

@@ -62,6 +62,10 @@ internal sealed class AllocationConfiguration : IEntityTypeConfiguration<Allocat
         builder.HasIndex(a => new { a.ChildId, a.EndedOn });
         builder.HasIndex(a => new { a.WorkerId, a.EndedOn });
         builder.Ignore(a => a.IsActive);
+
+        // One lead per child (ChildCase): a second open lead from a request that raced past the case's rule is refused.
+        builder.HasIndex(a => a.ChildId, OneOpen.LeadPerChild).IsUnique()
+            .HasFilter(OneOpen.Filter("\"EndedOn\" IS NULL AND \"Role\" = 'Lead'"));
     }
 }
 
@@ -108,6 +112,10 @@ internal sealed class TransferChildConfiguration : IEntityTypeConfiguration<Tran
         builder.HasKey(c => new { c.TransferId, c.ChildId });
         builder.HasOne<Person>().WithMany().HasForeignKey(c => c.ChildId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => c.ChildId);
+
+        // One transfer waiting per child.
+        builder.HasIndex(c => c.ChildId, OneOpen.TransferPerChild).IsUnique()
+            .HasFilter(OneOpen.Filter("\"IsPending\" = 1"));
     }
 }
 

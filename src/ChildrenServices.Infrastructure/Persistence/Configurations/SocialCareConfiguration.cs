@@ -69,6 +69,7 @@ internal sealed class ChildInNeedPlanConfiguration : IEntityTypeConfiguration<Ch
         builder.Navigation(p => p.Visits).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasIndex(p => new { p.ChildId, p.EndedOn });
         builder.HasIndex(p => p.ReferralId);
+        builder.HasIndex(p => p.ChildId, OneOpen.ChildInNeedPlanPerChild).IsUnique().HasFilter(OneOpen.Filter("\"EndedOn\" IS NULL"));
     }
 }
 
@@ -135,6 +136,7 @@ internal sealed class ChildProtectionPlanConfiguration : IEntityTypeConfiguratio
         builder.Navigation(p => p.Reviews).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(p => p.Visits).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasIndex(p => new { p.ChildId, p.EndedOn });
+        builder.HasIndex(p => p.ChildId, OneOpen.ChildProtectionPlanPerChild).IsUnique().HasFilter(OneOpen.Filter("\"EndedOn\" IS NULL"));
     }
 }
 

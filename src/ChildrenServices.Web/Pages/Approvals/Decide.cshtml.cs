@@ -1,6 +1,8 @@
 using ChildrenServices.Application.Approvals;
 using ChildrenServices.Application.FrontDoor;
 using ChildrenServices.Application.Security;
+using ChildrenServices.Domain.Approvals;
+using ChildrenServices.Domain.Common;
 using ChildrenServices.Domain.Drafts;
 using ChildrenServices.Web.Infrastructure;
 using Mediator;
@@ -10,15 +12,17 @@ using Microsoft.AspNetCore.Mvc;
 namespace ChildrenServices.Web.Pages.Approvals;
 
 /// <summary>
-/// Approve or reject a step-up or step-down with written rationale, in two steps: the form, then
-/// "Check your decision" (the answers travel in the form, so nothing is lost between them).
+/// Approve or reject a request with written rationale, in two steps: the form, then "Check your decision"
+/// (the answers travel in the form, so nothing is lost between them). One address for every kind of request;
+/// the page sends the use case for the request's kind (<see cref="DecideStepUp"/>, <see cref="DecideStepDown"/>,
+/// <see cref="AuthoriseAssessment"/>, <see cref="DecideClosure"/>).
 /// </summary>
 [KeepsDraft(DraftScope.Approval)]
 [Authorize(Policy = nameof(Permission.DecideApprovals))]
 public sealed class DecideModel(ISender sender) : FormPageModel(sender)
 {
     [BindProperty]
-    public DecideApproval.Command Input { get; set; } = new();
+    public Decision Input { get; set; } = new();
 
     public GetApprovals.Row? Pending { get; private set; }
 
@@ -32,7 +36,7 @@ public sealed class DecideModel(ISender sender) : FormPageModel(sender)
 
     public async Task OnGetAsync(Guid id)
     {
-        Input = new DecideApproval.Command { RequestId = id };
+        Input = new Decision { RequestId = id };
         await LoadDisplayDataAsync();
         Input = Input with { Version = Pending?.Version ?? Guid.Empty };
     }
@@ -41,7 +45,15 @@ public sealed class DecideModel(ISender sender) : FormPageModel(sender)
     public async Task<IActionResult> OnPostCheckAsync(Guid id)
     {
         Input = Input with { RequestId = id };
-        if (await NotReadyToCheckAsync(Input))
+        await LoadDisplayDataAsync();
+        var notReady = Pending?.Kind switch
+        {
+            ApprovalKind.StepUp => await NotReadyToCheckAsync(Input.ForStepUp()),
+            ApprovalKind.StepDown => await NotReadyToCheckAsync(Input.ForStepDown()),
+            ApprovalKind.AssessmentAuthorisation => await NotReadyToCheckAsync(Input.ForAssessment()),
+            _ => await NotReadyToCheckAsync(Input.ForClosure()),
+        };
+        if (notReady)
         {
             return Page();
         }
@@ -68,7 +80,15 @@ public sealed class DecideModel(ISender sender) : FormPageModel(sender)
             return Page();
         }
 
-        var message = await Sender.Send(Input);
+        var kind = (await Sender.Send(new GetApprovals.Query())).FirstOrDefault(r => r.Id == id)?.Kind;
+        var message = kind switch
+        {
+            ApprovalKind.StepUp => await Sender.Send(Input.ForStepUp()),
+            ApprovalKind.StepDown => await Sender.Send(Input.ForStepDown()),
+            ApprovalKind.AssessmentAuthorisation => await Sender.Send(Input.ForAssessment()),
+            ApprovalKind.CaseClosure => await Sender.Send(Input.ForClosure()),
+            _ => throw new DomainRuleException("This request is not waiting for your decision: it has been decided, or it is for a team you do not manage", "Approve"),
+        };
         return RedirectWithBanner("/Approvals/Index", null, message);
     }
 
@@ -80,5 +100,34 @@ public sealed class DecideModel(ISender sender) : FormPageModel(sender)
         {
             Assessment = (await Sender.Send(new Application.SocialCare.GetAssessment.Query(childId))).Assessments.FirstOrDefault(a => a.Id == Pending.AssessmentId);
         }
+    }
+
+    /// <summary>What the form posts, whatever the kind of request; each kind's command takes the fields it needs.</summary>
+    public sealed record Decision
+    {
+        public Guid RequestId { get; init; }
+
+        public Guid Version { get; init; }
+
+        public bool? Approve { get; init; }
+
+        public string? Rationale { get; init; }
+
+        public Guid? AssessmentTeamId { get; init; }
+
+        public string? PrimaryNeedCode { get; init; }
+
+        public Guid? KeyworkerId { get; init; }
+
+        public DecideStepUp.Command ForStepUp() => new()
+        {
+            RequestId = RequestId, Version = Version, Approve = Approve, Rationale = Rationale, AssessmentTeamId = AssessmentTeamId, PrimaryNeedCode = PrimaryNeedCode,
+        };
+
+        public DecideStepDown.Command ForStepDown() => new() { RequestId = RequestId, Version = Version, Approve = Approve, Rationale = Rationale, KeyworkerId = KeyworkerId };
+
+        public AuthoriseAssessment.Command ForAssessment() => new() { RequestId = RequestId, Version = Version, Approve = Approve, Rationale = Rationale };
+
+        public DecideClosure.Command ForClosure() => new() { RequestId = RequestId, Version = Version, Approve = Approve, Rationale = Rationale };
     }
 }
