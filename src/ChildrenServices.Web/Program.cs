@@ -39,6 +39,7 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
 builder.Services.AddScoped<CspNonce>();
+builder.Services.AddScoped<PersonContext>();
 
 // Keys outlive a restart, so signed-in users and half-filled forms survive a redeploy.
 builder.Services.AddDataProtection()
@@ -113,6 +114,10 @@ builder.Services.AddRazorPages(o =>
     {
         o.Conventions.ConfigureFilter(new UseCaseExceptionFilter());
         o.Conventions.ConfigureFilter(new MergedRecordRedirect());
+
+        // Every page about a person loads them (the identity bar, one audited query) and refuses at once a user
+        // who may not record on them: by folder, so a new page under /People cannot forget (ADR 0019).
+        o.Conventions.AddFolderApplicationModelConvention("/People", page => page.Filters.Add(new PersonPageFilter()));
     })
     .AddMvcOptions(o =>
     {
