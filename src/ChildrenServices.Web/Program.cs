@@ -41,6 +41,7 @@ builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
 builder.Services.AddScoped<CspNonce>();
+builder.Services.AddScoped<PersonContext>();
 
 // The demo seed signs in as demo users the way the integration tests do: the current user of its own scope.
 builder.Services.AddDemoData((scope, user, correlation) => scope.GetRequiredService<CurrentUser>().Use(user, correlation));
@@ -118,6 +119,10 @@ builder.Services.AddRazorPages(o =>
     {
         o.Conventions.ConfigureFilter(new UseCaseExceptionFilter());
         o.Conventions.ConfigureFilter(new MergedRecordRedirect());
+
+        // Every page about a person loads them (the identity bar, one audited query) and refuses at once a user
+        // who may not record on them: by folder, so a new page under /People cannot forget (ADR 0019).
+        o.Conventions.AddFolderApplicationModelConvention("/People", page => page.Filters.Add(new PersonPageFilter()));
     })
     .AddMvcOptions(o =>
     {

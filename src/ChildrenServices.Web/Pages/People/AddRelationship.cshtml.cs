@@ -7,9 +7,14 @@ using Microsoft.AspNetCore.Mvc;
 namespace ChildrenServices.Web.Pages.People;
 
 /// <summary>Find the other person (or record them), then say how they are related.</summary>
+[PersonPage(Records = true)]
 [Authorize(Policy = nameof(Application.Security.Permission.RecordPeople))]
-public sealed class AddRelationshipModel(ISender sender, TimeProvider clock) : PersonPageModel(sender, clock)
+public sealed class AddRelationshipModel(ISender sender, PersonContext person) : FormPageModel(sender)
 {
+    public GetRecordHeader.Header Person => person.Header;
+
+    public DateOnly Today => person.Today;
+
     [BindProperty]
     public AddRelationship.Command Input { get; set; } = new();
 
@@ -26,7 +31,6 @@ public sealed class AddRelationshipModel(ISender sender, TimeProvider clock) : P
     public async Task OnGetAsync(Guid id, Guid? relatedPersonId)
     {
         Input = new AddRelationship.Command { PersonId = id, RelatedPersonId = relatedPersonId };
-        await LoadForRecordingAsync(id);
         await LoadDisplayDataAsync();
     }
 
@@ -44,7 +48,6 @@ public sealed class AddRelationshipModel(ISender sender, TimeProvider clock) : P
 
     public override async Task LoadDisplayDataAsync()
     {
-        await LoadPersonAsync(Input.PersonId);
         if (Input.RelatedPersonId is { } related)
         {
             RelatedName = (await Sender.Send(new GetPersonSummary.Query(related))).FullName;

@@ -1,4 +1,5 @@
 using ChildrenServices.Application.People;
+using ChildrenServices.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -6,15 +7,19 @@ using Microsoft.AspNetCore.Mvc;
 namespace ChildrenServices.Web.Pages.People;
 
 /// <summary>Record a move to a new address; the address history keeps the old one.</summary>
+[PersonPage(Records = true, WithDetails = true)]
 [Authorize(Policy = nameof(Application.Security.Permission.RecordPeople))]
-public sealed class AddressModel(ISender sender, TimeProvider clock) : PersonPageModel(sender, clock)
+public sealed class AddressModel(ISender sender, PersonContext person) : FormPageModel(sender)
 {
+    public GetRecordHeader.Header Person => person.Header;
+
+    public GetPersonRecord.Record Details => person.Details;
+
     [BindProperty]
     public RecordMove.Command Input { get; set; } = new();
 
     public async Task OnGetAsync(Guid id)
     {
-        await LoadForRecordingAsync(id, withDetails: true);
         Input = new RecordMove.Command { PersonId = id, Version = Person.Version };
     }
 
@@ -29,6 +34,4 @@ public sealed class AddressModel(ISender sender, TimeProvider clock) : PersonPag
         await Sender.Send(Input);
         return RedirectWithBanner("/People/Record", new { id }, "New address recorded");
     }
-
-    public override Task LoadDisplayDataAsync() => LoadDetailsAsync(Input.PersonId);
 }

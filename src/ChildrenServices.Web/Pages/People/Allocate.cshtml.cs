@@ -1,4 +1,6 @@
 using ChildrenServices.Application.Allocations;
+using ChildrenServices.Application.People;
+using ChildrenServices.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -6,9 +8,14 @@ using Microsoft.AspNetCore.Mvc;
 namespace ChildrenServices.Web.Pages.People;
 
 /// <summary>A manager allocates a worker from their teams, seeing each worker's caseload against capacity.</summary>
+[PersonPage(WithDetails = true)]
 [Authorize(Policy = nameof(Application.Security.Permission.AllocateWork))]
-public sealed class AllocateModel(ISender sender, TimeProvider clock) : PersonPageModel(sender, clock)
+public sealed class AllocateModel(ISender sender, PersonContext person) : FormPageModel(sender)
 {
+    public GetRecordHeader.Header Person => person.Header;
+
+    public GetPersonRecord.Record Details => person.Details;
+
     [BindProperty]
     public AllocateWorker.Command Input { get; set; } = new();
 
@@ -40,7 +47,6 @@ public sealed class AllocateModel(ISender sender, TimeProvider clock) : PersonPa
 
     public override async Task LoadDisplayDataAsync()
     {
-        await LoadDetailsAsync(Input.PersonId);
         Workers = await Sender.Send(new ListAllocatableWorkers.Query());
     }
 }

@@ -1,15 +1,20 @@
+using ChildrenServices.Application.People;
 using ChildrenServices.Application.Recording;
 using ChildrenServices.Domain.Recording;
+using ChildrenServices.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ChildrenServices.Web.Pages.People;
 
 /// <summary>The child's chronology: significant events, newest first, as a timeline that prints cleanly.</summary>
 [Authorize(Policy = nameof(Application.Security.Permission.ViewChildRecord))]
-public sealed class ChronologyModel(ISender sender, TimeProvider clock) : PersonPageModel(sender, clock)
+public sealed class ChronologyModel(ISender sender, PersonContext person) : PageModel
 {
+    public GetRecordHeader.Header Person => person.Header;
+
     [BindProperty(SupportsGet = true)]
     public CaseNoteType? Type { get; set; }
 
@@ -17,7 +22,6 @@ public sealed class ChronologyModel(ISender sender, TimeProvider clock) : Person
 
     public async Task OnGetAsync(Guid id)
     {
-        await LoadPersonAsync(id);
-        Entries = await Sender.Send(new GetChronology.Query(id, Type));
+        Entries = await sender.Send(new GetChronology.Query(id, Type));
     }
 }

@@ -1,3 +1,4 @@
+using ChildrenServices.Application.People;
 using ChildrenServices.Application.SocialCare;
 using ChildrenServices.Domain.Drafts;
 using ChildrenServices.Web.Infrastructure;
@@ -9,16 +10,18 @@ namespace ChildrenServices.Web.Pages.People;
 
 /// <summary>The social worker asks the manager to close the case with a DfE reason for closure.</summary>
 [KeepsDraft(DraftScope.Person)]
+[PersonPage(Records = true)]
 [Authorize(Policy = nameof(Application.Security.Permission.RecordStatutoryWork))]
-public sealed class CloseModel(ISender sender, TimeProvider clock) : PersonPageModel(sender, clock)
+public sealed class CloseModel(ISender sender, PersonContext person) : FormPageModel(sender)
 {
+    public GetRecordHeader.Header Person => person.Header;
+
     [BindProperty]
     public RequestCaseClosure.Command Input { get; set; } = new();
 
     public async Task OnGetAsync(Guid id)
     {
         Input = new RequestCaseClosure.Command { PersonId = id };
-        await LoadForRecordingAsync(id);
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id)
@@ -32,6 +35,4 @@ public sealed class CloseModel(ISender sender, TimeProvider clock) : PersonPageM
         await Sender.Send(Input);
         return RedirectWithBanner("/People/Contacts", new { id }, "Closure sent to your manager for a decision");
     }
-
-    public override Task LoadDisplayDataAsync() => LoadPersonAsync(Input.PersonId);
 }

@@ -1,5 +1,6 @@
 using ChildrenServices.Application.People;
 using ChildrenServices.Domain.People;
+using ChildrenServices.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -7,9 +8,14 @@ using Microsoft.AspNetCore.Mvc;
 namespace ChildrenServices.Web.Pages.People;
 
 /// <summary>Change personal details. The version the user loaded travels with the form, so a later save by someone else is not overwritten.</summary>
+[PersonPage(Records = true, WithDetails = true)]
 [Authorize(Policy = nameof(Application.Security.Permission.RecordPeople))]
-public sealed class EditModel(ISender sender, TimeProvider clock) : PersonPageModel(sender, clock), IPersonDetailsForm
+public sealed class EditModel(ISender sender, PersonContext person) : FormPageModel(sender), IPersonDetailsForm
 {
+    public GetRecordHeader.Header Person => person.Header;
+
+    public GetPersonRecord.Record Details => person.Details;
+
     [BindProperty]
     public UpdatePersonDetails.Command Input { get; set; } = new();
 
@@ -19,7 +25,6 @@ public sealed class EditModel(ISender sender, TimeProvider clock) : PersonPageMo
 
     public async Task OnGetAsync(Guid id)
     {
-        await LoadForRecordingAsync(id, withDetails: true);
         var p = Details;
         Input = new UpdatePersonDetails.Command
         {
@@ -53,6 +58,4 @@ public sealed class EditModel(ISender sender, TimeProvider clock) : PersonPageMo
         await Sender.Send(Input);
         return RedirectWithBanner("/People/Record", new { id }, "Personal details saved");
     }
-
-    public override Task LoadDisplayDataAsync() => LoadPersonAsync(Input.PersonId);
 }

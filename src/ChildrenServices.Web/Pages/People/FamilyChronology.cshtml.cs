@@ -1,15 +1,20 @@
+using ChildrenServices.Application.People;
 using ChildrenServices.Application.Recording;
 using ChildrenServices.Domain.Recording;
+using ChildrenServices.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ChildrenServices.Web.Pages.People;
 
 /// <summary>The family narrative: significant events for every child in the household, oldest first.</summary>
 [Authorize(Policy = nameof(Application.Security.Permission.ViewChildRecord))]
-public sealed class FamilyChronologyModel(ISender sender, TimeProvider clock) : PersonPageModel(sender, clock)
+public sealed class FamilyChronologyModel(ISender sender, PersonContext person) : PageModel
 {
+    public GetRecordHeader.Header Person => person.Header;
+
     [BindProperty(SupportsGet = true)]
     public CaseNoteType? Type { get; set; }
 
@@ -20,7 +25,6 @@ public sealed class FamilyChronologyModel(ISender sender, TimeProvider clock) : 
 
     public async Task OnGetAsync(Guid id)
     {
-        await LoadPersonAsync(id);
-        Family = await Sender.Send(new GetFamilyChronology.Query(id, Type, Child));
+        Family = await sender.Send(new GetFamilyChronology.Query(id, Type, Child));
     }
 }

@@ -14,8 +14,10 @@ namespace ChildrenServices.Web.Pages.People;
 /// Also lists the records already merged into this one, each with its undo.
 /// </summary>
 [Authorize(Policy = nameof(Application.Security.Permission.MergeRecords))]
-public sealed class MergeModel(ISender sender, TimeProvider clock, MergeSettings settings) : PersonPageModel(sender, clock)
+public sealed class MergeModel(ISender sender, PersonContext person, MergeSettings settings) : FormPageModel(sender)
 {
+    public GetRecordHeader.Header Person => person.Header;
+
     public const string KeepThis = "This";
     public const string KeepOther = "Other";
 
@@ -78,7 +80,6 @@ public sealed class MergeModel(ISender sender, TimeProvider clock, MergeSettings
                 {
                     SurvivorId = survivor, MergedId = merged, SurvivorVersion = Preview.Survivor.Version, MergedVersion = Preview.Merged.Version,
                 };
-                await LoadPersonAsync(id);
                 return Page();
             }
         }
@@ -115,8 +116,6 @@ public sealed class MergeModel(ISender sender, TimeProvider clock, MergeSettings
     /// <summary>After a refused confirm (a record changed meanwhile), "Check your answers" again with the records as they now are.</summary>
     public override async Task LoadDisplayDataAsync()
     {
-        var id = Guid.Parse(RouteData.Values["id"]!.ToString()!);
-        await LoadPersonAsync(id);
         if (Input.SurvivorId != Guid.Empty && Input.MergedId != Guid.Empty)
         {
             Preview = await Sender.Send(new PreviewMerge.Query(Input.SurvivorId, Input.MergedId));
@@ -131,7 +130,8 @@ public sealed class MergeModel(ISender sender, TimeProvider clock, MergeSettings
 
     private async Task LoadChoiceAsync(Guid id)
     {
-        await LoadPersonAsync(id);
+        // The candidates are found by this person's names, so a POST that shows the choice again needs them first.
+        await person.LoadAsync(HttpContext.RequestAborted);
         var p = Person;
         Candidates = [.. (await Sender.Send(new FindLikelyDuplicates.Query(p.GivenNames, p.FamilyName, p.DateOfBirth ?? p.ExpectedDateOfBirth, p.NhsNumber)))
             .Where(c => c.Id != id)];

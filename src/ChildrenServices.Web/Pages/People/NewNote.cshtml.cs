@@ -1,3 +1,4 @@
+using ChildrenServices.Application.People;
 using ChildrenServices.Application.Recording;
 using ChildrenServices.Web.Infrastructure;
 using Mediator;
@@ -11,15 +12,19 @@ namespace ChildrenServices.Web.Pages.People;
 /// server holds a draft and reopening the page restores it (ADR 0010). Without script the form still works.
 /// </summary>
 [KeepsDraft(Domain.Drafts.DraftScope.Person)]
+[PersonPage(Records = true)]
 [Authorize(Policy = nameof(Application.Security.Permission.RecordPeople))]
-public sealed class NewNoteModel(ISender sender, TimeProvider clock) : PersonPageModel(sender, clock)
+public sealed class NewNoteModel(ISender sender, PersonContext person) : FormPageModel(sender)
 {
+    public GetRecordHeader.Header Person => person.Header;
+
+    public DateOnly Today => person.Today;
+
     [BindProperty]
     public RecordCaseNote.Command Input { get; set; } = new();
 
     public async Task OnGetAsync(Guid id)
     {
-        await LoadForRecordingAsync(id);
         Input = new RecordCaseNote.Command { PersonId = id, OccurredOn = Today };
     }
 
@@ -34,6 +39,4 @@ public sealed class NewNoteModel(ISender sender, TimeProvider clock) : PersonPag
         var noteId = await Sender.Send(Input);
         return RedirectWithBanner("/People/Note", new { id, noteId }, "Case note saved");
     }
-
-    public override Task LoadDisplayDataAsync() => LoadPersonAsync(Input.PersonId);
 }

@@ -1,4 +1,6 @@
+using ChildrenServices.Application.People;
 using ChildrenServices.Application.Recording;
+using ChildrenServices.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -7,8 +9,10 @@ namespace ChildrenServices.Web.Pages.People;
 
 /// <summary>One case note as written, its addenda, and (for those who may record) a form to add one.</summary>
 [Authorize(Policy = nameof(Application.Security.Permission.ViewChildRecord))]
-public sealed class NoteModel(ISender sender, TimeProvider clock) : PersonPageModel(sender, clock)
+public sealed class NoteModel(ISender sender, PersonContext person) : FormPageModel(sender)
 {
+    public GetRecordHeader.Header Person => person.Header;
+
     [BindProperty]
     public AddNoteAddendum.Command Input { get; set; } = new();
 
@@ -34,7 +38,6 @@ public sealed class NoteModel(ISender sender, TimeProvider clock) : PersonPageMo
 
     public override async Task LoadDisplayDataAsync()
     {
-        await LoadPersonAsync(Input.PersonId);
         Note = await Sender.Send(new GetCaseNote.Query(Input.PersonId, Input.NoteId));
     }
 }

@@ -1,16 +1,20 @@
+using ChildrenServices.Application.People;
 using ChildrenServices.Application.Recording;
 using ChildrenServices.Domain.Recording;
 using ChildrenServices.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ChildrenServices.Web.Pages.People;
 
 /// <summary>The child's case notes, newest first, filtered by type or to significant ones only.</summary>
 [Authorize(Policy = nameof(Application.Security.Permission.ViewChildRecord))]
-public sealed class NotesModel(ISender sender, TimeProvider clock) : PersonPageModel(sender, clock)
+public sealed class NotesModel(ISender sender, PersonContext person) : PageModel
 {
+    public GetRecordHeader.Header Person => person.Header;
+
     [BindProperty(SupportsGet = true)]
     public CaseNoteType? Type { get; set; }
 
@@ -24,8 +28,7 @@ public sealed class NotesModel(ISender sender, TimeProvider clock) : PersonPageM
 
     public async Task OnGetAsync(Guid id)
     {
-        await LoadPersonAsync(id);
-        Notes = await Sender.Send(new GetCaseNotes.Query(id, Type, SignificantOnly, PageNumber));
+        Notes = await sender.Send(new GetCaseNotes.Query(id, Type, SignificantOnly, PageNumber));
     }
 
     public string PageLink(int page) =>

@@ -1,19 +1,22 @@
 using ChildrenServices.Application.People;
+using ChildrenServices.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ChildrenServices.Web.Pages.People;
 
 /// <summary>Every assessment and plan the child has had, each linked to the page that holds it.</summary>
 [Authorize(Policy = nameof(Application.Security.Permission.ViewChildRecord))]
-public sealed class PlansModel(ISender sender, TimeProvider clock) : PersonPageModel(sender, clock)
+public sealed class PlansModel(ISender sender, PersonContext person) : PageModel
 {
+    public GetRecordHeader.Header Person => person.Header;
+
     public IReadOnlyList<GetAssessmentsAndPlans.Item> Items { get; private set; } = [];
 
     public async Task OnGetAsync(Guid id)
     {
-        await LoadPersonAsync(id);
-        Items = await Sender.Send(new GetAssessmentsAndPlans.Query(id));
+        Items = await sender.Send(new GetAssessmentsAndPlans.Query(id));
     }
 
     public string Name(GetAssessmentsAndPlans.Item item) => item.Kind switch

@@ -1,7 +1,9 @@
 using ChildrenServices.Application.People;
 using ChildrenServices.Domain.People;
+using ChildrenServices.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ChildrenServices.Web.Pages.People;
 
@@ -9,18 +11,24 @@ namespace ChildrenServices.Web.Pages.People;
 /// The record's overview: what is open now, what is due next, the latest significant events and the
 /// people around the child, then who the person is and where they live.
 /// </summary>
+[PersonPage(WithDetails = true)]
 [Authorize(Policy = nameof(Application.Security.Permission.ViewChildRecord))]
-public sealed class RecordModel(ISender sender, TimeProvider clock) : PersonPageModel(sender, clock)
+public sealed class RecordModel(ISender sender, PersonContext person) : PageModel
 {
+    public GetRecordHeader.Header Person => person.Header;
+
+    public DateOnly Today => person.Today;
+
+    public GetPersonRecord.Record Details => person.Details;
+
     /// <summary>Null for an adult: adults have no episodes of their own.</summary>
     public GetRecordOverview.Overview? Overview { get; private set; }
 
     public async Task OnGetAsync(Guid id)
     {
-        await LoadDetailsAsync(id);
         if (Person.Type == PersonType.Child)
         {
-            Overview = await Sender.Send(new GetRecordOverview.Query(id));
+            Overview = await sender.Send(new GetRecordOverview.Query(id));
         }
     }
 }

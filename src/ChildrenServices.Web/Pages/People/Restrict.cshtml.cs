@@ -1,5 +1,6 @@
 using ChildrenServices.Application.People;
 using ChildrenServices.Application.Users;
+using ChildrenServices.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -9,8 +10,10 @@ namespace ChildrenServices.Web.Pages.People;
 
 /// <summary>Restrict a record to an allow-list, or lift the restriction.</summary>
 [Authorize(Policy = nameof(Application.Security.Permission.RestrictRecords))]
-public sealed class RestrictModel(ISender sender, TimeProvider clock) : PersonPageModel(sender, clock)
+public sealed class RestrictModel(ISender sender, PersonContext person) : FormPageModel(sender)
 {
+    public GetRecordHeader.Header Person => person.Header;
+
     [BindProperty]
     public RestrictRecord.Command Input { get; set; } = new();
 
@@ -44,7 +47,6 @@ public sealed class RestrictModel(ISender sender, TimeProvider clock) : PersonPa
 
     public override async Task LoadDisplayDataAsync()
     {
-        await LoadPersonAsync(Input.PersonId);
         Colleagues = [.. (await Sender.Send(new ListColleagues.Query())).Select(c => new SelectListItem($"{c.Name}, {c.JobTitle}", c.Id.ToString()))];
     }
 }

@@ -1,4 +1,6 @@
+using ChildrenServices.Application.People;
 using ChildrenServices.Application.Reviews;
+using ChildrenServices.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -7,8 +9,10 @@ namespace ChildrenServices.Web.Pages.People;
 
 /// <summary>A manager allocates the child's independent reviewing officer (regulation 45), seeing how many children each reviews.</summary>
 [Authorize(Policy = nameof(Application.Security.Permission.AllocateWork))]
-public sealed class ReviewingOfficerModel(ISender sender, TimeProvider clock) : PersonPageModel(sender, clock)
+public sealed class ReviewingOfficerModel(ISender sender, PersonContext person) : FormPageModel(sender)
 {
+    public GetRecordHeader.Header Person => person.Header;
+
     [BindProperty]
     public AllocateReviewingOfficer.Command Input { get; set; } = new();
 
@@ -34,7 +38,6 @@ public sealed class ReviewingOfficerModel(ISender sender, TimeProvider clock) : 
 
     public override async Task LoadDisplayDataAsync()
     {
-        await LoadPersonAsync(Input.PersonId);
         Officer = await Sender.Send(new GetReviewingOfficer.Query(Input.PersonId));
     }
 }

@@ -1,4 +1,5 @@
 using ChildrenServices.Application.Approvals;
+using ChildrenServices.Application.People;
 using ChildrenServices.Application.Security;
 using ChildrenServices.Domain.Drafts;
 using ChildrenServices.Web.Infrastructure;
@@ -10,16 +11,18 @@ namespace ChildrenServices.Web.Pages.People;
 
 /// <summary>The social worker asks the team manager to step the family down to a keyworker, with reasons.</summary>
 [KeepsDraft(DraftScope.Person)]
+[PersonPage(Records = true)]
 [Authorize(Policy = nameof(Permission.RecordPeople))]
-public sealed class StepDownModel(ISender sender, TimeProvider clock) : PersonPageModel(sender, clock)
+public sealed class StepDownModel(ISender sender, PersonContext person) : FormPageModel(sender)
 {
+    public GetRecordHeader.Header Person => person.Header;
+
     [BindProperty]
     public RequestStepDown.Command Input { get; set; } = new();
 
     public async Task OnGetAsync(Guid id)
     {
         Input = new RequestStepDown.Command { PersonId = id };
-        await LoadForRecordingAsync(id);
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id)
@@ -33,6 +36,4 @@ public sealed class StepDownModel(ISender sender, TimeProvider clock) : PersonPa
         await Sender.Send(Input);
         return RedirectWithBanner("/People/Contacts", new { id }, "Step-down request sent to the team manager for a decision");
     }
-
-    public override Task LoadDisplayDataAsync() => LoadPersonAsync(Input.PersonId);
 }

@@ -1,4 +1,6 @@
 using ChildrenServices.Application.Allocations;
+using ChildrenServices.Application.People;
+using ChildrenServices.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -7,8 +9,10 @@ namespace ChildrenServices.Web.Pages.People;
 
 /// <summary>A manager of the team holding the case transfers it to another team with a handover note.</summary>
 [Authorize(Policy = nameof(Application.Security.Permission.AllocateWork))]
-public sealed class TransferModel(ISender sender, TimeProvider clock) : PersonPageModel(sender, clock)
+public sealed class TransferModel(ISender sender, PersonContext person) : FormPageModel(sender)
 {
+    public GetRecordHeader.Header Person => person.Header;
+
     [BindProperty]
     public TransferCase.Command Input { get; set; } = new();
 
@@ -35,7 +39,6 @@ public sealed class TransferModel(ISender sender, TimeProvider clock) : PersonPa
 
     public override async Task LoadDisplayDataAsync()
     {
-        await LoadPersonAsync(Input.PersonId);
         Options = await Sender.Send(new GetTransferOptions.Query(Input.PersonId));
     }
 }

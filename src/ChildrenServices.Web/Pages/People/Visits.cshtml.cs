@@ -1,19 +1,22 @@
 using ChildrenServices.Application.People;
+using ChildrenServices.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ChildrenServices.Web.Pages.People;
 
 /// <summary>Every statutory visit, review, core group and conference for the child, newest first.</summary>
 [Authorize(Policy = nameof(Application.Security.Permission.ViewChildRecord))]
-public sealed class VisitsModel(ISender sender, TimeProvider clock) : PersonPageModel(sender, clock)
+public sealed class VisitsModel(ISender sender, PersonContext person) : PageModel
 {
+    public GetRecordHeader.Header Person => person.Header;
+
     public IReadOnlyList<GetVisitsAndReviews.Item> Items { get; private set; } = [];
 
     public async Task OnGetAsync(Guid id)
     {
-        await LoadPersonAsync(id);
-        Items = await Sender.Send(new GetVisitsAndReviews.Query(id));
+        Items = await sender.Send(new GetVisitsAndReviews.Query(id));
     }
 
     public static string Name(GetVisitsAndReviews.Kind kind) => kind switch

@@ -7,11 +7,16 @@ namespace ChildrenServices.Web.Pages.Request;
 
 /// <summary>The adults around the child, in the requester's own words (optional).</summary>
 [AllowAnonymous]
-public sealed class AdultsModel(ISender sender, ILogger<AdultsModel> logger) : QuestionPageModel<AdultsAnswer>(sender, logger)
+public sealed class AdultsModel(ISender sender, ILogger<AdultsModel> logger) : RequestPageModel(sender, logger)
 {
+    [BindProperty]
+    public AdultsAnswer Input { get; set; } = new();
+
     public override string BackLink => Changing ? CheckAnswersPath : "/request/children";
 
-    protected override AdultsAnswer? Read(OnlineRequestAnswers answers) => answers.Adults;
+    public Task<IActionResult> OnGetAsync() => AskAsync(() => Input = Answers.Adults ?? new());
 
-    protected override Task<IActionResult> SaveAsync(AdultsAnswer input) => SaveAndGoAsync(Answers with { Adults = input }, "/request/worries");
+    public Task<IActionResult> OnPostAsync() => AnswerAsync(() => Input, SaveAsync);
+
+    private Task<IActionResult> SaveAsync(AdultsAnswer input) => SaveAndGoAsync(Answers with { Adults = input }, "/request/worries");
 }

@@ -7,14 +7,19 @@ namespace ChildrenServices.Web.Pages.Request;
 
 /// <summary>Whether the family knows and has agreed to the information being shared, and why not if not.</summary>
 [AllowAnonymous]
-public sealed class ConsentModel(ISender sender, ILogger<ConsentModel> logger) : QuestionPageModel<ConsentAnswer>(sender, logger)
+public sealed class ConsentModel(ISender sender, ILogger<ConsentModel> logger) : RequestPageModel(sender, logger)
 {
+    [BindProperty]
+    public ConsentAnswer Input { get; set; } = new();
+
     public override string BackLink => Changing ? CheckAnswersPath : "/request/worries";
 
-    protected override ConsentAnswer? Read(OnlineRequestAnswers answers) => answers.Consent;
+    public Task<IActionResult> OnGetAsync() => AskAsync(() => Input = Prepare(Answers.Consent ?? new()));
 
-    protected override ConsentAnswer Prepare(ConsentAnswer input) =>
+    public Task<IActionResult> OnPostAsync() => AnswerAsync(() => Input = Prepare(Input), SaveAsync);
+
+    private ConsentAnswer Prepare(ConsentAnswer input) =>
         input.FamilyAgreed != FamilyAgreement.No ? input with { NoConsentReason = null } : input;
 
-    protected override Task<IActionResult> SaveAsync(ConsentAnswer input) => SaveAndGoAsync(Answers with { Consent = input }, CheckAnswersPath);
+    private Task<IActionResult> SaveAsync(ConsentAnswer input) => SaveAndGoAsync(Answers with { Consent = input }, CheckAnswersPath);
 }

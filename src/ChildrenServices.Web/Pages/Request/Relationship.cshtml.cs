@@ -7,15 +7,20 @@ namespace ChildrenServices.Web.Pages.Request;
 
 /// <summary>A professional's kind of organisation, or a member of the public's relationship to the child.</summary>
 [AllowAnonymous]
-public sealed class RelationshipModel(ISender sender, ILogger<RelationshipModel> logger) : QuestionPageModel<RelationshipAnswer>(sender, logger)
+public sealed class RelationshipModel(ISender sender, ILogger<RelationshipModel> logger) : RequestPageModel(sender, logger)
 {
+    [BindProperty]
+    public RelationshipAnswer Input { get; set; } = new();
+
     public override string BackLink => Changing ? CheckAnswersPath : "/request/who";
 
     protected override string? MissingEarlierAnswer => Answers.Requester?.Kind is null ? "/request/who" : null;
 
-    protected override RelationshipAnswer? Read(OnlineRequestAnswers answers) => answers.Relationship;
+    public Task<IActionResult> OnGetAsync() => AskAsync(() => Input = Prepare(Answers.Relationship ?? new()));
 
-    protected override RelationshipAnswer Prepare(RelationshipAnswer input)
+    public Task<IActionResult> OnPostAsync() => AnswerAsync(() => Input = Prepare(Input), SaveAsync);
+
+    private RelationshipAnswer Prepare(RelationshipAnswer input)
     {
         input = input with { Kind = Answers.Requester!.Kind };
         if (input.Kind == RequesterKind.Professional)
@@ -27,7 +32,7 @@ public sealed class RelationshipModel(ISender sender, ILogger<RelationshipModel>
         return input with { AgencyCode = null };
     }
 
-    protected override async Task<IActionResult> SaveAsync(RelationshipAnswer input)
+    private async Task<IActionResult> SaveAsync(RelationshipAnswer input)
     {
         var answers = Answers with { Relationship = input };
 

@@ -37,6 +37,61 @@ public abstract class RequestPageModel(ISender sender, ILogger logger) : PageMod
     /// <summary>Where the back link goes.</summary>
     public virtual string BackLink => "/request";
 
+    /// <summary>Where to go first when an earlier answer this page depends on is missing; null when there is none.</summary>
+    protected virtual string? MissingEarlierAnswer => null;
+
+    /// <summary>
+    /// A question page's GET: back to the start without a draft, to an earlier question the page depends on, or
+    /// the form with the saved answer (<paramref name="show"/> puts it in the form).
+    /// </summary>
+    protected async Task<IActionResult> AskAsync(Action show)
+    {
+        if (!await LoadDraftAsync())
+        {
+            return Restart();
+        }
+
+        if (MissingEarlierAnswer is { } first)
+        {
+            return Redirect(first);
+        }
+
+        show();
+        return Page();
+    }
+
+    /// <summary>
+    /// A question page's POST: the honeypot, the draft, any earlier answer the page depends on, then the answer's
+    /// own rules (<paramref name="prepare"/> fills in what follows from earlier answers and returns what is in the
+    /// form); only a valid answer is saved.
+    /// </summary>
+    protected async Task<IActionResult> AnswerAsync<TAnswer>(Func<TAnswer> prepare, Func<TAnswer, Task<IActionResult>> save)
+    {
+        var found = await LoadDraftAsync();
+        if (HoneypotFilled)
+        {
+            return await DiscardAsync();
+        }
+
+        if (!found)
+        {
+            return Restart();
+        }
+
+        if (MissingEarlierAnswer is { } first)
+        {
+            return Redirect(first);
+        }
+
+        var input = prepare();
+        if (!await IsValidAsync(input))
+        {
+            return Page();
+        }
+
+        return await save(input);
+    }
+
     /// <summary>Reads the draft named by the cookie; false when there is none or it has expired.</summary>
     protected async Task<bool> LoadDraftAsync()
     {
@@ -129,6 +184,13 @@ public abstract class RequestPageModel(ISender sender, ILogger logger) : PageMod
         ForgetDraft();
         TempData[ReferenceKey] = ContactReferences.Generate();
         return Redirect("/request/confirmation");
+    }
+
+    /// <summary>Save the answers and go to <paramref name="path"/> (keeping "change" mode) without the usual next step.</summary>
+    protected async Task<IActionResult> SaveAndRedirectAsync(OnlineRequestAnswers answers, string path)
+    {
+        await Sender.Send(new SaveOnlineRequestDraft.Command(DraftId, answers));
+        return Redirect(path);
     }
 
     protected bool HoneypotFilled => !string.IsNullOrEmpty(Website);

@@ -7,13 +7,18 @@ namespace ChildrenServices.Web.Pages.Request;
 
 /// <summary>Are you a professional or a member of the public?</summary>
 [AllowAnonymous]
-public sealed class WhoModel(ISender sender, ILogger<WhoModel> logger) : QuestionPageModel<RequesterAnswer>(sender, logger)
+public sealed class WhoModel(ISender sender, ILogger<WhoModel> logger) : RequestPageModel(sender, logger)
 {
+    [BindProperty]
+    public RequesterAnswer Input { get; set; } = new();
+
     public override string BackLink => Changing ? CheckAnswersPath : "/request";
 
-    protected override RequesterAnswer? Read(OnlineRequestAnswers answers) => answers.Requester;
+    public Task<IActionResult> OnGetAsync() => AskAsync(() => Input = Answers.Requester ?? new());
 
-    protected override async Task<IActionResult> SaveAsync(RequesterAnswer input)
+    public Task<IActionResult> OnPostAsync() => AnswerAsync(() => Input, SaveAsync);
+
+    private async Task<IActionResult> SaveAsync(RequesterAnswer input)
     {
         var changed = Answers.Requester?.Kind != input.Kind;
         var answers = Answers with

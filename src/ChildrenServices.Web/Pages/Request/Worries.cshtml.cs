@@ -7,11 +7,16 @@ namespace ChildrenServices.Web.Pages.Request;
 
 /// <summary>The practice model's questions: what are you worried about, what is working well, what is life like for the child.</summary>
 [AllowAnonymous]
-public sealed class WorriesModel(ISender sender, ILogger<WorriesModel> logger) : QuestionPageModel<WorriesAnswer>(sender, logger)
+public sealed class WorriesModel(ISender sender, ILogger<WorriesModel> logger) : RequestPageModel(sender, logger)
 {
+    [BindProperty]
+    public WorriesAnswer Input { get; set; } = new();
+
     public override string BackLink => Changing ? CheckAnswersPath : "/request/adults";
 
-    protected override WorriesAnswer? Read(OnlineRequestAnswers answers) => answers.Worries;
+    public Task<IActionResult> OnGetAsync() => AskAsync(() => Input = Answers.Worries ?? new());
 
-    protected override Task<IActionResult> SaveAsync(WorriesAnswer input) => SaveAndGoAsync(Answers with { Worries = input }, "/request/consent");
+    public Task<IActionResult> OnPostAsync() => AnswerAsync(() => Input, SaveAsync);
+
+    private Task<IActionResult> SaveAsync(WorriesAnswer input) => SaveAndGoAsync(Answers with { Worries = input }, "/request/consent");
 }

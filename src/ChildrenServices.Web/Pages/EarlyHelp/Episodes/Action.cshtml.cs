@@ -4,20 +4,40 @@ using ChildrenServices.Domain.Drafts;
 using ChildrenServices.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 
 namespace ChildrenServices.Web.Pages.EarlyHelp.Episodes;
 
+/// <summary>An action towards one goal of the family plan: who does what, by when.</summary>
 [KeepsDraft(DraftScope.Episode, Subject = "goalId")]
 [Authorize(Policy = nameof(Permission.RecordPeople))]
-public sealed class ActionModel(ISender sender) : EpisodeFormModel<AddPlanAction.Command>(sender)
+public sealed class ActionModel(ISender sender) : FormPageModel(sender)
 {
-    private Guid GoalId => Guid.Parse(RouteData.Values["goalId"]!.ToString()!);
+    [BindProperty]
+    public AddPlanAction.Command Input { get; set; } = new();
 
-    public string GoalDescription => Episode.Plan.Goals.FirstOrDefault(g => g.Id == GoalId)?.Description ?? "Goal";
+    /// <summary>The episode the form is about, for the page to show.</summary>
+    public GetEpisode.Result Episode { get; private set; } = default!;
 
-    protected override string Done => "Action added to the family plan";
+    public string GoalDescription => Episode.Plan.Goals.FirstOrDefault(g => g.Id == Input.GoalId)?.Description ?? "Goal";
 
-    protected override AddPlanAction.Command NewInput(GetEpisode.Result episode) => new() { EpisodeId = episode.Id, Version = episode.Plan.Version, GoalId = GoalId };
+    public async Task OnGetAsync(Guid id, Guid goalId)
+    {
+        Episode = await Sender.Send(new GetEpisode.Query(id));
+        Input = new() { EpisodeId = Episode.Id, Version = Episode.Plan.Version, GoalId = goalId };
+    }
 
-    protected override AddPlanAction.Command WithEpisode(AddPlanAction.Command input, Guid episodeId) => input with { EpisodeId = episodeId, GoalId = GoalId };
+    public async Task<IActionResult> OnPostAsync(Guid id, Guid goalId)
+    {
+        Input = Input with { EpisodeId = id, GoalId = goalId };
+        if (await BindingFailedAsync(Input))
+        {
+            return Page();
+        }
+
+        await Sender.Send(Input);
+        return RedirectWithBanner("/EarlyHelp/Episodes/Index", new { id }, "Action added to the family plan");
+    }
+
+    public override async Task LoadDisplayDataAsync() => Episode = await Sender.Send(new GetEpisode.Query(Input.EpisodeId));
 }

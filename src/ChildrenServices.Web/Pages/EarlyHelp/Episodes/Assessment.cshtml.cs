@@ -4,29 +4,51 @@ using ChildrenServices.Domain.Drafts;
 using ChildrenServices.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 
 namespace ChildrenServices.Web.Pages.EarlyHelp.Episodes;
 
+/// <summary>The early help assessment: what worries, what is working well, what needs to happen, the scaling and each child's voice.</summary>
 [KeepsDraft(DraftScope.Episode)]
 [Authorize(Policy = nameof(Permission.RecordPeople))]
-public sealed class AssessmentModel(ISender sender) : EpisodeFormModel<RecordEarlyHelpAssessment.Command>(sender)
+public sealed class AssessmentModel(ISender sender) : FormPageModel(sender)
 {
-    protected override string Done => Input.Complete ? "Assessment completed" : "Assessment saved";
+    [BindProperty]
+    public RecordEarlyHelpAssessment.Command Input { get; set; } = new();
 
-    protected override RecordEarlyHelpAssessment.Command NewInput(GetEpisode.Result episode) => new()
+    /// <summary>The episode the form is about, for the page to show.</summary>
+    public GetEpisode.Result Episode { get; private set; } = default!;
+
+    public async Task OnGetAsync(Guid id)
     {
-        EpisodeId = episode.Id,
-        Version = episode.Assessment.Version,
-        Worries = episode.Assessment.Worries,
-        WorkingWell = episode.Assessment.WorkingWell,
-        NeedsToHappen = episode.Assessment.NeedsToHappen,
-        Scaling = episode.Assessment.Scaling,
-        Voices = episode.Children.Select(c => new RecordEarlyHelpAssessment.VoiceInput
+        Episode = await Sender.Send(new GetEpisode.Query(id));
+        Input = new()
         {
-            ChildId = c.Id,
-            Voice = episode.Assessment.Voices.FirstOrDefault(v => v.ChildId == c.Id)?.Voice,
-        }).ToList(),
-    };
+            EpisodeId = Episode.Id,
+            Version = Episode.Assessment.Version,
+            Worries = Episode.Assessment.Worries,
+            WorkingWell = Episode.Assessment.WorkingWell,
+            NeedsToHappen = Episode.Assessment.NeedsToHappen,
+            Scaling = Episode.Assessment.Scaling,
+            Voices = Episode.Children.Select(c => new RecordEarlyHelpAssessment.VoiceInput
+            {
+                ChildId = c.Id,
+                Voice = Episode.Assessment.Voices.FirstOrDefault(v => v.ChildId == c.Id)?.Voice,
+            }).ToList(),
+        };
+    }
 
-    protected override RecordEarlyHelpAssessment.Command WithEpisode(RecordEarlyHelpAssessment.Command input, Guid episodeId) => input with { EpisodeId = episodeId };
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        Input = Input with { EpisodeId = id };
+        if (await BindingFailedAsync(Input))
+        {
+            return Page();
+        }
+
+        await Sender.Send(Input);
+        return RedirectWithBanner("/EarlyHelp/Episodes/Index", new { id }, Input.Complete ? "Assessment completed" : "Assessment saved");
+    }
+
+    public override async Task LoadDisplayDataAsync() => Episode = await Sender.Send(new GetEpisode.Query(Input.EpisodeId));
 }

@@ -4,17 +4,38 @@ using ChildrenServices.Domain.Drafts;
 using ChildrenServices.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 
 namespace ChildrenServices.Web.Pages.EarlyHelp.Episodes;
 
+/// <summary>The early help episode ends.</summary>
 [KeepsDraft(DraftScope.Episode)]
 [Authorize(Policy = nameof(Permission.RecordPeople))]
-public sealed class EndModel(ISender sender, TimeProvider clock) : EpisodeFormModel<EndEpisode.Command>(sender)
+public sealed class EndModel(ISender sender, TimeProvider clock) : FormPageModel(sender)
 {
-    protected override string Done => "Early help ended";
+    [BindProperty]
+    public EndEpisode.Command Input { get; set; } = new();
 
-    protected override EndEpisode.Command NewInput(GetEpisode.Result episode) =>
-        new() { EpisodeId = episode.Id, Version = episode.Version, EndedOn = Application.UkTime.Today(clock) };
+    /// <summary>The episode the form is about, for the page to show.</summary>
+    public GetEpisode.Result Episode { get; private set; } = default!;
 
-    protected override EndEpisode.Command WithEpisode(EndEpisode.Command input, Guid episodeId) => input with { EpisodeId = episodeId };
+    public async Task OnGetAsync(Guid id)
+    {
+        Episode = await Sender.Send(new GetEpisode.Query(id));
+        Input = new() { EpisodeId = Episode.Id, Version = Episode.Version, EndedOn = Application.UkTime.Today(clock) };
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        Input = Input with { EpisodeId = id };
+        if (await BindingFailedAsync(Input))
+        {
+            return Page();
+        }
+
+        await Sender.Send(Input);
+        return RedirectWithBanner("/EarlyHelp/Episodes/Index", new { id }, "Early help ended");
+    }
+
+    public override async Task LoadDisplayDataAsync() => Episode = await Sender.Send(new GetEpisode.Query(Input.EpisodeId));
 }

@@ -4,16 +4,38 @@ using ChildrenServices.Domain.Drafts;
 using ChildrenServices.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 
 namespace ChildrenServices.Web.Pages.EarlyHelp.Episodes;
 
+/// <summary>A goal of the family plan.</summary>
 [KeepsDraft(DraftScope.Episode)]
 [Authorize(Policy = nameof(Permission.RecordPeople))]
-public sealed class GoalModel(ISender sender) : EpisodeFormModel<AddPlanGoal.Command>(sender)
+public sealed class GoalModel(ISender sender) : FormPageModel(sender)
 {
-    protected override string Done => "Goal added to the family plan";
+    [BindProperty]
+    public AddPlanGoal.Command Input { get; set; } = new();
 
-    protected override AddPlanGoal.Command NewInput(GetEpisode.Result episode) => new() { EpisodeId = episode.Id, Version = episode.Plan.Version };
+    /// <summary>The episode the form is about, for the page to show.</summary>
+    public GetEpisode.Result Episode { get; private set; } = default!;
 
-    protected override AddPlanGoal.Command WithEpisode(AddPlanGoal.Command input, Guid episodeId) => input with { EpisodeId = episodeId };
+    public async Task OnGetAsync(Guid id)
+    {
+        Episode = await Sender.Send(new GetEpisode.Query(id));
+        Input = new() { EpisodeId = Episode.Id, Version = Episode.Plan.Version };
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        Input = Input with { EpisodeId = id };
+        if (await BindingFailedAsync(Input))
+        {
+            return Page();
+        }
+
+        await Sender.Send(Input);
+        return RedirectWithBanner("/EarlyHelp/Episodes/Index", new { id }, "Goal added to the family plan");
+    }
+
+    public override async Task LoadDisplayDataAsync() => Episode = await Sender.Send(new GetEpisode.Query(Input.EpisodeId));
 }

@@ -4,22 +4,44 @@ using ChildrenServices.Domain.Drafts;
 using ChildrenServices.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 
 namespace ChildrenServices.Web.Pages.EarlyHelp.Episodes;
 
+/// <summary>A Team Around the Family review: the progress on each goal of the family plan.</summary>
 [KeepsDraft(DraftScope.Episode)]
 [Authorize(Policy = nameof(Permission.RecordPeople))]
-public sealed class ReviewModel(ISender sender, TimeProvider clock) : EpisodeFormModel<RecordTafReview.Command>(sender)
+public sealed class ReviewModel(ISender sender, TimeProvider clock) : FormPageModel(sender)
 {
-    protected override string Done => "Team Around the Family review recorded";
+    [BindProperty]
+    public RecordTafReview.Command Input { get; set; } = new();
 
-    protected override RecordTafReview.Command NewInput(GetEpisode.Result episode) => new()
+    /// <summary>The episode the form is about, for the page to show.</summary>
+    public GetEpisode.Result Episode { get; private set; } = default!;
+
+    public async Task OnGetAsync(Guid id)
     {
-        EpisodeId = episode.Id,
-        Version = episode.Plan.Version,
-        HeldOn = Application.UkTime.Today(clock),
-        Progress = episode.Plan.Goals.Select(g => new RecordTafReview.ProgressInput { GoalId = g.Id }).ToList(),
-    };
+        Episode = await Sender.Send(new GetEpisode.Query(id));
+        Input = new()
+        {
+            EpisodeId = Episode.Id,
+            Version = Episode.Plan.Version,
+            HeldOn = Application.UkTime.Today(clock),
+            Progress = Episode.Plan.Goals.Select(g => new RecordTafReview.ProgressInput { GoalId = g.Id }).ToList(),
+        };
+    }
 
-    protected override RecordTafReview.Command WithEpisode(RecordTafReview.Command input, Guid episodeId) => input with { EpisodeId = episodeId };
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        Input = Input with { EpisodeId = id };
+        if (await BindingFailedAsync(Input))
+        {
+            return Page();
+        }
+
+        await Sender.Send(Input);
+        return RedirectWithBanner("/EarlyHelp/Episodes/Index", new { id }, "Team Around the Family review recorded");
+    }
+
+    public override async Task LoadDisplayDataAsync() => Episode = await Sender.Send(new GetEpisode.Query(Input.EpisodeId));
 }

@@ -1,5 +1,6 @@
 using ChildrenServices.Application;
 using ChildrenServices.Application.FrontDoor;
+using ChildrenServices.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -8,8 +9,13 @@ namespace ChildrenServices.Web.Pages.FrontDoor.Checks;
 
 /// <summary>Ask one or more partner agencies what they know, with the time their answers are due.</summary>
 [Authorize(Policy = nameof(Application.Security.Permission.RecordContacts))]
-public sealed class RequestModel(ISender sender, TimeProvider clock, FrontDoorSettings settings) : ContactChecksPageModel(sender)
+public sealed class RequestModel(ISender sender, TimeProvider clock, FrontDoorSettings settings) : FormPageModel(sender)
 {
+    /// <summary>The contact's reference and its checks, for the page to show.</summary>
+    public GetMashChecks.Result Checks { get; private set; } = default!;
+
+    public string ContactUrl => ContactChecks.ContactUrl(Input.ContactId);
+
     [BindProperty]
     public RequestMashChecks.Command Input { get; set; } = new();
 
@@ -17,7 +23,7 @@ public sealed class RequestModel(ISender sender, TimeProvider clock, FrontDoorSe
 
     public async Task OnGetAsync(Guid id)
     {
-        await LoadChecksAsync(id);
+        Checks = await Sender.Send(new GetMashChecks.Query(id));
         var due = UkTime.ToLocal(clock.GetUtcNow().UtcDateTime.AddHours(settings.MashCheckResponseHours));
         Input = new RequestMashChecks.Command
         {
@@ -38,8 +44,8 @@ public sealed class RequestModel(ISender sender, TimeProvider clock, FrontDoorSe
 
         await Sender.Send(Input);
         var count = Input.Agencies.Count;
-        return RedirectToContact(id, count == 1 ? "Check requested from 1 agency" : $"Checks requested from {count} agencies");
+        return ContactChecks.BackToContact(this, id, count == 1 ? "Check requested from 1 agency" : $"Checks requested from {count} agencies");
     }
 
-    public override Task LoadDisplayDataAsync() => LoadChecksAsync(Input.ContactId);
+    public override async Task LoadDisplayDataAsync() => Checks = await Sender.Send(new GetMashChecks.Query(Input.ContactId));
 }

@@ -1,5 +1,6 @@
 using ChildrenServices.Application;
 using ChildrenServices.Application.FrontDoor;
+using ChildrenServices.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -8,8 +9,13 @@ namespace ChildrenServices.Web.Pages.FrontDoor.Checks;
 
 /// <summary>Record what a partner agency said in answer to one check, and a RAG rating.</summary>
 [Authorize(Policy = nameof(Application.Security.Permission.RecordContacts))]
-public sealed class ResponseModel(ISender sender, TimeProvider clock) : ContactChecksPageModel(sender)
+public sealed class ResponseModel(ISender sender, TimeProvider clock) : FormPageModel(sender)
 {
+    /// <summary>The contact's reference and its checks, for the page to show.</summary>
+    public GetMashChecks.Result Checks { get; private set; } = default!;
+
+    public string ContactUrl => ContactChecks.ContactUrl(Input.ContactId);
+
     [BindProperty]
     public RecordMashCheckResponse.Command Input { get; set; } = new();
 
@@ -38,12 +44,12 @@ public sealed class ResponseModel(ISender sender, TimeProvider clock) : ContactC
 
         await Sender.Send(Input);
         await LoadDisplayDataAsync();
-        return RedirectToContact(id, $"Response from {Check.AgencyText} recorded");
+        return ContactChecks.BackToContact(this, id, $"Response from {Check.AgencyText} recorded");
     }
 
     public override async Task LoadDisplayDataAsync()
     {
-        await LoadChecksAsync(Input.ContactId);
+        Checks = await Sender.Send(new GetMashChecks.Query(Input.ContactId));
 
         // A check id from another contact is as unknown as one that does not exist.
         Check = Checks.Checks.SingleOrDefault(c => c.Id == Input.CheckId) ?? throw new NotFoundException("Page not found");

@@ -1,3 +1,4 @@
+using ChildrenServices.Application.People;
 using ChildrenServices.Application.SocialCare;
 using ChildrenServices.Domain.Common;
 using ChildrenServices.Domain.Drafts;
@@ -13,9 +14,14 @@ namespace ChildrenServices.Web.Pages.People.Assessment;
 /// the manager. "Save and send" saves first, so nothing typed is lost if sending is refused.
 /// </summary>
 [KeepsDraft(DraftScope.Person)]
+[PersonPage(Records = true)]
 [Authorize(Policy = nameof(Application.Security.Permission.RecordPeople))]
-public sealed class EditModel(ISender sender, TimeProvider clock) : PersonPageModel(sender, clock)
+public sealed class EditModel(ISender sender, PersonContext person) : FormPageModel(sender)
 {
+    public GetRecordHeader.Header Person => person.Header;
+
+    public DateOnly Today => person.Today;
+
     [BindProperty]
     public SaveAssessment.Command Input { get; set; } = new();
 
@@ -24,7 +30,6 @@ public sealed class EditModel(ISender sender, TimeProvider clock) : PersonPageMo
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         Input = new SaveAssessment.Command { PersonId = id };
-        await LoadForRecordingAsync(id);
         Current = (await Sender.Send(new GetAssessment.Query(id))).Open;
         if (Current is null)
         {
@@ -80,7 +85,6 @@ public sealed class EditModel(ISender sender, TimeProvider clock) : PersonPageMo
 
     public override async Task LoadDisplayDataAsync()
     {
-        await LoadPersonAsync(Input.PersonId);
         Current = (await Sender.Send(new GetAssessment.Query(Input.PersonId))).Assessments.FirstOrDefault(a => a.Id == Input.AssessmentId);
     }
 }

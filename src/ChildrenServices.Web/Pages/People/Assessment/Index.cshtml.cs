@@ -1,4 +1,6 @@
+using ChildrenServices.Application.People;
 using ChildrenServices.Application.SocialCare;
+using ChildrenServices.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -7,8 +9,12 @@ namespace ChildrenServices.Web.Pages.People.Assessment;
 
 /// <summary>The child and family assessment on the child's referral: start it, read it, see where it is.</summary>
 [Authorize(Policy = nameof(Application.Security.Permission.ViewChildRecord))]
-public sealed class IndexModel(ISender sender, TimeProvider clock) : PersonPageModel(sender, clock)
+public sealed class IndexModel(ISender sender, PersonContext person) : FormPageModel(sender)
 {
+    public GetRecordHeader.Header Person => person.Header;
+
+    public DateOnly Today => person.Today;
+
     [BindProperty]
     public StartAssessment.Command Input { get; set; } = new();
 
@@ -35,7 +41,6 @@ public sealed class IndexModel(ISender sender, TimeProvider clock) : PersonPageM
 
     public override async Task LoadDisplayDataAsync()
     {
-        await LoadPersonAsync(Input.PersonId);
         Assessment = await Sender.Send(new GetAssessment.Query(Input.PersonId));
     }
 }

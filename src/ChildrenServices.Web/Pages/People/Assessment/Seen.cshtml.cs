@@ -1,4 +1,6 @@
+using ChildrenServices.Application.People;
 using ChildrenServices.Application.SocialCare;
+using ChildrenServices.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -6,15 +8,19 @@ using Microsoft.AspNetCore.Mvc;
 namespace ChildrenServices.Web.Pages.People.Assessment;
 
 /// <summary>A date the child was seen during the assessment, and whether alone.</summary>
+[PersonPage(Records = true)]
 [Authorize(Policy = nameof(Application.Security.Permission.RecordPeople))]
-public sealed class SeenModel(ISender sender, TimeProvider clock) : PersonPageModel(sender, clock)
+public sealed class SeenModel(ISender sender, PersonContext person) : FormPageModel(sender)
 {
+    public GetRecordHeader.Header Person => person.Header;
+
+    public DateOnly Today => person.Today;
+
     [BindProperty]
     public RecordChildSeen.Command Input { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        await LoadForRecordingAsync(id);
         var open = (await Sender.Send(new GetAssessment.Query(id))).Open;
         if (open is null)
         {
@@ -36,6 +42,4 @@ public sealed class SeenModel(ISender sender, TimeProvider clock) : PersonPageMo
         await Sender.Send(Input);
         return RedirectWithBanner("/People/Assessment/Edit", new { id }, "Date seen recorded");
     }
-
-    public override Task LoadDisplayDataAsync() => LoadPersonAsync(Input.PersonId);
 }

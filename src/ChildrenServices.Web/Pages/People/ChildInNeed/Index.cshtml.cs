@@ -1,3 +1,4 @@
+using ChildrenServices.Application.People;
 using ChildrenServices.Application.SocialCare;
 using ChildrenServices.Domain.Drafts;
 using ChildrenServices.Web.Infrastructure;
@@ -10,8 +11,12 @@ namespace ChildrenServices.Web.Pages.People.ChildInNeed;
 /// <summary>The child's child in need plans: start one, and see reviews and visits with what is due next.</summary>
 [KeepsDraft(DraftScope.Person)]
 [Authorize(Policy = nameof(Application.Security.Permission.ViewChildRecord))]
-public sealed class IndexModel(ISender sender, TimeProvider clock) : PersonPageModel(sender, clock)
+public sealed class IndexModel(ISender sender, PersonContext person) : FormPageModel(sender)
 {
+    public GetRecordHeader.Header Person => person.Header;
+
+    public DateOnly Today => person.Today;
+
     [BindProperty]
     public StartChildInNeedPlan.Command Input { get; set; } = new();
 
@@ -38,7 +43,6 @@ public sealed class IndexModel(ISender sender, TimeProvider clock) : PersonPageM
 
     public override async Task LoadDisplayDataAsync()
     {
-        await LoadPersonAsync(Input.PersonId);
         Plans = await Sender.Send(new GetChildInNeedPlans.Query(Input.PersonId));
     }
 }

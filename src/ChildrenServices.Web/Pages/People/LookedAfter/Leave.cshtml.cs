@@ -1,17 +1,47 @@
 using ChildrenServices.Application.LookedAfter;
+using ChildrenServices.Application.People;
+using ChildrenServices.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 
 namespace ChildrenServices.Web.Pages.People.LookedAfter;
 
 /// <summary>The child stops being looked after: the date and why.</summary>
+[PersonPage(Records = true)]
 [Authorize(Policy = nameof(Application.Security.Permission.RecordStatutoryWork))]
-public sealed class LeaveModel(ISender sender, TimeProvider clock) : CareFormModel<LeaveCare.Command>(sender, clock)
+public sealed class LeaveModel(ISender sender, PersonContext person) : FormPageModel(sender)
 {
-    protected override string Done => "Recorded: the child has left care";
+    public GetRecordHeader.Header Person => person.Header;
 
-    protected override LeaveCare.Command? NewInput() =>
-        Care.Open is { } open ? new() { PersonId = PersonId, PeriodOfCareId = open.Id, Version = open.Version } : null;
+    public GetPeriodsOfCare.Result Care { get; private set; } = CareForms.None;
 
-    protected override LeaveCare.Command ForThisPage(LeaveCare.Command input) => input with { PersonId = PersonId };
+    [BindProperty]
+    public LeaveCare.Command Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        Care = await CareForms.LoadAsync(Sender, id);
+        if (Care.Open is not { } open)
+        {
+            return RedirectToPage(CareForms.Overview, new { id });
+        }
+
+        Input = new() { PersonId = id, PeriodOfCareId = open.Id, Version = open.Version };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        Input = Input with { PersonId = id };
+        if (await BindingFailedAsync(Input))
+        {
+            return Page();
+        }
+
+        await Sender.Send(Input);
+        return RedirectWithBanner(CareForms.Overview, new { id }, "Recorded: the child has left care");
+    }
+
+    public override async Task LoadDisplayDataAsync() => Care = await CareForms.LoadAsync(Sender, person.Id);
 }

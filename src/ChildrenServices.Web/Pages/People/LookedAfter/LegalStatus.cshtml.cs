@@ -1,17 +1,47 @@
 using ChildrenServices.Application.LookedAfter;
+using ChildrenServices.Application.People;
+using ChildrenServices.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 
 namespace ChildrenServices.Web.Pages.People.LookedAfter;
 
 /// <summary>The legal status changed ("interim care order granted") and the child stayed where they were.</summary>
+[PersonPage(Records = true)]
 [Authorize(Policy = nameof(Application.Security.Permission.RecordStatutoryWork))]
-public sealed class LegalStatusModel(ISender sender, TimeProvider clock) : CareFormModel<RecordLegalStatusChange.Command>(sender, clock)
+public sealed class LegalStatusModel(ISender sender, PersonContext person) : FormPageModel(sender)
 {
-    protected override string Done => "Recorded: the legal status changed";
+    public GetRecordHeader.Header Person => person.Header;
 
-    protected override RecordLegalStatusChange.Command? NewInput() =>
-        Care.Open is { } open ? new() { PersonId = PersonId, PeriodOfCareId = open.Id, Version = open.Version } : null;
+    public GetPeriodsOfCare.Result Care { get; private set; } = CareForms.None;
 
-    protected override RecordLegalStatusChange.Command ForThisPage(RecordLegalStatusChange.Command input) => input with { PersonId = PersonId };
+    [BindProperty]
+    public RecordLegalStatusChange.Command Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        Care = await CareForms.LoadAsync(Sender, id);
+        if (Care.Open is not { } open)
+        {
+            return RedirectToPage(CareForms.Overview, new { id });
+        }
+
+        Input = new() { PersonId = id, PeriodOfCareId = open.Id, Version = open.Version };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        Input = Input with { PersonId = id };
+        if (await BindingFailedAsync(Input))
+        {
+            return Page();
+        }
+
+        await Sender.Send(Input);
+        return RedirectWithBanner(CareForms.Overview, new { id }, "Recorded: the legal status changed");
+    }
+
+    public override async Task LoadDisplayDataAsync() => Care = await CareForms.LoadAsync(Sender, person.Id);
 }

@@ -1,17 +1,51 @@
 using ChildrenServices.Application.LookedAfter;
+using ChildrenServices.Application.People;
+using ChildrenServices.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 
 namespace ChildrenServices.Web.Pages.People.LookedAfter;
 
 /// <summary>The child was found or came back.</summary>
+[PersonPage(Records = true)]
 [Authorize(Policy = nameof(Application.Security.Permission.RecordStatutoryWork))]
-public sealed class ReturnModel(ISender sender, TimeProvider clock) : MissingFormModel<RecordReturn.Command>(sender, clock)
+public sealed class ReturnModel(ISender sender, PersonContext person) : FormPageModel(sender)
 {
-    protected override string Done => "Recorded: the child came back";
+    public GetRecordHeader.Header Person => person.Header;
 
-    protected override RecordReturn.Command NewInput(GetPeriodsOfCare.Period period, GetPeriodsOfCare.Missing missing) =>
-        new() { PersonId = PersonId, PeriodOfCareId = period.Id, Version = period.Version, MissingEpisodeId = missing.Id };
+    public GetPeriodsOfCare.Result Care { get; private set; } = CareForms.None;
 
-    protected override RecordReturn.Command ForThisPage(RecordReturn.Command input) => input with { PersonId = PersonId, MissingEpisodeId = MissingId };
+    /// <summary>The missing episode the form is about, for the page to describe.</summary>
+    public GetPeriodsOfCare.Missing? Episode { get; private set; }
+
+    [BindProperty]
+    public RecordReturn.Command Input { get; set; } = new();
+
+    public async Task OnGetAsync(Guid id, Guid missingId)
+    {
+        await LoadEpisodeAsync(id, missingId);
+        var (period, missing) = CareForms.MissingEpisode(Care, missingId);
+        Input = new() { PersonId = id, PeriodOfCareId = period.Id, Version = period.Version, MissingEpisodeId = missing.Id };
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, Guid missingId)
+    {
+        Input = Input with { PersonId = id, MissingEpisodeId = missingId };
+        if (await BindingFailedAsync(Input))
+        {
+            return Page();
+        }
+
+        await Sender.Send(Input);
+        return RedirectWithBanner(CareForms.Overview, new { id }, "Recorded: the child came back");
+    }
+
+    public override Task LoadDisplayDataAsync() => LoadEpisodeAsync(person.Id, Input.MissingEpisodeId);
+
+    private async Task LoadEpisodeAsync(Guid id, Guid missingId)
+    {
+        Care = await CareForms.LoadAsync(Sender, id);
+        Episode = Care.Latest?.MissingEpisodes.FirstOrDefault(m => m.Id == missingId);
+    }
 }

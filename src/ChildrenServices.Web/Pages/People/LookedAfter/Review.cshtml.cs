@@ -1,9 +1,12 @@
+using ChildrenServices.Application;
 using ChildrenServices.Application.LookedAfter;
+using ChildrenServices.Application.People;
 using ChildrenServices.Domain.Drafts;
 using ChildrenServices.Domain.LookedAfter;
 using ChildrenServices.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace ChildrenServices.Web.Pages.People.LookedAfter;
@@ -12,11 +15,11 @@ namespace ChildrenServices.Web.Pages.People.LookedAfter;
 /// The independent reviewing officer records a review they chaired: the date, the child's participation, who
 /// attended, the views, whether the care plan is endorsed, how the last review's recommendations stand and the
 /// new recommendations. They never hold the case, so the page asks only that they can see the child, not that
-/// they may record on it.
+/// they may record on it: the page refuses anyone the periods of care do not name as a reviewing officer.
 /// </summary>
 [KeepsDraft(DraftScope.Person)]
 [Authorize(Policy = nameof(Application.Security.Permission.RecordReviewOutcomes))]
-public sealed class ReviewModel(ISender sender, TimeProvider clock) : CareFormModel<RecordClaReview.Command>(sender, clock)
+public sealed class ReviewModel(ISender sender, PersonContext person) : FormPageModel(sender)
 {
     public static IReadOnlyList<SelectListItem> FollowUpStatuses { get; } =
     [
@@ -26,12 +29,15 @@ public sealed class ReviewModel(ISender sender, TimeProvider clock) : CareFormMo
         new(Describe(RecommendationStatus.NoLongerNeeded), nameof(RecommendationStatus.NoLongerNeeded)),
     ];
 
+    public GetRecordHeader.Header Person => person.Header;
+
+    public GetPeriodsOfCare.Result Care { get; private set; } = CareForms.None;
+
+    [BindProperty]
+    public RecordClaReview.Command Input { get; set; } = new();
+
     /// <summary>The review whose recommendations this one follows up: the last one recorded.</summary>
     public GetPeriodsOfCare.Review? PreviousReview => Care.Latest is { Reviews.Count: > 0 } period ? period.Reviews[^1] : null;
-
-    protected override bool MayRecord => Care.CanRecordReviews;
-
-    protected override string Done => "Recorded: the review";
 
     public static string Describe(RecommendationStatus status) => status switch
     {
@@ -42,25 +48,46 @@ public sealed class ReviewModel(ISender sender, TimeProvider clock) : CareFormMo
         _ => "Outstanding",
     };
 
-    protected override RecordClaReview.Command? NewInput() =>
-        Care.Latest is { } period
-            ? new()
-            {
-                PersonId = PersonId, PeriodOfCareId = period.Id, Version = period.Version,
-                Recommendations = [.. Enumerable.Range(0, RecordClaReview.RecommendationRows).Select(_ => new RecordClaReview.Recommendation())],
-                FollowUps = [.. (PreviousReview?.Recommendations ?? []).Select(r => new RecordClaReview.FollowUp { RecommendationId = r.Id })],
-            }
-            : null;
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        Care = await CareForms.LoadAsync(Sender, id);
+        if (!Care.CanRecordReviews)
+        {
+            throw new ForbiddenException(PersonPageFilter.RefusalMessage);
+        }
 
-    protected override RecordClaReview.Command ForThisPage(RecordClaReview.Command input)
+        if (Care.Latest is not { } period)
+        {
+            return RedirectToPage(CareForms.Overview, new { id });
+        }
+
+        Input = new()
+        {
+            PersonId = id, PeriodOfCareId = period.Id, Version = period.Version,
+            Recommendations = [.. Enumerable.Range(0, RecordClaReview.RecommendationRows).Select(_ => new RecordClaReview.Recommendation())],
+            FollowUps = [.. (PreviousReview?.Recommendations ?? []).Select(r => new RecordClaReview.FollowUp { RecommendationId = r.Id })],
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
     {
         // Always offer the blank rows again, keeping what was typed in the rows posted.
-        var rows = input.Recommendations.ToList();
+        var rows = Input.Recommendations.ToList();
         while (rows.Count < RecordClaReview.RecommendationRows)
         {
             rows.Add(new RecordClaReview.Recommendation());
         }
 
-        return input with { PersonId = PersonId, Recommendations = rows };
+        Input = Input with { PersonId = id, Recommendations = rows };
+        if (await BindingFailedAsync(Input))
+        {
+            return Page();
+        }
+
+        await Sender.Send(Input);
+        return RedirectWithBanner(CareForms.Overview, new { id }, "Recorded: the review");
     }
+
+    public override async Task LoadDisplayDataAsync() => Care = await CareForms.LoadAsync(Sender, person.Id);
 }

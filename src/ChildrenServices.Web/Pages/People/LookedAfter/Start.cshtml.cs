@@ -1,19 +1,49 @@
 using ChildrenServices.Application.LookedAfter;
+using ChildrenServices.Application.People;
+using ChildrenServices.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 
 namespace ChildrenServices.Web.Pages.People.LookedAfter;
 
 /// <summary>The child becomes looked after: the legal status, the category of need and the placement.</summary>
+[PersonPage(Records = true)]
 [Authorize(Policy = nameof(Application.Security.Permission.RecordStatutoryWork))]
-public sealed class StartModel(ISender sender, TimeProvider clock) : CareFormModel<BecomeLookedAfter.Command>(sender, clock), IPlacementForm
+public sealed class StartModel(ISender sender, PersonContext person) : FormPageModel(sender), IPlacementForm
 {
+    public GetRecordHeader.Header Person => person.Header;
+
+    public GetPeriodsOfCare.Result Care { get; private set; } = CareForms.None;
+
+    [BindProperty]
+    public BecomeLookedAfter.Command Input { get; set; } = new();
+
     IPlacementInput IPlacementForm.Input => Input;
 
-    protected override string Done => "Recorded: the child is looked after";
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        Care = await CareForms.LoadAsync(Sender, id);
+        if (Care.Open is not null)
+        {
+            return RedirectToPage(CareForms.Overview, new { id });
+        }
 
-    protected override BecomeLookedAfter.Command? NewInput() =>
-        Care.Open is null ? new() { PersonId = PersonId } : null;
+        Input = new() { PersonId = id };
+        return Page();
+    }
 
-    protected override BecomeLookedAfter.Command ForThisPage(BecomeLookedAfter.Command input) => input with { PersonId = PersonId };
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        Input = Input with { PersonId = id };
+        if (await BindingFailedAsync(Input))
+        {
+            return Page();
+        }
+
+        await Sender.Send(Input);
+        return RedirectWithBanner(CareForms.Overview, new { id }, "Recorded: the child is looked after");
+    }
+
+    public override async Task LoadDisplayDataAsync() => Care = await CareForms.LoadAsync(Sender, person.Id);
 }

@@ -1,17 +1,47 @@
 using ChildrenServices.Application.LookedAfter;
+using ChildrenServices.Application.People;
+using ChildrenServices.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 
 namespace ChildrenServices.Web.Pages.People.LookedAfter;
 
 /// <summary>A statutory visit: the date, whether the child was seen, and seen alone.</summary>
+[PersonPage(Records = true)]
 [Authorize(Policy = nameof(Application.Security.Permission.RecordStatutoryWork))]
-public sealed class VisitModel(ISender sender, TimeProvider clock) : CareFormModel<RecordClaVisit.Command>(sender, clock)
+public sealed class VisitModel(ISender sender, PersonContext person) : FormPageModel(sender)
 {
-    protected override string Done => "Recorded: the visit";
+    public GetRecordHeader.Header Person => person.Header;
 
-    protected override RecordClaVisit.Command? NewInput() =>
-        Care.Latest is { } period ? new() { PersonId = PersonId, PeriodOfCareId = period.Id, Version = period.Version } : null;
+    public GetPeriodsOfCare.Result Care { get; private set; } = CareForms.None;
 
-    protected override RecordClaVisit.Command ForThisPage(RecordClaVisit.Command input) => input with { PersonId = PersonId };
+    [BindProperty]
+    public RecordClaVisit.Command Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        Care = await CareForms.LoadAsync(Sender, id);
+        if (Care.Latest is not { } period)
+        {
+            return RedirectToPage(CareForms.Overview, new { id });
+        }
+
+        Input = new() { PersonId = id, PeriodOfCareId = period.Id, Version = period.Version };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        Input = Input with { PersonId = id };
+        if (await BindingFailedAsync(Input))
+        {
+            return Page();
+        }
+
+        await Sender.Send(Input);
+        return RedirectWithBanner(CareForms.Overview, new { id }, "Recorded: the visit");
+    }
+
+    public override async Task LoadDisplayDataAsync() => Care = await CareForms.LoadAsync(Sender, person.Id);
 }

@@ -1,0 +1,69 @@
+using System.Reflection;
+using ChildrenServices.Application;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ChildrenServices.Web.Infrastructure;
+
+/// <summary>
+/// Applied by folder convention to every page under /People (Program.cs), so a new page there cannot forget
+/// it. For a page whose address names a person (<c>id</c>):
+/// <list type="bullet">
+/// <item>a GET (or HEAD) loads the person into <see cref="PersonContext"/> before the handler runs: one
+/// audited, person-scoped query, so a restricted or missing person is a 404 (and a merged one is sent on by
+/// <see cref="MergedRecordRedirect"/>);</item>
+/// <item>a GET of a page marked <c>[PersonPage(Records = true)]</c> refuses at once (403) a user who may read
+/// the record but not record on it;</item>
+/// <item>a POST loads nothing before its handler (the command's own rules decide), and the person is loaded
+/// only if the page is shown again (a refused form), just before it renders.</item>
+/// </list>
+/// It runs inside <see cref="UseCaseExceptionFilter"/> and <see cref="MergedRecordRedirect"/> (a higher
+/// order), so what it throws becomes their 404, 403 or redirect.
+/// </summary>
+public sealed class PersonPageFilter : IAsyncPageFilter, IAsyncResultFilter, IOrderedFilter
+{
+    public const string RefusalMessage = "You can read this record but not change it";
+
+    public int Order => 1;
+
+    public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        if (Guid.TryParse(context.RouteData.Values["id"]?.ToString(), out var id))
+        {
+            var page = context.ActionDescriptor.HandlerTypeInfo.GetCustomAttribute<PersonPageAttribute>() ?? PersonPageAttribute.ReadsOnly;
+            var person = context.HttpContext.RequestServices.GetRequiredService<PersonContext>();
+            person.Begin(id, page.WithDetails);
+            if (HttpMethods.IsGet(context.HttpContext.Request.Method) || HttpMethods.IsHead(context.HttpContext.Request.Method))
+            {
+                await person.LoadAsync(context.HttpContext.RequestAborted);
+                if (page.Records && !person.Header.CanRecord)
+                {
+                    throw new ForbiddenException(RefusalMessage);
+                }
+            }
+        }
+
+        await next();
+    }
+
+    /// <summary>A page shown again after a refused POST still shows whose record it is.</summary>
+    public async Task OnResultExecutionAsync(ResultExecutingContext context, ResultExecutionDelegate next)
+    {
+        var person = context.HttpContext.RequestServices.GetRequiredService<PersonContext>();
+        if (context.Result is PageResult && person.Id != Guid.Empty && !person.IsLoaded)
+        {
+            try
+            {
+                await person.LoadAsync(context.HttpContext.RequestAborted);
+            }
+            catch (NotFoundException)
+            {
+                context.Result = new Microsoft.AspNetCore.Mvc.NotFoundResult();
+            }
+        }
+
+        await next();
+    }
+}

@@ -1,0 +1,50 @@
+using ChildrenServices.Application.People;
+using ChildrenServices.Application.SocialCare;
+using ChildrenServices.Domain.Drafts;
+using ChildrenServices.Web.Infrastructure;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ChildrenServices.Web.Pages.People.ChildInNeed;
+
+/// <summary>The child in need plan ends.</summary>
+[KeepsDraft(DraftScope.Person)]
+[PersonPage(Records = true)]
+[Authorize(Policy = nameof(Application.Security.Permission.RecordStatutoryWork))]
+public sealed class EndModel(ISender sender, PersonContext person) : FormPageModel(sender)
+{
+    public GetRecordHeader.Header Person => person.Header;
+
+    [BindProperty]
+    public EndChildInNeedPlan.Command Input { get; set; } = new();
+
+    /// <summary>The open plan the form records on.</summary>
+    public GetChildInNeedPlans.Plan Record { get; private set; } = default!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (await ChildInNeedForms.PlanAsync(Sender, id, openOnly: true) is not { } open)
+        {
+            return RedirectToPage(ChildInNeedForms.Overview, new { id });
+        }
+
+        Record = open;
+        Input = new() { PersonId = id, PlanId = open.Id, Version = open.Version };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        Input = Input with { PersonId = id };
+        if (await BindingFailedAsync(Input))
+        {
+            return Page();
+        }
+
+        await Sender.Send(Input);
+        return RedirectWithBanner(ChildInNeedForms.Overview, new { id }, "Child in need plan ended");
+    }
+
+    public override async Task LoadDisplayDataAsync() => Record = (await ChildInNeedForms.PlanAsync(Sender, person.Id, openOnly: false))!;
+}

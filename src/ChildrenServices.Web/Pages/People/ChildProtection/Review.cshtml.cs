@@ -1,0 +1,49 @@
+using ChildrenServices.Application.People;
+using ChildrenServices.Application.SocialCare;
+using ChildrenServices.Domain.Drafts;
+using ChildrenServices.Web.Infrastructure;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ChildrenServices.Web.Pages.People.ChildProtection;
+
+/// <summary>A child protection review conference, recorded by the reviewing officer who chaired it: they never hold the case, so the command's own rule decides, not the case holder's.</summary>
+[KeepsDraft(DraftScope.Person)]
+[Authorize(Policy = nameof(Application.Security.Permission.RecordReviewOutcomes))]
+public sealed class ReviewModel(ISender sender, PersonContext person) : FormPageModel(sender)
+{
+    public GetRecordHeader.Header Person => person.Header;
+
+    [BindProperty]
+    public RecordChildProtectionReview.Command Input { get; set; } = new();
+
+    /// <summary>The open plan the form records on.</summary>
+    public GetChildProtection.Plan Record { get; private set; } = default!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (await ChildProtectionForms.PlanAsync(Sender, id, openOnly: true) is not { } open)
+        {
+            return RedirectToPage(ChildProtectionForms.Overview, new { id });
+        }
+
+        Record = open;
+        Input = new() { PersonId = id, PlanId = open.Id, Version = open.Version, HeldOn = person.Today, LatestCategory = open.LatestCategory };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        Input = Input with { PersonId = id };
+        if (await BindingFailedAsync(Input))
+        {
+            return Page();
+        }
+
+        await Sender.Send(Input);
+        return RedirectWithBanner(ChildProtectionForms.Overview, new { id }, "Review conference recorded");
+    }
+
+    public override async Task LoadDisplayDataAsync() => Record = (await ChildProtectionForms.PlanAsync(Sender, person.Id, openOnly: false))!;
+}
