@@ -13,6 +13,8 @@ namespace ChildrenServices.Application.Security;
 /// </summary>
 public sealed class RecordAccess(IAppDbContext db, ICurrentUser user)
 {
+    private readonly HashSet<Guid> seen = [];
+
     /// <summary>
     /// People the current user may know exist: unrestricted ones, plus restricted ones they are allowed. A record
     /// merged into another (a tombstone) is not a person any more: its pages redirect to the survivor.
@@ -102,8 +104,25 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser user)
             e => e.Id == episodeId && (e.KeyworkerId == userId || db.Teams.Any(t => t.Id == e.TeamId && t.ManagerId == userId)), ct);
     }
 
-    public async Task<bool> CanSeeAsync(Guid personId, CancellationToken ct) =>
-        await Visible(db.People).AnyAsync(p => p.Id == personId, ct);
+    /// <summary>
+    /// Whether the user may see the person. A person seen once stays seen for the rest of the request (this
+    /// class lives as long as the request): a page that sends two queries about the child asks once.
+    /// </summary>
+    public async Task<bool> CanSeeAsync(Guid personId, CancellationToken ct)
+    {
+        if (seen.Contains(personId))
+        {
+            return true;
+        }
+
+        var visible = await Visible(db.People).AnyAsync(p => p.Id == personId, ct);
+        if (visible)
+        {
+            seen.Add(personId);
+        }
+
+        return visible;
+    }
 
     /// <summary>The first of these people the user may not see (missing, merged or restricted), in one statement; null when all are visible.</summary>
     public async Task<Guid?> FirstHiddenAsync(IReadOnlyCollection<Guid> personIds, CancellationToken ct)

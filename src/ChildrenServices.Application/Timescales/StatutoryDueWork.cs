@@ -146,14 +146,30 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
                 rules.StatusOf(new DueItem(DueKind.ChildInNeedVisit, visit), today), link));
         }
 
-        var periods = await db.PeriodsOfCare.AsNoTracking().Include(p => p.Episodes).Include(p => p.Reviews).Include(p => p.Visits).AsSplitQuery()
-            .Where(p => childIds.Contains(p.ChildId) && p.EndedOn == null).ToListAsync(ct);
+        // The dates the care rules need (LookedAfter.CareDue: the reviews held; the current placement's start — the
+        // latest episode not a change of legal status only, "L" — the last visit seeing the child since then, and
+        // whether the current placement is long-term), not the period with its episodes, reviews and visits.
+        var periods = await db.PeriodsOfCare.AsNoTracking()
+            .Where(p => childIds.Contains(p.ChildId) && p.EndedOn == null)
+            .Select(p => new
+            {
+                p.ChildId, p.StartedOn,
+                Reviews = p.Reviews.Select(r => r.HeldOn).ToList(),
+                PlacementStart = p.Episodes.Where(e => e.ReasonForNewEpisode != "L").OrderByDescending(e => e.StartedOn).ThenByDescending(e => e.Id)
+                    .Select(e => e.StartedOn).FirstOrDefault(),
+                LastVisit = p.Visits.Where(v => v.ChildSeen
+                        && v.VisitedOn >= p.Episodes.Where(e => e.ReasonForNewEpisode != "L").OrderByDescending(e => e.StartedOn).ThenByDescending(e => e.Id)
+                            .Select(e => e.StartedOn).FirstOrDefault())
+                    .Max(v => (DateOnly?)v.VisitedOn),
+                LongTerm = p.Episodes.OrderByDescending(e => e.StartedOn).ThenByDescending(e => e.Id).Select(e => e.Placement.IntendedLongTerm).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
         foreach (var period in periods)
         {
             var worker = workerOf[period.ChildId];
             var link = $"/People/{period.ChildId}/LookedAfter";
-            var review = LookedAfter.CareDue.ReviewDue(period, rules);
-            var visit = LookedAfter.CareDue.VisitDue(period, rules);
+            var review = rules.LookedAfterReviewDue(period.StartedOn, period.Reviews);
+            var visit = rules.LookedAfterVisitDue(period.PlacementStart, period.LastVisit, period.LongTerm);
             rows.Add(new DueRow(period.ChildId, names[period.ChildId], worker, DueKind.LookedAfterReview, "Looked-after review", review,
                 rules.StatusOf(new DueItem(DueKind.LookedAfterReview, review), today), link));
             rows.Add(new DueRow(period.ChildId, names[period.ChildId], worker, DueKind.LookedAfterVisit, "Looked-after visit (regulation 28)", visit,
