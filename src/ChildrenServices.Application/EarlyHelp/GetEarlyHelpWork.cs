@@ -24,15 +24,16 @@ public static class GetEarlyHelpWork
             var me = user.UserId ?? Guid.Empty;
             var myTeams = await db.Teams.Where(t => t.ManagerId == me || t.Members.Any(m => m.UserId == me)).Select(t => new { t.Id, t.Name, t.ManagerId }).ToListAsync(cancellationToken);
             var teamIds = myTeams.Select(t => t.Id).ToList();
-            var visible = access.VisibleIds();
+            var seenOnRequest = access.Sees<EarlyHelpRequestChild>(c => c.ChildId);
+            var seenOnEpisode = access.Sees<EpisodeChild>(c => c.ChildId);
 
             var requests = await db.EarlyHelpRequests.AsNoTracking()
-                .Where(r => r.Status == EarlyHelpRequestStatus.Pending && teamIds.Contains(r.TeamId) && r.Children.All(c => visible.Contains(c.ChildId)))
+                .Where(r => r.Status == EarlyHelpRequestStatus.Pending && teamIds.Contains(r.TeamId) && r.Children.AsQueryable().All(seenOnRequest))
                 .OrderBy(r => r.RequestedOn)
                 .Select(r => new { r.Id, r.RequestedOn, r.TeamId, Children = r.Children.Join(db.People, c => c.ChildId, p => p.Id, (_, p) => p.GivenNames + " " + p.FamilyName).ToList() })
                 .AsSplitQuery().ToListAsync(cancellationToken);
             var episodes = await db.EarlyHelpEpisodes.AsNoTracking()
-                .Where(e => e.EndedOn == null && (e.KeyworkerId == me || teamIds.Contains(e.TeamId)) && e.Children.All(c => visible.Contains(c.ChildId)))
+                .Where(e => e.EndedOn == null && (e.KeyworkerId == me || teamIds.Contains(e.TeamId)) && e.Children.AsQueryable().All(seenOnEpisode))
                 .OrderBy(e => e.FamilyName)
                 .Select(e => new
                 {

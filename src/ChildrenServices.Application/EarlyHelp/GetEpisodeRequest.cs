@@ -19,9 +19,9 @@ public static class GetEpisodeRequest
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
-            var visible = access.VisibleIds();
+            var seen = access.Sees<EarlyHelpRequestChild>(c => c.ChildId);
             var r = await db.EarlyHelpRequests.AsNoTracking().Include(x => x.Children)
-                .Where(x => x.Id == query.RequestId && x.Status == EarlyHelpRequestStatus.Pending && x.Children.All(c => visible.Contains(c.ChildId)))
+                .Where(x => x.Id == query.RequestId && x.Status == EarlyHelpRequestStatus.Pending && x.Children.AsQueryable().All(seen))
                 .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("Page not found");
             var childIds = r.Children.Select(c => c.ChildId).ToList();
             var names = await db.People.Where(p => childIds.Contains(p.Id)).Select(p => p.GivenNames + " " + p.FamilyName).ToListAsync(cancellationToken);

@@ -46,12 +46,11 @@ public static class GetPreviousInvolvement
             var contact = await db.Contacts.AsNoTracking().Include(c => c.People)
                 .SingleAsync(c => c.Id == query.ContactId, cancellationToken);
             var childIds = contact.People.Where(p => p.Role == ContactPersonRole.Child).Select(p => p.PersonId).ToList();
-            var visible = access.VisibleIds();
             var siblingKinds = new[] { RelationshipKind.Sibling, RelationshipKind.HalfSibling };
             var siblingIds = await db.Relationships
                 .Where(r => r.EndedOn == null && siblingKinds.Contains(r.Kind) && (childIds.Contains(r.PersonId) || childIds.Contains(r.RelatedPersonId)))
                 .Select(r => childIds.Contains(r.PersonId) ? r.RelatedPersonId : r.PersonId)
-                .Where(id => visible.Contains(id))
+                .Where(access.Sees<Guid>(id => id))
                 .Distinct().ToListAsync(cancellationToken);
             siblingIds = siblingIds.Except(childIds).ToList();
             var everyone = childIds.Concat(siblingIds).ToList();

@@ -32,9 +32,10 @@ public static class GetMyDueWork
                 return new Result([], []);
             }
 
-            var visible = access.VisibleIds();
+            var seenOnEpisode = access.Sees<Domain.EarlyHelp.EpisodeChild>(c => c.ChildId);
+            var seenOnApproval = access.Sees<Domain.Approvals.ApprovalChild>(c => c.ChildId);
             var episodes = await db.EarlyHelpEpisodes.AsNoTracking()
-                .Where(e => e.KeyworkerId == me && e.EndedOn == null && e.Children.All(c => visible.Contains(c.ChildId)))
+                .Where(e => e.KeyworkerId == me && e.EndedOn == null && e.Children.AsQueryable().All(seenOnEpisode))
                 .Select(e => new
                 {
                     e.Id, e.FamilyName, e.StartedOn,
@@ -50,7 +51,7 @@ public static class GetMyDueWork
 
             var since = clock.GetUtcNow().UtcDateTime.AddDays(-14);
             var approvals = await db.ApprovalRequests.AsNoTracking()
-                .Where(a => a.RequestedById == me && (a.Status == ApprovalStatus.Pending || a.DecidedAtUtc >= since) && a.Children.All(c => visible.Contains(c.ChildId)))
+                .Where(a => a.RequestedById == me && (a.Status == ApprovalStatus.Pending || a.DecidedAtUtc >= since) && a.Children.AsQueryable().All(seenOnApproval))
                 .OrderByDescending(a => a.RequestedAtUtc)
                 .Select(a => new
                 {

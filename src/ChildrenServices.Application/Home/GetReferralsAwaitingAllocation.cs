@@ -21,10 +21,9 @@ public static class GetReferralsAwaitingAllocation
     {
         public async ValueTask<IReadOnlyList<Row>> Handle(Query query, CancellationToken cancellationToken)
         {
-            var visible = access.VisibleIds();
             var today = UkTime.Today(clock);
-            return await db.Referrals.AsNoTracking()
-                .Where(r => r.Status == ReferralStatus.Open && visible.Contains(r.ChildId)
+            return await access.WhereVisible(db.Referrals.AsNoTracking(), r => r.ChildId)
+                .Where(r => r.Status == ReferralStatus.Open
                     && db.Teams.Any(t => t.Id == r.TeamId && t.ManagerId == user.UserId)
                     && !db.Allocations.Any(a => a.ChildId == r.ChildId && a.TeamId == r.TeamId && a.EndedOn == null && a.Role == AllocationRole.Lead))
                 .OrderByDescending(r => r.ImmediateStrategyDiscussion).ThenBy(r => r.AssessmentDueOn)

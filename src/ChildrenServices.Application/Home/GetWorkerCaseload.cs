@@ -49,65 +49,53 @@ public static class GetWorkerCaseload
             var teamIds = teams.Select(t => t.TeamId).ToList();
             var allocations = await db.Allocations.Where(a => a.WorkerId == query.WorkerId && a.EndedOn == null && teamIds.Contains(a.TeamId))
                 .Select(a => new { a.ChildId, a.Role, a.TeamId, a.StartedOn }).ToListAsync(cancellationToken);
-            var visible = access.VisibleIds();
             var allIds = allocations.Select(a => a.ChildId).Distinct().ToList();
-            var seen = await visible.Where(id => allIds.Contains(id)).ToListAsync(cancellationToken);
-            var restricted = allocations.Count(a => a.Role == AllocationRole.Lead && !seen.Contains(a.ChildId));
-            var ids = allIds.Where(seen.Contains).ToList();
 
-            var people = await db.People.Where(p => ids.Contains(p.Id))
-                .Select(p => new { p.Id, Name = p.GivenNames + " " + p.FamilyName, p.DateOfBirth })
-                .ToDictionaryAsync(p => p.Id, cancellationToken);
-            var households = (await db.Households
-                .SelectMany(h => h.Members.Where(m => m.LeftOn == null && ids.Contains(m.PersonId)), (h, m) => new { m.PersonId, h.Id, h.Name })
-                .ToListAsync(cancellationToken))
-                .GroupBy(x => x.PersonId).ToDictionary(g => g.Key, g => g.First());
-
-            var looked = await db.PeriodsOfCare.Where(p => ids.Contains(p.ChildId) && p.EndedOn == null).Select(p => p.ChildId).ToListAsync(cancellationToken);
-            var cp = await db.ChildProtectionPlans.Where(p => ids.Contains(p.ChildId) && p.EndedOn == null).Select(p => p.ChildId).ToListAsync(cancellationToken);
-            var cin = await db.ChildInNeedPlans.Where(p => ids.Contains(p.ChildId) && p.EndedOn == null).Select(p => p.ChildId).ToListAsync(cancellationToken);
-            var referred = await db.Referrals.Where(r => ids.Contains(r.ChildId) && r.Status == ReferralStatus.Open).Select(r => r.ChildId).ToListAsync(cancellationToken);
-            var earlyHelp = await db.EarlyHelpEpisodes.Where(e => e.EndedOn == null).SelectMany(e => e.Children).Where(c => ids.Contains(c.ChildId))
-                .Select(c => c.ChildId).ToListAsync(cancellationToken);
-
-            // Last seen: the latest statutory visit in which the child was seen, or case note recording them seen.
-            var lastSeen = new Dictionary<Guid, DateOnly>();
-            void Seen(IEnumerable<(Guid Child, DateOnly On)> dates)
-            {
-                foreach (var (child, on) in dates)
+            // One statement for the children the manager may see: name, household, what is open and when each
+            // was last seen (the latest statutory visit in which the child was seen, or case note recording them
+            // seen), projected in SQL rather than read table by table.
+            var children = await access.Visible(db.People).AsNoTracking().Where(p => allIds.Contains(p.Id))
+                .Select(p => new
                 {
-                    if (!lastSeen.TryGetValue(child, out var was) || on > was)
-                    {
-                        lastSeen[child] = on;
-                    }
-                }
-            }
-
-            Seen((await db.PeriodsOfCare.Where(p => ids.Contains(p.ChildId)).SelectMany(p => p.Visits.Where(v => v.ChildSeen), (p, v) => new { p.ChildId, v.VisitedOn })
-                .ToListAsync(cancellationToken)).Select(x => (x.ChildId, x.VisitedOn)));
-            Seen((await db.ChildProtectionPlans.Where(p => ids.Contains(p.ChildId)).SelectMany(p => p.Visits.Where(v => v.ChildSeen), (p, v) => new { p.ChildId, v.VisitedOn })
-                .ToListAsync(cancellationToken)).Select(x => (x.ChildId, x.VisitedOn)));
-            Seen((await db.ChildInNeedPlans.Where(p => ids.Contains(p.ChildId)).SelectMany(p => p.Visits.Where(v => v.ChildSeen), (p, v) => new { p.ChildId, v.VisitedOn })
-                .ToListAsync(cancellationToken)).Select(x => (x.ChildId, x.VisitedOn)));
-            Seen((await db.CaseNotes.Where(n => ids.Contains(n.ChildId) && n.ChildSeen).GroupBy(n => n.ChildId).Select(g => new { g.Key, On = g.Max(n => n.OccurredOn) })
-                .ToListAsync(cancellationToken)).Select(x => (x.Key, x.On)));
+                    p.Id,
+                    Name = p.GivenNames + " " + p.FamilyName,
+                    p.DateOfBirth,
+                    HouseholdId = db.Households.Where(h => h.Members.Any(m => m.PersonId == p.Id && m.LeftOn == null)).OrderBy(h => h.Id).Select(h => (Guid?)h.Id).FirstOrDefault(),
+                    HouseholdName = db.Households.Where(h => h.Members.Any(m => m.PersonId == p.Id && m.LeftOn == null)).OrderBy(h => h.Id).Select(h => h.Name).FirstOrDefault(),
+                    Looked = db.PeriodsOfCare.Any(c => c.ChildId == p.Id && c.EndedOn == null),
+                    Protection = db.ChildProtectionPlans.Any(c => c.ChildId == p.Id && c.EndedOn == null),
+                    ChildInNeed = db.ChildInNeedPlans.Any(c => c.ChildId == p.Id && c.EndedOn == null),
+                    Referred = db.Referrals.Any(r => r.ChildId == p.Id && r.Status == ReferralStatus.Open),
+                    EarlyHelp = db.EarlyHelpEpisodes.Any(e => e.EndedOn == null && e.Children.Any(c => c.ChildId == p.Id)),
+                    SeenInCare = db.PeriodsOfCare.Where(c => c.ChildId == p.Id).SelectMany(c => c.Visits).Where(v => v.ChildSeen).Max(v => (DateOnly?)v.VisitedOn),
+                    SeenOnProtectionPlan = db.ChildProtectionPlans.Where(c => c.ChildId == p.Id).SelectMany(c => c.Visits).Where(v => v.ChildSeen).Max(v => (DateOnly?)v.VisitedOn),
+                    SeenOnChildInNeedPlan = db.ChildInNeedPlans.Where(c => c.ChildId == p.Id).SelectMany(c => c.Visits).Where(v => v.ChildSeen).Max(v => (DateOnly?)v.VisitedOn),
+                    SeenInNotes = db.CaseNotes.Where(n => n.ChildId == p.Id && n.ChildSeen).Max(n => (DateOnly?)n.OccurredOn),
+                })
+                .ToDictionaryAsync(p => p.Id, cancellationToken);
+            var restricted = allocations.Count(a => a.Role == AllocationRole.Lead && !children.ContainsKey(a.ChildId));
 
             var deadlines = (await due.ForLeadsAsync(a => a.WorkerId == query.WorkerId && teamIds.Contains(a.TeamId), cancellationToken))
                 .GroupBy(d => d.ChildId).ToDictionary(g => g.Key, g => g.OrderBy(d => d.DueOn).First());
 
-            string StatusOf(Guid id) =>
-                looked.Contains(id) ? "Looked after"
-                : cp.Contains(id) ? "Child protection plan"
-                : cin.Contains(id) ? "Child in need plan"
-                : referred.Contains(id) ? "Referral and assessment"
-                : earlyHelp.Contains(id) ? "Early help"
-                : "Open case";
+            string StatusOf(Guid id) => children[id] switch
+            {
+                { Looked: true } => "Looked after",
+                { Protection: true } => "Child protection plan",
+                { ChildInNeed: true } => "Child in need plan",
+                { Referred: true } => "Referral and assessment",
+                { EarlyHelp: true } => "Early help",
+                _ => "Open case",
+            };
 
-            var rows = allocations.Where(a => seen.Contains(a.ChildId))
+            DateOnly? LastSeen(Guid id) =>
+                new[] { children[id].SeenInCare, children[id].SeenOnProtectionPlan, children[id].SeenOnChildInNeedPlan, children[id].SeenInNotes }.Max();
+
+            var rows = allocations.Where(a => children.ContainsKey(a.ChildId))
                 .Select(a => new ChildRow(
-                    a.ChildId, people[a.ChildId].Name, people[a.ChildId].DateOfBirth, a.Role, a.TeamId, a.StartedOn, StatusOf(a.ChildId),
-                    deadlines.GetValueOrDefault(a.ChildId), lastSeen.TryGetValue(a.ChildId, out var s) ? s : null,
-                    households.GetValueOrDefault(a.ChildId)?.Id, households.GetValueOrDefault(a.ChildId)?.Name))
+                    a.ChildId, children[a.ChildId].Name, children[a.ChildId].DateOfBirth, a.Role, a.TeamId, a.StartedOn, StatusOf(a.ChildId),
+                    deadlines.GetValueOrDefault(a.ChildId), LastSeen(a.ChildId),
+                    children[a.ChildId].HouseholdId, children[a.ChildId].HouseholdName))
                 .OrderBy(r => r.HouseholdName ?? r.Name).ThenBy(r => r.HouseholdId).ThenBy(r => r.Name)
                 .ToList();
 

@@ -81,17 +81,18 @@ public static class GetPersonRecord
             var person = await db.People.AsNoTracking()
                 .Include(p => p.Names)
                 .Include(p => p.Addresses)
-                .AsSplitQuery()
+                .AsSingleQuery()
                 .SingleOrDefaultAsync(p => p.Id == id, cancellationToken)
                 ?? throw new NotFoundException("Page not found");
 
-            var visibleIds = access.VisibleIds();
+            // The access rule applies to the person each row joins to: relatives and household members the user may not see are left out.
+            var visible = access.Visible(db.People);
 
-            var outgoing = await db.Relationships.Where(r => r.PersonId == id && r.EndedOn == null && visibleIds.Contains(r.RelatedPersonId))
-                .Join(db.People, r => r.RelatedPersonId, p => p.Id, (r, p) => new { r.Kind, r.HasParentalResponsibility, r.Notes, p.Id, p.GivenNames, p.FamilyName, p.Type, p.DateOfBirth, Inverse = false })
+            var outgoing = await db.Relationships.Where(r => r.PersonId == id && r.EndedOn == null)
+                .Join(visible, r => r.RelatedPersonId, p => p.Id, (r, p) => new { r.Kind, r.HasParentalResponsibility, r.Notes, p.Id, p.GivenNames, p.FamilyName, p.Type, p.DateOfBirth, Inverse = false })
                 .ToListAsync(cancellationToken);
-            var incoming = await db.Relationships.Where(r => r.RelatedPersonId == id && r.EndedOn == null && visibleIds.Contains(r.PersonId))
-                .Join(db.People, r => r.PersonId, p => p.Id, (r, p) => new { r.Kind, r.HasParentalResponsibility, r.Notes, p.Id, p.GivenNames, p.FamilyName, p.Type, p.DateOfBirth, Inverse = true })
+            var incoming = await db.Relationships.Where(r => r.RelatedPersonId == id && r.EndedOn == null)
+                .Join(visible, r => r.PersonId, p => p.Id, (r, p) => new { r.Kind, r.HasParentalResponsibility, r.Notes, p.Id, p.GivenNames, p.FamilyName, p.Type, p.DateOfBirth, Inverse = true })
                 .ToListAsync(cancellationToken);
             var relatives = outgoing.Concat(incoming)
                 .Select(r => new RelativeRow(
@@ -103,8 +104,8 @@ public static class GetPersonRecord
 
             var householdIds = db.Households.Where(h => h.Members.Any(m => m.PersonId == id && m.LeftOn == null)).Select(h => h.Id);
             var memberRows = await db.Households.Where(h => householdIds.Contains(h.Id))
-                .SelectMany(h => h.Members.Where(m => m.LeftOn == null && visibleIds.Contains(m.PersonId)), (h, m) => new { h.Id, h.Name, m.PersonId, m.JoinedOn })
-                .Join(db.People, x => x.PersonId, p => p.Id, (x, p) => new { x.Id, x.Name, x.PersonId, x.JoinedOn, p.GivenNames, p.FamilyName, p.DateOfBirth })
+                .SelectMany(h => h.Members.Where(m => m.LeftOn == null), (h, m) => new { h.Id, h.Name, m.PersonId, m.JoinedOn })
+                .Join(visible, x => x.PersonId, p => p.Id, (x, p) => new { x.Id, x.Name, x.PersonId, x.JoinedOn, p.GivenNames, p.FamilyName, p.DateOfBirth })
                 .ToListAsync(cancellationToken);
             var households = memberRows.GroupBy(m => (m.Id, m.Name))
                 .Select(g => new HouseholdRow(g.Key.Id, g.Key.Name, [.. g.OrderBy(m => m.DateOfBirth).Select(m => new MemberRow(m.PersonId, $"{m.GivenNames} {m.FamilyName}", m.DateOfBirth, m.JoinedOn))]))

@@ -29,8 +29,7 @@ public static class GetMyReviews
         public async ValueTask<IReadOnlyList<Row>> Handle(Query query, CancellationToken cancellationToken)
         {
             var me = user.RequireUserId();
-            var visible = access.VisibleIds();
-            var allocated = await db.ReviewingOfficerAllocations.Where(a => a.OfficerId == me && a.EndedOn == null && visible.Contains(a.ChildId))
+            var allocated = await access.WhereVisible(db.ReviewingOfficerAllocations, a => a.ChildId).Where(a => a.OfficerId == me && a.EndedOn == null)
                 .Select(a => a.ChildId).ToListAsync(cancellationToken);
 
             // Children under review now with no reviewing officer allocated: theirs if they chaired the last one.
@@ -38,7 +37,8 @@ public static class GetMyReviews
             var unallocated = await db.PeriodsOfCare.Where(p => p.EndedOn == null).Select(p => p.ChildId)
                 .Concat(db.ChildProtectionPlans.Where(p => p.EndedOn == null).Select(p => p.ChildId))
                 .Concat(db.ChildProtectionEnquiries.Where(e => e.ConferenceNeeded == true && e.ConferenceHeldOn == null).Select(e => e.ChildId))
-                .Where(id => !withOfficer.Contains(id) && visible.Contains(id))
+                .Where(id => !withOfficer.Contains(id))
+                .Where(access.Sees<Guid>(id => id))
                 .Distinct().ToListAsync(cancellationToken);
             var lastChairs = await ReviewingOfficerChairs.LastChairsAsync(db, unallocated, cancellationToken);
             var chaired = lastChairs.Where(c => c.Value == me).Select(c => c.Key).ToList();

@@ -14,20 +14,19 @@ public static class ChildProtectionDue
         : new DueItem(DueKind.InitialConference, e.ConferenceTargetOn ?? rules.InitialConferenceDue(e.StrategyHeldOn));
 
     /// <summary>An open plan's first core group (local, until one is held), next review conference (national) and next statutory visit (local).</summary>
-    public static IEnumerable<DueItem> ForPlan(ChildProtectionPlan plan, StatutoryTimescales rules)
+    public static IEnumerable<DueItem> ForPlan(ChildProtectionPlan plan, StatutoryTimescales rules) =>
+        plan.IsOpen ? ForOpenPlan(plan.StartedOn, plan.CoreGroups.Count > 0, plan.LatestReview, plan.LatestVisitSeen, rules) : [];
+
+    /// <summary>The same, from the dates a worktray projects (it does not load the plan).</summary>
+    public static IEnumerable<DueItem> ForOpenPlan(DateOnly startedOn, bool coreGroupHeld, DateOnly? latestReview, DateOnly? latestVisitSeen, StatutoryTimescales rules)
     {
-        if (!plan.IsOpen)
+        if (!coreGroupHeld)
         {
-            yield break;
+            yield return new DueItem(DueKind.FirstCoreGroup, rules.FirstCoreGroupDue(startedOn));
         }
 
-        if (plan.CoreGroups.Count == 0)
-        {
-            yield return new DueItem(DueKind.FirstCoreGroup, rules.FirstCoreGroupDue(plan.StartedOn));
-        }
-
-        yield return new DueItem(DueKind.ChildProtectionReview, rules.ChildProtectionReviewDue(plan.StartedOn, plan.LatestReview));
-        yield return new DueItem(DueKind.ChildProtectionVisit, rules.ChildProtectionVisitDue(plan.StartedOn, plan.LatestVisitSeen));
+        yield return new DueItem(DueKind.ChildProtectionReview, rules.ChildProtectionReviewDue(startedOn, latestReview));
+        yield return new DueItem(DueKind.ChildProtectionVisit, rules.ChildProtectionVisitDue(startedOn, latestVisitSeen));
     }
 
     public static string Describe(DueKind kind) => kind switch

@@ -18,32 +18,39 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
 {
     public async Task<IReadOnlyList<DueRow>> ForLeadsAsync(Expression<Func<Allocation, bool>> whichLeads, CancellationToken ct)
     {
-        var visible = access.VisibleIds();
-        var leads = await db.Allocations.AsNoTracking()
-            .Where(a => a.EndedOn == null && a.Role == AllocationRole.Lead && visible.Contains(a.ChildId))
+        var leads = await access.WhereVisible(db.Allocations.AsNoTracking(), a => a.ChildId)
+            .Where(a => a.EndedOn == null && a.Role == AllocationRole.Lead)
             .Where(whichLeads)
-            .Select(a => new { a.ChildId, a.WorkerId, a.TeamId })
+            .Select(a => new
+            {
+                a.ChildId, a.WorkerId, a.TeamId,
+                ChildName = db.People.Where(p => p.Id == a.ChildId).Select(p => p.GivenNames + " " + p.FamilyName).FirstOrDefault(),
+                WorkerName = db.Staff.Where(s => s.Id == a.WorkerId).Select(s => s.DisplayName).FirstOrDefault(),
+            })
             .ToListAsync(ct);
         if (leads.Count == 0)
         {
             return [];
         }
 
+        // Names come with the leads, projected in the one statement; each child's lead worker's name once.
         var childIds = leads.Select(l => l.ChildId).Distinct().ToList();
+        var names = leads.GroupBy(l => l.ChildId).ToDictionary(g => g.Key, g => g.First().ChildName ?? string.Empty);
+        var workerOf = leads.GroupBy(l => l.ChildId).ToDictionary(g => g.Key, g => g.First().WorkerName ?? "Unknown");
+
+        // Each open referral once, with the dates both the assessment and the strategy discussion rules need.
         var referrals = await db.Referrals.AsNoTracking()
             .Where(r => childIds.Contains(r.ChildId) && r.Status == ReferralStatus.Open)
             .Select(r => new
             {
-                r.Id, r.ChildId, r.TeamId, r.AssessmentDueOn,
+                r.Id, r.ChildId, r.TeamId, r.AssessmentDueOn, r.ReferralDate, r.ImmediateStrategyDiscussion,
                 Assessment = db.ChildAndFamilyAssessments.Where(a => a.ReferralId == r.Id).OrderByDescending(a => a.StartedOn)
                     .Select(a => new { a.Status, a.AuthorisedOn }).FirstOrDefault(),
+                AssessedOn = db.ChildAndFamilyAssessments.Where(a => a.ReferralId == r.Id && a.Status == AssessmentStatus.Authorised && a.Outcome == AssessmentOutcome.StrategyDiscussion)
+                    .Max(a => a.AuthorisedOn),
+                LastStrategy = db.ChildProtectionEnquiries.Where(e => e.ReferralId == r.Id).Max(e => (DateOnly?)e.StrategyHeldOn),
             })
             .ToListAsync(ct);
-        var names = await db.People.Where(p => childIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.GivenNames + " " + p.FamilyName, ct);
-        var workerIds = leads.Select(l => l.WorkerId).Distinct().ToList();
-        var workers = await db.Staff.Where(s => workerIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.DisplayName, ct);
-        // Each child's lead worker's name, looked up once rather than per row.
-        var workerOf = leads.GroupBy(l => l.ChildId).ToDictionary(g => g.Key, g => workers.GetValueOrDefault(g.First().WorkerId, "Unknown"));
         var rules = await timescales.CurrentAsync(ct);
         var today = UkTime.Today(clock);
 
@@ -79,12 +86,21 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
             }
         }
 
-        var cpPlans = await db.ChildProtectionPlans.AsNoTracking().Include(p => p.CoreGroups).Include(p => p.Reviews).Include(p => p.Visits).AsSplitQuery()
-            .Where(p => childIds.Contains(p.ChildId) && p.EndedOn == null).ToListAsync(ct);
+        // The dates the plan's rules need, not the plan with its core groups, reviews and visits.
+        var cpPlans = await db.ChildProtectionPlans.AsNoTracking()
+            .Where(p => childIds.Contains(p.ChildId) && p.EndedOn == null)
+            .Select(p => new
+            {
+                p.ChildId, p.StartedOn,
+                CoreGroupHeld = p.CoreGroups.Any(),
+                LatestReview = p.Reviews.Max(r => (DateOnly?)r.HeldOn),
+                LatestVisitSeen = p.Visits.Where(v => v.ChildSeen).Max(v => (DateOnly?)v.VisitedOn),
+            })
+            .ToListAsync(ct);
         foreach (var plan in cpPlans)
         {
             var worker = workerOf[plan.ChildId];
-            foreach (var item in SocialCare.ChildProtectionDue.ForPlan(plan, rules))
+            foreach (var item in SocialCare.ChildProtectionDue.ForOpenPlan(plan.StartedOn, plan.CoreGroupHeld, plan.LatestReview, plan.LatestVisitSeen, rules))
             {
                 rows.Add(new DueRow(plan.ChildId, names[plan.ChildId], worker, item.Kind, SocialCare.ChildProtectionDue.Describe(item.Kind), item.DueOn, rules.StatusOf(item, today),
                     $"/People/{plan.ChildId}/ChildProtection"));
@@ -93,16 +109,7 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
 
         // Significant harm suspected — at the front door, or by an authorised assessment — and no strategy
         // discussion since: it is due before anything else.
-        foreach (var referral in await db.Referrals.AsNoTracking()
-            .Where(r => childIds.Contains(r.ChildId) && r.Status == ReferralStatus.Open)
-            .Select(r => new
-            {
-                r.Id, r.ChildId, r.ReferralDate, r.ImmediateStrategyDiscussion,
-                AssessedOn = db.ChildAndFamilyAssessments.Where(a => a.ReferralId == r.Id && a.Status == AssessmentStatus.Authorised && a.Outcome == AssessmentOutcome.StrategyDiscussion)
-                    .Max(a => a.AuthorisedOn),
-                LastStrategy = db.ChildProtectionEnquiries.Where(e => e.ReferralId == r.Id).Max(e => (DateOnly?)e.StrategyHeldOn),
-            })
-            .ToListAsync(ct))
+        foreach (var referral in referrals)
         {
             var from = referral.AssessedOn is { } assessed && (referral.LastStrategy is null || referral.LastStrategy < assessed) ? assessed
                 : referral.ImmediateStrategyDiscussion && referral.LastStrategy is null ? referral.ReferralDate
@@ -117,8 +124,15 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
                 "Strategy discussion", due, rules.StatusOf(new DueItem(DueKind.StrategyDiscussion, due), today), $"/People/{referral.ChildId}/ChildProtection"));
         }
 
-        var plans = await db.ChildInNeedPlans.AsNoTracking().Include(p => p.Reviews).Include(p => p.Visits).AsSplitQuery()
-            .Where(p => childIds.Contains(p.ChildId) && p.EndedOn == null).ToListAsync(ct);
+        var plans = await db.ChildInNeedPlans.AsNoTracking()
+            .Where(p => childIds.Contains(p.ChildId) && p.EndedOn == null)
+            .Select(p => new
+            {
+                p.ChildId, p.StartedOn,
+                LatestReview = p.Reviews.Max(r => (DateOnly?)r.HeldOn),
+                LatestVisit = p.Visits.Where(v => v.ChildSeen).Max(v => (DateOnly?)v.VisitedOn),
+            })
+            .ToListAsync(ct);
         foreach (var plan in plans)
         {
             var worker = workerOf[plan.ChildId];
@@ -131,14 +145,30 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
                 rules.StatusOf(new DueItem(DueKind.ChildInNeedVisit, visit), today), link));
         }
 
-        var periods = await db.PeriodsOfCare.AsNoTracking().Include(p => p.Episodes).Include(p => p.Reviews).Include(p => p.Visits).AsSplitQuery()
-            .Where(p => childIds.Contains(p.ChildId) && p.EndedOn == null).ToListAsync(ct);
+        // The dates the care rules need (LookedAfter.CareDue: the reviews held; the current placement's start — the
+        // latest episode not a change of legal status only, "L" — the last visit seeing the child since then, and
+        // whether the current placement is long-term), not the period with its episodes, reviews and visits.
+        var periods = await db.PeriodsOfCare.AsNoTracking()
+            .Where(p => childIds.Contains(p.ChildId) && p.EndedOn == null)
+            .Select(p => new
+            {
+                p.ChildId, p.StartedOn,
+                Reviews = p.Reviews.Select(r => r.HeldOn).ToList(),
+                PlacementStart = p.Episodes.Where(e => e.ReasonForNewEpisode != "L").OrderByDescending(e => e.StartedOn).ThenByDescending(e => e.Id)
+                    .Select(e => e.StartedOn).FirstOrDefault(),
+                LastVisit = p.Visits.Where(v => v.ChildSeen
+                        && v.VisitedOn >= p.Episodes.Where(e => e.ReasonForNewEpisode != "L").OrderByDescending(e => e.StartedOn).ThenByDescending(e => e.Id)
+                            .Select(e => e.StartedOn).FirstOrDefault())
+                    .Max(v => (DateOnly?)v.VisitedOn),
+                LongTerm = p.Episodes.OrderByDescending(e => e.StartedOn).ThenByDescending(e => e.Id).Select(e => e.Placement.IntendedLongTerm).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
         foreach (var period in periods)
         {
             var worker = workerOf[period.ChildId];
             var link = $"/People/{period.ChildId}/LookedAfter";
-            var review = LookedAfter.CareDue.ReviewDue(period, rules);
-            var visit = LookedAfter.CareDue.VisitDue(period, rules);
+            var review = rules.LookedAfterReviewDue(period.StartedOn, period.Reviews);
+            var visit = rules.LookedAfterVisitDue(period.PlacementStart, period.LastVisit, period.LongTerm);
             rows.Add(new DueRow(period.ChildId, names[period.ChildId], worker, DueKind.LookedAfterReview, "Looked-after review", review,
                 rules.StatusOf(new DueItem(DueKind.LookedAfterReview, review), today), link));
             rows.Add(new DueRow(period.ChildId, names[period.ChildId], worker, DueKind.LookedAfterVisit, "Looked-after visit (regulation 28)", visit,

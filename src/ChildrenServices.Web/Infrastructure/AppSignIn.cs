@@ -101,17 +101,42 @@ public static class SignInSessions
 
     public static async Task ValidatePrincipalAsync(Microsoft.AspNetCore.Authentication.Cookies.CookieValidatePrincipalContext context)
     {
-        var db = context.HttpContext.RequestServices.GetRequiredService<AppDbContext>();
-        var live = SessionId(context.Principal) is { } id
-            && Guid.TryParse(context.Principal!.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
-            && await db.SignInSessions.AnyAsync(s => s.Id == id && s.UserId == userId && s.EndedAtUtc == null);
-        if (!live)
+        var services = context.HttpContext.RequestServices;
+        var db = services.GetRequiredService<AppDbContext>();
+        var claims = services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity;
+        var principal = context.Principal;
+
+        // One statement: the session is live, and the account behind it — its security stamp, whether it is
+        // disabled, its roles and name — as the cookie must match it (issue 11: a page's statements are counted).
+        var account = SessionId(principal) is { } id && Guid.TryParse(principal!.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
+            ? await db.SignInSessions.AsNoTracking()
+                .Where(s => s.Id == id && s.UserId == userId && s.EndedAtUtc == null)
+                .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new
+                {
+                    u.SecurityStamp,
+                    Disabled = db.Staff.Any(m => m.Id == u.Id && m.IsDisabled),
+                    Name = db.Staff.Where(m => m.Id == u.Id).Select(m => m.DisplayName).FirstOrDefault(),
+                    Roles = db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, r => r.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
+                })
+                .SingleOrDefaultAsync()
+            : null;
+        if (account is null
+            || account.Disabled
+            || !string.Equals(account.SecurityStamp, principal!.FindFirstValue(claims.SecurityStampClaimType), StringComparison.Ordinal))
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
             return;
         }
 
+        var cookieRoles = principal!.FindAll(claims.RoleClaimType).Select(c => c.Value).Order(StringComparer.Ordinal);
+        if (account.Roles.Order(StringComparer.Ordinal).SequenceEqual(cookieRoles, StringComparer.Ordinal)
+            && account.Name == principal.FindFirstValue(CurrentUser.DisplayNameClaim))
+        {
+            return;
+        }
+
+        // The roles or the name changed since the cookie was issued: the stamp check rebuilds the principal from the account.
         await SecurityStampValidator.ValidatePrincipalAsync(context);
     }
 
