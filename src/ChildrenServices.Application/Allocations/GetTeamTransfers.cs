@@ -24,11 +24,11 @@ public static class GetTeamTransfers
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
             var me = user.RequireUserId();
-            var visible = access.VisibleIds();
+            var seen = access.Sees<TransferChild>(c => c.ChildId);
             var since = clock.GetUtcNow().UtcDateTime.AddDays(-28);
             var myTeams = db.Teams.Where(t => t.ManagerId == me).Select(t => t.Id);
             var rows = await db.CaseTransfers.AsNoTracking()
-                .Where(t => t.Children.All(c => visible.Contains(c.ChildId))
+                .Where(t => t.Children.AsQueryable().All(seen)
                     && ((t.Status == TransferStatus.Pending && myTeams.Contains(t.ToTeamId))
                         || (myTeams.Contains(t.FromTeamId) && (t.Status == TransferStatus.Pending || t.DecidedAtUtc >= since))))
                 .OrderBy(t => t.RequestedAtUtc)

@@ -27,11 +27,10 @@ internal static class TransferScope
     public static async Task<List<Guid>> SiblingsHeldByAsync(IAppDbContext db, RecordAccess access, Guid childId, Guid teamId, CancellationToken ct)
     {
         var siblingKinds = new[] { RelationshipKind.Sibling, RelationshipKind.HalfSibling };
-        var visible = access.VisibleIds();
         return await db.Relationships
             .Where(r => r.EndedOn == null && siblingKinds.Contains(r.Kind) && (r.PersonId == childId || r.RelatedPersonId == childId))
             .Select(r => r.PersonId == childId ? r.RelatedPersonId : r.PersonId)
-            .Where(id => visible.Contains(id) && db.Allocations.Any(a => a.ChildId == id && a.TeamId == teamId && a.EndedOn == null))
+            .Where(access.Sees<Guid>(id => id)).Where(id => db.Allocations.Any(a => a.ChildId == id && a.TeamId == teamId && a.EndedOn == null))
             .Distinct().ToListAsync(ct);
     }
 

@@ -19,9 +19,9 @@ public static class GetApprovals
     {
         public async ValueTask<IReadOnlyList<Row>> Handle(Query query, CancellationToken cancellationToken)
         {
-            var visible = access.VisibleIds();
+            var seen = access.Sees<ApprovalChild>(c => c.ChildId);
             var rows = await db.ApprovalRequests.AsNoTracking()
-                .Where(a => a.Status == ApprovalStatus.Pending && db.Teams.Any(t => t.Id == a.TeamId && t.ManagerId == user.UserId) && a.Children.All(c => visible.Contains(c.ChildId)))
+                .Where(a => a.Status == ApprovalStatus.Pending && db.Teams.Any(t => t.Id == a.TeamId && t.ManagerId == user.UserId) && a.Children.AsQueryable().All(seen))
                 .OrderByDescending(a => a.Urgent).ThenBy(a => a.RequestedAtUtc)
                 .Select(a => new
                 {

@@ -57,13 +57,6 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser user)
     public IQueryable<T> WhereVisible<T>(IQueryable<T> rows, Expression<Func<T, Guid?>> personId) => rows.Where(Sees(personId));
 
     /// <summary>
-    /// Person ids the user may see, as a list built inside the statement. Kept only for the two transfer and
-    /// approval queries being split into files of their own (issue 11); everything else uses
-    /// <see cref="Sees{T}(Expression{Func{T, Guid}})"/>, and the integrator removes this with their last use.
-    /// </summary>
-    internal IQueryable<Guid> VisibleIds() => Visible(db.People).Select(p => p.Id);
-
-    /// <summary>
     /// Contacts the user may know exist: every person on them is visible to the user. A contact about a
     /// restricted child is as invisible as the child.
     /// </summary>

@@ -144,7 +144,5 @@ public sealed class TransferChild : IPartOf<CaseTransfer>
     /// <summary>True while the transfer waits for the receiving team: a unique index allows one such row per child.</summary>
     public bool IsPending { get; private set; }
 
-    Guid IPartOf.RootId => TransferId;
-
     internal void Decided() => IsPending = false;
 }

@@ -205,7 +205,5 @@ public sealed class ApprovalChild : IPartOf<ApprovalRequest>
     /// </summary>
     public ApprovalKind? Waiting { get; private set; }
 
-    Guid IPartOf.RootId => RequestId;
-
     internal void Decided() => Waiting = null;
 }

@@ -17,16 +17,6 @@ namespace ChildrenServices.IntegrationTests.Architecture;
 /// </summary>
 public sealed class RecordAccessFormTests(AppFactory factory) : IntegrationTest(factory)
 {
-    /// <summary>
-    /// Files still using the list form while another helper splits them (issue 11). The integrator empties this
-    /// list when they apply the replacement given in the reads branch's report, and removes VisibleIds.
-    /// </summary>
-    private static readonly string[] StillToMove =
-    [
-        "src/ChildrenServices.Application/Allocations/TransferCase.cs",
-        "src/ChildrenServices.Application/Approvals/GetApprovals.cs",
-    ];
-
     [Fact]
     public void NoCode_BuildsTheListOfVisibleIds()
     {
@@ -36,7 +26,7 @@ public sealed class RecordAccessFormTests(AppFactory factory) : IntegrationTest(
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .Select(f => Path.GetRelativePath(root, f).Replace(Path.DirectorySeparatorChar, '/'))
-            .Where(f => f != "src/ChildrenServices.Application/Security/RecordAccess.cs" && !StillToMove.Contains(f))
+            .Where(f => f != "src/ChildrenServices.Application/Security/RecordAccess.cs")
             .Where(f => listForm.IsMatch(File.ReadAllText(Path.Combine(root, f))))
             .ToList();
 

@@ -70,18 +70,9 @@ public sealed class StatementCountTests(SqlCountingAppFactory factory) : FrontDo
             var limit = LimitOf(page);
             Assert.True(statements.Count <= limit, $"{page} sent {statements.Count} SQL statements (at most {limit}):\n{string.Join("\n---\n", statements)}\n\n{summary}");
             Assert.True(statements.Count == small[page].Count, $"{page} sent {small[page].Count} statements with 3 children and {statements.Count} with 30\n\n{summary}");
-            Assert.DoesNotContain(statements.Where(s => !StillToMove(page, s)), s => AccessSubquery.IsMatch(s));
+            Assert.DoesNotContain(statements, s => AccessSubquery.IsMatch(s));
         }
     }
-
-    /// <summary>
-    /// The approvals queue (Approvals/GetApprovals.cs) and the team page's transfers (GetTeamTransfers, in
-    /// Allocations/TransferCase.cs) still use the list form while those files are split by another change of
-    /// issue 11; the integrator deletes this exemption when applying the row predicate there (see
-    /// <c>RecordAccessFormTests.StillToMove</c>).
-    /// </summary>
-    private static bool StillToMove(string page, string statement) =>
-        page.StartsWith("/Approvals ", StringComparison.Ordinal) || statement.Contains("FROM \"CaseTransfers\"", StringComparison.Ordinal);
 
     /// <summary>
     /// The issue's limit for the page (a child's record 6, a worktray or queue 10) — or, for a page not yet
