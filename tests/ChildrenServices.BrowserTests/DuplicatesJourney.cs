@@ -12,7 +12,7 @@ namespace ChildrenServices.BrowserTests;
 /// swapped): the duplicate check catches a third attempt, a manager merges the two records and undoes the merge,
 /// in Chromium, with axe-core on every page.
 /// </summary>
-public sealed class DuplicatesJourney(BrowserHost host)
+public sealed class DuplicatesJourney(BrowserHost host) : IClassFixture<BrowserHost>
 {
     [Fact]
     public async Task ADuplicateIsCaught_ThenAManagerMergesTheTwoRecords_AndUndoesTheMerge()

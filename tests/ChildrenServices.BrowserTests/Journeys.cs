@@ -8,7 +8,7 @@ using static ChildrenServices.BrowserTests.Browse;
 
 namespace ChildrenServices.BrowserTests;
 
-public sealed class Journeys(BrowserHost host)
+public sealed class Journeys(BrowserHost host) : IClassFixture<BrowserHost>
 {
     public static TheoryData<string, string, string> RoleHomes => new()
     {

@@ -13,13 +13,13 @@ namespace ChildrenServices.BrowserTests;
 /// A child becomes looked after, moves twice and leaves care, recorded by their social worker in Chromium,
 /// with axe-core on every page visited. The episode chain is built from what she records: S, P, T, then the end.
 /// </summary>
-public sealed class LookedAfterJourney(BrowserHost host)
+public sealed class LookedAfterJourney(BrowserHost host) : IClassFixture<BrowserHost>
 {
     [Fact]
     public async Task TheSocialWorkerRecordsAChildBecomingLookedAfter_TwoMoves_AndLeavingCare()
     {
         var childId = await ChildHeldByTheSocialWorkerAsync();
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = DateOnly.FromDateTime(BrowserHost.Today);
 
         var page = await host.NewPageAsync();
         await SignInAsync(page, "socialworker@demo.example");
@@ -110,7 +110,7 @@ public sealed class LookedAfterJourney(BrowserHost host)
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var ct = TestContext.Current.CancellationToken;
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = DateOnly.FromDateTime(BrowserHost.Today);
         var worker = await db.Staff.Where(s => s.DisplayName == "Grace Okafor-Lyle").Select(s => s.Id).SingleAsync(ct);
         var team = await db.Teams.Where(t => t.Name == "Assessment Team").Select(t => new { t.Id, t.ManagerId }).SingleAsync(ct);
         var held = db.Allocations.Select(a => a.ChildId);
