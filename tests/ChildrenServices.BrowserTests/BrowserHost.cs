@@ -23,7 +23,7 @@ namespace ChildrenServices.BrowserTests;
 /// The real app on a real port (Kestrel), on a SQLite file of its own seeded with the demo users and a small
 /// set of synthetic families, on a fake clock, driven by Debian's Chromium through Playwright. Each journey
 /// class declares it as a class fixture, so journeys run in parallel without meeting each other's data. The
-/// first host seeds its file and signs each demo user in through the form once; later hosts start from a copy
+/// first host seeds its file and signs each journey user in through the form once; later hosts start from a copy
 /// of that file (the sessions included), so a journey starts signed in without hashing a password again.
 /// </summary>
 public sealed class BrowserHost : WebApplicationFactory<Program>, IAsyncLifetime
@@ -202,13 +202,17 @@ public sealed class BrowserHost : WebApplicationFactory<Program>, IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
 
-        await Task.WhenAll(JourneyUsers.Select(async email =>
+        // One at a time: the first also warms the app (its first page views compile and cache), and eight
+        // first sign-ins at once on a loaded 2-core machine outran Playwright's 30-second navigation timeout.
+        foreach (var email in JourneyUsers)
         {
             var page = await NewPageAsync();
+            page.SetDefaultNavigationTimeout(120_000);
+            page.SetDefaultTimeout(120_000);
             await Browse.SignInThroughFormAsync(page, email);
             Sessions[email] = await Browse.CookiesOfAsync(page);
             await page.Context.CloseAsync();
-        }));
+        }
         templateSessions = new Dictionary<string, IReadOnlyList<Cookie>>(Sessions, StringComparer.OrdinalIgnoreCase);
 
         // SQLite's backup API: a consistent copy of the live file, what is still in its WAL included.
