@@ -12,13 +12,13 @@ namespace ChildrenServices.BrowserTests;
 /// the red alert on their home page, reads the contact, goes to the child and records the strategy
 /// discussion, in Chromium, with axe-core on every page visited.
 /// </summary>
-public sealed class AlertJourney(BrowserHost host)
+public sealed class AlertJourney(BrowserHost host) : IClassFixture<BrowserHost>
 {
     [Fact]
     public async Task Manager_OpensTheUrgentStrategyDiscussionAlert_AndRecordsTheDiscussion()
     {
         var (contactId, reference, childId) = await ImmediateReferralAsync();
-        var today = DateTime.Today;
+        var today = BrowserHost.Today;
 
         var page = await host.NewPageAsync();
         await SignInAsync(page, "manager@demo.example");

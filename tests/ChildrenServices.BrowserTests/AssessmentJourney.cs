@@ -11,7 +11,7 @@ using static ChildrenServices.BrowserTests.Browse;
 namespace ChildrenServices.BrowserTests;
 
 /// <summary>A child and family assessment from start to the manager's authorisation, in Chromium, with axe-core on every page.</summary>
-public sealed class AssessmentJourney(BrowserHost host)
+public sealed class AssessmentJourney(BrowserHost host) : IClassFixture<BrowserHost>
 {
     [Fact]
     public async Task ASocialWorkerAssesses_TheManagerAuthorisesAfterCheckingTheDecision()
@@ -73,7 +73,7 @@ public sealed class AssessmentJourney(BrowserHost host)
         var referred = db.Referrals.Select(r => r.ChildId);
         var child = await db.People.Where(p => p.Type == PersonType.Child && p.Restriction == null && p.DateOfBirth != null && !held.Contains(p.Id) && !referred.Contains(p.Id))
             .OrderByDescending(p => p.GivenNames).Select(p => new { p.Id, p.GivenNames, p.FamilyName }).FirstAsync(ct);
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = DateOnly.FromDateTime(BrowserHost.Today);
         db.Referrals.Add(new Referral(child.Id, null, today, "2A", "N1", team.Id, false, null, WorkingDayCalendar.EnglandAndWales));
         db.Allocations.Add(new Allocation(child.Id, worker, team.Id, AllocationRole.Lead, today, team.ManagerId!.Value));
         await db.SaveChangesAsync(ct);

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using ChildrenServices.DemoData;
 using Deque.AxeCore.Commons;
 using Microsoft.Playwright;
@@ -8,9 +7,6 @@ namespace ChildrenServices.BrowserTests;
 /// <summary>What every journey does: sign in as a demo user, and check each page with axe-core.</summary>
 internal static class Browse
 {
-    /// <summary>The session cookies of each demo user, from their one sign-in through the form this run.</summary>
-    private static readonly ConcurrentDictionary<string, IReadOnlyList<Cookie>> Sessions = new(StringComparer.OrdinalIgnoreCase);
-
     /// <summary>The axe-core script Deque ships inside Deque.AxeCore.Commons, read once.</summary>
     private static readonly Lazy<string> AxeSource = new(() =>
     {
@@ -21,14 +17,16 @@ internal static class Browse
     });
 
     /// <summary>
-    /// Signs a demo user in and lands on their home page. The first time a user is asked for in a run it
-    /// goes through the sign-in form (<see cref="SignInThroughFormAsync"/>) and keeps the session cookie;
-    /// later journeys for the same user start from that cookie, as a browser that is already signed in
-    /// would, instead of hashing the password again. The form itself has its own journey.
+    /// Signs a demo user in and lands on their home page. Each journey user went through the sign-in form once
+    /// this run, on the first host, and every host started from a copy of that host's database, sessions
+    /// included; so a journey starts from that session cookie, as a browser that is already signed in would,
+    /// instead of hashing the password again. A user not signed in yet (or signed out) goes through the form
+    /// (<see cref="SignInThroughFormAsync"/>) on this host, once. The form itself has its own journey.
     /// </summary>
     public static async Task SignInAsync(IPage page, string email)
     {
-        if (Sessions.TryGetValue(email, out var cookies))
+        var sessions = BrowserHost.HostOf(page).Sessions;
+        if (sessions.TryGetValue(email, out var cookies))
         {
             await page.Context.AddCookiesAsync(cookies);
             await page.GotoAsync("/");
@@ -38,17 +36,21 @@ internal static class Browse
             }
 
             // The kept session no longer works (signed out, or the account changed): sign in afresh.
-            Sessions.TryRemove(email, out _);
+            sessions.TryRemove(email, out _);
             await page.Context.ClearCookiesAsync();
         }
 
         await SignInThroughFormAsync(page, email);
-        Sessions[email] = (await page.Context.CookiesAsync()).Select(c => new Cookie
+        sessions[email] = await CookiesOfAsync(page);
+    }
+
+    /// <summary>The page's cookies, in the form a new browser context takes them.</summary>
+    public static async Task<IReadOnlyList<Cookie>> CookiesOfAsync(IPage page) =>
+        (await page.Context.CookiesAsync()).Select(c => new Cookie
         {
             Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path, Expires = c.Expires,
             HttpOnly = c.HttpOnly, Secure = c.Secure, SameSite = c.SameSite,
         }).ToList();
-    }
 
     /// <summary>Signs in through the sign-in form, as a person does.</summary>
     public static async Task SignInThroughFormAsync(IPage page, string email)
@@ -71,8 +73,8 @@ internal static class Browse
 
     public static async Task SignOutAsync(IPage page)
     {
-        // Signing out ends the session on the server, so no kept cookie can be trusted afterwards.
-        Sessions.Clear();
+        // Signing out ends the session on this host's server, so none of its kept cookies can be trusted afterwards.
+        BrowserHost.HostOf(page).Sessions.Clear();
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }

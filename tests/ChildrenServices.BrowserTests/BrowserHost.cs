@@ -1,40 +1,189 @@
-using ChildrenServices.Infrastructure.Persistence;
+using System.Collections.Concurrent;
 using ChildrenServices.DemoData;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
-using Xunit.Sdk;
 using Xunit.v3;
 
+// The first host of the run: it seeds the demo data, signs the demo users in, and keeps the result as the
+// template every journey class's own host starts from. A journey class that does not declare
+// IClassFixture<BrowserHost> shares this one.
 [assembly: AssemblyFixture(typeof(ChildrenServices.BrowserTests.BrowserHost))]
-[assembly: Parallelization(Mode = ParallelMode.None)]
 
+// Journey classes run side by side (xunit's default), each on a host and SQLite file of its own.
 namespace ChildrenServices.BrowserTests;
 
 /// <summary>
-/// The real app on a real port (Kestrel), on its own SQLite file seeded with the demo users and a
-/// small set of synthetic families, driven by Debian's Chromium through Playwright.
+/// The real app on a real port (Kestrel), on a SQLite file of its own seeded with the demo users and a small
+/// set of synthetic families, on a fake clock, driven by Debian's Chromium through Playwright. Each journey
+/// class declares it as a class fixture, so journeys run in parallel without meeting each other's data. The
+/// first host seeds its file and signs each journey user in through the form once; later hosts start from a copy
+/// of that file (the sessions included), so a journey starts signed in without hashing a password again.
 /// </summary>
 public sealed class BrowserHost : WebApplicationFactory<Program>, IAsyncLifetime
 {
-    private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"cs-browser-{Guid.NewGuid():N}.db");
-    private IPlaywright? playwright;
+    /// <summary>Tuesday 24 November 2026, 10:00 UTC, as in the integration tests: the seed and every date a journey types are relative to it.</summary>
+    public static readonly DateTimeOffset Now = new(2026, 11, 24, 10, 0, 0, TimeSpan.Zero);
 
-    public IBrowser Browser { get; private set; } = default!;
+    /// <summary>The demo users the journeys sign in as: signed in once, through the form, on the first host.</summary>
+    private static readonly string[] JourneyUsers =
+    [
+        "frontdoor@demo.example", "keyworker@demo.example", "socialworker@demo.example", "manager@demo.example",
+        "iro@demo.example", "admin@demo.example", "r.adeyemi@demo.example", "c.brightwell@demo.example",
+    ];
+
+    private static readonly string RunId = Guid.NewGuid().ToString("N");
+
+    private static readonly string TemplatePath = Path.Combine(Path.GetTempPath(), $"cs-browser-template-{RunId}.db");
+
+    /// <summary>One key ring for the run, so a session cookie made on the first host is read by every copy.</summary>
+    private static readonly string KeysPath = Path.Combine(Path.GetTempPath(), $"cs-browser-keys-{RunId}");
+
+    private static readonly TaskCompletionSource TemplateReady = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Which host each browser context talks to, so a sign-in finds the sessions that host knows.</summary>
+    private static readonly ConcurrentDictionary<IBrowserContext, BrowserHost> Hosts = new();
+
+    private static int templateClaimed;
+    private static IPlaywright? playwright;
+    private static IBrowser? browser;
+    private static IReadOnlyDictionary<string, IReadOnlyList<Cookie>> templateSessions = new Dictionary<string, IReadOnlyList<Cookie>>();
+
+    private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"cs-browser-{Guid.NewGuid():N}.db");
+    private bool isTemplateHost;
+
+    /// <summary>
+    /// The host's clock. It moves a millisecond each time it is read, as a real clock moves between one
+    /// request and the next, so records made one after another keep their order; a run never leaves the day.
+    /// </summary>
+    public FakeTimeProvider Clock { get; } = new(Now) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
+
+    /// <summary>Today on the host's clock (at midnight), for the dates a journey types in.</summary>
+    public static DateTime Today => Now.UtcDateTime.Date;
+
+    public IBrowser Browser => browser ?? throw new InvalidOperationException("The browser starts with the first host.");
 
     public string BaseAddress { get; private set; } = string.Empty;
 
+    /// <summary>The session cookies of each user signed in on this host (from the template, or signed in here afresh).</summary>
+    internal ConcurrentDictionary<string, IReadOnlyList<Cookie>> Sessions { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     public static string ChromiumPath => Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium";
 
+    internal static BrowserHost HostOf(IPage page) =>
+        Hosts.TryGetValue(page.Context, out var host) ? host : throw new InvalidOperationException("The page was not opened by BrowserHost.NewPageAsync.");
+
     public async ValueTask InitializeAsync()
+    {
+        if (Interlocked.Exchange(ref templateClaimed, 1) == 0)
+        {
+            isTemplateHost = true;
+            try
+            {
+                await BuildTemplateAsync();
+                TemplateReady.SetResult();
+            }
+            catch (Exception ex)
+            {
+                TemplateReady.SetException(ex);
+                throw;
+            }
+
+            return;
+        }
+
+        await TemplateReady.Task;
+        File.Copy(TemplatePath, databasePath);
+        Start();
+        foreach (var (email, cookies) in templateSessions)
+        {
+            Sessions[email] = cookies;
+        }
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress });
+        Hosts[context] = this;
+        context.Close += (_, _) => Hosts.TryRemove(context, out _);
+        return await context.NewPageAsync();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        foreach (var context in Hosts.Where(h => h.Value == this).Select(h => h.Key).ToList())
+        {
+            await context.CloseAsync();
+        }
+
+        if (isTemplateHost)
+        {
+            // The assembly fixture goes last: the browser and the template with it.
+            if (browser is not null)
+            {
+                await browser.DisposeAsync();
+            }
+
+            playwright?.Dispose();
+            DeleteDatabase(TemplatePath);
+            if (Directory.Exists(KeysPath))
+            {
+                Directory.Delete(KeysPath, recursive: true);
+            }
+        }
+
+        await base.DisposeAsync();
+        SqliteConnection.ClearPool(new SqliteConnection($"Data Source={databasePath}"));
+        DeleteDatabase(databasePath);
+        GC.SuppressFinalize(this);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={databasePath}");
+        builder.UseSetting("DataProtection:KeysPath", KeysPath);
+
+        // Every journey posts from 127.0.0.1; the public form's rate limits have their own integration tests.
+        builder.UseSetting("FrontDoor:OnlineRequestRateLimits:PostsPerWindow", "1000000");
+        builder.UseSetting("FrontDoor:OnlineRequestRateLimits:SubmitsPerWindow", "1000000");
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    private static void DeleteDatabase(string path)
+    {
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+        {
+            try
+            {
+                File.Delete(file);
+            }
+            catch (IOException)
+            {
+                // Still open somewhere: the name is unique and the temp folder is cleared in time.
+            }
+        }
+    }
+
+    private void Start()
     {
         UseKestrel(0);
         StartServer();
         BaseAddress = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+    }
 
+    /// <summary>Seeds this host's file, starts the browser, signs each journey user in through the form, then copies the file as the template.</summary>
+    private async Task BuildTemplateAsync()
+    {
+        Start();
         await using (var scope = Services.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(families: 25);
@@ -46,47 +195,31 @@ public sealed class BrowserHost : WebApplicationFactory<Program>, IAsyncLifetime
         }
 
         playwright = await Playwright.CreateAsync();
-        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
-    }
 
-    public async Task<IPage> NewPageAsync()
-    {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress });
-        return await context.NewPageAsync();
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        if (Browser is not null)
+        // One at a time: the first also warms the app (its first page views compile and cache), and eight
+        // first sign-ins at once on a loaded 2-core machine outran Playwright's 30-second navigation timeout.
+        foreach (var email in JourneyUsers)
         {
-            await Browser.DisposeAsync();
+            var page = await NewPageAsync();
+            page.SetDefaultNavigationTimeout(120_000);
+            page.SetDefaultTimeout(120_000);
+            await Browse.SignInThroughFormAsync(page, email);
+            Sessions[email] = await Browse.CookiesOfAsync(page);
+            await page.Context.CloseAsync();
         }
+        templateSessions = new Dictionary<string, IReadOnlyList<Cookie>>(Sessions, StringComparer.OrdinalIgnoreCase);
 
-        playwright?.Dispose();
-        await base.DisposeAsync();
-        foreach (var file in new[] { databasePath, databasePath + "-wal", databasePath + "-shm" })
-        {
-            File.Delete(file);
-        }
-
-        GC.SuppressFinalize(this);
-    }
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Testing");
-        builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
-        builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={databasePath}");
-        builder.UseSetting("DataProtection:KeysPath", Path.Combine(Path.GetTempPath(), "cs-browser-keys"));
-
-        // Every journey posts from 127.0.0.1; the public form's rate limits have their own integration tests.
-        builder.UseSetting("FrontDoor:OnlineRequestRateLimits:PostsPerWindow", "1000000");
-        builder.UseSetting("FrontDoor:OnlineRequestRateLimits:SubmitsPerWindow", "1000000");
+        // SQLite's backup API: a consistent copy of the live file, what is still in its WAL included.
+        await using var from = new SqliteConnection($"Data Source={databasePath};Pooling=False");
+        await using var to = new SqliteConnection($"Data Source={TemplatePath};Pooling=False");
+        await from.OpenAsync();
+        await to.OpenAsync();
+        from.BackupDatabase(to);
     }
 }

@@ -15,12 +15,12 @@ namespace ChildrenServices.BrowserTests;
 /// review conference → plan ends → step-down, as the social worker, the reviewing officer and the manager
 /// record it, in Chromium, with axe-core on every page visited.
 /// </summary>
-public sealed class ChildProtectionJourney(BrowserHost host)
+public sealed class ChildProtectionJourney(BrowserHost host) : IClassFixture<BrowserHost>
 {
     [Fact]
     public async Task FromReferralThroughAChildProtectionPlanToStepDown()
     {
-        var today = DateTime.Today;
+        var today = BrowserHost.Today;
         var (childId, name) = await ReferredChildAsync(DateOnly.FromDateTime(today.AddDays(-30)));
 
         // The social worker starts the assessment the day after the referral.

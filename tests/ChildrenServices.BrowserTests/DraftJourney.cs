@@ -11,7 +11,7 @@ using static ChildrenServices.BrowserTests.Browse;
 namespace ChildrenServices.BrowserTests;
 
 /// <summary>Issue 10: an assessment's analysis typed, a link on the page followed, and the text still there on return (ADR 0010).</summary>
-public sealed class DraftJourney(BrowserHost host)
+public sealed class DraftJourney(BrowserHost host) : IClassFixture<BrowserHost>
 {
     private const string Analysis = "Dad's drinking at weekends leaves the children unsupervised. Mum is protective and wants help with the evenings.";
 
@@ -81,7 +81,7 @@ public sealed class DraftJourney(BrowserHost host)
         var referred = db.Referrals.Select(r => r.ChildId);
         var child = await db.People.Where(p => p.Type == PersonType.Child && p.Restriction == null && p.DateOfBirth != null && !held.Contains(p.Id) && !referred.Contains(p.Id))
             .OrderBy(p => p.GivenNames).Select(p => p.Id).FirstAsync(ct);
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = DateOnly.FromDateTime(BrowserHost.Today);
         db.Referrals.Add(new Referral(child, null, today, "2A", "N1", team.Id, false, null, WorkingDayCalendar.EnglandAndWales));
         db.Allocations.Add(new Allocation(child, worker, team.Id, AllocationRole.Lead, today, team.ManagerId!.Value));
         await db.SaveChangesAsync(ct);

@@ -16,7 +16,7 @@ namespace ChildrenServices.BrowserTests;
 /// Early help as a locality manager, a keyworker, a social worker and an assessment team manager use it
 /// — including step-up and step-down decisions — in Chromium, with axe-core on every page.
 /// </summary>
-public sealed class EarlyHelpJourneys(BrowserHost host)
+public sealed class EarlyHelpJourneys(BrowserHost host) : IClassFixture<BrowserHost>
 {
     [Fact]
     public async Task ManagerAllocatesAKeyworker_WhoRunsTheAssessmentAndThePlan()
@@ -214,14 +214,14 @@ public sealed class EarlyHelpJourneys(BrowserHost host)
         await AssertAccessibleAsync(page, "add an action");
         await page.GetByLabel("What will be done?").FillAsync("Breakfast club place");
         await page.GetByLabel("Who will do it?").FillAsync("School");
-        await FillDateAsync(page, "Input_DueOn", DateTime.Today.AddDays(14));
+        await FillDateAsync(page, "Input_DueOn", BrowserHost.Today.AddDays(14));
         await ClickAsync(page, "Add action");
 
         await ClickAsync(page, "Record a Team Around the Family review", AriaRole.Link);
         await AssertAccessibleAsync(page, "team around the family review");
         await page.GetByLabel("Who attended?").FillAsync("Mum, school DSL, keyworker");
         await page.Locator("#Input_Progress_0__Score").FillAsync("6");
-        await FillDateAsync(page, "Input_NextReviewOn", DateTime.Today.AddDays(42));
+        await FillDateAsync(page, "Input_NextReviewOn", BrowserHost.Today.AddDays(42));
         await ClickAsync(page, "Save review");
         return page;
     }
@@ -237,7 +237,7 @@ public sealed class EarlyHelpJourneys(BrowserHost host)
         var referred = db.Referrals.Where(r => r.Status == ReferralStatus.Open).Select(r => r.ChildId);
         var child = await db.People.Where(p => p.Type == PersonType.Child && p.Restriction == null && p.DateOfBirth != null && !busy.Contains(p.Id) && !allocated.Contains(p.Id) && !referred.Contains(p.Id))
             .OrderByDescending(p => p.FamilyName).Select(p => new { p.Id, p.GivenNames, p.FamilyName }).FirstAsync(TestContext.Current.CancellationToken);
-        db.EarlyHelpRequests.Add(new EarlyHelpRequest(team, null, DateOnly.FromDateTime(DateTime.Today), "School asked for help with attendance and mornings.", [child.Id]));
+        db.EarlyHelpRequests.Add(new EarlyHelpRequest(team, null, DateOnly.FromDateTime(BrowserHost.Today), "School asked for help with attendance and mornings.", [child.Id]));
         await db.SaveChangesAsync(TestContext.Current.CancellationToken);
         return (child.GivenNames, child.FamilyName);
     }
@@ -254,7 +254,7 @@ public sealed class EarlyHelpJourneys(BrowserHost host)
         var ct = TestContext.Current.CancellationToken;
         var team = await db.Teams.Where(t => t.Kind == TeamKind.Assessment).Select(t => new { t.Id, t.ManagerId }).FirstAsync(ct);
         var grace = await db.Staff.Where(s => s.Email == "socialworker@demo.example").Select(s => s.Id).SingleAsync(ct);
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = DateOnly.FromDateTime(BrowserHost.Today);
         var child = Person.Create(PersonType.Child, "Elodie", "Quenby", new PersonDetails(
             today.AddYears(-7).AddDays(-40), null, null, Sex.Female, "2", "WBRI", ["NONE"], "English", false, null, null, "UN4"));
         var referral = new Referral(child.Id, null, today.AddDays(-30), "2A", "N4", team.Id, false, null, calendar);

@@ -12,7 +12,7 @@ using static ChildrenServices.BrowserTests.Browse;
 namespace ChildrenServices.BrowserTests;
 
 /// <summary>The front door as practitioners use it, in Chromium, with axe-core on every page visited.</summary>
-public sealed class FrontDoorJourneys(BrowserHost host)
+public sealed class FrontDoorJourneys(BrowserHost host) : IClassFixture<BrowserHost>
 {
     [Fact]
     public async Task CadsConsultation_EndsAsAdviceOnly_AndTheCallerKeepsResponsibility()
@@ -73,7 +73,7 @@ public sealed class FrontDoorJourneys(BrowserHost host)
     public async Task ContactForAChildReferredRecently_IsFlagged_AndTheReferralIsRecordedAsAReReferral()
     {
         var (childId, given, family) = await ChildWithoutOpenContactAsync("M");
-        var previous = await AddReferralAsync(childId, DateOnly.FromDateTime(DateTime.Today).AddDays(-120));
+        var previous = await AddReferralAsync(childId, DateOnly.FromDateTime(BrowserHost.Today).AddDays(-120));
         var page = await host.NewPageAsync();
         await SignInAsync(page, "frontdoor@demo.example");
 

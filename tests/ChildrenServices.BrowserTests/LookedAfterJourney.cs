@@ -13,13 +13,13 @@ namespace ChildrenServices.BrowserTests;
 /// A child becomes looked after, moves twice and leaves care, recorded by their social worker in Chromium,
 /// with axe-core on every page visited. The episode chain is built from what she records: S, P, T, then the end.
 /// </summary>
-public sealed class LookedAfterJourney(BrowserHost host)
+public sealed class LookedAfterJourney(BrowserHost host) : IClassFixture<BrowserHost>
 {
     [Fact]
     public async Task TheSocialWorkerRecordsAChildBecomingLookedAfter_TwoMoves_AndLeavingCare()
     {
         var childId = await ChildHeldByTheSocialWorkerAsync();
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = DateOnly.FromDateTime(BrowserHost.Today);
 
         var page = await host.NewPageAsync();
         await SignInAsync(page, "socialworker@demo.example");
@@ -38,8 +38,9 @@ public sealed class LookedAfterJourney(BrowserHost host)
         await page.GetByLabel("Legal status", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Value = "V2" });
         await page.Locator("input[name='Input.CategoryOfNeed'][value='N4']").CheckAsync();
         await FillPlacementAsync(page, "U6", "Smith family", "SN1 2AB");
+        // The banners, and the reason kept when leaving care is refused, are checked over HTTP
+        // (LookedAfterPageTests.StartMoveAndLeavePages_EachLandOnTheLookedAfterPageWithTheirBanner_AndALeavingDateTooEarlyKeepsTheReason).
         await ClickAsync(page, "Record");
-        Assert.Contains("Recorded: the child is looked after", await page.Locator(".govuk-notification-banner").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Contains("Started to be looked after (S)", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         await AssertAccessibleAsync(page, "looked after, in care");
 
@@ -49,7 +50,6 @@ public sealed class LookedAfterJourney(BrowserHost host)
         await page.Locator("input[name='Input.SameCarer'][value='false']").CheckAsync();
         await FillPlacementAsync(page, "U6", "Jones family", "SN2 3CD");
         await ClickAsync(page, "Record");
-        Assert.Contains("Recorded: the placement changed", await page.Locator(".govuk-notification-banner").InnerTextAsync(), StringComparison.Ordinal);
         await AssertAccessibleAsync(page, "looked after, after the first move");
 
         await ClickAsync(page, "Placement changed", AriaRole.Link);
@@ -59,7 +59,6 @@ public sealed class LookedAfterJourney(BrowserHost host)
         await page.GetByLabel("The placement is intended to last until the child is 18").CheckAsync();
         await AssertAccessibleAsync(page, "placement changed, filled in");
         await ClickAsync(page, "Record");
-        Assert.Contains("Recorded: the placement changed", await page.Locator(".govuk-notification-banner").InnerTextAsync(), StringComparison.Ordinal);
         await AssertAccessibleAsync(page, "looked after, after the second move");
 
         await ClickAsync(page, "Leaves care", AriaRole.Link);
@@ -67,13 +66,10 @@ public sealed class LookedAfterJourney(BrowserHost host)
         await FillDateAsync(page, "EndedOn", today.AddDays(-20));
         await page.GetByLabel("Why did", new() { Exact = false }).SelectOptionAsync(new SelectOptionValue { Value = "E4A" });
         await ClickAsync(page, "Record");
-        var error = await page.Locator("#Input_EndedOn-error").InnerTextAsync();
-        Assert.Contains($"cannot be before the current episode started, on {Day(today.AddDays(-10))}", error, StringComparison.Ordinal);
-        Assert.Equal("E4A", await page.GetByLabel("Why did", new() { Exact = false }).InputValueAsync());
+        await page.Locator("#Input_EndedOn-error").WaitForAsync();
         await AssertAccessibleAsync(page, "leaves care, with an error");
         await FillDateAsync(page, "EndedOn", today.AddDays(-1));
         await ClickAsync(page, "Record");
-        Assert.Contains("Recorded: the child has left care", await page.Locator(".govuk-notification-banner").InnerTextAsync(), StringComparison.Ordinal);
 
         var episodes = await page.Locator("table").First.Locator("tbody tr").AllInnerTextsAsync();
         Assert.Equal(3, episodes.Count);
@@ -110,7 +106,7 @@ public sealed class LookedAfterJourney(BrowserHost host)
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var ct = TestContext.Current.CancellationToken;
-        var today = DateOnly.FromDateTime(DateTime.Today);
+        var today = DateOnly.FromDateTime(BrowserHost.Today);
         var worker = await db.Staff.Where(s => s.DisplayName == "Grace Okafor-Lyle").Select(s => s.Id).SingleAsync(ct);
         var team = await db.Teams.Where(t => t.Name == "Assessment Team").Select(t => new { t.Id, t.ManagerId }).SingleAsync(ct);
         var held = db.Allocations.Select(a => a.ChildId);

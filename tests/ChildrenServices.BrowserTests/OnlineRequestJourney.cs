@@ -9,7 +9,7 @@ using static ChildrenServices.BrowserTests.Browse;
 namespace ChildrenServices.BrowserTests;
 
 /// <summary>The public "Request support for a child" form, end to end in Chromium with no sign-in.</summary>
-public sealed partial class OnlineRequestJourney(BrowserHost host)
+public sealed partial class OnlineRequestJourney(BrowserHost host) : IClassFixture<BrowserHost>
 {
     [Fact]
     public async Task Professional_FillsInTheFormWithAMistake_SendsItAndGetsAReference()

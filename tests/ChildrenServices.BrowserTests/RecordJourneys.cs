@@ -4,7 +4,7 @@ using static ChildrenServices.BrowserTests.Browse;
 namespace ChildrenServices.BrowserTests;
 
 /// <summary>The child's record as practitioners meet it, in Chromium, with axe-core on every page visited.</summary>
-public sealed class RecordJourneys(BrowserHost host)
+public sealed class RecordJourneys(BrowserHost host) : IClassFixture<BrowserHost>
 {
     [Fact]
     public async Task FrontDoor_RecordsAChildWhoseDateOfBirthIsNotKnown_OnAContact_AndTheRecordCarriesTheFlag()

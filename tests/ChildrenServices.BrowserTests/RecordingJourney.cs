@@ -11,7 +11,7 @@ using static ChildrenServices.BrowserTests.Browse;
 namespace ChildrenServices.BrowserTests;
 
 /// <summary>A social worker records a long case note; closing the tab loses nothing; the note reaches the chronology.</summary>
-public sealed class RecordingJourney(BrowserHost host)
+public sealed class RecordingJourney(BrowserHost host) : IClassFixture<BrowserHost>
 {
     private const string SocialWorker = "socialworker@demo.example";
 
@@ -93,7 +93,7 @@ public sealed class RecordingJourney(BrowserHost host)
             .Where(p => p.Type == PersonType.Child && p.Restriction == null && p.DateOfBirth != null && !held.Contains(p.Id))
             .OrderBy(p => p.Id).Select(p => new { p.Id, p.GivenNames }).FirstAsync(ct);
         var team = await db.Teams.Where(t => t.Kind == TeamKind.Assessment).Select(t => new { t.Id, t.ManagerId }).FirstAsync(ct);
-        db.Allocations.Add(new Allocation(free.Id, worker, team.Id, AllocationRole.Lead, DateOnly.FromDateTime(DateTime.Today).AddDays(-30), team.ManagerId!.Value));
+        db.Allocations.Add(new Allocation(free.Id, worker, team.Id, AllocationRole.Lead, DateOnly.FromDateTime(BrowserHost.Today).AddDays(-30), team.ManagerId!.Value));
         await db.SaveChangesAsync(ct);
         return (free.Id, free.GivenNames);
     }

@@ -9,7 +9,7 @@ using static ChildrenServices.BrowserTests.Browse;
 namespace ChildrenServices.BrowserTests;
 
 /// <summary>A case moves between teams with a handover note, in Chromium, with axe-core on every page.</summary>
-public sealed class TransferJourney(BrowserHost host)
+public sealed class TransferJourney(BrowserHost host) : IClassFixture<BrowserHost>
 {
     [Fact]
     public async Task AManagerTransfersACase_TheReceivingManagerAcceptsAndAllocates_TheWorkerSeesTheHistory()
@@ -63,7 +63,7 @@ public sealed class TransferJourney(BrowserHost host)
         var moving = db.CaseTransfers.SelectMany(t => t.Children.Select(c => c.ChildId));
         var child = await db.People.Where(p => p.Type == PersonType.Child && p.Restriction == null && p.DateOfBirth != null && !held.Contains(p.Id) && !moving.Contains(p.Id))
             .OrderBy(p => p.GivenNames).Select(p => new { p.Id, p.GivenNames, p.FamilyName }).FirstAsync(ct);
-        db.Allocations.Add(new Allocation(child.Id, worker, team.Id, AllocationRole.Lead, DateOnly.FromDateTime(DateTime.Today).AddDays(-20), team.ManagerId!.Value));
+        db.Allocations.Add(new Allocation(child.Id, worker, team.Id, AllocationRole.Lead, DateOnly.FromDateTime(BrowserHost.Today).AddDays(-20), team.ManagerId!.Value));
         await db.SaveChangesAsync(ct);
         return (child.Id, $"{child.GivenNames} {child.FamilyName}");
     }

@@ -11,7 +11,7 @@ namespace ChildrenServices.BrowserTests;
 /// A pilot team's worklists in Chromium, axe-core on every page visited: the reviewing officer finds her children
 /// on My work and records a review; the manager drills into an overloaded worker and moves two children on.
 /// </summary>
-public sealed class WorklistJourneys(BrowserHost host)
+public sealed class WorklistJourneys(BrowserHost host) : IClassFixture<BrowserHost>
 {
     [Fact]
     public async Task TheReviewingOfficerFindsTheirChildrenOnMyWork_AndRecordsAReview()
@@ -39,7 +39,7 @@ public sealed class WorklistJourneys(BrowserHost host)
         Assert.Contains("Select whether the review endorsed the care plan", errors, StringComparison.Ordinal);
         await AssertAccessibleAsync(page, "record a review, with errors");
 
-        var today = DateTime.Today;
+        var today = BrowserHost.Today;
         await FillDateAsync(page, "Input_HeldOn", today);
         var underFour = await ChildIsUnderFourAsync(childId, DateOnly.FromDateTime(today));
         await page.Locator($"input[name='Input.ParticipationCode'][value='{(underFour ? "PN0" : "PN1")}']").CheckAsync();
@@ -95,9 +95,9 @@ public sealed class WorklistJourneys(BrowserHost host)
         await move.SelectOptionAsync(new SelectOptionValue { Value = target! });
         await ClickAsync(page, "Move children");
 
-        Assert.Contains("2 children moved to", await BannerAsync(page), StringComparison.Ordinal);
-        Assert.Equal(workerHref, new Uri(page.Url).AbsolutePath);
-        Assert.Equal(0, await page.Locator($"input[name='Input.ChildIds'][value='{first}'], input[name='Input.ChildIds'][value='{second}']").CountAsync());
+        // The banner, the address it lands on and the list without the two are checked over HTTP
+        // (JourneyOutcomePageTests.CaseloadPage_TwoChildrenMoved_LandsBackOnTheCaseloadWithABannerNamingTheNewWorker).
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == workerHref);
         await AssertAccessibleAsync(page, "caseload after moving two children");
 
         var leads = await LeadWorkersAsync(Guid.Parse(first!), Guid.Parse(second!));

@@ -1,10 +1,8 @@
 using ChildrenServices.IntegrationTests.Infrastructure;
-using Xunit.Sdk;
 using Xunit.v3;
 
-// One web host (and one SQLite file) for the whole assembly, started once.
+// Every class deriving IntegrationTest has a host and SQLite file of its own (a class fixture), so test
+// classes run side by side and tests within a class take turns. This assembly-wide factory is the one
+// a class not deriving IntegrationTest gets when it asks for an AppFactory (the architecture and
+// migration tests); being first to start, it also builds the migrated template the others copy.
 [assembly: AssemblyFixture(typeof(AppFactory))]
-
-// Every test resets and then uses the one shared database, so tests take turns.
-// (xunit v3.4's replacement for CollectionBehavior(DisableTestParallelization = true), now obsolete.)
-[assembly: Parallelization(Mode = ParallelMode.None)]

@@ -12,8 +12,12 @@ namespace ChildrenServices.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// The real app on a SQLite file of its own (or, for the SQL Server tests, on a given SQL Server),
-/// schema built by the real migrations at start-up, with a fake clock, captured logs and a test
-/// authentication scheme backed by real user rows. One per test assembly.
+/// with a fake clock, captured logs and a test authentication scheme backed by real user rows.
+/// One per test class (<see cref="IntegrationTest"/> declares it as a class fixture), so classes run
+/// side by side, each on its own data and its own clock. The first factory of the run lets the real
+/// migrations build its file and keeps a copy as a template; every later factory starts from a copy
+/// of that file (a file copy costs milliseconds, migrating costs seconds), and its host starts the
+/// first time a test uses it.
 /// </summary>
 public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
@@ -23,6 +27,13 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"childrenservices-tests-{Guid.NewGuid():N}.db");
     private readonly string keysPath = Path.Combine(Path.GetTempPath(), $"childrenservices-tests-keys-{Guid.NewGuid():N}");
     private IReadOnlyList<string>? tablesToReset;
+
+    /// <summary>The migrated, empty database (roles only) that every factory after the first starts from.</summary>
+    private static readonly string TemplatePath = Path.Combine(Path.GetTempPath(), $"childrenservices-tests-template-{Guid.NewGuid():N}.db");
+
+    private static readonly TaskCompletionSource TemplateReady = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private static int templateClaimed;
 
     public FakeTimeProvider Clock { get; } = new(Now);
 
@@ -36,11 +47,38 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>The SQLite connection string the host uses.</summary>
     public string SqliteConnectionString => new SqliteConnectionStringBuilder { DataSource = databasePath }.ToString();
 
-    public virtual ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
-        // Starts the host: the program migrates the database and creates the roles.
-        _ = Server;
-        return ValueTask.CompletedTask;
+        if (IsSqlServer)
+        {
+            // Starts the host: the program migrates the database and creates the roles.
+            _ = Server;
+            return;
+        }
+
+        if (Interlocked.Exchange(ref templateClaimed, 1) == 0)
+        {
+            try
+            {
+                // The first factory starts its host now: the program migrates this file and creates the roles.
+                _ = Server;
+                await CopyDatabaseAsync(SqliteConnectionString, TemplatePath);
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => DeleteDatabaseFiles(TemplatePath);
+                TemplateReady.SetResult();
+            }
+            catch (Exception ex)
+            {
+                TemplateReady.SetException(ex);
+                throw;
+            }
+        }
+        else
+        {
+            // The host starts when a test first uses it; on an already migrated file the program's
+            // migration and role steps find nothing to do.
+            await TemplateReady.Task;
+            File.Copy(TemplatePath, databasePath);
+        }
     }
 
     /// <summary>Empties every table except the roles (and the migration history), resets the clock and the captured logs.</summary>
@@ -82,12 +120,36 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
         if (!IsSqlServer)
         {
-            SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+            // Only this file's pool: other classes' hosts are still using theirs.
+            SqliteConnection.ClearPool(new SqliteConnection(SqliteConnectionString));
+            DeleteDatabaseFiles(databasePath);
+        }
+    }
+
+    private static void DeleteDatabaseFiles(string path)
+    {
+        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+        {
+            try
             {
-                File.Delete(databasePath + suffix);
+                File.Delete(path + suffix);
+            }
+            catch (IOException)
+            {
+                // Still open somewhere: the temp folder is cleared in time, and the name is unique.
             }
         }
+    }
+
+    /// <summary>A consistent copy of a live SQLite database (WAL included) through SQLite's backup API.</summary>
+    private static async Task CopyDatabaseAsync(string sourceConnectionString, string destinationPath)
+    {
+        var destination = new SqliteConnectionStringBuilder { DataSource = destinationPath, Pooling = false }.ToString();
+        await using var from = new SqliteConnection(new SqliteConnectionStringBuilder(sourceConnectionString) { Pooling = false }.ToString());
+        await using var to = new SqliteConnection(destination);
+        await from.OpenAsync();
+        await to.OpenAsync();
+        from.BackupDatabase(to);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -17,11 +17,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ChildrenServices.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// Base for tests against the shared host: the database is emptied (roles kept) and the clock reset
-/// before each test. Helpers create real users, teams, children and allocations, and send use cases
-/// through the real pipeline as a given user.
+/// Base for tests against the app: each test class gets a host and SQLite file of its own (the
+/// <see cref="IClassFixture{TFixture}"/> declared here reaches every derived class), so classes run
+/// side by side; within a class, tests take turns, and the database is emptied (roles kept) and the
+/// clock reset before each one. Helpers create real users, teams, children and allocations, and send
+/// use cases through the real pipeline as a given user.
 /// </summary>
-public abstract class IntegrationTest(AppFactory factory) : IAsyncLifetime
+public abstract class IntegrationTest(AppFactory factory) : IAsyncLifetime, IClassFixture<AppFactory>
 {
     /// <summary>Every test user's password: 12 characters or more, as the service requires.</summary>
     public const string Password = "correct horse battery staple";

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Net;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
 using ChildrenServices.Application.LookedAfter;
 using ChildrenServices.Application.Security;
 using ChildrenServices.IntegrationTests.FrontDoor;
@@ -119,6 +121,39 @@ public sealed class LookedAfterPageTests(AppFactory factory) : FrontDoorTestBase
         Assert.Contains("value=\"Brown family\"", html, StringComparison.Ordinal);
         var carers = await WithDbAsync(db => db.PeriodsOfCare.SelectMany(p => p.Episodes).OrderBy(e => e.StartedOn).Select(e => e.Placement.Carer).ToListAsync());
         Assert.Equal(["Smith family", "Jones family"], carers);
+    }
+
+    [Fact]
+    public async Task StartMoveAndLeavePages_EachLandOnTheLookedAfterPageWithTheirBanner_AndALeavingDateTooEarlyKeepsTheReason()
+    {
+        var childId = await HeldChildAsync();
+        var client = ClientFor(socialWorker);
+        var overview = $"/People/{childId}/LookedAfter";
+
+        var started = await PostFormAsync(client, $"{overview}/Start", [.. Date("StartedOn", Today.AddDays(-60)), F("Input.LegalStatus", "V2"), F("Input.CategoryOfNeed", "N4"), .. Placement()]);
+        Assert.StartsWith("Recorded: the child is looked after", await BannerAfterAsync(client, started, overview), StringComparison.Ordinal);
+
+        var moved = await PostFormAsync(client, $"{overview}/Placement", [.. Date("ChangedOn", Today.AddDays(-10)), F("Input.SameCarer", "false"), .. Placement(carer: "Jones family")]);
+        Assert.Equal("Recorded: the placement changed", await BannerAfterAsync(client, moved, overview));
+
+        var tooEarly = await PostFormAsync(client, $"{overview}/Leave", [.. Date("EndedOn", Today.AddDays(-20)), F("Input.ReasonCeased", "E4A")]);
+        var refused = await new HtmlParser().ParseDocumentAsync(await tooEarly.Content.ReadAsStringAsync(Ct));
+        Assert.Equal(HttpStatusCode.BadRequest, tooEarly.StatusCode);
+        var episodeStarted = Today.AddDays(-10).ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
+        Assert.Contains($"cannot be before the current episode started, on {episodeStarted}", refused.QuerySelector("#Input_EndedOn-error")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal("E4A", (refused.QuerySelector("#Input_ReasonCeased") as IHtmlSelectElement)?.Value);
+
+        var left = await PostFormAsync(client, $"{overview}/Leave", [.. Date("EndedOn", Today.AddDays(-1)), F("Input.ReasonCeased", "E4A")]);
+        Assert.Equal("Recorded: the child has left care", await BannerAfterAsync(client, left, overview));
+    }
+
+    /// <summary>Checks the post redirected to <paramref name="expected"/>, follows it as a browser would, and reads the success banner there.</summary>
+    private static async Task<string?> BannerAfterAsync(HttpClient client, HttpResponseMessage posted, string expected)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        Assert.Equal(expected, posted.Headers.Location!.OriginalString);
+        var page = await new HtmlParser().ParseDocumentAsync(await PageAsync(client, expected));
+        return page.QuerySelector(".govuk-notification-banner--success .govuk-notification-banner__heading")?.TextContent.Trim();
     }
 
     [Fact]

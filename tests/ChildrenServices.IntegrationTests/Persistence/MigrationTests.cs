@@ -97,7 +97,8 @@ public sealed class MigrationTests(AppFactory factory)
         }
         finally
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            // This file's pool only: other test classes' hosts run alongside.
+            Microsoft.Data.Sqlite.SqliteConnection.ClearPool(new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path}"));
             foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
             {
                 File.Delete(path + suffix);
