@@ -208,7 +208,7 @@ public sealed class DemoDataSeeder(AppDbContext db, FirstAdministrator accounts,
     /// One synthetic family: a household, a mother (and a father in about half), one to four children,
     /// their relationships, and for about a quarter an allocation to a worker. Built with the domain's
     /// constructors and methods, so every rule the entities keep holds; there are too many families for
-    /// a command each (ADR 0019).
+    /// a command each (ADR 0022).
     /// </summary>
     private static void Family(AppDbContext db, Random random, DateOnly today, int f, (Team Team, Guid Worker, int Weight)[] holders,
         Dictionary<Guid, int> caseloads, Guid demoKeyworker, Team earlyHelp, ref int restricted, List<(Guid Child, Guid HoldingManager)> restrictions)

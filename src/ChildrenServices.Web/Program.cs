@@ -121,7 +121,7 @@ builder.Services.AddRazorPages(o =>
         o.Conventions.ConfigureFilter(new MergedRecordRedirect());
 
         // Every page about a person loads them (the identity bar, one audited query) and refuses at once a user
-        // who may not record on them: by folder, so a new page under /People cannot forget (ADR 0019).
+        // who may not record on them: by folder, so a new page under /People cannot forget (ADR 0021).
         o.Conventions.AddFolderApplicationModelConvention("/People", page => page.Filters.Add(new PersonPageFilter()));
     })
     .AddMvcOptions(o =>

@@ -16,7 +16,9 @@ using Xunit.v3;
 // IClassFixture<BrowserHost> shares this one.
 [assembly: AssemblyFixture(typeof(ChildrenServices.BrowserTests.BrowserHost))]
 
-// Journey classes run side by side (xunit's default), each on a host and SQLite file of its own.
+// Journey classes run side by side, each on a host and SQLite file of its own. A journey spends most of its
+// time waiting on the browser, so more journeys run at once than there are cores (xunit's default is one per core).
+[assembly: Parallelization(MaxThreads = 6)]
 namespace ChildrenServices.BrowserTests;
 
 /// <summary>

@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ChildrenServices.IntegrationTests.Architecture;
 
 /// <summary>
-/// Small page models (docs/architecture.md, ADR 0019): each is at most one base class of ours away from
+/// Small page models (docs/architecture.md, ADR 0021): each is at most one base class of ours away from
 /// PageModel, lives in the .cshtml.cs beside its page, and every page under /People has the person filter,
 /// which loads the identity bar and refuses a non-holder, put there by folder convention.
 /// </summary>

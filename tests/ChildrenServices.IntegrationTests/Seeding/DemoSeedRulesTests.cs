@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ChildrenServices.IntegrationTests.Seeding;
 
 /// <summary>
-/// The demo seed follows the rules because it goes through the use cases where it can (ADR 0019), and
+/// The demo seed follows the rules because it goes through the use cases where it can (ADR 0022), and
 /// it scales because each batch of families is saved from its own DbContext. These are not timing tests:
 /// the seed-demo command prints the timings.
 /// </summary>
