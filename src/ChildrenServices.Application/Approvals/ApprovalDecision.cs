@@ -38,12 +38,10 @@ internal static class ApprovalDecision
     {
         var request = await db.ApprovalRequests.Include(a => a.Children).SingleOrDefaultAsync(a => a.Id == decision.RequestId && a.Kind == kind, ct)
             ?? throw new NotFoundException("Page not found");
-        foreach (var child in request.Children)
+        // Every child visible, in one statement rather than one per child.
+        if (await access.FirstHiddenAsync(request.Children.Select(c => c.ChildId).ToList(), ct) is not null)
         {
-            if (!await access.CanSeeAsync(child.ChildId, ct))
-            {
-                throw new NotFoundException("Page not found");
-            }
+            throw new NotFoundException("Page not found");
         }
 
         db.ExpectVersion(request, decision.Version);
