@@ -36,12 +36,9 @@ public static class GetTransfer
                 throw new NotFoundException("Page not found");
             }
 
-            foreach (var child in t.Children)
+            if (await access.FirstHiddenAsync(t.Children.Select(c => c.ChildId).ToList(), cancellationToken) is not null)
             {
-                if (!await access.CanSeeAsync(child.ChildId, cancellationToken))
-                {
-                    throw new NotFoundException("Page not found");
-                }
+                throw new NotFoundException("Page not found");
             }
 
             var childIds = t.Children.Select(c => c.ChildId).ToList();

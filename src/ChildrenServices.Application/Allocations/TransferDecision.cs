@@ -15,12 +15,9 @@ internal static class TransferDecision
     {
         var transfer = await db.CaseTransfers.Include(t => t.Children).SingleOrDefaultAsync(t => t.Id == transferId, ct)
             ?? throw new NotFoundException("Page not found");
-        foreach (var child in transfer.Children)
+        if (await access.FirstHiddenAsync(transfer.Children.Select(c => c.ChildId).ToList(), ct) is not null)
         {
-            if (!await access.CanSeeAsync(child.ChildId, ct))
-            {
-                throw new NotFoundException("Page not found");
-            }
+            throw new NotFoundException("Page not found");
         }
 
         db.ExpectVersion(transfer, version);
