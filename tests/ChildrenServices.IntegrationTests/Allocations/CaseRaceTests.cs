@@ -1,11 +1,18 @@
 using System.Net;
 using ChildrenServices.Application.Allocations;
 using ChildrenServices.Application.Approvals;
+using ChildrenServices.Application.EarlyHelp;
+using ChildrenServices.Application.LookedAfter;
 using ChildrenServices.Application.Security;
+using ChildrenServices.Application.SocialCare;
 using ChildrenServices.Domain.Allocations;
 using ChildrenServices.Domain.Approvals;
 using ChildrenServices.Domain.Common;
+using ChildrenServices.Domain.EarlyHelp;
 using ChildrenServices.Domain.FrontDoor;
+using ChildrenServices.Domain.LookedAfter;
+using ChildrenServices.Domain.SocialCare;
+using ChildrenServices.Domain.Teams;
 using ChildrenServices.Infrastructure.Persistence;
 using ChildrenServices.IntegrationTests.FrontDoor;
 using ChildrenServices.IntegrationTests.Infrastructure;
@@ -25,7 +32,7 @@ namespace ChildrenServices.IntegrationTests.Allocations;
 /// handler has checked and before it saves — what a second request would have committed on SQL Server, where the
 /// same races run truly side by side (<see cref="SqlServer.SqlServerTests"/>). The database's unique index
 /// refuses the second, and the practitioner is told the rule beside the field, never a 500. Without the index
-/// every test here fails: both rows are saved.
+/// every race test here fails: both rows are saved. One race per index in <c>OneOpen</c>.
 /// </summary>
 public sealed class CaseRaceTests(AppFactory factory) : FrontDoorTestBase(factory)
 {
@@ -77,6 +84,115 @@ public sealed class CaseRaceTests(AppFactory factory) : FrontDoorTestBase(factor
 
         Assert.Equal((ChildCase.Refusals.StepDownPending, "Reasons"), (refused.Message, refused.Field));
         Assert.Equal(0, await WithDbAsync(db => db.ApprovalRequests.CountAsync(a => a.Kind == ApprovalKind.StepDown)));
+    }
+
+    [Fact]
+    public async Task TwoTransfers_BothPastTheCheck_TheDatabaseRefusesTheSecond_WithTheRuleOnTheTeamField()
+    {
+        var child = await ChildOpenToSocialCareAsync();
+        var north = await NewTeamAsync("Assessment team north", TeamKind.Assessment, first);
+        var south = await NewTeamAsync("Assessment team south", TeamKind.Assessment, second);
+
+        var refused = await Assert.ThrowsAsync<DomainRuleException>(() => WhileRacingAsync(
+            AssessmentManager,
+            sender => sender.Send(new TransferCase.Command { PersonId = child, ToTeamId = north, HandoverNote = "Family moved to the north of the borough." }).AsTask(),
+            racing => racing.CaseTransfers.Add(new CaseTransfer(AssessmentTeam, south, [child], "Asked from another tab.", AssessmentManager, AppFactory.Now.UtcDateTime))));
+
+        Assert.Equal((ChildCase.Refusals.TransferPending, "ToTeamId"), (refused.Message, refused.Field));
+        Assert.Equal(0, await WithDbAsync(db => db.CaseTransfers.CountAsync()));
+    }
+
+    [Fact]
+    public async Task TwoClosureRequests_BothPastTheCheck_TheDatabaseRefusesTheSecond_WithTheRuleOnTheReasonField()
+    {
+        var child = await ChildOpenToSocialCareAsync();
+
+        var refused = await Assert.ThrowsAsync<DomainRuleException>(() => WhileRacingAsync(
+            socialWorker,
+            sender => sender.Send(new RequestCaseClosure.Command { PersonId = child, ReasonCode = "RC7", Reasons = "The family no longer need services." }).AsTask(),
+            racing => racing.ApprovalRequests.Add(ApprovalRequest.CaseClosure(AssessmentTeam, child, "RC7", "Asked from another tab.", socialWorker, AppFactory.Now.UtcDateTime))));
+
+        Assert.Equal((ChildCase.Refusals.ClosurePending, "ReasonCode"), (refused.Message, refused.Field));
+        Assert.Equal(0, await WithDbAsync(db => db.ApprovalRequests.CountAsync(a => a.Kind == ApprovalKind.CaseClosure)));
+    }
+
+    [Fact]
+    public async Task TwoStepUps_BothPastTheCheck_TheDatabaseRefusesTheSecond_WithTheRuleOnTheReasonsField()
+    {
+        var keyworker = await CreateUserAsync(Roles.FamilyKeyworker, "Tom Ashdown");
+        await WithDbAsync(async db =>
+        {
+            (await db.Teams.Include(t => t.Members).SingleAsync(t => t.Id == EarlyHelpTeam)).AddMember(keyworker);
+            await db.SaveChangesAsync();
+        });
+        var (contactId, child) = await ContactAboutNewChildAsync();
+        await DecideAsync(Practitioner, contactId, ContactOutcome.EarlyHelp, rationale: "Family agree to early help.");
+        var requestId = await WithDbAsync(db => db.EarlyHelpRequests.Select(r => r.Id).SingleAsync());
+        var episode = await SendAsUserAsync(Manager, new StartEpisode.Command { RequestId = requestId, KeyworkerId = keyworker, Kind = EpisodeKind.EarlyHelp });
+
+        var refused = await Assert.ThrowsAsync<DomainRuleException>(() => WhileRacingAsync(
+            keyworker,
+            sender => sender.Send(new RequestStepUp.Command { EpisodeId = episode, Reasons = "Neglect is getting worse despite the plan.", Urgent = false }).AsTask(),
+            racing => racing.ApprovalRequests.Add(new ApprovalRequest(ApprovalKind.StepUp, EarlyHelpTeam, episode, [child], "Asked from another tab.", keyworker, AppFactory.Now.UtcDateTime))));
+
+        Assert.Equal((ChildCase.Refusals.StepUpPending, "Reasons"), (refused.Message, refused.Field));
+        Assert.Equal(0, await WithDbAsync(db => db.ApprovalRequests.CountAsync(a => a.Kind == ApprovalKind.StepUp)));
+    }
+
+    [Fact]
+    public async Task TwoChildInNeedPlans_BothPastTheCheck_TheDatabaseRefusesTheSecond_WithTheRuleOnTheStartDate()
+    {
+        var child = await ChildOpenToSocialCareAsync();
+
+        var refused = await Assert.ThrowsAsync<DomainRuleException>(() => WhileRacingAsync(
+            socialWorker,
+            sender => sender.Send(new StartChildInNeedPlan.Command { PersonId = child, StartedOn = Today }).AsTask(),
+            racing => racing.ChildInNeedPlans.Add(new ChildInNeedPlan(racing.Referrals.Single(r => r.ChildId == child), Today, Today))));
+
+        Assert.Equal(("The child already has an open child in need plan", "StartedOn"), (refused.Message, refused.Field));
+        Assert.Equal(0, await WithDbAsync(db => db.ChildInNeedPlans.CountAsync(p => p.ChildId == child)));
+    }
+
+    [Fact]
+    public async Task TwoChildProtectionPlans_BothPastTheCheck_TheDatabaseRefusesTheSecond_WithTheRuleOnTheOutcome()
+    {
+        var reviewingOfficer = await CreateUserAsync(Roles.ReviewingOfficer, "Helen Marsh");
+        var child = await ChildOpenToSocialCareAsync();
+        var enquiry = await SendAsUserAsync(socialWorker, new RecordStrategyDiscussion.Command { PersonId = child, HeldOn = Today, Agencies = "Police, school nurse", Section47 = true, Rationale = "Bruise to the cheek." });
+        await SendAsUserAsync(socialWorker, new RecordSection47Outcome.Command { PersonId = child, EnquiryId = enquiry, Version = await EnquiryVersionAsync(enquiry), ConcludedOn = Today, Findings = "Neglect.", ConferenceNeeded = true });
+        var version = await EnquiryVersionAsync(enquiry);
+
+        // The other request's plan comes from the same conference, recorded in its own (untracked) copy of the enquiry.
+        var refused = await Assert.ThrowsAsync<DomainRuleException>(() => WhileRacingAsync(
+            reviewingOfficer,
+            sender => sender.Send(new RecordInitialConference.Command { PersonId = child, EnquiryId = enquiry, Version = version, HeldOn = Today, Outcome = ConferenceOutcome.ChildProtectionPlan, InitialCategory = "NEG" }).AsTask(),
+            racing =>
+            {
+                var copy = racing.ChildProtectionEnquiries.AsNoTracking().Single(e => e.Id == enquiry);
+                copy.RecordConference(Today, ConferenceOutcome.ChildProtectionPlan, "PHY", reviewingOfficer, Today);
+                racing.ChildProtectionPlans.Add(new ChildProtectionPlan(copy));
+            }));
+
+        Assert.Equal(("The child already has an open child protection plan: record its review conference instead", "Outcome"), (refused.Message, refused.Field));
+        Assert.Equal(0, await WithDbAsync(db => db.ChildProtectionPlans.CountAsync(p => p.ChildId == child)));
+    }
+
+    [Fact]
+    public async Task TwoPeriodsOfCare_BothPastTheCheck_TheDatabaseRefusesTheSecond_WithTheRuleOnTheStartDate()
+    {
+        var child = await ChildOpenToSocialCareAsync();
+
+        var refused = await Assert.ThrowsAsync<DomainRuleException>(() => WhileRacingAsync(
+            socialWorker,
+            sender => sender.Send(new BecomeLookedAfter.Command
+            {
+                PersonId = child, StartedOn = Today, LegalStatus = "C1", CategoryOfNeed = "N1",
+                PlacementType = "U6", PlacementProvider = "PR1", PlacementPostcode = "SN1 2AB", Carer = "Smith family",
+            }).AsTask(),
+            racing => racing.PeriodsOfCare.Add(PeriodOfCare.Start(child, Today, "V2", "N1", new Placement("U4", "PR1", "SN1 2AB", "Jones family", false), null, Today))));
+
+        Assert.Equal(("The child is already looked after: record a change of legal status or placement instead", "StartedOn"), (refused.Message, refused.Field));
+        Assert.Equal(0, await WithDbAsync(db => db.PeriodsOfCare.CountAsync(p => p.ChildId == child)));
     }
 
     [Fact]
@@ -174,6 +290,8 @@ public sealed class CaseRaceTests(AppFactory factory) : FrontDoorTestBase(factor
         Assert.Equal((keyworker, EarlyHelpTeam, AllocationRole.Lead, Today), (lead.WorkerId, lead.TeamId, lead.Role, lead.StartedOn));
         Assert.Equal(Today, (await WithDbAsync(db => db.Allocations.SingleAsync(a => a.Id == keyworking.Id))).EndedOn);
     }
+
+    private Task<Guid> EnquiryVersionAsync(Guid id) => WithDbAsync(db => db.ChildProtectionEnquiries.Where(e => e.Id == id).Select(e => e.Version).SingleAsync());
 
     /// <summary>A child referred to the assessment team, waiting for allocation.</summary>
     private async Task<Guid> ChildReferredAsync()
