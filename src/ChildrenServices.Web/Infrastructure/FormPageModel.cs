@@ -114,6 +114,24 @@ public abstract class FormPageModel(ISender sender) : PageModel, IReloadsDisplay
         return true;
     }
 
+    /// <summary>
+    /// How most forms end their POST: shown again with every problem when binding failed; otherwise the command
+    /// is sent (its validator and the domain's rules run in the pipeline, and a refusal comes back to this form
+    /// through <see cref="UseCaseExceptionFilter"/>) and the practitioner returns to <paramref name="pageName"/>
+    /// with a banner saying what was done.
+    /// </summary>
+    protected async Task<IActionResult> SendAndReturnAsync<T>(T input, string pageName, object? routeValues, string banner)
+        where T : notnull
+    {
+        if (await BindingFailedAsync(input))
+        {
+            return Page();
+        }
+
+        await Sender.Send(input);
+        return RedirectWithBanner(pageName, routeValues, banner);
+    }
+
     protected IActionResult RedirectWithBanner(string pageName, object? routeValues, string message)
     {
         TempData["Banner"] = message;

@@ -37,13 +37,7 @@ public sealed class AddRelationshipModel(ISender sender, PersonContext person) :
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         Input = Input with { PersonId = id };
-        if (await BindingFailedAsync(Input))
-        {
-            return Page();
-        }
-
-        await Sender.Send(Input);
-        return RedirectWithBanner("/People/Family", new { id }, "Relationship added");
+        return await SendAndReturnAsync(Input, "/People/Family", new { id }, "Relationship added");
     }
 
     public override async Task LoadDisplayDataAsync()

@@ -26,12 +26,6 @@ public sealed class AddressModel(ISender sender, PersonContext person) : FormPag
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         Input = Input with { PersonId = id };
-        if (await BindingFailedAsync(Input))
-        {
-            return Page();
-        }
-
-        await Sender.Send(Input);
-        return RedirectWithBanner("/People/Record", new { id }, "New address recorded");
+        return await SendAndReturnAsync(Input, "/People/Record", new { id }, "New address recorded");
     }
 }

@@ -30,13 +30,7 @@ public sealed class AllocateModel(ISender sender, PersonContext person) : FormPa
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         Input = Input with { PersonId = id };
-        if (await BindingFailedAsync(Input))
-        {
-            return Page();
-        }
-
-        await Sender.Send(Input);
-        return RedirectWithBanner("/People/Record", new { id }, "Worker allocated");
+        return await SendAndReturnAsync(Input, "/People/Record", new { id }, "Worker allocated");
     }
 
     public async Task<IActionResult> OnPostEndAsync(Guid id, Guid allocationId)

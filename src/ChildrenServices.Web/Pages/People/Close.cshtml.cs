@@ -27,12 +27,6 @@ public sealed class CloseModel(ISender sender, PersonContext person) : FormPageM
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         Input = Input with { PersonId = id };
-        if (await BindingFailedAsync(Input))
-        {
-            return Page();
-        }
-
-        await Sender.Send(Input);
-        return RedirectWithBanner("/People/Contacts", new { id }, "Closure sent to your manager for a decision");
+        return await SendAndReturnAsync(Input, "/People/Contacts", new { id }, "Closure sent to your manager for a decision");
     }
 }

@@ -50,12 +50,6 @@ public sealed class EditModel(ISender sender, PersonContext person) : FormPageMo
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         Input = Input with { PersonId = id };
-        if (await BindingFailedAsync(Input))
-        {
-            return Page();
-        }
-
-        await Sender.Send(Input);
-        return RedirectWithBanner("/People/Record", new { id }, "Personal details saved");
+        return await SendAndReturnAsync(Input, "/People/Record", new { id }, "Personal details saved");
     }
 }

@@ -24,12 +24,6 @@ public sealed class NameModel(ISender sender, PersonContext person) : FormPageMo
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         Input = Input with { PersonId = id };
-        if (await BindingFailedAsync(Input))
-        {
-            return Page();
-        }
-
-        await Sender.Send(Input);
-        return RedirectWithBanner("/People/Record", new { id }, Input.IsAlias ? "Alias added" : "Name changed; the previous name is kept and still found by search");
+        return await SendAndReturnAsync(Input, "/People/Record", new { id }, Input.IsAlias ? "Alias added" : "Name changed; the previous name is kept and still found by search");
     }
 }

@@ -27,13 +27,7 @@ public sealed class NoteModel(ISender sender, PersonContext person) : FormPageMo
     public async Task<IActionResult> OnPostAsync(Guid id, Guid noteId)
     {
         Input = Input with { PersonId = id, NoteId = noteId };
-        if (await BindingFailedAsync(Input))
-        {
-            return Page();
-        }
-
-        await Sender.Send(Input);
-        return RedirectWithBanner("/People/Note", new { id, noteId }, "Addendum added");
+        return await SendAndReturnAsync(Input, "/People/Note", new { id, noteId }, "Addendum added");
     }
 
     public override async Task LoadDisplayDataAsync()

@@ -29,13 +29,7 @@ public sealed class RestrictModel(ISender sender, PersonContext person) : FormPa
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         Input = Input with { PersonId = id };
-        if (await BindingFailedAsync(Input))
-        {
-            return Page();
-        }
-
-        await Sender.Send(Input);
-        return RedirectWithBanner("/People/Record", new { id }, "Record restricted. Only the people on its allow-list can find or open it.");
+        return await SendAndReturnAsync(Input, "/People/Record", new { id }, "Record restricted. Only the people on its allow-list can find or open it.");
     }
 
     public async Task<IActionResult> OnPostLiftAsync(Guid id, Guid version)

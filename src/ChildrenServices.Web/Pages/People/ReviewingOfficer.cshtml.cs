@@ -27,13 +27,7 @@ public sealed class ReviewingOfficerModel(ISender sender, PersonContext person) 
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         Input = Input with { PersonId = id };
-        if (await BindingFailedAsync(Input))
-        {
-            return Page();
-        }
-
-        await Sender.Send(Input);
-        return RedirectWithBanner("/People/Record", new { id }, "Independent reviewing officer allocated");
+        return await SendAndReturnAsync(Input, "/People/Record", new { id }, "Independent reviewing officer allocated");
     }
 
     public override async Task LoadDisplayDataAsync()

@@ -28,12 +28,6 @@ public sealed class StepDownModel(ISender sender, PersonContext person) : FormPa
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         Input = Input with { PersonId = id };
-        if (await BindingFailedAsync(Input))
-        {
-            return Page();
-        }
-
-        await Sender.Send(Input);
-        return RedirectWithBanner("/People/Contacts", new { id }, "Step-down request sent to the team manager for a decision");
+        return await SendAndReturnAsync(Input, "/People/Contacts", new { id }, "Step-down request sent to the team manager for a decision");
     }
 }

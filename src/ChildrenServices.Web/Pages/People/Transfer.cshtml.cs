@@ -28,13 +28,7 @@ public sealed class TransferModel(ISender sender, PersonContext person) : FormPa
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         Input = Input with { PersonId = id };
-        if (await BindingFailedAsync(Input))
-        {
-            return Page();
-        }
-
-        await Sender.Send(Input);
-        return RedirectWithBanner("/People/Allocations", new { id }, "Transfer sent: your team keeps the case until the receiving team's manager accepts it and allocates a worker");
+        return await SendAndReturnAsync(Input, "/People/Allocations", new { id }, "Transfer sent: your team keeps the case until the receiving team's manager accepts it and allocates a worker");
     }
 
     public override async Task LoadDisplayDataAsync()

@@ -25,13 +25,7 @@ public sealed class DeclineModel(ISender sender) : FormPageModel(sender)
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         Input = Input with { TransferId = id };
-        if (await BindingFailedAsync(Input))
-        {
-            return Page();
-        }
-
-        await Sender.Send(Input);
-        return RedirectWithBanner("/Team", null, "Transfer declined: the sending team keeps the case and can read your reason");
+        return await SendAndReturnAsync(Input, "/Team", null, "Transfer declined: the sending team keeps the case and can read your reason");
     }
 
     public override async Task LoadDisplayDataAsync() => Transfer = await Sender.Send(new GetTransfer.Query(Input.TransferId));

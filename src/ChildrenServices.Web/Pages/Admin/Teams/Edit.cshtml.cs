@@ -45,13 +45,7 @@ public sealed class EditModel(ISender sender) : FormPageModel(sender)
     public async Task<IActionResult> OnPostAsync(Guid? id)
     {
         Input = Input with { TeamId = id ?? Guid.Empty };
-        if (await BindingFailedAsync(Input))
-        {
-            return Page();
-        }
-
-        await Sender.Send(Input);
-        return RedirectWithBanner("/Admin/Teams/Index", null, $"{Input.Name} saved");
+        return await SendAndReturnAsync(Input, "/Admin/Teams/Index", null, $"{Input.Name} saved");
     }
 
     public override async Task LoadDisplayDataAsync() =>

@@ -36,13 +36,7 @@ public sealed class IndexModel(ISender sender) : FormPageModel(sender)
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (await BindingFailedAsync(Input))
-        {
-            return Page();
-        }
-
-        await Sender.Send(Input);
-        return RedirectWithBanner("/Admin/Timescales/Index", null, "Local timescales saved: due dates and RAG ratings now use them");
+        return await SendAndReturnAsync(Input, "/Admin/Timescales/Index", null, "Local timescales saved: due dates and RAG ratings now use them");
     }
 
     public override async Task LoadDisplayDataAsync() => Current = await Sender.Send(new GetLocalTimescales.Query());

@@ -38,13 +38,7 @@ public sealed class EditModel(ISender sender) : FormPageModel(sender)
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         Input = Input with { UserId = id };
-        if (await BindingFailedAsync(Input))
-        {
-            return Page();
-        }
-
-        await Sender.Send(Input);
-        return RedirectWithBanner("/Admin/Users/Index", null, $"Changes saved for {Input.DisplayName}");
+        return await SendAndReturnAsync(Input, "/Admin/Users/Index", null, $"Changes saved for {Input.DisplayName}");
     }
 
     public async Task<IActionResult> OnPostDisableAsync(Guid id, bool disabled)

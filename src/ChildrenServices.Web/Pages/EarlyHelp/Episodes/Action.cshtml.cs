@@ -30,13 +30,7 @@ public sealed class ActionModel(ISender sender) : FormPageModel(sender)
     public async Task<IActionResult> OnPostAsync(Guid id, Guid goalId)
     {
         Input = Input with { EpisodeId = id, GoalId = goalId };
-        if (await BindingFailedAsync(Input))
-        {
-            return Page();
-        }
-
-        await Sender.Send(Input);
-        return RedirectWithBanner("/EarlyHelp/Episodes/Index", new { id }, "Action added to the family plan");
+        return await SendAndReturnAsync(Input, "/EarlyHelp/Episodes/Index", new { id }, "Action added to the family plan");
     }
 
     public override async Task LoadDisplayDataAsync() => Episode = await Sender.Send(new GetEpisode.Query(Input.EpisodeId));

@@ -41,13 +41,7 @@ public sealed class AssessmentModel(ISender sender) : FormPageModel(sender)
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         Input = Input with { EpisodeId = id };
-        if (await BindingFailedAsync(Input))
-        {
-            return Page();
-        }
-
-        await Sender.Send(Input);
-        return RedirectWithBanner("/EarlyHelp/Episodes/Index", new { id }, Input.Complete ? "Assessment completed" : "Assessment saved");
+        return await SendAndReturnAsync(Input, "/EarlyHelp/Episodes/Index", new { id }, Input.Complete ? "Assessment completed" : "Assessment saved");
     }
 
     public override async Task LoadDisplayDataAsync() => Episode = await Sender.Send(new GetEpisode.Query(Input.EpisodeId));

@@ -28,13 +28,7 @@ public sealed class GoalModel(ISender sender) : FormPageModel(sender)
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         Input = Input with { EpisodeId = id };
-        if (await BindingFailedAsync(Input))
-        {
-            return Page();
-        }
-
-        await Sender.Send(Input);
-        return RedirectWithBanner("/EarlyHelp/Episodes/Index", new { id }, "Goal added to the family plan");
+        return await SendAndReturnAsync(Input, "/EarlyHelp/Episodes/Index", new { id }, "Goal added to the family plan");
     }
 
     public override async Task LoadDisplayDataAsync() => Episode = await Sender.Send(new GetEpisode.Query(Input.EpisodeId));

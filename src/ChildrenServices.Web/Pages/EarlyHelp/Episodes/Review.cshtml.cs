@@ -34,13 +34,7 @@ public sealed class ReviewModel(ISender sender, TimeProvider clock) : FormPageMo
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         Input = Input with { EpisodeId = id };
-        if (await BindingFailedAsync(Input))
-        {
-            return Page();
-        }
-
-        await Sender.Send(Input);
-        return RedirectWithBanner("/EarlyHelp/Episodes/Index", new { id }, "Team Around the Family review recorded");
+        return await SendAndReturnAsync(Input, "/EarlyHelp/Episodes/Index", new { id }, "Team Around the Family review recorded");
     }
 
     public override async Task LoadDisplayDataAsync() => Episode = await Sender.Send(new GetEpisode.Query(Input.EpisodeId));

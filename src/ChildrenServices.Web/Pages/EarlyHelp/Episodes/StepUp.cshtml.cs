@@ -34,13 +34,7 @@ public sealed class StepUpModel(ISender sender) : FormPageModel(sender)
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         Input = Input with { EpisodeId = id };
-        if (await BindingFailedAsync(Input))
-        {
-            return Page();
-        }
-
-        await Sender.Send(Input);
-        return RedirectWithBanner("/EarlyHelp/Episodes/Index", new { id }, "Step-up request sent to the team manager for a decision");
+        return await SendAndReturnAsync(Input, "/EarlyHelp/Episodes/Index", new { id }, "Step-up request sent to the team manager for a decision");
     }
 
     public override async Task LoadDisplayDataAsync() => Episode = await Sender.Send(new GetEpisode.Query(Input.EpisodeId));

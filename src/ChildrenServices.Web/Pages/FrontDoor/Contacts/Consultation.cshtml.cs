@@ -39,13 +39,7 @@ public sealed class ConsultationModel(ISender sender) : FormPageModel(sender)
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         Input = Input with { ContactId = id };
-        if (await BindingFailedAsync(Input))
-        {
-            return Page();
-        }
-
-        await Sender.Send(Input);
-        return RedirectWithBanner("/FrontDoor/Contacts/Details", new { id }, "Consultation recorded");
+        return await SendAndReturnAsync(Input, "/FrontDoor/Contacts/Details", new { id }, "Consultation recorded");
     }
 
     public override async Task LoadDisplayDataAsync()

@@ -49,13 +49,7 @@ public sealed class EditModel(ISender sender) : FormPageModel(sender), IContactD
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         Input = Input with { ContactId = id };
-        if (await BindingFailedAsync(Input))
-        {
-            return Page();
-        }
-
-        await Sender.Send(Input);
-        return RedirectWithBanner("/FrontDoor/Contacts/Details", new { id }, "Contact details saved");
+        return await SendAndReturnAsync(Input, "/FrontDoor/Contacts/Details", new { id }, "Contact details saved");
     }
 
     public override async Task LoadDisplayDataAsync() =>

@@ -39,13 +39,7 @@ public sealed class PeopleModel(ISender sender, TimeProvider clock) : FormPageMo
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         Input = Input with { ContactId = id };
-        if (await BindingFailedAsync(Input))
-        {
-            return Page();
-        }
-
-        await Sender.Send(Input);
-        return RedirectWithBanner("/FrontDoor/Contacts/Details", new { id }, "Added to the contact");
+        return await SendAndReturnAsync(Input, "/FrontDoor/Contacts/Details", new { id }, "Added to the contact");
     }
 
     public override async Task LoadDisplayDataAsync()

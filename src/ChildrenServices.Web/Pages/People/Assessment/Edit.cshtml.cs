@@ -46,13 +46,7 @@ public sealed class EditModel(ISender sender, PersonContext person) : FormPageMo
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         Input = Input with { PersonId = id };
-        if (await BindingFailedAsync(Input))
-        {
-            return Page();
-        }
-
-        await Sender.Send(Input);
-        return RedirectWithBanner("/People/Assessment/Index", new { id }, "Assessment saved");
+        return await SendAndReturnAsync(Input, "/People/Assessment/Index", new { id }, "Assessment saved");
     }
 
     public async Task<IActionResult> OnPostSubmitAsync(Guid id)

@@ -30,13 +30,7 @@ public sealed class IndexModel(ISender sender, PersonContext person) : FormPageM
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         Input = Input with { PersonId = id };
-        if (await BindingFailedAsync(Input))
-        {
-            return Page();
-        }
-
-        await Sender.Send(Input);
-        return RedirectWithBanner("/People/Assessment/Edit", new { id }, "Assessment started");
+        return await SendAndReturnAsync(Input, "/People/Assessment/Edit", new { id }, "Assessment started");
     }
 
     public override async Task LoadDisplayDataAsync()

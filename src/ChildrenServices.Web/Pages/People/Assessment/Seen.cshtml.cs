@@ -34,12 +34,6 @@ public sealed class SeenModel(ISender sender, PersonContext person) : FormPageMo
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         Input = Input with { PersonId = id };
-        if (await BindingFailedAsync(Input))
-        {
-            return Page();
-        }
-
-        await Sender.Send(Input);
-        return RedirectWithBanner("/People/Assessment/Edit", new { id }, "Date seen recorded");
+        return await SendAndReturnAsync(Input, "/People/Assessment/Edit", new { id }, "Date seen recorded");
     }
 }

@@ -37,13 +37,7 @@ public sealed class EndModel(ISender sender, PersonContext person) : FormPageMod
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         Input = Input with { PersonId = id };
-        if (await BindingFailedAsync(Input))
-        {
-            return Page();
-        }
-
-        await Sender.Send(Input);
-        return RedirectWithBanner(ChildInNeedForms.Overview, new { id }, "Child in need plan ended");
+        return await SendAndReturnAsync(Input, ChildInNeedForms.Overview, new { id }, "Child in need plan ended");
     }
 
     public override async Task LoadDisplayDataAsync() => Record = (await ChildInNeedForms.PlanAsync(Sender, person.Id, openOnly: false))!;

@@ -32,13 +32,7 @@ public sealed class IndexModel(ISender sender, PersonContext person) : FormPageM
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         Input = Input with { PersonId = id };
-        if (await BindingFailedAsync(Input))
-        {
-            return Page();
-        }
-
-        await Sender.Send(Input);
-        return RedirectWithBanner("/People/ChildInNeed/Index", new { id }, "Child in need plan started");
+        return await SendAndReturnAsync(Input, "/People/ChildInNeed/Index", new { id }, "Child in need plan started");
     }
 
     public override async Task LoadDisplayDataAsync()

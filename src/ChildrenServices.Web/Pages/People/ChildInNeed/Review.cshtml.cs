@@ -37,13 +37,7 @@ public sealed class ReviewModel(ISender sender, PersonContext person) : FormPage
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         Input = Input with { PersonId = id };
-        if (await BindingFailedAsync(Input))
-        {
-            return Page();
-        }
-
-        await Sender.Send(Input);
-        return RedirectWithBanner(ChildInNeedForms.Overview, new { id }, "Review recorded");
+        return await SendAndReturnAsync(Input, ChildInNeedForms.Overview, new { id }, "Review recorded");
     }
 
     public override async Task LoadDisplayDataAsync() => Record = (await ChildInNeedForms.PlanAsync(Sender, person.Id, openOnly: false))!;

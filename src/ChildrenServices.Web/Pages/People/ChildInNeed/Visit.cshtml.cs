@@ -35,13 +35,7 @@ public sealed class VisitModel(ISender sender, PersonContext person) : FormPageM
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         Input = Input with { PersonId = id };
-        if (await BindingFailedAsync(Input))
-        {
-            return Page();
-        }
-
-        await Sender.Send(Input);
-        return RedirectWithBanner(ChildInNeedForms.Overview, new { id }, "Visit recorded");
+        return await SendAndReturnAsync(Input, ChildInNeedForms.Overview, new { id }, "Visit recorded");
     }
 
     public override async Task LoadDisplayDataAsync() => Record = (await ChildInNeedForms.PlanAsync(Sender, person.Id, openOnly: false))!;

@@ -36,13 +36,7 @@ public sealed class ConferenceModel(ISender sender, PersonContext person) : Form
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         Input = Input with { PersonId = id };
-        if (await BindingFailedAsync(Input))
-        {
-            return Page();
-        }
-
-        await Sender.Send(Input);
-        return RedirectWithBanner(ChildProtectionForms.Overview, new { id }, "Initial child protection conference recorded");
+        return await SendAndReturnAsync(Input, ChildProtectionForms.Overview, new { id }, "Initial child protection conference recorded");
     }
 
     public override async Task LoadDisplayDataAsync() => Record = (await ChildProtectionForms.EnquiryAsync(Sender, person.Id, openOnly: false))!;

@@ -37,13 +37,7 @@ public sealed class CoreGroupModel(ISender sender, PersonContext person) : FormP
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         Input = Input with { PersonId = id };
-        if (await BindingFailedAsync(Input))
-        {
-            return Page();
-        }
-
-        await Sender.Send(Input);
-        return RedirectWithBanner(ChildProtectionForms.Overview, new { id }, "Core group recorded");
+        return await SendAndReturnAsync(Input, ChildProtectionForms.Overview, new { id }, "Core group recorded");
     }
 
     public override async Task LoadDisplayDataAsync() => Record = (await ChildProtectionForms.PlanAsync(Sender, person.Id, openOnly: false))!;

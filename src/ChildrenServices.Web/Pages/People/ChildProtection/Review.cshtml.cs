@@ -36,13 +36,7 @@ public sealed class ReviewModel(ISender sender, PersonContext person) : FormPage
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         Input = Input with { PersonId = id };
-        if (await BindingFailedAsync(Input))
-        {
-            return Page();
-        }
-
-        await Sender.Send(Input);
-        return RedirectWithBanner(ChildProtectionForms.Overview, new { id }, "Review conference recorded");
+        return await SendAndReturnAsync(Input, ChildProtectionForms.Overview, new { id }, "Review conference recorded");
     }
 
     public override async Task LoadDisplayDataAsync() => Record = (await ChildProtectionForms.PlanAsync(Sender, person.Id, openOnly: false))!;

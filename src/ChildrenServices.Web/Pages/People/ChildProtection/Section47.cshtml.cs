@@ -37,13 +37,7 @@ public sealed class Section47Model(ISender sender, PersonContext person) : FormP
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         Input = Input with { PersonId = id };
-        if (await BindingFailedAsync(Input))
-        {
-            return Page();
-        }
-
-        await Sender.Send(Input);
-        return RedirectWithBanner(ChildProtectionForms.Overview, new { id }, "Section 47 enquiry outcome recorded");
+        return await SendAndReturnAsync(Input, ChildProtectionForms.Overview, new { id }, "Section 47 enquiry outcome recorded");
     }
 
     public override async Task LoadDisplayDataAsync() => Record = (await ChildProtectionForms.EnquiryAsync(Sender, person.Id, openOnly: false))!;

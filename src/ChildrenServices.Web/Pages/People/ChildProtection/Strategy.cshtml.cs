@@ -24,12 +24,6 @@ public sealed class StrategyModel(ISender sender, PersonContext person) : FormPa
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         Input = Input with { PersonId = id };
-        if (await BindingFailedAsync(Input))
-        {
-            return Page();
-        }
-
-        await Sender.Send(Input);
-        return RedirectWithBanner(ChildProtectionForms.Overview, new { id }, "Strategy discussion recorded");
+        return await SendAndReturnAsync(Input, ChildProtectionForms.Overview, new { id }, "Strategy discussion recorded");
     }
 }

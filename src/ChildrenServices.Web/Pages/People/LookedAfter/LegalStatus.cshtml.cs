@@ -34,13 +34,7 @@ public sealed class LegalStatusModel(ISender sender, PersonContext person) : For
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         Input = Input with { PersonId = id };
-        if (await BindingFailedAsync(Input))
-        {
-            return Page();
-        }
-
-        await Sender.Send(Input);
-        return RedirectWithBanner(CareForms.Overview, new { id }, "Recorded: the legal status changed");
+        return await SendAndReturnAsync(Input, CareForms.Overview, new { id }, "Recorded: the legal status changed");
     }
 
     public override async Task LoadDisplayDataAsync() => Care = await CareForms.LoadAsync(Sender, person.Id);

@@ -36,13 +36,7 @@ public sealed class PlacementModel(ISender sender, PersonContext person) : FormP
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         Input = Input with { PersonId = id };
-        if (await BindingFailedAsync(Input))
-        {
-            return Page();
-        }
-
-        await Sender.Send(Input);
-        return RedirectWithBanner(CareForms.Overview, new { id }, "Recorded: the placement changed");
+        return await SendAndReturnAsync(Input, CareForms.Overview, new { id }, "Recorded: the placement changed");
     }
 
     public override async Task LoadDisplayDataAsync() => Care = await CareForms.LoadAsync(Sender, person.Id);

@@ -32,13 +32,7 @@ public sealed class ReturnModel(ISender sender, PersonContext person) : FormPage
     public async Task<IActionResult> OnPostAsync(Guid id, Guid missingId)
     {
         Input = Input with { PersonId = id, MissingEpisodeId = missingId };
-        if (await BindingFailedAsync(Input))
-        {
-            return Page();
-        }
-
-        await Sender.Send(Input);
-        return RedirectWithBanner(CareForms.Overview, new { id }, "Recorded: the child came back");
+        return await SendAndReturnAsync(Input, CareForms.Overview, new { id }, "Recorded: the child came back");
     }
 
     public override Task LoadDisplayDataAsync() => LoadEpisodeAsync(person.Id, Input.MissingEpisodeId);

@@ -36,13 +36,7 @@ public sealed class ReturnInterviewModel(ISender sender, PersonContext person) :
     public async Task<IActionResult> OnPostAsync(Guid id, Guid missingId)
     {
         Input = Input with { PersonId = id, MissingEpisodeId = missingId };
-        if (await BindingFailedAsync(Input))
-        {
-            return Page();
-        }
-
-        await Sender.Send(Input);
-        return RedirectWithBanner(CareForms.Overview, new { id }, "Recorded: the return interview");
+        return await SendAndReturnAsync(Input, CareForms.Overview, new { id }, "Recorded: the return interview");
     }
 
     public override Task LoadDisplayDataAsync() => LoadEpisodeAsync(person.Id, Input.MissingEpisodeId);

@@ -80,13 +80,7 @@ public sealed class ReviewModel(ISender sender, PersonContext person) : FormPage
         }
 
         Input = Input with { PersonId = id, Recommendations = rows };
-        if (await BindingFailedAsync(Input))
-        {
-            return Page();
-        }
-
-        await Sender.Send(Input);
-        return RedirectWithBanner(CareForms.Overview, new { id }, "Recorded: the review");
+        return await SendAndReturnAsync(Input, CareForms.Overview, new { id }, "Recorded: the review");
     }
 
     public override async Task LoadDisplayDataAsync() => Care = await CareForms.LoadAsync(Sender, person.Id);

@@ -34,13 +34,7 @@ public sealed class VisitModel(ISender sender, PersonContext person) : FormPageM
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         Input = Input with { PersonId = id };
-        if (await BindingFailedAsync(Input))
-        {
-            return Page();
-        }
-
-        await Sender.Send(Input);
-        return RedirectWithBanner(CareForms.Overview, new { id }, "Recorded: the visit");
+        return await SendAndReturnAsync(Input, CareForms.Overview, new { id }, "Recorded: the visit");
     }
 
     public override async Task LoadDisplayDataAsync() => Care = await CareForms.LoadAsync(Sender, person.Id);
