@@ -8,7 +8,9 @@ namespace ChildrenServices.Application.Allocations;
 
 /// <summary>
 /// A manager allocates a child to a worker in one of their teams, as lead or co-worker. A new lead
-/// replaces the old one (the old allocation ends the day before); co-workers stay alongside. The child's
+/// replaces the old one (the old allocation ends the day before); co-workers stay alongside. Only the
+/// team holding the case (or the team its open referral went to) can give it a new lead: another team's
+/// manager may add a co-worker, and moves the case only by a transfer with its handover. The child's
 /// case (<see cref="ChildCase"/>) keeps the rule; a unique index refuses a second lead from a racing request.
 /// </summary>
 public static class AllocateWorker
@@ -51,11 +53,14 @@ public static class AllocateWorker
         {
             var me = user.RequireUserId();
             var workerId = command.WorkerId!.Value;
-            var team = await db.Teams
-                .Where(t => t.ManagerId == me && t.Members.Any(m => m.UserId == workerId))
-                .OrderBy(t => t.Name).FirstAsync(cancellationToken);
             var childCase = await ChildCases.LoadAsync(db, command.PersonId, cancellationToken);
-            db.Started(childCase.Allocate(workerId, team.Id, command.Role, UkTime.Today(clock), me));
+            var teams = await db.Teams
+                .Where(t => t.ManagerId == me && t.Members.Any(m => m.UserId == workerId))
+                .OrderBy(t => t.Name).Select(t => t.Id).ToListAsync(cancellationToken);
+
+            // A worker in more than one of the manager's teams is allocated in the team holding the case, if one is.
+            var team = teams.FirstOrDefault(t => t == childCase.HoldingTeamId || t == childCase.OpenReferral?.TeamId, teams[0]);
+            db.Started(childCase.Allocate(workerId, team, command.Role, UkTime.Today(clock), me));
             return Unit.Value;
         }
     }

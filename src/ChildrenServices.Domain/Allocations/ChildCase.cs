@@ -85,6 +85,13 @@ public sealed class ChildCase
             throw new DomainRuleException(Refusals.AlreadyAllocated, "WorkerId");
         }
 
+        // The lead's team holds the case: a lead from any other team would move the case without a handover.
+        // The team an open referral went to may take it (the front door sent the child there).
+        if (role == AllocationRole.Lead && HoldingTeamId is { } holding && teamId != holding && teamId != OpenReferral?.TeamId)
+        {
+            throw new DomainRuleException(Refusals.HeldByAnotherTeam, "WorkerId");
+        }
+
         if (role == AllocationRole.Lead && Lead is { } lead)
         {
             lead.End(lead.StartedOn < today ? today.AddDays(-1) : today);
@@ -351,6 +358,8 @@ public sealed class ChildCase
     public static class Refusals
     {
         public const string AlreadyAllocated = "This worker is already allocated to the child";
+
+        public const string HeldByAnotherTeam = "Another team holds this child's case: a worker from your team can co-work, or its manager can transfer the case to your team";
 
         public const string LeadChanged = "Someone else has just changed who leads this child's case: check the allocations and try again";
 

@@ -65,6 +65,33 @@ public sealed class ChildCaseTests
     }
 
     [Fact]
+    public void Allocate_ALeadFromATeamNotHoldingTheCase_IsRefused_ACoWorkerFromItIsNot()
+    {
+        var lead = Held(Guid.CreateVersion7(), AssessmentTeam, AllocationRole.Lead);
+        var childCase = Case(allocations: lead);
+
+        var ex = Assert.Throws<DomainRuleException>(() => childCase.Allocate(Guid.CreateVersion7(), OtherTeam, AllocationRole.Lead, Today, Manager));
+        childCase.Allocate(Guid.CreateVersion7(), OtherTeam, AllocationRole.CoWorker, Today, Manager);
+
+        Assert.Equal((ChildCase.Refusals.HeldByAnotherTeam, "WorkerId"), (ex.Message, ex.Field));
+        Assert.Equal((AssessmentTeam, (DateOnly?)null), (childCase.HoldingTeamId, lead.EndedOn));
+        Assert.Equal(2, childCase.Allocations.Count);
+    }
+
+    [Fact]
+    public void Allocate_ALeadFromTheTeamTheOpenReferralWentTo_TakesTheLeadFromAnotherTeamsWorker()
+    {
+        // A family with an early help keyworker, referred by the front door to the assessment team.
+        var keyworker = Held(Guid.CreateVersion7(), EarlyHelpTeam, AllocationRole.Lead);
+        var childCase = Case(referral: OpenReferral(AssessmentTeam), allocations: keyworker);
+
+        childCase.Allocate(Guid.CreateVersion7(), AssessmentTeam, AllocationRole.Lead, Today, Manager);
+
+        Assert.Equal(AssessmentTeam, childCase.HoldingTeamId);
+        Assert.Equal(1, Leads(childCase));
+    }
+
+    [Fact]
     public void HoldingTeam_IsTheLeads_NeverACoWorkers()
     {
         var childCase = Case(referral: OpenReferral(OtherTeam), allocations: [Held(Guid.CreateVersion7(), EarlyHelpTeam, AllocationRole.CoWorker), Held(Guid.CreateVersion7(), AssessmentTeam, AllocationRole.Lead)]);

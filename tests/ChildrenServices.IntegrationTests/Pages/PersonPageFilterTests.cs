@@ -38,8 +38,40 @@ public sealed class PersonPageFilterTests(AppFactory factory) : IntegrationTest(
             var refused = await ClientFor(reader).GetAsync(url, TestContext.Current.CancellationToken);
             Assert.True(refused.StatusCode == HttpStatusCode.Forbidden, $"{url}: {refused.StatusCode} for a reader who does not hold the case");
 
-            var opened = await ClientFor(holder).GetAsync(url, TestContext.Current.CancellationToken);
-            Assert.True(opened.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect, $"{url}: {opened.StatusCode} for the allocated worker");
+            // A manager's form (allocate, transfer, reviewing officer) is the holding team's manager's; the rest the allocated worker's.
+            var holding = AllocationForms.Any(f => form.EndsWith(f, StringComparison.Ordinal)) ? manager : holder;
+            var opened = await ClientFor(holding).GetAsync(url, TestContext.Current.CancellationToken);
+            Assert.True(opened.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect, $"{url}: {opened.StatusCode} for the case's holder");
+        }
+    }
+
+    [Fact]
+    public async Task AnotherTeamsManager_IsNotOfferedAllocationOrTransfer_AndTheFormsRefuseAtOnce_TheHoldingManagerIsOfferedBoth()
+    {
+        var manager = await CreateUserAsync(Roles.TeamManager, "Grace Okafor-Lyle");
+        var otherManager = await CreateUserAsync(Roles.TeamManager, "Sam Patel");
+        var holder = await CreateUserAsync(Roles.SocialWorker, "Alex Morgan");
+        await CreateTeamAsync(manager, "Assessment", holder);
+        await CreateTeamAsync(otherManager, "Children in care", await CreateUserAsync(Roles.SocialWorker, "Jo Brennan"));
+        var child = await CreateChildAsync(manager);
+        await AllocateAsync(manager, child, holder);
+        string[] forms = [$"/People/{child}/Allocate", $"/People/{child}/Transfer", $"/People/{child}/ReviewingOfficer"];
+
+        foreach (var page in new[] { $"/People/{child}", $"/People/{child}/Allocations" })
+        {
+            var other = await (await ClientFor(otherManager).GetAsync(page, TestContext.Current.CancellationToken)).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+            var holding = await (await ClientFor(manager).GetAsync(page, TestContext.Current.CancellationToken)).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+            foreach (var form in forms)
+            {
+                Assert.DoesNotContain($"href=\"{form}\"", other, StringComparison.Ordinal);
+                Assert.Contains($"href=\"{form}\"", holding, StringComparison.Ordinal);
+            }
+        }
+
+        foreach (var form in forms)
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, (await ClientFor(otherManager).GetAsync(form, TestContext.Current.CancellationToken)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await ClientFor(manager).GetAsync(form, TestContext.Current.CancellationToken)).StatusCode);
         }
     }
 
@@ -72,6 +104,8 @@ public sealed class PersonPageFilterTests(AppFactory factory) : IntegrationTest(
     }
 
     /// <summary>The route of every page marked <c>[PersonPage(Records = true)]</c> whose address names only the person.</summary>
+    private static readonly string[] AllocationForms = ["/Allocate", "/Transfer", "/ReviewingOfficer"];
+
     private async Task<IReadOnlyList<string>> RecordingFormsAsync()
     {
         var loader = Factory.Services.GetRequiredService<PageLoader>();

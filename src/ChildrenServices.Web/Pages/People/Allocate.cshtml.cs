@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace ChildrenServices.Web.Pages.People;
 
 /// <summary>A manager allocates a worker from their teams, seeing each worker's caseload against capacity.</summary>
-[PersonPage(WithDetails = true)]
+[PersonPage(Records = true, WithDetails = true)]
 [Authorize(Policy = nameof(Application.Security.Permission.AllocateWork))]
 public sealed class AllocateModel(ISender sender, PersonContext person) : FormPageModel(sender)
 {

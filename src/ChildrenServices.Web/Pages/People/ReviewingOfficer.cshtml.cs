@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace ChildrenServices.Web.Pages.People;
 
 /// <summary>A manager allocates the child's independent reviewing officer (regulation 45), seeing how many children each reviews.</summary>
+[PersonPage(Records = true)]
 [Authorize(Policy = nameof(Application.Security.Permission.AllocateWork))]
 public sealed class ReviewingOfficerModel(ISender sender, PersonContext person) : FormPageModel(sender)
 {

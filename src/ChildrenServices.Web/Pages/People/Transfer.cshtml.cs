@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace ChildrenServices.Web.Pages.People;
 
 /// <summary>A manager of the team holding the case transfers it to another team with a handover note.</summary>
+[PersonPage(Records = true)]
 [Authorize(Policy = nameof(Application.Security.Permission.AllocateWork))]
 public sealed class TransferModel(ISender sender, PersonContext person) : FormPageModel(sender)
 {
