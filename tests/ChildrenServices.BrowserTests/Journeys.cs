@@ -10,32 +10,6 @@ namespace ChildrenServices.BrowserTests;
 
 public sealed class Journeys(BrowserHost host) : IClassFixture<BrowserHost>
 {
-    public static TheoryData<string, string, string> RoleHomes => new()
-    {
-        { "frontdoor@demo.example", "/FrontDoor", "Front door" },
-        { "keyworker@demo.example", "/MyWork", "My work" },
-        { "socialworker@demo.example", "/MyWork", "My work" },
-        { "manager@demo.example", "/Team", "My teams" },
-        { "iro@demo.example", "/MyWork", "My work" },
-        { "performance@demo.example", "/Performance", "Service overview" },
-        { "admin@demo.example", "/Admin/Users", "Administration" },
-    };
-
-    [Theory]
-    [MemberData(nameof(RoleHomes))]
-    public async Task SignIn_EachRole_LandsOnItsOwnHomePage(string email, string home, string heading)
-    {
-        var page = await host.NewPageAsync();
-        await page.GotoAsync("/");
-        await AssertAccessibleAsync(page, "sign-in page");
-
-        await SignInThroughFormAsync(page, email);
-
-        Assert.EndsWith(home, new Uri(page.Url).AbsolutePath, StringComparison.OrdinalIgnoreCase);
-        Assert.Equal(heading, (await page.Locator("h1").InnerTextAsync()).Trim());
-        await AssertAccessibleAsync(page, $"{email} home page");
-    }
-
     [Fact]
     public async Task Practitioner_FindsAChildAndOpensTheRecord()
     {
