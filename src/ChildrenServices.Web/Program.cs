@@ -115,6 +115,11 @@ builder.Services.AddAntiforgery(o =>
     o.Cookie.SameSite = SameSiteMode.Strict;
 });
 builder.Services.AddOnlineRequestProtection(builder.Configuration);
+
+// No form field holds more than a case note's 50,000 characters: a value five times that is refused before it is
+// bound (400, "the form could not be sent"), not parsed from the framework's 4 MB default. Anything up to it
+// reaches the field's own rule and message, with the text kept.
+builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => o.ValueLengthLimit = FormLimits.ValueLength);
 builder.Services.AddRazorPages(o =>
     {
         o.Conventions.ConfigureFilter(new UseCaseExceptionFilter());

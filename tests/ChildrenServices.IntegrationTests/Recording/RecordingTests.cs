@@ -99,6 +99,29 @@ public sealed class RecordingTests(AppFactory factory) : IntegrationTest(factory
     }
 
     [Fact]
+    public async Task NewNotePage_TheLongestNoteAllowed_IsSaved_InMultiByteText()
+    {
+        var text = string.Concat(Enumerable.Repeat("Café ", CaseNote.TextLimit / 5));
+
+        var response = await PostFormAsync(ClientFor(worker), $"/People/{child}/Notes/New", NoteForm(text));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(text.Trim().Length, await WithDbAsync(db => db.CaseNotes.Select(n => n.Text.Length).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task NewNotePage_AFieldBeyondTheFormLimit_IsRefusedUnread_With400AndTheErrorPage()
+    {
+        var text = new string('x', Web.Infrastructure.FormLimits.ValueLength + 1);
+
+        var response = await PostFormAsync(ClientFor(worker), $"/People/{child}/Notes/New", NoteForm(text));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Sorry, the form could not be sent", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await WithDbAsync(db => db.CaseNotes.CountAsync()));
+    }
+
+    [Fact]
     public async Task NewNotePage_TenIdenticalPosts_RecordOneNote_AndAllLandOnIt()
     {
         var client = ClientFor(worker);
