@@ -17,6 +17,7 @@ public static class DependencyInjection
         services.AddOptions<People.Merging.MergeSettings>();
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<People.Merging.MergeSettings>>().Value);
         services.AddScoped<FrontDoor.DecisionConsequences>();
+        services.AddSingleton<Timescales.TimescaleSettingsCache>();
         services.AddScoped<Timescales.TimescaleProvider>();
         services.AddScoped<Timescales.StatutoryDueWork>();
         services.AddOptions<RestrictionSettings>();

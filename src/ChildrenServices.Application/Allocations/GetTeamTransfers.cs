@@ -34,17 +34,19 @@ public static class GetTeamTransfers
                 .OrderBy(t => t.RequestedAtUtc)
                 .Select(t => new
                 {
-                    t.Id, t.FromTeamId, t.ToTeamId, t.RequestedAtUtc, t.Status, t.DeclineReason,
+                    t.Id, t.RequestedAtUtc, t.Status, t.DeclineReason,
+                    // Which way it goes for this manager, worked out in the same statement.
+                    ToMine = myTeams.Contains(t.ToTeamId),
+                    FromMine = myTeams.Contains(t.FromTeamId),
                     From = db.Teams.Where(x => x.Id == t.FromTeamId).Select(x => x.Name).First(),
                     To = db.Teams.Where(x => x.Id == t.ToTeamId).Select(x => x.Name).First(),
                     By = db.Staff.Where(s => s.Id == t.RequestedById).Select(s => s.DisplayName).First(),
                     Children = t.Children.Join(db.People, c => c.ChildId, p => p.Id, (_, p) => p.GivenNames + " " + p.FamilyName).ToList(),
                 })
                 .AsSplitQuery().ToListAsync(cancellationToken);
-            var mine = await myTeams.ToListAsync(cancellationToken);
             return new Result(
-                rows.Where(r => r.Status == TransferStatus.Pending && mine.Contains(r.ToTeamId)).Select(r => new Row(r.Id, string.Join(", ", r.Children), r.From, r.To, r.By, r.RequestedAtUtc, r.Status, r.DeclineReason)).ToList(),
-                rows.Where(r => mine.Contains(r.FromTeamId)).Select(r => new Row(r.Id, string.Join(", ", r.Children), r.From, r.To, r.By, r.RequestedAtUtc, r.Status, r.DeclineReason)).ToList());
+                rows.Where(r => r.Status == TransferStatus.Pending && r.ToMine).Select(r => new Row(r.Id, string.Join(", ", r.Children), r.From, r.To, r.By, r.RequestedAtUtc, r.Status, r.DeclineReason)).ToList(),
+                rows.Where(r => r.FromMine).Select(r => new Row(r.Id, string.Join(", ", r.Children), r.From, r.To, r.By, r.RequestedAtUtc, r.Status, r.DeclineReason)).ToList());
         }
     }
 }

@@ -19,18 +19,19 @@ public static class ListAllocatableWorkers
         public async ValueTask<IReadOnlyList<Option>> Handle(Query query, CancellationToken cancellationToken)
         {
             var me = user.RequireUserId();
+
+            // One statement: each enabled member of the manager's teams with their name and open caseload (all teams).
             var members = await db.Teams.Where(t => t.ManagerId == me)
                 .SelectMany(t => t.Members, (t, m) => new { t.Name, t.CaseloadCapacityPerWorker, m.UserId })
+                .Join(db.Staff.Where(s => !s.IsDisabled), m => m.UserId, s => s.Id, (m, s) => new
+                {
+                    m.Name, m.CaseloadCapacityPerWorker, m.UserId, s.DisplayName,
+                    Caseload = db.Allocations.Count(a => a.WorkerId == m.UserId && a.EndedOn == null),
+                })
                 .ToListAsync(cancellationToken);
-            var ids = members.Select(m => m.UserId).Distinct().ToList();
-            var staff = await db.Staff.Where(s => ids.Contains(s.Id) && !s.IsDisabled)
-                .Select(s => new { s.Id, s.DisplayName }).ToDictionaryAsync(s => s.Id, s => s.DisplayName, cancellationToken);
-            var caseloads = await db.Allocations.Where(a => ids.Contains(a.WorkerId) && a.EndedOn == null)
-                .GroupBy(a => a.WorkerId).Select(g => new { g.Key, Count = g.Count() })
-                .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
 
-            return [.. members.Where(m => staff.ContainsKey(m.UserId))
-                .Select(m => new Option(m.UserId, staff[m.UserId], m.Name, caseloads.GetValueOrDefault(m.UserId), m.CaseloadCapacityPerWorker))
+            return [.. members
+                .Select(m => new Option(m.UserId, m.DisplayName, m.Name, m.Caseload, m.CaseloadCapacityPerWorker))
                 .OrderBy(o => o.TeamName).ThenBy(o => o.Name)];
         }
     }

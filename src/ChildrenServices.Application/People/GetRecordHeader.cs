@@ -113,7 +113,19 @@ public static class GetRecordHeader
     /// The header's one statement, shared with <see cref="GetPersonRecord"/> so a page that shows the full
     /// record reads (and audits) the person once. Callers have already applied the record-access rule.
     /// </summary>
-    internal static async Task<Header> LoadAsync(IAppDbContext db, RecordAccess access, ICurrentUser user, TimeProvider clock, Guid id, CancellationToken cancellationToken)
+    internal static async Task<Header> LoadAsync(IAppDbContext db, RecordAccess access, ICurrentUser user, TimeProvider clock, Guid id, CancellationToken cancellationToken) =>
+        (await LoadWithDetailsAsync(db, access, user, clock, id, cancellationToken)).Header;
+
+    /// <summary>
+    /// The person's own columns a record page shows besides the header (sex, codes, language, UPN, the last change),
+    /// read in the header's one statement: a few short columns, so the statement is the same for every page.
+    /// </summary>
+    internal sealed record PersonDetails(
+        Sex Sex, string GenderCode, string? EthnicityCode, List<string> DisabilityCodes, string? FirstLanguage, bool InterpreterRequired,
+        string? UniquePupilNumber, string? UpnUnknownReason, DateOnly? RestrictionReviewDue, DateTime UpdatedAtUtc, string? UpdatedByName);
+
+    /// <summary>The header and the person's own columns, in the header's one statement.</summary>
+    internal static async Task<(Header Header, PersonDetails Details)> LoadWithDetailsAsync(IAppDbContext db, RecordAccess access, ICurrentUser user, TimeProvider clock, Guid id, CancellationToken cancellationToken)
     {
         var me = user.UserId ?? Guid.Empty;
         var nowUtc = clock.GetUtcNow().UtcDateTime;
@@ -127,6 +139,8 @@ public static class GetRecordHeader
             {
                 p.Id, p.Version, p.Type, p.GivenNames, p.FamilyName, p.DateOfBirth, p.ExpectedDateOfBirth, p.DateOfDeath,
                 p.ApproximateDateOfBirth, p.DateOfBirthNotKnownReason, p.NhsNumber, p.Restriction, p.RestrictedOn,
+                p.Sex, p.GenderCode, p.EthnicityCode, p.DisabilityCodes, p.FirstLanguage, p.InterpreterRequired,
+                p.UniquePupilNumber, p.UpnUnknownReason, p.RestrictionReviewDue, p.UpdatedAtUtc, p.UpdatedByName,
                 // Scalars only: an object-valued subquery needs APPLY, which SQLite does not have.
                 LeadWorker = openAllocations.Where(a => a.Role == Domain.Allocations.AllocationRole.Lead)
                     .Join(db.Staff, a => a.WorkerId, s => s.Id, (a, s) => s.DisplayName).FirstOrDefault(),
@@ -187,10 +201,13 @@ public static class GetRecordHeader
         int? age = row.DateOfBirth is { } born
             ? Person.AgeBetween(born, row.DateOfDeath is { } died && died < today ? died : today)
             : null;
-        return new Header(
+        var header = new Header(
             row.Id, row.Version, row.Type, row.GivenNames, row.FamilyName, row.DateOfBirth, row.ExpectedDateOfBirth, row.DateOfDeath,
             age, Person.ApproximateAge(row.ApproximateDateOfBirth, row.DateOfBirth, today), row.DateOfBirthNotKnownReason,
             row.NhsNumber, row.Restriction, row.LeadWorker, row.LeadTeam, statuses, alerts,
             access.CanRecord(row.Type, row.HeldByMe, row.Held));
+        return (header, new PersonDetails(
+            row.Sex, row.GenderCode, row.EthnicityCode, row.DisabilityCodes, row.FirstLanguage, row.InterpreterRequired,
+            row.UniquePupilNumber, row.UpnUnknownReason, row.RestrictionReviewDue, row.UpdatedAtUtc, row.UpdatedByName));
     }
 }

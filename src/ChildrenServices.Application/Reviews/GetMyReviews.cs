@@ -29,19 +29,20 @@ public static class GetMyReviews
         public async ValueTask<IReadOnlyList<Row>> Handle(Query query, CancellationToken cancellationToken)
         {
             var me = user.RequireUserId();
-            var allocated = await access.WhereVisible(db.ReviewingOfficerAllocations, a => a.ChildId).Where(a => a.OfficerId == me && a.EndedOn == null)
-                .Select(a => a.ChildId).ToListAsync(cancellationToken);
 
-            // Children under review now with no reviewing officer allocated: theirs if they chaired the last one.
+            // One statement for whose the children are: those allocated to me (Source 0), and every review or
+            // conference held for a child under review now with no reviewing officer allocated, with its chair.
             var withOfficer = db.ReviewingOfficerAllocations.Where(a => a.EndedOn == null).Select(a => a.ChildId);
-            var unallocated = await db.PeriodsOfCare.Where(p => p.EndedOn == null).Select(p => p.ChildId)
+            var unallocated = db.PeriodsOfCare.Where(p => p.EndedOn == null).Select(p => p.ChildId)
                 .Concat(db.ChildProtectionPlans.Where(p => p.EndedOn == null).Select(p => p.ChildId))
                 .Concat(db.ChildProtectionEnquiries.Where(e => e.ConferenceNeeded == true && e.ConferenceHeldOn == null).Select(e => e.ChildId))
                 .Where(id => !withOfficer.Contains(id))
-                .Where(access.Sees<Guid>(id => id))
-                .Distinct().ToListAsync(cancellationToken);
-            var lastChairs = await ReviewingOfficerChairs.LastChairsAsync(db, unallocated, cancellationToken);
-            var chaired = lastChairs.Where(c => c.Value == me).Select(c => c.Key).ToList();
+                .Where(access.Sees<Guid>(id => id));
+            var mine = access.WhereVisible(db.ReviewingOfficerAllocations, a => a.ChildId).Where(a => a.OfficerId == me && a.EndedOn == null)
+                .Select(a => new ReviewingOfficerChairs.HeldRow { Source = 0, ChildId = a.ChildId, HeldOn = null, ChairId = null });
+            var whose = await mine.Concat(ReviewingOfficerChairs.Held(db, h => unallocated.Contains(h.ChildId))).ToListAsync(cancellationToken);
+            var allocated = whose.Where(h => h.Source == 0).Select(h => h.ChildId).Distinct().ToList();
+            var chaired = ReviewingOfficerChairs.LastChairs(whose).Where(c => c.Value == me).Select(c => c.Key).ToList();
 
             var children = allocated.Concat(chaired).Distinct().ToList();
             if (children.Count == 0)
@@ -49,9 +50,28 @@ public static class GetMyReviews
                 return [];
             }
 
-            var people = await db.People.Where(p => children.Contains(p.Id))
-                .Select(p => new { p.Id, Name = p.GivenNames + " " + p.FamilyName, p.DateOfBirth })
-                .ToDictionaryAsync(p => p.Id, cancellationToken);
+            // One statement for what is due: each child's name, and the dates the review rules need from their open
+            // period of care, open child protection plan and enquiries waiting for an initial conference.
+            var names = db.People.Where(p => children.Contains(p.Id))
+                .Select(p => new Fact { Kind = 0, ChildId = p.Id, Name = p.GivenNames + " " + p.FamilyName, D1 = p.DateOfBirth, D2 = null, D3 = null, Count = 0, Open = 0 });
+            var periods = db.PeriodsOfCare.Where(p => children.Contains(p.ChildId) && p.EndedOn == null)
+                .Select(p => new Fact
+                {
+                    Kind = 1, ChildId = p.ChildId, Name = null, D1 = p.StartedOn,
+                    D2 = p.Reviews.Min(r => (DateOnly?)r.HeldOn),
+                    D3 = p.Reviews.Max(r => (DateOnly?)r.HeldOn),
+                    Count = p.Reviews.Count(),
+                    Open = p.Reviews.OrderByDescending(r => r.HeldOn).Take(1)
+                        .SelectMany(r => r.Recommendations).Count(r => r.Status == RecommendationStatus.Outstanding),
+                });
+            var plans = db.ChildProtectionPlans.Where(p => children.Contains(p.ChildId) && p.EndedOn == null)
+                .Select(p => new Fact { Kind = 2, ChildId = p.ChildId, Name = null, D1 = p.StartedOn, D2 = null, D3 = p.Reviews.Max(r => (DateOnly?)r.HeldOn), Count = 0, Open = 0 });
+            var conferences = db.ChildProtectionEnquiries
+                .Where(e => children.Contains(e.ChildId) && e.Section47ConcludedOn != null && e.ConferenceNeeded == true && e.ConferenceHeldOn == null)
+                .Select(e => new Fact { Kind = 3, ChildId = e.ChildId, Name = null, D1 = e.StrategyHeldOn, D2 = e.ConferenceTargetOn, D3 = null, Count = 0, Open = 0 });
+            var facts = await names.Concat(periods).Concat(plans).Concat(conferences).AsNoTracking().ToListAsync(cancellationToken);
+
+            var people = facts.Where(f => f.Kind == 0).ToDictionary(f => f.ChildId, f => new { Name = f.Name ?? string.Empty, DateOfBirth = f.D1 });
             var rules = await timescales.CurrentAsync(cancellationToken);
             var today = UkTime.Today(clock);
             var rows = new List<Row>();
@@ -60,43 +80,47 @@ public static class GetMyReviews
                 child, people[child].Name, people[child].DateOfBirth, kind, what, due, rules.StatusOf(new DueItem(kind, due), today),
                 last, allocated.Contains(child), open, link);
 
-            var periods = await db.PeriodsOfCare.AsNoTracking().Where(p => children.Contains(p.ChildId) && p.EndedOn == null)
-                .Select(p => new
-                {
-                    p.ChildId, p.StartedOn,
-                    Held = p.Reviews.Select(r => r.HeldOn).ToList(),
-                    Open = p.Reviews.OrderByDescending(r => r.HeldOn).Take(1)
-                        .SelectMany(r => r.Recommendations).Count(r => r.Status == RecommendationStatus.Outstanding),
-                })
-                .ToListAsync(cancellationToken);
-            foreach (var p in periods)
+            foreach (var p in facts.Where(f => f.Kind == 1))
             {
-                var due = rules.LookedAfterReviewDue(p.StartedOn, p.Held);
-                rows.Add(RowFor(p.ChildId, DueKind.LookedAfterReview, p.Held.Count == 0 ? "First looked-after review" : "Looked-after review", due,
-                    p.Held.Count == 0 ? null : p.Held.Max(), p.Open, $"/People/{p.ChildId}/LookedAfter/Review"));
+                var due = rules.LookedAfterReviewDue(p.D1!.Value, Timescales.StatutoryDueWork.ReviewsHeld(p.Count, p.D2, p.D3));
+                rows.Add(RowFor(p.ChildId, DueKind.LookedAfterReview, p.Count == 0 ? "First looked-after review" : "Looked-after review", due,
+                    p.D3, p.Open, $"/People/{p.ChildId}/LookedAfter/Review"));
             }
 
-            var plans = await db.ChildProtectionPlans.AsNoTracking().Where(p => children.Contains(p.ChildId) && p.EndedOn == null)
-                .Select(p => new { p.ChildId, p.StartedOn, Latest = p.Reviews.Max(r => (DateOnly?)r.HeldOn) })
-                .ToListAsync(cancellationToken);
-            foreach (var p in plans)
+            foreach (var p in facts.Where(f => f.Kind == 2))
             {
-                var due = rules.ChildProtectionReviewDue(p.StartedOn, p.Latest);
-                rows.Add(RowFor(p.ChildId, DueKind.ChildProtectionReview, "Child protection review conference", due, p.Latest ?? p.StartedOn, 0,
+                var due = rules.ChildProtectionReviewDue(p.D1!.Value, p.D3);
+                rows.Add(RowFor(p.ChildId, DueKind.ChildProtectionReview, "Child protection review conference", due, p.D3 ?? p.D1, 0,
                     $"/People/{p.ChildId}/ChildProtection"));
             }
 
-            var conferences = await db.ChildProtectionEnquiries.AsNoTracking()
-                .Where(e => children.Contains(e.ChildId) && e.Section47ConcludedOn != null && e.ConferenceNeeded == true && e.ConferenceHeldOn == null)
-                .Select(e => new { e.ChildId, e.StrategyHeldOn, e.ConferenceTargetOn })
-                .ToListAsync(cancellationToken);
-            foreach (var e in conferences)
+            foreach (var e in facts.Where(f => f.Kind == 3))
             {
-                var due = e.ConferenceTargetOn ?? rules.InitialConferenceDue(e.StrategyHeldOn);
+                var due = e.D2 ?? rules.InitialConferenceDue(e.D1!.Value);
                 rows.Add(RowFor(e.ChildId, DueKind.InitialConference, "Initial child protection conference", due, null, 0, $"/People/{e.ChildId}/ChildProtection"));
             }
 
             return [.. rows.OrderBy(r => r.DueOn).ThenBy(r => r.ChildName)];
         }
+    }
+
+    /// <summary>One row of the due statement (a UNION ALL needs one shape): a child's name (Kind 0), period of care (1), plan (2) or conference (3).</summary>
+    private sealed class Fact
+    {
+        public int Kind { get; init; }
+
+        public Guid ChildId { get; init; }
+
+        public string? Name { get; init; }
+
+        public DateOnly? D1 { get; init; }
+
+        public DateOnly? D2 { get; init; }
+
+        public DateOnly? D3 { get; init; }
+
+        public int Count { get; init; }
+
+        public int Open { get; init; }
     }
 }

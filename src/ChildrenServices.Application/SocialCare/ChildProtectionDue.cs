@@ -9,9 +9,12 @@ namespace ChildrenServices.Application.SocialCare;
 public static class ChildProtectionDue
 {
     public static DueItem? Next(ChildProtectionEnquiry e, StatutoryTimescales rules) =>
-        !e.IsOpen ? null
-        : e.Section47ConcludedOn is null ? new DueItem(DueKind.Section47Enquiry, rules.Section47EnquiryDue(e.StrategyHeldOn))
-        : new DueItem(DueKind.InitialConference, e.ConferenceTargetOn ?? rules.InitialConferenceDue(e.StrategyHeldOn));
+        !e.IsOpen ? null : NextForOpen(e.StrategyHeldOn, e.Section47ConcludedOn, e.ConferenceTargetOn, rules);
+
+    /// <summary>The same for an open enquiry, from the dates a worktray projects (it does not load the enquiry).</summary>
+    public static DueItem NextForOpen(DateOnly strategyHeldOn, DateOnly? section47ConcludedOn, DateOnly? conferenceTargetOn, StatutoryTimescales rules) =>
+        section47ConcludedOn is null ? new DueItem(DueKind.Section47Enquiry, rules.Section47EnquiryDue(strategyHeldOn))
+        : new DueItem(DueKind.InitialConference, conferenceTargetOn ?? rules.InitialConferenceDue(strategyHeldOn));
 
     /// <summary>An open plan's first core group (local, until one is held), next review conference (national) and next statutory visit (local).</summary>
     public static IEnumerable<DueItem> ForPlan(ChildProtectionPlan plan, StatutoryTimescales rules) =>

@@ -1,6 +1,5 @@
 using ChildrenServices.Application.Security;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace ChildrenServices.Application.Timescales;
 
@@ -15,7 +14,8 @@ public static class GetTeamDueWork
         public async ValueTask<IReadOnlyList<DueRow>> Handle(Query query, CancellationToken cancellationToken)
         {
             var me = user.RequireUserId();
-            var teams = await db.Teams.Where(t => t.ManagerId == me).Select(t => t.Id).ToListAsync(cancellationToken);
+            // The manager's teams as a subquery of the due work's one statement, not a statement of their own.
+            var teams = db.Teams.Where(t => t.ManagerId == me).Select(t => t.Id);
             return await due.ForLeadsAsync(a => teams.Contains(a.TeamId), cancellationToken);
         }
     }

@@ -69,10 +69,12 @@ public static class SaveLocalTimescales
         }
     }
 
-    public sealed class Handler(IAppDbContext db) : ICommandHandler<Command>
+    public sealed class Handler(IAppDbContext db, TimescaleSettingsCache cache) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
+            // Every request after this one reads the settings afresh (a read racing the commit is bounded by the cache's lifetime).
+            cache.Clear();
             var saved = await db.TimescaleSettings.SingleOrDefaultAsync(s => s.Id == TimescaleSettings.SingletonId, cancellationToken);
             if (saved is null)
             {

@@ -16,41 +16,124 @@ public sealed record DueRow(Guid ChildId, string ChildName, string Worker, DueKi
 /// </summary>
 public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, TimescaleProvider timescales, TimeProvider clock)
 {
+    private enum FactKind
+    {
+        Lead = 1,
+        Referral = 2,
+        Enquiry = 3,
+        ProtectionPlan = 4,
+        ChildInNeedPlan = 5,
+        PeriodOfCare = 6,
+    }
+
+    /// <summary>
+    /// The due items of the children the chosen leads hold, in one SQL statement whatever the number of children: the
+    /// leads (with the child's and worker's names) and the dates each rule needs from open referrals, section 47
+    /// enquiries, plans and periods of care, as rows of one shape joined by UNION ALL. Nothing here loads a whole
+    /// aggregate; the settings come from <see cref="TimescaleProvider"/>'s cache.
+    /// </summary>
     public async Task<IReadOnlyList<DueRow>> ForLeadsAsync(Expression<Func<Allocation, bool>> whichLeads, CancellationToken ct)
     {
-        var leads = await access.WhereVisible(db.Allocations.AsNoTracking(), a => a.ChildId)
+        var leads = access.WhereVisible(db.Allocations.AsNoTracking(), a => a.ChildId)
             .Where(a => a.EndedOn == null && a.Role == AllocationRole.Lead)
-            .Where(whichLeads)
-            .Select(a => new
+            .Where(whichLeads);
+        var childIds = leads.Select(a => a.ChildId);
+
+        var leadRows = leads.Select(a => new Fact
+        {
+            Kind = (int)FactKind.Lead, ChildId = a.ChildId, TeamId = a.TeamId,
+            ChildName = db.People.Where(p => p.Id == a.ChildId).Select(p => p.GivenNames + " " + p.FamilyName).FirstOrDefault(),
+            WorkerName = db.Staff.Where(s => s.Id == a.WorkerId).Select(s => s.DisplayName).FirstOrDefault(),
+            D1 = null, D2 = null, D3 = null, D4 = null, D5 = null, Count = 0, Flag = false, Status = null,
+        });
+
+        // Each open referral once, with the dates both the assessment and the strategy discussion rules need.
+        var referralRows = db.Referrals.AsNoTracking()
+            .Where(r => childIds.Contains(r.ChildId) && r.Status == ReferralStatus.Open)
+            .Select(r => new Fact
             {
-                a.ChildId, a.WorkerId, a.TeamId,
-                ChildName = db.People.Where(p => p.Id == a.ChildId).Select(p => p.GivenNames + " " + p.FamilyName).FirstOrDefault(),
-                WorkerName = db.Staff.Where(s => s.Id == a.WorkerId).Select(s => s.DisplayName).FirstOrDefault(),
-            })
+                Kind = (int)FactKind.Referral, ChildId = r.ChildId, TeamId = r.TeamId, ChildName = null, WorkerName = null,
+                D1 = r.AssessmentDueOn,
+                D2 = r.ReferralDate,
+                D3 = db.ChildAndFamilyAssessments.Where(a => a.ReferralId == r.Id && a.Status == AssessmentStatus.Authorised && a.Outcome == AssessmentOutcome.StrategyDiscussion)
+                    .Max(a => a.AuthorisedOn),
+                D4 = db.ChildProtectionEnquiries.Where(e => e.ReferralId == r.Id).Max(e => (DateOnly?)e.StrategyHeldOn),
+                D5 = null, Count = 0,
+                Flag = r.ImmediateStrategyDiscussion,
+                Status = db.ChildAndFamilyAssessments.Where(a => a.ReferralId == r.Id).OrderByDescending(a => a.StartedOn).Select(a => (AssessmentStatus?)a.Status).FirstOrDefault(),
+            });
+
+        // Open section 47 enquiries (ChildProtectionEnquiry.IsOpen), with the dates of what each waits for.
+        var enquiryRows = db.ChildProtectionEnquiries.AsNoTracking()
+            .Where(e => childIds.Contains(e.ChildId) && e.Section47 && (e.Section47ConcludedOn == null || (e.ConferenceNeeded == true && e.ConferenceHeldOn == null)))
+            .Select(e => new Fact
+            {
+                Kind = (int)FactKind.Enquiry, ChildId = e.ChildId, TeamId = null, ChildName = null, WorkerName = null,
+                D1 = e.StrategyHeldOn, D2 = e.Section47ConcludedOn, D3 = e.ConferenceTargetOn, D4 = null, D5 = null, Count = 0, Flag = false, Status = null,
+            });
+
+        // The dates the plan's rules need, not the plan with its core groups, reviews and visits.
+        var protectionRows = db.ChildProtectionPlans.AsNoTracking()
+            .Where(p => childIds.Contains(p.ChildId) && p.EndedOn == null)
+            .Select(p => new Fact
+            {
+                Kind = (int)FactKind.ProtectionPlan, ChildId = p.ChildId, TeamId = null, ChildName = null, WorkerName = null,
+                D1 = p.StartedOn,
+                D2 = p.Reviews.Max(r => (DateOnly?)r.HeldOn),
+                D3 = p.Visits.Where(v => v.ChildSeen).Max(v => (DateOnly?)v.VisitedOn),
+                D4 = null, D5 = null, Count = 0,
+                Flag = p.CoreGroups.Any(),
+                Status = null,
+            });
+
+        var childInNeedRows = db.ChildInNeedPlans.AsNoTracking()
+            .Where(p => childIds.Contains(p.ChildId) && p.EndedOn == null)
+            .Select(p => new Fact
+            {
+                Kind = (int)FactKind.ChildInNeedPlan, ChildId = p.ChildId, TeamId = null, ChildName = null, WorkerName = null,
+                D1 = p.StartedOn,
+                D2 = p.Reviews.Max(r => (DateOnly?)r.HeldOn),
+                D3 = p.Visits.Where(v => v.ChildSeen).Max(v => (DateOnly?)v.VisitedOn),
+                D4 = null, D5 = null, Count = 0, Flag = false, Status = null,
+            });
+
+        // The dates the care rules need (LookedAfter.CareDue: the reviews held — how many, the first and the latest; the
+        // current placement's start — the latest episode not a change of legal status only, "L" — the last visit seeing
+        // the child since then, and whether the current placement is long-term), not the period with its episodes,
+        // reviews and visits.
+        var careRows = db.PeriodsOfCare.AsNoTracking()
+            .Where(p => childIds.Contains(p.ChildId) && p.EndedOn == null)
+            .Select(p => new Fact
+            {
+                Kind = (int)FactKind.PeriodOfCare, ChildId = p.ChildId, TeamId = null, ChildName = null, WorkerName = null,
+                D1 = p.StartedOn,
+                D2 = p.Episodes.Where(e => e.ReasonForNewEpisode != "L").OrderByDescending(e => e.StartedOn).ThenByDescending(e => e.Id)
+                    .Select(e => (DateOnly?)e.StartedOn).FirstOrDefault(),
+                D3 = p.Visits.Where(v => v.ChildSeen
+                        && v.VisitedOn >= p.Episodes.Where(e => e.ReasonForNewEpisode != "L").OrderByDescending(e => e.StartedOn).ThenByDescending(e => e.Id)
+                            .Select(e => e.StartedOn).FirstOrDefault())
+                    .Max(v => (DateOnly?)v.VisitedOn),
+                D4 = p.Reviews.Min(r => (DateOnly?)r.HeldOn),
+                D5 = p.Reviews.Max(r => (DateOnly?)r.HeldOn),
+                Count = p.Reviews.Count(),
+                Flag = p.Episodes.OrderByDescending(e => e.StartedOn).ThenByDescending(e => e.Id).Select(e => e.Placement.IntendedLongTerm).FirstOrDefault(),
+                Status = null,
+            });
+
+        // Referrals first: a union takes a column's type from its first part, and the assessment status is stored as its
+        // name, so the part that reads it must lead or the value would be read as a number.
+        var facts = await referralRows.Concat(leadRows).Concat(enquiryRows).Concat(protectionRows).Concat(childInNeedRows).Concat(careRows)
             .ToListAsync(ct);
-        if (leads.Count == 0)
+        var leadFacts = facts.Where(f => f.Kind == (int)FactKind.Lead).ToList();
+        if (leadFacts.Count == 0)
         {
             return [];
         }
 
         // Names come with the leads, projected in the one statement; each child's lead worker's name once.
-        var childIds = leads.Select(l => l.ChildId).Distinct().ToList();
-        var names = leads.GroupBy(l => l.ChildId).ToDictionary(g => g.Key, g => g.First().ChildName ?? string.Empty);
-        var workerOf = leads.GroupBy(l => l.ChildId).ToDictionary(g => g.Key, g => g.First().WorkerName ?? "Unknown");
-
-        // Each open referral once, with the dates both the assessment and the strategy discussion rules need.
-        var referrals = await db.Referrals.AsNoTracking()
-            .Where(r => childIds.Contains(r.ChildId) && r.Status == ReferralStatus.Open)
-            .Select(r => new
-            {
-                r.Id, r.ChildId, r.TeamId, r.AssessmentDueOn, r.ReferralDate, r.ImmediateStrategyDiscussion,
-                Assessment = db.ChildAndFamilyAssessments.Where(a => a.ReferralId == r.Id).OrderByDescending(a => a.StartedOn)
-                    .Select(a => new { a.Status, a.AuthorisedOn }).FirstOrDefault(),
-                AssessedOn = db.ChildAndFamilyAssessments.Where(a => a.ReferralId == r.Id && a.Status == AssessmentStatus.Authorised && a.Outcome == AssessmentOutcome.StrategyDiscussion)
-                    .Max(a => a.AuthorisedOn),
-                LastStrategy = db.ChildProtectionEnquiries.Where(e => e.ReferralId == r.Id).Max(e => (DateOnly?)e.StrategyHeldOn),
-            })
-            .ToListAsync(ct);
+        var names = leadFacts.GroupBy(l => l.ChildId).ToDictionary(g => g.Key, g => g.First().ChildName ?? string.Empty);
+        var workerOf = leadFacts.GroupBy(l => l.ChildId).ToDictionary(g => g.Key, g => g.First().WorkerName ?? "Unknown");
+        var referrals = facts.Where(f => f.Kind == (int)FactKind.Referral).ToList();
         var rules = await timescales.CurrentAsync(ct);
         var today = UkTime.Today(clock);
 
@@ -60,47 +143,35 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
             // The assessment is the referral team's work: it falls to a lead in that team, never to a lead
             // elsewhere (an early help keyworker still leading when a step-up refers the family to an
             // assessment team). Until the team allocates, the referral waits on its manager's list.
-            if (referral.Assessment?.Status == AssessmentStatus.Authorised
-                || !leads.Any(l => l.ChildId == referral.ChildId && l.TeamId == referral.TeamId))
+            var assessment = referral.Status;
+            if (assessment == AssessmentStatus.Authorised
+                || !leadFacts.Any(l => l.ChildId == referral.ChildId && l.TeamId == referral.TeamId))
             {
                 continue;
             }
 
-            var what = referral.Assessment?.Status switch
+            var what = assessment switch
             {
                 AssessmentStatus.InProgress => "Child and family assessment (in progress)",
                 AssessmentStatus.AwaitingAuthorisation => "Child and family assessment (waiting for authorisation)",
                 _ => "Child and family assessment (not started)",
             };
-            rows.Add(new DueRow(referral.ChildId, names[referral.ChildId], workerOf[referral.ChildId], DueKind.Assessment, what, referral.AssessmentDueOn,
-                rules.StatusOf(new DueItem(DueKind.Assessment, referral.AssessmentDueOn), today), $"/People/{referral.ChildId}/Assessment"));
+            var dueOn = referral.D1!.Value;
+            rows.Add(new DueRow(referral.ChildId, names[referral.ChildId], workerOf[referral.ChildId], DueKind.Assessment, what, dueOn,
+                rules.StatusOf(new DueItem(DueKind.Assessment, dueOn), today), $"/People/{referral.ChildId}/Assessment"));
         }
 
-        var enquiries = await db.ChildProtectionEnquiries.AsNoTracking().Where(e => childIds.Contains(e.ChildId)).ToListAsync(ct);
-        foreach (var enquiry in enquiries)
+        foreach (var enquiry in facts.Where(f => f.Kind == (int)FactKind.Enquiry))
         {
-            if (SocialCare.ChildProtectionDue.Next(enquiry, rules) is { } next)
-            {
-                rows.Add(new DueRow(enquiry.ChildId, names[enquiry.ChildId], workerOf[enquiry.ChildId], next.Kind,
-                    SocialCare.ChildProtectionDue.Describe(next.Kind), next.DueOn, rules.StatusOf(next, today), $"/People/{enquiry.ChildId}/ChildProtection"));
-            }
+            var next = SocialCare.ChildProtectionDue.NextForOpen(enquiry.D1!.Value, enquiry.D2, enquiry.D3, rules);
+            rows.Add(new DueRow(enquiry.ChildId, names[enquiry.ChildId], workerOf[enquiry.ChildId], next.Kind,
+                SocialCare.ChildProtectionDue.Describe(next.Kind), next.DueOn, rules.StatusOf(next, today), $"/People/{enquiry.ChildId}/ChildProtection"));
         }
 
-        // The dates the plan's rules need, not the plan with its core groups, reviews and visits.
-        var cpPlans = await db.ChildProtectionPlans.AsNoTracking()
-            .Where(p => childIds.Contains(p.ChildId) && p.EndedOn == null)
-            .Select(p => new
-            {
-                p.ChildId, p.StartedOn,
-                CoreGroupHeld = p.CoreGroups.Any(),
-                LatestReview = p.Reviews.Max(r => (DateOnly?)r.HeldOn),
-                LatestVisitSeen = p.Visits.Where(v => v.ChildSeen).Max(v => (DateOnly?)v.VisitedOn),
-            })
-            .ToListAsync(ct);
-        foreach (var plan in cpPlans)
+        foreach (var plan in facts.Where(f => f.Kind == (int)FactKind.ProtectionPlan))
         {
             var worker = workerOf[plan.ChildId];
-            foreach (var item in SocialCare.ChildProtectionDue.ForOpenPlan(plan.StartedOn, plan.CoreGroupHeld, plan.LatestReview, plan.LatestVisitSeen, rules))
+            foreach (var item in SocialCare.ChildProtectionDue.ForOpenPlan(plan.D1!.Value, plan.Flag, plan.D2, plan.D3, rules))
             {
                 rows.Add(new DueRow(plan.ChildId, names[plan.ChildId], worker, item.Kind, SocialCare.ChildProtectionDue.Describe(item.Kind), item.DueOn, rules.StatusOf(item, today),
                     $"/People/{plan.ChildId}/ChildProtection"));
@@ -111,8 +182,9 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
         // discussion since: it is due before anything else.
         foreach (var referral in referrals)
         {
-            var from = referral.AssessedOn is { } assessed && (referral.LastStrategy is null || referral.LastStrategy < assessed) ? assessed
-                : referral.ImmediateStrategyDiscussion && referral.LastStrategy is null ? referral.ReferralDate
+            var (assessedOn, lastStrategy) = (referral.D3, referral.D4);
+            var from = assessedOn is { } assessed && (lastStrategy is null || lastStrategy < assessed) ? assessed
+                : referral.Flag && lastStrategy is null ? referral.D2
                 : (DateOnly?)null;
             if (from is null)
             {
@@ -124,51 +196,25 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
                 "Strategy discussion", due, rules.StatusOf(new DueItem(DueKind.StrategyDiscussion, due), today), $"/People/{referral.ChildId}/ChildProtection"));
         }
 
-        var plans = await db.ChildInNeedPlans.AsNoTracking()
-            .Where(p => childIds.Contains(p.ChildId) && p.EndedOn == null)
-            .Select(p => new
-            {
-                p.ChildId, p.StartedOn,
-                LatestReview = p.Reviews.Max(r => (DateOnly?)r.HeldOn),
-                LatestVisit = p.Visits.Where(v => v.ChildSeen).Max(v => (DateOnly?)v.VisitedOn),
-            })
-            .ToListAsync(ct);
-        foreach (var plan in plans)
+        foreach (var plan in facts.Where(f => f.Kind == (int)FactKind.ChildInNeedPlan))
         {
             var worker = workerOf[plan.ChildId];
             var link = $"/People/{plan.ChildId}/ChildInNeed";
-            var review = rules.ChildInNeedReviewDue(plan.StartedOn, plan.LatestReview);
-            var visit = rules.ChildInNeedVisitDue(plan.StartedOn, plan.LatestVisit);
-            rows.Add(new DueRow(plan.ChildId, names[plan.ChildId], worker, DueKind.ChildInNeedReview, plan.LatestReview is null ? "First child in need review" : "Child in need review", review,
+            var (startedOn, latestReview, latestVisit) = (plan.D1!.Value, plan.D2, plan.D3);
+            var review = rules.ChildInNeedReviewDue(startedOn, latestReview);
+            var visit = rules.ChildInNeedVisitDue(startedOn, latestVisit);
+            rows.Add(new DueRow(plan.ChildId, names[plan.ChildId], worker, DueKind.ChildInNeedReview, latestReview is null ? "First child in need review" : "Child in need review", review,
                 rules.StatusOf(new DueItem(DueKind.ChildInNeedReview, review), today), link));
             rows.Add(new DueRow(plan.ChildId, names[plan.ChildId], worker, DueKind.ChildInNeedVisit, "Child in need visit (child seen)", visit,
                 rules.StatusOf(new DueItem(DueKind.ChildInNeedVisit, visit), today), link));
         }
 
-        // The dates the care rules need (LookedAfter.CareDue: the reviews held; the current placement's start — the
-        // latest episode not a change of legal status only, "L" — the last visit seeing the child since then, and
-        // whether the current placement is long-term), not the period with its episodes, reviews and visits.
-        var periods = await db.PeriodsOfCare.AsNoTracking()
-            .Where(p => childIds.Contains(p.ChildId) && p.EndedOn == null)
-            .Select(p => new
-            {
-                p.ChildId, p.StartedOn,
-                Reviews = p.Reviews.Select(r => r.HeldOn).ToList(),
-                PlacementStart = p.Episodes.Where(e => e.ReasonForNewEpisode != "L").OrderByDescending(e => e.StartedOn).ThenByDescending(e => e.Id)
-                    .Select(e => e.StartedOn).FirstOrDefault(),
-                LastVisit = p.Visits.Where(v => v.ChildSeen
-                        && v.VisitedOn >= p.Episodes.Where(e => e.ReasonForNewEpisode != "L").OrderByDescending(e => e.StartedOn).ThenByDescending(e => e.Id)
-                            .Select(e => e.StartedOn).FirstOrDefault())
-                    .Max(v => (DateOnly?)v.VisitedOn),
-                LongTerm = p.Episodes.OrderByDescending(e => e.StartedOn).ThenByDescending(e => e.Id).Select(e => e.Placement.IntendedLongTerm).FirstOrDefault(),
-            })
-            .ToListAsync(ct);
-        foreach (var period in periods)
+        foreach (var period in facts.Where(f => f.Kind == (int)FactKind.PeriodOfCare))
         {
             var worker = workerOf[period.ChildId];
             var link = $"/People/{period.ChildId}/LookedAfter";
-            var review = rules.LookedAfterReviewDue(period.StartedOn, period.Reviews);
-            var visit = rules.LookedAfterVisitDue(period.PlacementStart, period.LastVisit, period.LongTerm);
+            var review = rules.LookedAfterReviewDue(period.D1!.Value, ReviewsHeld(period.Count, period.D4, period.D5));
+            var visit = rules.LookedAfterVisitDue(period.D2 ?? default, period.D3, period.Flag);
             rows.Add(new DueRow(period.ChildId, names[period.ChildId], worker, DueKind.LookedAfterReview, "Looked-after review", review,
                 rules.StatusOf(new DueItem(DueKind.LookedAfterReview, review), today), link));
             rows.Add(new DueRow(period.ChildId, names[period.ChildId], worker, DueKind.LookedAfterVisit, "Looked-after visit (regulation 28)", visit,
@@ -176,5 +222,47 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
         }
 
         return [.. rows.OrderBy(r => r.DueOn).ThenBy(r => r.ChildName)];
+    }
+
+    /// <summary>
+    /// The reviews a looked-after rule needs from a count and the first and latest dates: the rule reads only how many
+    /// there were (none, one, more), the earliest and the latest, so two dates stand for any number above one.
+    /// </summary>
+    internal static IReadOnlyCollection<DateOnly> ReviewsHeld(int count, DateOnly? first, DateOnly? latest) => count switch
+    {
+        0 => [],
+        1 => [latest!.Value],
+        _ => [first!.Value, latest!.Value],
+    };
+
+    /// <summary>One row of the due work's single statement; which fields mean what depends on <see cref="Kind"/>.</summary>
+    private sealed class Fact
+    {
+        public int Kind { get; init; }
+
+        public Guid ChildId { get; init; }
+
+        public Guid? TeamId { get; init; }
+
+        public string? ChildName { get; init; }
+
+        public string? WorkerName { get; init; }
+
+        public DateOnly? D1 { get; init; }
+
+        public DateOnly? D2 { get; init; }
+
+        public DateOnly? D3 { get; init; }
+
+        public DateOnly? D4 { get; init; }
+
+        public DateOnly? D5 { get; init; }
+
+        public int Count { get; init; }
+
+        public bool Flag { get; init; }
+
+        /// <summary>The referral's latest assessment's status (stored as its name, so never cast to a number in SQL).</summary>
+        public AssessmentStatus? Status { get; init; }
     }
 }

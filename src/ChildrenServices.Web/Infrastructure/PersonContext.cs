@@ -36,11 +36,15 @@ public sealed class PersonContext(ISender sender, TimeProvider clock)
     public GetPersonRecord.Record Details =>
         details ?? throw new InvalidOperationException("Only a page marked [PersonPage(WithDetails = true)] loads the person's full record.");
 
+    /// <summary>Whether the page is the record's overview: the full record with the overview, in one audited read.</summary>
+    public bool WithOverview { get; private set; }
+
     /// <summary>Names the person the request is about; nothing is read yet.</summary>
-    public void Begin(Guid id, bool withDetails)
+    public void Begin(Guid id, bool withDetails, bool withOverview = false)
     {
         Id = id;
         WithDetails = withDetails;
+        WithOverview = withOverview;
     }
 
     /// <summary>
@@ -61,7 +65,7 @@ public sealed class PersonContext(ISender sender, TimeProvider clock)
 
         if (WithDetails)
         {
-            details = await sender.Send(new GetPersonRecord.Query(Id), ct);
+            details = await sender.Send(new GetPersonRecord.Query(Id, WithOverview), ct);
             header = details.Header;
         }
         else

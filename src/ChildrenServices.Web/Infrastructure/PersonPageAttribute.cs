@@ -17,5 +17,11 @@ public sealed class PersonPageAttribute : Attribute
     /// <summary>The page shows or changes personal details, so it loads the full record, not only the header.</summary>
     public bool WithDetails { get; init; }
 
+    /// <summary>
+    /// The record's overview page: the full record with what is open, due and significant for a child, read and
+    /// audited as one view (ADR 0024). Implies <see cref="WithDetails"/>.
+    /// </summary>
+    public bool WithOverview { get; init; }
+
     public static PersonPageAttribute ReadsOnly { get; } = new();
 }

@@ -34,7 +34,7 @@ public sealed class PersonPageFilter : IAsyncPageFilter, IAsyncResultFilter, IOr
         {
             var page = context.ActionDescriptor.HandlerTypeInfo.GetCustomAttribute<PersonPageAttribute>() ?? PersonPageAttribute.ReadsOnly;
             var person = context.HttpContext.RequestServices.GetRequiredService<PersonContext>();
-            person.Begin(id, page.WithDetails);
+            person.Begin(id, page.WithDetails || page.WithOverview, page.WithOverview);
             if (HttpMethods.IsGet(context.HttpContext.Request.Method) || HttpMethods.IsHead(context.HttpContext.Request.Method))
             {
                 await person.LoadAsync(context.HttpContext.RequestAborted);

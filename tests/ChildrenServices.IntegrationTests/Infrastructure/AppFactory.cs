@@ -94,6 +94,9 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         Clock.AdjustTime(Now);
         Logs.Clear();
+
+        // The app keeps the timescale settings between requests; the emptied database has none.
+        Services.GetRequiredService<ChildrenServices.Application.Timescales.TimescaleSettingsCache>().Clear();
         if (IsSqlServer)
         {
             throw new NotSupportedException("The SQL Server tests keep their data apart with unique values rather than resetting.");

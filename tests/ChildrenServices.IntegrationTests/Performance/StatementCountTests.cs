@@ -20,8 +20,7 @@ namespace ChildrenServices.IntegrationTests.Performance;
 /// Reads that don't grow with the council (issue 11): every SQL statement a page's request sends —
 /// the sign-in cookie's session and security-stamp checks, the page's reads, the audit row — is
 /// counted, for users signed in through the real sign-in form. The issue's limits are 6 for a child's
-/// record and 10 for a worktray or queue (pages not yet within them are held at their current count,
-/// see <see cref="NotYetWithinTheLimit"/>), and no count moves when there are ten times as many
+/// record and 10 for a worktray or queue, and no count moves when there are ten times as many
 /// children. No statement applies the record-access rule as <c>IN (SELECT … FROM "People" …)</c>,
 /// the form whose cost grows with every person in the database (ADR 0005).
 /// </summary>
@@ -74,22 +73,8 @@ public sealed class StatementCountTests(SqlCountingAppFactory factory) : FrontDo
         }
     }
 
-    /// <summary>
-    /// The issue's limit for the page (a child's record 6, a worktray or queue 10) — or, for a page not yet
-    /// brought within it, the count it has now, so it can only go down. Each entry here is work still to do
-    /// (issue 11), not a limit: lower it, or delete it, when the page's reads are merged.
-    /// </summary>
-    private static int LimitOf(string page) => NotYetWithinTheLimit.TryGetValue(page, out var now) ? now
-        : page.StartsWith("/People/", StringComparison.Ordinal) ? RecordPageLimit : WorktrayLimit;
-
-    private static readonly Dictionary<string, int> NotYetWithinTheLimit = new(StringComparer.Ordinal)
-    {
-        ["/People/{child} (Grace Okafor-Lyle)"] = 20,
-        ["/MyWork (Grace Okafor-Lyle)"] = 13,
-        ["/MyWork (Helen Marsh)"] = 17,
-        ["/Team (Ruth Adeyemi)"] = 17,
-        ["/Team/Workers/{worker} (Ruth Adeyemi)"] = 16,
-    };
+    /// <summary>The issue's limit for the page: a child's record 6, a worktray or queue 10.</summary>
+    private static int LimitOf(string page) => page.StartsWith("/People/", StringComparison.Ordinal) ? RecordPageLimit : WorktrayLimit;
 
     [Fact]
     public void TheGuard_RecognisesTheSubqueryForm()

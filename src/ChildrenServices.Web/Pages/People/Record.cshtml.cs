@@ -1,7 +1,5 @@
 using ChildrenServices.Application.People;
-using ChildrenServices.Domain.People;
 using ChildrenServices.Web.Infrastructure;
-using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -11,9 +9,9 @@ namespace ChildrenServices.Web.Pages.People;
 /// The record's overview: what is open now, what is due next, the latest significant events and the
 /// people around the child, then who the person is and where they live.
 /// </summary>
-[PersonPage(WithDetails = true)]
+[PersonPage(WithOverview = true)]
 [Authorize(Policy = nameof(Application.Security.Permission.ViewChildRecord))]
-public sealed class RecordModel(ISender sender, PersonContext person) : PageModel
+public sealed class RecordModel(PersonContext person) : PageModel
 {
     public GetRecordHeader.Header Person => person.Header;
 
@@ -21,14 +19,10 @@ public sealed class RecordModel(ISender sender, PersonContext person) : PageMode
 
     public GetPersonRecord.Record Details => person.Details;
 
-    /// <summary>Null for an adult: adults have no episodes of their own.</summary>
-    public GetRecordOverview.Overview? Overview { get; private set; }
+    /// <summary>Null for an adult: adults have no episodes of their own. Read with the record, as one audited view.</summary>
+    public GetRecordOverview.Overview? Overview => person.Details.Overview;
 
-    public async Task OnGetAsync(Guid id)
+    public void OnGet()
     {
-        if (Person.Type == PersonType.Child)
-        {
-            Overview = await sender.Send(new GetRecordOverview.Query(id));
-        }
     }
 }
