@@ -1,4 +1,7 @@
+using ChildrenServices.Application.Approvals;
+using ChildrenServices.Application.EarlyHelp;
 using ChildrenServices.Domain.Calendar;
+using ChildrenServices.Domain.EarlyHelp;
 using ChildrenServices.Domain.Common;
 using ChildrenServices.Domain.FrontDoor;
 using ChildrenServices.Domain.SocialCare;
@@ -111,5 +114,31 @@ public sealed class OneEpisodeOfNeedTests(AppFactory factory) : FrontDoorTestBas
         });
         await OpenReferralAsync(childId);
         Assert.Equal(2, await WithDbAsync(db => db.Referrals.CountAsync(r => r.ChildId == childId)));
+    }
+    [Fact]
+    public async Task Rule8815_AnApprovedStepUp_ForAChildWithAnOpenReferral_KeepsThatOne()
+    {
+        var keyworker = await CreateUserAsync(Application.Security.Roles.FamilyKeyworker, "Tom Ashdown");
+        await WithDbAsync(async db =>
+        {
+            (await db.Teams.Include(t => t.Members).SingleAsync(t => t.Id == EarlyHelpTeam)).AddMember(keyworker);
+            await db.SaveChangesAsync();
+        });
+        var (contactId, childId) = await ContactAboutNewChildAsync();
+        await DecideAsync(Practitioner, contactId, ContactOutcome.EarlyHelp, rationale: "Family agree to early help.");
+        var earlyHelpRequest = await WithDbAsync(db => db.EarlyHelpRequests.Select(r => r.Id).SingleAsync());
+        var episodeId = await SendAsUserAsync(Manager, new StartEpisode.Command { RequestId = earlyHelpRequest, KeyworkerId = keyworker, Kind = EpisodeKind.EarlyHelp });
+        var open = await OpenReferralAsync(childId);
+        var requestId = await SendAsUserAsync(keyworker, new RequestStepUp.Command { Urgent = false, EpisodeId = episodeId, Reasons = "Two missed visits and a new bruise; mum not engaging." });
+
+        await SendAsUserAsync(Manager, new DecideStepUp.Command
+        {
+            RequestId = requestId,
+            Version = await WithDbAsync(db => db.ApprovalRequests.Where(a => a.Id == requestId).Select(a => a.Version).SingleAsync()),
+            Approve = true, Rationale = "Neglect continuing despite the plan; threshold met.", AssessmentTeamId = AssessmentTeam, PrimaryNeedCode = "N1",
+        });
+
+        var referral = Assert.Single(await WithDbAsync(db => db.Referrals.Where(r => r.ChildId == childId).ToListAsync()));
+        Assert.Equal((open.Id, ReferralStatus.Open), (referral.Id, referral.Status));
     }
 }
