@@ -64,7 +64,9 @@ public static class DecideStepUp
 
             var today = UkTime.Today(clock);
             var childIds = request.Children.Select(c => c.ChildId).ToList();
-            foreach (var childId in childIds)
+            // CIN rule 8815: a child whose referral is still open (stepped up before) keeps that one episode of need.
+            var alreadyOpen = await db.Referrals.Where(r => childIds.Contains(r.ChildId) && r.Status == ReferralStatus.Open).Select(r => r.ChildId).ToListAsync(cancellationToken);
+            foreach (var childId in childIds.Except(alreadyOpen))
             {
                 var previous = await db.Referrals.Where(r => r.ChildId == childId && r.Status != ReferralStatus.Withdrawn && r.ReferralDate <= today)
                     .OrderByDescending(r => r.ReferralDate).FirstOrDefaultAsync(cancellationToken);

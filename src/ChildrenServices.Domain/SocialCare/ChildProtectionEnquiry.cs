@@ -43,6 +43,7 @@ public sealed class ChildProtectionEnquiry : Aggregate
     {
         ArgumentNullException.ThrowIfNull(referral);
         ArgumentNullException.ThrowIfNull(calendar);
+        referral.EnsureOpen("no strategy discussion or enquiry can be recorded on it", "HeldOn");
         if (heldOn < referral.ReferralDate)
         {
             throw new DomainRuleException($"The strategy discussion cannot be before the referral date, {referral.ReferralDate:d MMMM yyyy}", "HeldOn");

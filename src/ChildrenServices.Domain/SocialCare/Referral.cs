@@ -21,6 +21,9 @@ public sealed class Referral : Aggregate
 {
     public const int AssessmentWorkingDays = 45;
 
+    /// <summary>CIN census rule 8815: a child has at most one open episode of need.</summary>
+    public const string OneOpenPerChild = "The child already has an open referral: decide again, and the contact will join that referral";
+
     private Referral()
     {
         SourceCode = string.Empty;
@@ -103,6 +106,18 @@ public sealed class Referral : Aggregate
         Status = ReferralStatus.Closed;
         ClosedOn = on;
         ClosureReasonCode = reasonCode;
+    }
+
+    /// <summary>
+    /// CIN census rule 8565 (activity shown after a case has been closed): nothing statutory is recorded on a
+    /// referral that has closed or been withdrawn.
+    /// </summary>
+    public void EnsureOpen(string what, string field)
+    {
+        if (Status != ReferralStatus.Open)
+        {
+            throw new DomainRuleException($"The referral is {(Status == ReferralStatus.Withdrawn ? "withdrawn" : "closed")}, so {what}", field);
+        }
     }
 
     public void Withdraw(string reason)

@@ -31,6 +31,9 @@ public static partial class OneOpen
 
     public const string PeriodOfCarePerChild = "UX_PeriodsOfCare_OneOpenPerChild";
 
+    /// <summary>One open episode of need (referral) per child: CIN census rule 8815.</summary>
+    public const string ReferralPerChild = "UX_Referrals_OneOpenPerChild";
+
     /// <summary>The refusal for each index: its table and columns (SQLite names those, not the index) and the rule's message and field.</summary>
     private static readonly Rule[] Rules =
     [
@@ -44,6 +47,7 @@ public static partial class OneOpen
         new(ChildInNeedPlanPerChild, "ChildInNeedPlans", ["ChildId"], _ => ("The child already has an open child in need plan", "StartedOn")),
         new(ChildProtectionPlanPerChild, "ChildProtectionPlans", ["ChildId"], _ => ("The child already has an open child protection plan: record its review conference instead", "Outcome")),
         new(PeriodOfCarePerChild, "PeriodsOfCare", ["ChildId"], _ => ("The child is already looked after: record a change of legal status or placement instead", "StartedOn")),
+        new(ReferralPerChild, "Referrals", ["ChildId"], _ => (Domain.SocialCare.Referral.OneOpenPerChild, "Outcome")),
     ];
 
     /// <summary>

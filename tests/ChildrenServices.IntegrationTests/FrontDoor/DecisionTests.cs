@@ -76,6 +76,7 @@ public sealed class DecisionTests(AppFactory factory) : FrontDoorTestBase(factor
     {
         var (contactId, childId) = await ContactAboutNewChildAsync();
         var previous = new Referral(childId, null, new DateOnly(2026, 11, 24).AddDays(-daysSincePrevious), "3A", "N4", AssessmentTeam, false, null, WorkingDayCalendar.EnglandAndWales);
+        previous.Close(previous.ReferralDate.AddDays(30), "RC8"); // still open, the contact would join it (rule 8815)
         await WithDbAsync(async db =>
         {
             db.Referrals.Add(previous);

@@ -169,6 +169,7 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         builder.HasOne<Referral>().WithMany().HasForeignKey(r => r.PreviousReferralId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => new { r.ChildId, r.ReferralDate });
         builder.HasIndex(r => new { r.TeamId, r.Status });
+        builder.HasIndex(r => r.ChildId, OneOpen.ReferralPerChild).IsUnique().HasFilter(OneOpen.Filter("\"Status\" = 'Open'"));
     }
 }
 

@@ -2565,6 +2565,10 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("TeamId", "Status");
 
+                    b.HasIndex(new[] { "ChildId" }, "UX_Referrals_OneOpenPerChild")
+                        .IsUnique()
+                        .HasFilter("[Status] = 'Open'");
+
                     b.ToTable("Referrals", (string)null);
                 });
 

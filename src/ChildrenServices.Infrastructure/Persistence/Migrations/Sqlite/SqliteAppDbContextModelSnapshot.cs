@@ -2560,6 +2560,10 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("TeamId", "Status");
 
+                    b.HasIndex(new[] { "ChildId" }, "UX_Referrals_OneOpenPerChild")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Open'");
+
                     b.ToTable("Referrals", (string)null);
                 });
 

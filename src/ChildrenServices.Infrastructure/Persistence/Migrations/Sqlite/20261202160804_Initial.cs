@@ -2560,6 +2560,13 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 columns: new[] { "TeamId", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "UX_Referrals_OneOpenPerChild",
+                table: "Referrals",
+                column: "ChildId",
+                unique: true,
+                filter: "\"Status\" = 'Open'");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Relationships_PersonId",
                 table: "Relationships",
                 column: "PersonId");

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261202140026_Initial")]
+    [Migration("20261202160804_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2562,6 +2562,10 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("ChildId", "ReferralDate");
 
                     b.HasIndex("TeamId", "Status");
+
+                    b.HasIndex(new[] { "ChildId" }, "UX_Referrals_OneOpenPerChild")
+                        .IsUnique()
+                        .HasFilter("\"Status\" = 'Open'");
 
                     b.ToTable("Referrals", (string)null);
                 });

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261202140031_Initial")]
+    [Migration("20261202160827_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2567,6 +2567,10 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("ChildId", "ReferralDate");
 
                     b.HasIndex("TeamId", "Status");
+
+                    b.HasIndex(new[] { "ChildId" }, "UX_Referrals_OneOpenPerChild")
+                        .IsUnique()
+                        .HasFilter("[Status] = 'Open'");
 
                     b.ToTable("Referrals", (string)null);
                 });
