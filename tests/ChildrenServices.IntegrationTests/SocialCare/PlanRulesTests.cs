@@ -109,4 +109,53 @@ public sealed class PlanRulesTests(AppFactory factory) : FrontDoorTestBase(facto
         Assert.Equal("HeldOn", overlapping.Field);
         Assert.Equal(2, await WithDbAsync(db => db.ChildProtectionPlans.CountAsync(p => p.ChildId == childId)));
     }
+
+    [Fact]
+    public async Task APlanEndedOutsideAConference_ForAMoveToAnotherCouncil_KeepsItsReason_AndTheCaseCanThenClose()
+    {
+        var childId = await ReferredChildAsync();
+        await ConferenceAsync(childId, await EnquiryAsync(childId, Today), Today);
+        var plan = await WithDbAsync(db => db.ChildProtectionPlans.Select(p => p.Id).SingleAsync());
+        Factory.Clock.Advance(TimeSpan.FromDays(3)); // Friday 27 November
+        var stillOpen = await Assert.ThrowsAsync<DomainRuleException>(async () => await SendAsUserAsync(socialWorker, new RequestCaseClosure.Command { PersonId = childId, ReasonCode = "RC5", Reasons = "Moved to Leeds." }));
+        Assert.StartsWith("The child protection plan is still open", stillOpen.Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<Application.ForbiddenException>(async () => await SendAsUserAsync(Practitioner, new EndChildProtectionPlan.Command { PersonId = childId, PlanId = plan, Version = await PlanVersionAsync(plan), EndedOn = Today.AddDays(3), Reason = ChildProtectionPlanEnd.MovedToAnotherCouncil, Details = "x" }));
+
+        await SendAsUserAsync(socialWorker, new EndChildProtectionPlan.Command { PersonId = childId, PlanId = plan, Version = await PlanVersionAsync(plan), EndedOn = Today.AddDays(3), Reason = ChildProtectionPlanEnd.MovedToAnotherCouncil, Details = "Moved to Leeds; their initial conference is booked." });
+
+        var ended = await WithDbAsync(db => db.ChildProtectionPlans.SingleAsync());
+        Assert.Equal((Today.AddDays(3), ChildProtectionPlanEnd.MovedToAnotherCouncil), (ended.EndedOn, ended.EndedBy));
+        await SendAsUserAsync(socialWorker, new RequestCaseClosure.Command { PersonId = childId, ReasonCode = "RC5", Reasons = "Moved to Leeds; case transferred." });
+    }
+
+    [Fact]
+    public async Task TheEndPage_KeepsWhatWasTyped_WithTheErrorBesideTheField_ThenEndsThePlan()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var childId = await ReferredChildAsync();
+        await ConferenceAsync(childId, await EnquiryAsync(childId, Today), Today);
+        var worker = ClientFor(socialWorker);
+        Assert.Contains($"/People/{childId}/ChildProtection/End", await Pages.PageHelpers.PageAsync(worker, $"/People/{childId}/ChildProtection"), StringComparison.Ordinal);
+        var url = $"/People/{childId}/ChildProtection/End";
+
+        var blank = await Pages.PageHelpers.PostFormAsync(worker, url, []);
+        Assert.Contains("Select why the plan is ending", await blank.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+        var sameDay = await Pages.PageHelpers.PostFormAsync(worker, url,
+            [Pages.PageHelpers.F("Input.Reason", "ChildDied"), Pages.PageHelpers.F("Input.EndedOn.Day", "24"), Pages.PageHelpers.F("Input.EndedOn.Month", "11"), Pages.PageHelpers.F("Input.EndedOn.Year", "2026"), Pages.PageHelpers.F("Input.Details", "Police & <coroner> informed")]);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, sameDay.StatusCode);
+        var html = await sameDay.Content.ReadAsStringAsync(ct);
+        Assert.Contains("govuk-error-summary", html, StringComparison.Ordinal);
+        Assert.Contains("(CIN rule 8840)", html, StringComparison.Ordinal);
+        Assert.Contains("Police &amp; &lt;coroner&gt; informed", html, StringComparison.Ordinal);
+        Assert.Matches("value=\"ChildDied\"[^>]*checked", html);
+
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await ClientFor(Practitioner).GetAsync(url, ct)).StatusCode);
+
+        Factory.Clock.Advance(TimeSpan.FromDays(1));
+        var done = await Pages.PageHelpers.PostFormAsync(worker, url,
+            [Pages.PageHelpers.F("Input.Reason", "Adopted"), Pages.PageHelpers.F("Input.EndedOn.Day", "25"), Pages.PageHelpers.F("Input.EndedOn.Month", "11"), Pages.PageHelpers.F("Input.EndedOn.Year", "2026"), Pages.PageHelpers.F("Input.Details", "Adoption order made.")]);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, done.StatusCode);
+        Assert.Equal(ChildProtectionPlanEnd.Adopted, await WithDbAsync(db => db.ChildProtectionPlans.Select(p => p.EndedBy).SingleAsync()));
+        Assert.Contains("The child was adopted: Adoption order made.", await Pages.PageHelpers.PageAsync(worker, $"/People/{childId}/ChildProtection"), StringComparison.Ordinal);
+    }
 }
