@@ -9,7 +9,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChildrenServices.Application.SocialCare;
 
-/// <summary>The reviewing officer who chaired it records the initial conference: date and outcome (with the initial category for a plan).</summary>
+/// <summary>
+/// The reviewing officer who chaired it records the initial conference: date and outcome (with the initial category for a plan).
+/// A plan is refused while another is open (CIN rule 8935) or before an earlier one ended (8940), and ends an open
+/// child in need plan on the conference date (4001, 4016, 4017).
+/// </summary>
 public static class RecordInitialConference
 {
     [RequiresPermission(Permission.RecordReviewOutcomes)]
@@ -47,6 +51,12 @@ public static class RecordInitialConference
             enquiry.RecordConference(command.HeldOn!.Value, command.Outcome!.Value, command.InitialCategory, user.RequireUserId(), UkTime.Today(clock));
             if (enquiry.ConferenceOutcome == ConferenceOutcome.ChildProtectionPlan)
             {
+                var heldOn = enquiry.ConferenceHeldOn!.Value;
+                var plans = await db.ChildProtectionPlans.Where(p => p.ChildId == command.PersonId).ToListAsync(cancellationToken);
+                PlanOverlap.EnsureChildProtectionPlanCanStart(heldOn, plans);
+                var childInNeedPlan = await db.ChildInNeedPlans.Include(p => p.Reviews).Include(p => p.Visits).AsSplitQuery()
+                    .SingleOrDefaultAsync(p => p.ChildId == command.PersonId && p.EndedOn == null, cancellationToken);
+                childInNeedPlan?.EndAsChildProtectionPlanStarts(heldOn);
                 db.ChildProtectionPlans.Add(new ChildProtectionPlan(enquiry));
             }
 

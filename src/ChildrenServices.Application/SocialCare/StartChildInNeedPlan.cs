@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ChildrenServices.Application.SocialCare;
 
-/// <summary>The social worker starts a child in need plan on the child's open referral.</summary>
+/// <summary>The social worker starts a child in need plan on the child's open referral, never alongside a child protection plan (CIN rules 4016, 4017).</summary>
 public static class StartChildInNeedPlan
 {
     [RequiresPermission(Permission.RecordStatutoryWork)]
@@ -36,6 +36,8 @@ public static class StartChildInNeedPlan
                 throw new DomainRuleException("The child already has an open child in need plan", "StartedOn");
             }
 
+            var childProtectionPlans = await db.ChildProtectionPlans.Where(p => p.ChildId == command.PersonId).ToListAsync(cancellationToken);
+            PlanOverlap.EnsureChildInNeedPlanCanStart(command.StartedOn!.Value, childProtectionPlans);
             var plan = new ChildInNeedPlan(referral, command.StartedOn!.Value, UkTime.Today(clock));
             db.ChildInNeedPlans.Add(plan);
             return plan.Id;

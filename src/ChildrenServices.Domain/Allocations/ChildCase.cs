@@ -313,7 +313,7 @@ public sealed class ChildCase
     {
         if (Open.ChildProtectionPlan)
         {
-            throw new DomainRuleException($"The child protection plan is still open: it ends at a review conference {when}", field);
+            throw new DomainRuleException($"The child protection plan is still open: it ends at a review conference, or is ended for a reason such as a move to another council, {when}", field);
         }
 
         if (Open.Section47Enquiry)

@@ -11,6 +11,9 @@ public sealed class ChildInNeedPlan : Aggregate
 {
     public const int TextLimit = 10_000;
 
+    /// <summary>The end reason written when an initial conference starts a child protection plan.</summary>
+    public const string EndedByChildProtectionPlan = "A child protection plan started at the initial conference";
+
     private readonly List<CinReview> reviews = [];
     private readonly List<CinVisit> visits = [];
 
@@ -108,6 +111,29 @@ public sealed class ChildInNeedPlan : Aggregate
 
         EndedOn = on;
         EndReason = reason.Trim();
+    }
+
+    /// <summary>
+    /// A child protection plan starts from an initial conference: the child in need plan ends that day, so the two
+    /// never run together (CIN rules 4001, 4016, 4017). Refused, on the conference date, when the child in need plan
+    /// started after the conference or has a review or visit after it.
+    /// </summary>
+    public void EndAsChildProtectionPlanStarts(DateOnly conferenceOn)
+    {
+        EnsureOpen();
+        if (conferenceOn < StartedOn)
+        {
+            throw new DomainRuleException($"The child in need plan started on {StartedOn:d MMMM yyyy}, after this conference: a child protection plan cannot start before it (CIN rule 4017)", "HeldOn");
+        }
+
+        var last = new[] { LatestReview, visits.Count == 0 ? null : visits.Max(v => (DateOnly?)v.VisitedOn) }.Max();
+        if (last is { } l && conferenceOn < l)
+        {
+            throw new DomainRuleException($"The child in need plan has a review or visit on {l:d MMMM yyyy}, after this conference: the plan ends when the child protection plan starts (CIN rule 4001)", "HeldOn");
+        }
+
+        EndedOn = conferenceOn;
+        EndReason = EndedByChildProtectionPlan;
     }
 
     private void WithinPlan(DateOnly on, DateOnly today, string field, string what)

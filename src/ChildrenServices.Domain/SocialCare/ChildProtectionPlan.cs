@@ -56,6 +56,9 @@ public sealed class ChildProtectionPlan : Aggregate
 
     public string? EndReason { get; private set; }
 
+    /// <summary>How the plan ended: at a review conference, or outside one for a reason life gave (not a census code).</summary>
+    public ChildProtectionPlanEnd? EndedBy { get; private set; }
+
     public bool IsOpen => EndedOn is null;
 
     public IReadOnlyList<CoreGroup> CoreGroups => coreGroups;
@@ -124,9 +127,67 @@ public sealed class ChildProtectionPlan : Aggregate
         {
             EndedOn = heldOn;
             EndReason = "Ended at the review conference: " + decision.Trim();
+            EndedBy = ChildProtectionPlanEnd.ReviewConference;
         }
 
         return review;
+    }
+
+    /// <summary>
+    /// The plan ends outside a review conference, for a reason life gave: the child died, moved to another council,
+    /// turned 18, was adopted, or became looked after where local policy ends the plan. Not on the day it started
+    /// (CIN rule 8840), not before its last core group, review or visit, not in the future; "turned 18" not before the
+    /// child's 18th birthday.
+    /// </summary>
+    public void EndOutsideConference(DateOnly endedOn, ChildProtectionPlanEnd? reason, string? details, DateOnly? dateOfBirth, DateOnly today)
+    {
+        if (!IsOpen)
+        {
+            throw new DomainRuleException("The plan has already ended", "EndedOn");
+        }
+
+        if (reason is not { } why || !ChildProtectionPlanEndText.OutsideConference.Contains(why))
+        {
+            throw new DomainRuleException("Select why the plan is ending", "Reason");
+        }
+
+        if (endedOn <= StartedOn)
+        {
+            throw new DomainRuleException($"The plan cannot end on or before the day it started, {StartedOn:d MMMM yyyy} (CIN rule 8840)", "EndedOn");
+        }
+
+        var last = new[] { LatestReview, coreGroups.Count == 0 ? null : coreGroups.Max(g => (DateOnly?)g.HeldOn), visits.Count == 0 ? null : visits.Max(v => (DateOnly?)v.VisitedOn) }.Max();
+        if (last is { } l && endedOn < l)
+        {
+            throw new DomainRuleException($"The end date cannot be before the last core group, review or visit, {l:d MMMM yyyy}", "EndedOn");
+        }
+
+        if (endedOn > today)
+        {
+            throw new DomainRuleException("The date must be today or in the past", "EndedOn");
+        }
+
+        if (why == ChildProtectionPlanEnd.Turned18)
+        {
+            if (dateOfBirth is not { } born)
+            {
+                throw new DomainRuleException("The child's date of birth is not recorded: record it before ending the plan because they turned 18", "Reason");
+            }
+
+            if (endedOn < born.AddYears(18))
+            {
+                throw new DomainRuleException($"The child turns 18 on {born.AddYears(18):d MMMM yyyy}: the plan cannot end for that reason before then", "EndedOn");
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(details))
+        {
+            throw new DomainRuleException("Say what happened and who was told", "Details");
+        }
+
+        EndedOn = endedOn;
+        EndedBy = why;
+        EndReason = why.Describe() + ": " + details.Trim();
     }
 
     private void WithinPlan(DateOnly on, DateOnly today, string field, string what)

@@ -146,7 +146,7 @@ public sealed class ChildCaseTests
     }
 
     [Theory]
-    [InlineData(true, false, false, "The child protection plan is still open: it ends at a review conference before the family can step down")]
+    [InlineData(true, false, false, "The child protection plan is still open: it ends at a review conference, or is ended for a reason such as a move to another council, before the family can step down")]
     [InlineData(false, true, false, "The section 47 enquiry is still open: record its outcome (and its conference) before the family can step down")]
     [InlineData(false, false, true, "The child is looked after: the period of care must end before the family can step down")]
     public void EnsureCanStepDown_WhileStatutoryWorkIsOpen_IsRefused(bool cpPlan, bool enquiry, bool care, string message)
@@ -167,7 +167,7 @@ public sealed class ChildCaseTests
 
     [Theory]
     [InlineData(true, false, false, false, "The child in need plan is still open: end it before the case closes")]
-    [InlineData(false, true, false, false, "The child protection plan is still open: it ends at a review conference before the case closes")]
+    [InlineData(false, true, false, false, "The child protection plan is still open: it ends at a review conference, or is ended for a reason such as a move to another council, before the case closes")]
     [InlineData(false, false, true, false, "The section 47 enquiry is still open: record its outcome (and its conference) before the case closes")]
     [InlineData(false, false, false, true, "The child is looked after: the period of care must end before the case closes")]
     public void Close_WhileAPlanEnquiryOrPeriodOfCareIsOpen_IsRefused_AndNothingEnds(bool cin, bool cp, bool enquiry, bool care, string message)

@@ -28,6 +28,7 @@ public sealed partial class DraftMarkerTests
         ("/People/ChildProtection/Conference", DraftScope.Person),
         ("/People/ChildProtection/CoreGroup", DraftScope.Person),
         ("/People/ChildProtection/Review", DraftScope.Person),
+        ("/People/ChildProtection/End", DraftScope.Person),
         ("/People/LookedAfter/Review", DraftScope.Person),
         ("/People/Close", DraftScope.Person),
         ("/People/StepDown", DraftScope.Person),

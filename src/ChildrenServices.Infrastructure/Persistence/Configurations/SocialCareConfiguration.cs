@@ -123,6 +123,7 @@ internal sealed class ChildProtectionPlanConfiguration : IEntityTypeConfiguratio
         builder.Property(p => p.InitialCategory).HasMaxLength(5);
         builder.Property(p => p.LatestCategory).HasMaxLength(5);
         builder.Property(p => p.EndReason).HasMaxLength(ChildProtectionPlan.TextLimit + 100);
+        builder.Property(p => p.EndedBy).HasConversion<string>().HasMaxLength(30);
         builder.Ignore(p => p.IsOpen);
         builder.Ignore(p => p.LatestReview);
         builder.Ignore(p => p.LatestVisitSeen);

@@ -2291,6 +2291,10 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(10100)
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("EndedBy")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
                     b.Property<DateOnly?>("EndedOn")
                         .HasColumnType("date");
 

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261202160804_Initial")]
+    [Migration("20261202164654_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2287,6 +2287,10 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<string>("EndReason")
                         .HasMaxLength(10100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndedBy")
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("EndedOn")

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261202160827_Initial")]
+    [Migration("20261202164659_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2293,6 +2293,10 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<string>("EndReason")
                         .HasMaxLength(10100)
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("EndedBy")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
 
                     b.Property<DateOnly?>("EndedOn")
                         .HasColumnType("date");

@@ -1,0 +1,44 @@
+using ChildrenServices.Application.People;
+using ChildrenServices.Application.SocialCare;
+using ChildrenServices.Domain.Drafts;
+using ChildrenServices.Web.Infrastructure;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ChildrenServices.Web.Pages.People.ChildProtection;
+
+/// <summary>The child protection plan ends outside a review conference, for a reason life gave.</summary>
+[KeepsDraft(DraftScope.Person)]
+[PersonPage(Records = true)]
+[Authorize(Policy = nameof(Application.Security.Permission.RecordStatutoryWork))]
+public sealed class EndModel(ISender sender, PersonContext person) : FormPageModel(sender)
+{
+    public GetRecordHeader.Header Person => person.Header;
+
+    [BindProperty]
+    public EndChildProtectionPlan.Command Input { get; set; } = new();
+
+    /// <summary>The open plan the form ends.</summary>
+    public GetChildProtection.Plan Record { get; private set; } = default!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (await ChildProtectionForms.PlanAsync(Sender, id, openOnly: true) is not { } open)
+        {
+            return RedirectToPage(ChildProtectionForms.Overview, new { id });
+        }
+
+        Record = open;
+        Input = new() { PersonId = id, PlanId = open.Id, Version = open.Version };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        Input = Input with { PersonId = id };
+        return await SendAndReturnAsync(Input, ChildProtectionForms.Overview, new { id }, "Child protection plan ended");
+    }
+
+    public override async Task LoadDisplayDataAsync() => Record = (await ChildProtectionForms.PlanAsync(Sender, person.Id, openOnly: false))!;
+}
