@@ -134,6 +134,7 @@ public sealed class FrontDoorJourneys(BrowserHost host) : IClassFixture<BrowserH
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var team = await db.Teams.Where(t => t.Kind == TeamKind.Assessment).Select(t => t.Id).FirstAsync();
         var referral = new Referral(childId, null, on, "2A", "N4", team, false, null, WorkingDayCalendar.EnglandAndWales);
+        referral.Close(on.AddDays(30), "RC8"); // a re-referral follows a closed episode; an open one is joined (CIN rule 8815)
         db.Referrals.Add(referral);
         await db.SaveChangesAsync();
         return referral.Id;
