@@ -53,7 +53,7 @@ internal static class Browse
         }).ToList();
 
     /// <summary>Signs in through the sign-in form, as a person does.</summary>
-    public static async Task SignInThroughFormAsync(IPage page, string email)
+    public static async Task SignInThroughFormAsync(IPage page, string email, float timeout = 60_000)
     {
         if (!new Uri(page.Url, UriKind.RelativeOrAbsolute).ToString().Contains("/Account/SignIn", StringComparison.OrdinalIgnoreCase))
         {
@@ -67,8 +67,17 @@ internal static class Browse
         // Wait for the redirect away from the sign-in page itself, not for a load state: waiting for a state
         // can resolve against the page being left, or time out in the gap between the two documents on a
         // loaded machine (seen once on a fresh clone). Signing in hashes a password, so allow it a minute.
-        await page.WaitForURLAsync(url => !url.Contains("/Account/SignIn", StringComparison.OrdinalIgnoreCase),
-            new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 });
+        try
+        {
+            await page.WaitForURLAsync(url => !url.Contains("/Account/SignIn", StringComparison.OrdinalIgnoreCase),
+                new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = timeout });
+        }
+        catch (TimeoutException e)
+        {
+            // Say where the browser was left and what the page said, so a refused sign-in is told from a slow one.
+            var said = await page.Locator(".govuk-error-summary, h1").AllInnerTextsAsync();
+            throw new TimeoutException($"{email} was still on {page.Url} after {timeout / 1000} s; the page said: {string.Join(" | ", said)}", e);
+        }
     }
 
     public static async Task SignOutAsync(IPage page)

@@ -215,10 +215,12 @@ public sealed class BrowserHost : WebApplicationFactory<Program>, IAsyncLifetime
         // first sign-ins at once on a loaded 2-core machine outran Playwright's 30-second navigation timeout.
         foreach (var email in JourneyUsers)
         {
+            // The first sign-ins run while the integration project starts its hosts on the same two cores: a
+            // first sign-in was once still waiting after a minute there, so these wait as long as the page does.
             var page = await NewPageAsync();
             page.SetDefaultNavigationTimeout(120_000);
             page.SetDefaultTimeout(120_000);
-            await Browse.SignInThroughFormAsync(page, email);
+            await Browse.SignInThroughFormAsync(page, email, timeout: 120_000);
             Sessions[email] = await Browse.CookiesOfAsync(page);
             await page.Context.CloseAsync();
         }
