@@ -59,7 +59,9 @@ public sealed class UseCaseExceptionFilter : IAsyncPageFilter
             case NotFoundException:
                 executed.Result = new NotFoundResult();
                 break;
-            case ForbiddenException:
+            case ForbiddenException forbidden:
+                // The error page says why ("you can read this record but not change it"), not only that it refused.
+                page.HttpContext.Items[RefusalItem] = forbidden.Message;
                 executed.Result = new StatusCodeResult(StatusCodes.Status403Forbidden);
                 break;
             default:

@@ -71,10 +71,9 @@ public sealed class ErrorModel : PageModel
             {
                 "Go back, make what you entered shorter, and try again.",
             }),
-            StatusCodes.Status403Forbidden => ("You do not have access to this page", new[]
-            {
-                "Your role does not allow you to see or do this. Ask your manager if you think you need access.",
-            }),
+            StatusCodes.Status403Forbidden => ("You do not have access to this page", HttpContext.Items[Infrastructure.UseCaseExceptionFilter.RefusalItem] is string why
+                ? new[] { why.TrimEnd('.') + ".", "Ask your manager if you think you need access." }
+                : new[] { "Your role does not allow you to see or do this. Ask your manager if you think you need access." }),
             _ => ("Sorry, there is a problem with the service", new[]
             {
                 "Try again later. Anything you had saved before the problem is safe.",

@@ -70,7 +70,11 @@ public sealed class PersonPageFilterTests(AppFactory factory) : IntegrationTest(
 
         foreach (var form in forms)
         {
-            Assert.Equal(HttpStatusCode.Forbidden, (await ClientFor(otherManager).GetAsync(form, TestContext.Current.CancellationToken)).StatusCode);
+            var refused = await ClientFor(otherManager).GetAsync(form, TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+            var said = await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+            Assert.Contains(PersonPageFilter.RefusalMessage + ".", said, StringComparison.Ordinal);
+            Assert.DoesNotContain("Your role does not allow you", said, StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.OK, (await ClientFor(manager).GetAsync(form, TestContext.Current.CancellationToken)).StatusCode);
         }
     }
