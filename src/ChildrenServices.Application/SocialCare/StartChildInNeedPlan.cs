@@ -33,7 +33,7 @@ public static class StartChildInNeedPlan
                 ?? throw new DomainRuleException("The child has no open referral: a plan starts on an open episode of need", "StartedOn");
             if (await db.ChildInNeedPlans.AnyAsync(p => p.ChildId == command.PersonId && p.EndedOn == null, cancellationToken))
             {
-                throw new DomainRuleException("The child already has an open child in need plan", "StartedOn");
+                throw new DomainRuleException(ChildInNeedPlan.OneOpenPerChild, "StartedOn");
             }
 
             var childProtectionPlans = await db.ChildProtectionPlans.Where(p => p.ChildId == command.PersonId).ToListAsync(cancellationToken);

@@ -11,6 +11,9 @@ public sealed class ChildInNeedPlan : Aggregate
 {
     public const int TextLimit = 10_000;
 
+    /// <summary>The rule a second open plan breaks, said the same by the handler's check and the database's index.</summary>
+    public const string OneOpenPerChild = "The child already has an open child in need plan";
+
     /// <summary>The end reason written when an initial conference starts a child protection plan.</summary>
     public const string EndedByChildProtectionPlan = "A child protection plan started at the initial conference";
 

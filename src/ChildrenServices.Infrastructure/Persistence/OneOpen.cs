@@ -44,8 +44,8 @@ public static partial class OneOpen
                 ? (ChildCase.Refusals.ClosurePending, "ReasonCode")
                 : (ChildCase.Refusals.StepDownPending, "Reasons")),
         new(StepUpPerEpisode, "ApprovalRequests", ["EpisodeId"], _ => (ChildCase.Refusals.StepUpPending, "Reasons")),
-        new(ChildInNeedPlanPerChild, "ChildInNeedPlans", ["ChildId"], _ => ("The child already has an open child in need plan", "StartedOn")),
-        new(ChildProtectionPlanPerChild, "ChildProtectionPlans", ["ChildId"], _ => ("The child already has an open child protection plan: record its review conference instead", "Outcome")),
+        new(ChildInNeedPlanPerChild, "ChildInNeedPlans", ["ChildId"], _ => (Domain.SocialCare.ChildInNeedPlan.OneOpenPerChild, "StartedOn")),
+        new(ChildProtectionPlanPerChild, "ChildProtectionPlans", ["ChildId"], _ => (Domain.SocialCare.PlanOverlap.SecondOpenChildProtectionPlan, "Outcome")),
         new(PeriodOfCarePerChild, "PeriodsOfCare", ["ChildId"], _ => ("The child is already looked after: record a change of legal status or placement instead", "StartedOn")),
         new(ReferralPerChild, "Referrals", ["ChildId"], _ => (Domain.SocialCare.Referral.OneOpenPerChild, "Outcome")),
     ];
