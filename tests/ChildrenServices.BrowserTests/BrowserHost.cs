@@ -112,6 +112,11 @@ public sealed class BrowserHost : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress });
+
+        // Journeys run beside the integration project on two cores: one step of a journey once took over Playwright's
+        // default 30 seconds there (on a fresh clone). A step that never comes still fails, a minute later.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         Hosts[context] = this;
         context.Close += (_, _) => Hosts.TryRemove(context, out _);
         return await context.NewPageAsync();
