@@ -7,8 +7,13 @@ namespace ChildrenServices.BrowserTests;
 /// <summary>What every journey does: sign in as a demo user, and check each page with axe-core.</summary>
 internal static class Browse
 {
+    /// <summary>Where the test host serves <see cref="AxeSource"/> (see BrowserHost).</summary>
+    public const string AxeScriptPath = "/_browser-tests/axe.min.js";
+
     /// <summary>The axe-core script Deque ships inside Deque.AxeCore.Commons, read once.</summary>
-    private static readonly Lazy<string> AxeSource = new(() =>
+    public static string AxeSource => AxeScript.Value;
+
+    private static readonly Lazy<string> AxeScript = new(() =>
     {
         using var stream = typeof(AxeResult).Assembly.GetManifestResourceStream("Deque.AxeCore.Commons.Resources.axe.min.js")
             ?? throw new InvalidOperationException("Deque.AxeCore.Commons no longer ships axe.min.js under the expected resource name.");
@@ -90,15 +95,16 @@ internal static class Browse
 
     /// <summary>
     /// WCAG 2.2 AA as axe-core checks it; the failure lists each violation and where. axe runs once, inside
-    /// the page itself (Deque's own script, injected through the DevTools protocol, which the page's CSP does
-    /// not govern), rather than through Deque.AxeCore.Playwright's partial mode, which opens a second page
-    /// for every check and cost about 2.4 seconds each. Our pages have no frames, so one run sees everything.
+    /// the page itself (Deque's own script, loaded by a script element from the test host, which the page's
+    /// CSP allows as same-origin and the browser caches), rather than through Deque.AxeCore.Playwright's
+    /// partial mode, which opens a second page for every check and cost about 2.4 seconds each. Our pages
+    /// have no frames, so one run sees everything.
     /// </summary>
     public static async Task AssertAccessibleAsync(IPage page, string what)
     {
         if (!await page.EvaluateAsync<bool>("() => typeof window.axe === 'object'"))
         {
-            await page.EvaluateAsync(AxeSource.Value);
+            await page.AddScriptTagAsync(new() { Url = BrowserHost.HostOf(page).BaseAddress + AxeScriptPath });
         }
 
         var problems = await page.EvaluateAsync<string[]>(
