@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ChildrenServices.DemoData;
+using ChildrenServices.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -55,6 +56,7 @@ public sealed class BrowserHost : WebApplicationFactory<Program>, IAsyncLifetime
     private static readonly ConcurrentDictionary<IBrowserContext, BrowserHost> Hosts = new();
 
     private static int templateClaimed;
+    private static IDisposable? projectTurn;
     private static IPlaywright? playwright;
     private static IBrowser? browser;
     private static IReadOnlyDictionary<string, IReadOnlyList<Cookie>> templateSessions = new Dictionary<string, IReadOnlyList<Cookie>>();
@@ -91,6 +93,9 @@ public sealed class BrowserHost : WebApplicationFactory<Program>, IAsyncLifetime
             try
             {
                 await BuildTemplateAsync();
+
+                // The template is built beside the integration tests, if they run; the journeys wait for their turn (ADR 0026).
+                projectTurn = await OneTestProjectAtATime.WaitForTurnAsync(TestContext.Current.CancellationToken);
                 TemplateReady.SetResult();
             }
             catch (Exception ex)
@@ -140,6 +145,7 @@ public sealed class BrowserHost : WebApplicationFactory<Program>, IAsyncLifetime
             }
 
             playwright?.Dispose();
+            projectTurn?.Dispose();
             DeleteDatabase(TemplatePath);
             if (Directory.Exists(KeysPath))
             {
@@ -178,8 +184,9 @@ public sealed class BrowserHost : WebApplicationFactory<Program>, IAsyncLifetime
     /// <summary>
     /// Serves Deque's axe-core script at <see cref="Browse.AxeScriptPath"/> on the test host only, ahead of the app's
     /// own pipeline, cacheable for the run: each browser context fetches it once and every later check on that context
-    /// loads it from the browser's cache (and V8's code cache), instead of sending 550 KB of script through Playwright's
-    /// driver for every page checked. Same origin, so the page's CSP (script-src 'self') lets it run as it stands.
+    /// loads it from the browser's cache, instead of sending 550 KB of script through Playwright's
+    /// driver for every page checked (measured: a check after a navigation about 0.3 s instead of 0.4 s). Same origin, so
+    /// the page's CSP (script-src 'self') lets it run as it stands.
     /// </summary>
     private sealed class AxeScriptFilter : IStartupFilter
     {

@@ -6,3 +6,6 @@ using Xunit.v3;
 // a class not deriving IntegrationTest gets when it asks for an AppFactory (the architecture and
 // migration tests); being first to start, it also builds the migrated template the others copy.
 [assembly: AssemblyFixture(typeof(AppFactory))]
+
+// The integration tests and the browser journeys each keep both cores busy: they take turns (ADR 0026).
+[assembly: AssemblyFixture(typeof(ChildrenServices.TestSupport.TestProjectTurn))]
