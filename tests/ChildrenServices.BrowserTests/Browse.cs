@@ -120,6 +120,27 @@ internal static class Browse
         Assert.True(problems.Length == 0, $"Accessibility violations on {what}:\n{string.Join("\n", problems)}");
     }
 
+    /// <summary>
+    /// Presses Continue and waits until the browser is on <paramref name="nextPath"/> and its document is parsed. It
+    /// waits for the document, not for the page's load event: twice the wait for "load" after this step ran out a
+    /// minute with the browser already on the next page and the network idle, on runs with both cores busy.
+    /// </summary>
+    public static async Task ContinueToAsync(IPage page, string nextPath)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        try
+        {
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == nextPath, new() { WaitUntil = WaitUntilState.Commit });
+            await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        }
+        catch (TimeoutException e)
+        {
+            // Say where the browser was left and what the page said, so a refused answer is told from a slow page.
+            var said = await page.Locator(".govuk-error-summary, h1").AllInnerTextsAsync();
+            throw new TimeoutException($"Continue did not reach {nextPath}: the browser was on {page.Url}; the page said: {string.Join(" | ", said)}", e);
+        }
+    }
+
     /// <summary>The text of the notification banner a post-redirect-get lands on.</summary>
     public static async Task<string> BannerAsync(IPage page) => await page.Locator(".govuk-notification-banner").InnerTextAsync();
 

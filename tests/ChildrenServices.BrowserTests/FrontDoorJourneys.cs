@@ -108,12 +108,6 @@ public sealed class FrontDoorJourneys(BrowserHost host) : IClassFixture<BrowserH
         Assert.Equal(previous, referral.PreviousReferralId);
     }
 
-    internal static async Task ContinueToAsync(IPage page, string nextPath)
-    {
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == nextPath);
-    }
-
     /// <summary>A child with no contact waiting, from a stable slice of the alphabet so journeys don't share children.</summary>
     private async Task<(Guid Id, string Given, string Family)> ChildWithoutOpenContactAsync(string familyInitial)
     {

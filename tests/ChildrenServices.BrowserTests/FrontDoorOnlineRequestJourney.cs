@@ -112,6 +112,4 @@ public sealed class FrontDoorOnlineRequestJourney(BrowserHost host) : IClassFixt
         Assert.Equal("2A", referral.SourceCode);
         Assert.Equal(ReferralStatus.Open, referral.Status);
     }
-
-    private static Task ContinueToAsync(IPage page, string nextPath) => FrontDoorJourneys.ContinueToAsync(page, nextPath);
 }

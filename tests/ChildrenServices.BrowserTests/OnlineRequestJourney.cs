@@ -24,11 +24,11 @@ public sealed partial class OnlineRequestJourney(BrowserHost host) : IClassFixtu
 
         await AssertAccessibleAsync(page, "who are you");
         await page.GetByLabel("I am a professional who works with children or families", new() { Exact = true }).CheckAsync();
-        await ContinueAsync(page, "/request/relationship");
+        await ContinueToAsync(page, "/request/relationship");
 
         await AssertAccessibleAsync(page, "type of organisation");
         await page.GetByLabel("School", new() { Exact = true }).CheckAsync();
-        await ContinueAsync(page, "/request/your-details");
+        await ContinueToAsync(page, "/request/your-details");
 
         await AssertAccessibleAsync(page, "your details");
         await page.GetByLabel("Your organisation", new() { Exact = true }).FillAsync("Oakfield Primary School");
@@ -39,7 +39,7 @@ public sealed partial class OnlineRequestJourney(BrowserHost host) : IClassFixtu
         await page.GetByLabel("Your full name", new() { Exact = true }).FillAsync("Dana Whitlow");
         await page.GetByLabel("Your job title or role", new() { Exact = true }).FillAsync("Designated safeguarding lead");
         await page.GetByLabel("Email address", new() { Exact = true }).FillAsync("dana.whitlow@school.example");
-        await ContinueAsync(page, "/request/child");
+        await ContinueToAsync(page, "/request/child");
 
         await AssertAccessibleAsync(page, "about the child");
         await page.GetByLabel("First name", new() { Exact = true }).FillAsync("Riley");
@@ -47,23 +47,23 @@ public sealed partial class OnlineRequestJourney(BrowserHost host) : IClassFixtu
         await page.Locator("#Input_DateOfBirth").FillAsync("14");
         await page.Locator("#Input_DateOfBirth_Month").FillAsync("5");
         await page.Locator("#Input_DateOfBirth_Year").FillAsync("2018");
-        await ContinueAsync(page, "/request/children");
+        await ContinueToAsync(page, "/request/children");
 
         Assert.Equal("You have told us about 1 child", (await page.Locator("h1").InnerTextAsync()).Trim());
         await AssertAccessibleAsync(page, "children list");
         await page.GetByLabel("No", new() { Exact = true }).CheckAsync();
-        await ContinueAsync(page, "/request/adults");
+        await ContinueToAsync(page, "/request/adults");
 
         await AssertAccessibleAsync(page, "adults around the child");
-        await ContinueAsync(page, "/request/worries");
+        await ContinueToAsync(page, "/request/worries");
 
         await AssertAccessibleAsync(page, "what is happening");
         await page.GetByLabel("What are you worried about?", new() { Exact = true }).FillAsync("Riley has come to school hungry on three days this week.");
-        await ContinueAsync(page, "/request/consent");
+        await ContinueToAsync(page, "/request/consent");
 
         await AssertAccessibleAsync(page, "consent");
         await page.GetByLabel("Yes, they know and have agreed", new() { Exact = true }).CheckAsync();
-        await ContinueAsync(page, "/request/check-answers");
+        await ContinueToAsync(page, "/request/check-answers");
 
         Assert.Equal("Check your answers before sending your request", (await page.Locator("h1").InnerTextAsync()).Trim());
         Assert.Contains("Riley Brannock", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
@@ -81,13 +81,6 @@ public sealed partial class OnlineRequestJourney(BrowserHost host) : IClassFixtu
             .SingleAsync(c => c.Reference == reference, TestContext.Current.CancellationToken);
         Assert.Equal(ContactRoute.OnlineRequest, contact.Route);
         Assert.Equal("Riley", Assert.Single(contact.ReportedChildren).GivenName);
-    }
-
-    /// <summary>Continue, and wait until the next page has arrived (not merely until the click is done).</summary>
-    private static async Task ContinueAsync(IPage page, string nextPath)
-    {
-        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == nextPath);
     }
 
     /// <summary>Continue with a mistake: the same page comes back with the error summary.</summary>
