@@ -183,7 +183,7 @@ app.UseSerilogRequestLogging(o =>
         diagnostics.Set("UserId", http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value);
     };
 });
-app.UseStaticFiles();
+app.UseCachedStaticFiles();
 app.UseRouting();
 
 // After routing, so the stricter limit on sending an online request can find its page.

@@ -29,7 +29,8 @@ public static class SecurityHeaders
             headers["Referrer-Policy"] = "no-referrer";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
-            if (context.User.Identity?.IsAuthenticated == true || !context.Request.Path.StartsWithSegments("/assets") && !context.Request.Path.StartsWithSegments("/lib") && !context.Request.Path.StartsWithSegments("/css"))
+            // The static files (styles, scripts, images: nothing about a person) keep the caching StaticAssetCaching gives them.
+            if (context.User.Identity?.IsAuthenticated == true || !IsStaticAsset(context.Request.Path))
             {
                 headers.CacheControl = "no-store";
                 headers.Pragma = "no-cache";
@@ -39,4 +40,7 @@ public static class SecurityHeaders
         });
         await next();
     });
+
+    private static bool IsStaticAsset(PathString path) =>
+        path.StartsWithSegments("/assets") || path.StartsWithSegments("/lib") || path.StartsWithSegments("/css") || path.StartsWithSegments("/js");
 }

@@ -30,6 +30,38 @@ public sealed partial class HostPageTests(AppFactory factory) : IntegrationTest(
     }
 
     [Fact]
+    public async Task StaticAssets_LinkedByVersionAndKeptAYear_UnversionedCheckedEachTime()
+    {
+        var worker = await CreateUserAsync(Roles.SocialWorker, "Alex Rowe");
+        var client = ClientFor(worker);
+
+        var html = await client.GetStringAsync("/MyWork", TestContext.Current.CancellationToken);
+        var assets = VersionedAssetPattern().Matches(html).Select(m => m.Groups[1].Value).ToList();
+
+        Assert.Contains(assets, a => a.StartsWith("/lib/govuk/govuk-frontend.min.css?v=", StringComparison.Ordinal));
+        Assert.Contains(assets, a => a.StartsWith("/lib/moj/moj-frontend.min.css?v=", StringComparison.Ordinal));
+        Assert.Contains(assets, a => a.StartsWith("/css/site.css?v=", StringComparison.Ordinal));
+        Assert.Contains(assets, a => a.StartsWith("/js/init.js?v=", StringComparison.Ordinal));
+        foreach (var asset in assets)
+        {
+            var response = await client.GetAsync(asset, TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var caching = response.Headers.CacheControl;
+            Assert.True(caching is { Public: true, NoStore: false }, $"{asset}: {caching}");
+            Assert.Equal(TimeSpan.FromDays(365), caching.MaxAge);
+            Assert.Contains("immutable", caching.ToString(), StringComparison.Ordinal);
+        }
+
+        // A script module imports GOV.UK Frontend by its plain path: kept, but checked with the server each time.
+        var plain = await client.GetAsync("/lib/govuk/govuk-frontend.min.js", TestContext.Current.CancellationToken);
+        Assert.True(plain.Headers.CacheControl is { NoCache: true, NoStore: false }, plain.Headers.CacheControl?.ToString());
+        Assert.NotNull(plain.Headers.ETag);
+        var unchanged = new HttpRequestMessage(HttpMethod.Get, "/lib/govuk/govuk-frontend.min.js");
+        unchanged.Headers.IfNoneMatch.Add(plain.Headers.ETag);
+        Assert.Equal(HttpStatusCode.NotModified, (await client.SendAsync(unchanged, TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    [Fact]
     public async Task HealthEndpoints_AnswerWithoutSignIn()
     {
         var client = AnonymousClient();
@@ -114,6 +146,9 @@ public sealed partial class HostPageTests(AppFactory factory) : IntegrationTest(
         Assert.StartsWith("Team,Kind,Workers", csv, StringComparison.Ordinal);
         Assert.Contains("\"Assessment East\",Assessment,0,0,0,18", csv, StringComparison.Ordinal);
     }
+
+    [GeneratedRegex("(?:href|src)=\"(/(?:lib|css|js|assets)/[^\"]+\\?v=[^\"]+)\"")]
+    private static partial Regex VersionedAssetPattern();
 
     [GeneratedRegex("'nonce-([^']+)'")]
     private static partial Regex NoncePattern();
