@@ -80,8 +80,7 @@ internal static class Browse
         catch (TimeoutException e)
         {
             // Say where the browser was left and what the page said, so a refused sign-in is told from a slow one.
-            var said = await page.Locator(".govuk-error-summary, h1").AllInnerTextsAsync();
-            throw new TimeoutException($"{email} was still on {page.Url} after {timeout / 1000} s; the page said: {string.Join(" | ", said)}", e);
+            throw new TimeoutException($"{email} was still on {page.Url} after {timeout / 1000} s; the page said: {await WhatThePageSaysAsync(page)}", e);
         }
     }
 
@@ -136,10 +135,13 @@ internal static class Browse
         catch (TimeoutException e)
         {
             // Say where the browser was left and what the page said, so a refused answer is told from a slow page.
-            var said = await page.Locator(".govuk-error-summary, h1").AllInnerTextsAsync();
-            throw new TimeoutException($"Continue did not reach {nextPath}: the browser was on {page.Url}; the page said: {string.Join(" | ", said)}", e);
+            throw new TimeoutException($"Continue did not reach {nextPath}: the browser was on {page.Url}; the page said: {await WhatThePageSaysAsync(page)}", e);
         }
     }
+
+    /// <summary>A page's heading and any error summary, for a failure message.</summary>
+    private static async Task<string> WhatThePageSaysAsync(IPage page) =>
+        string.Join(" | ", await page.Locator(".govuk-error-summary, h1").AllInnerTextsAsync());
 
     /// <summary>The text of the notification banner a post-redirect-get lands on.</summary>
     public static async Task<string> BannerAsync(IPage page) => await page.Locator(".govuk-notification-banner").InnerTextAsync();

@@ -29,8 +29,8 @@ public static class SecurityHeaders
             headers["Referrer-Policy"] = "no-referrer";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
             headers["Cross-Origin-Opener-Policy"] = "same-origin";
-            // The static files (styles, scripts, images: nothing about a person) keep the caching StaticAssetCaching gives them.
-            if (context.User.Identity?.IsAuthenticated == true || !IsStaticAsset(context.Request.Path))
+            // A static file (styles, scripts, images: nothing about a person) keeps the caching StaticAssetCaching gave it.
+            if (!StaticAssetCaching.IsStaticFile(context))
             {
                 headers.CacheControl = "no-store";
                 headers.Pragma = "no-cache";
@@ -40,7 +40,4 @@ public static class SecurityHeaders
         });
         await next();
     });
-
-    private static bool IsStaticAsset(PathString path) =>
-        path.StartsWithSegments("/assets") || path.StartsWithSegments("/lib") || path.StartsWithSegments("/css") || path.StartsWithSegments("/js");
 }

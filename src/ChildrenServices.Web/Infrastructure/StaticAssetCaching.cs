@@ -14,18 +14,27 @@ namespace ChildrenServices.Web.Infrastructure;
 public static class StaticAssetCaching
 {
     /// <summary>The query parameter asp-append-version adds.</summary>
-    public const string VersionParameter = "v";
+    private const string VersionParameter = "v";
 
-    public static readonly string Versioned = "public, max-age=31536000, immutable";
+    private const string Versioned = "public, max-age=31536000, immutable";
 
-    public static readonly string Unversioned = "no-cache";
+    private const string Unversioned = "no-cache";
+
+    /// <summary>Set on a request the static-file middleware answered from wwwroot.</summary>
+    private static readonly object ServedKey = new();
 
     public static IApplicationBuilder UseCachedStaticFiles(this IApplicationBuilder app) => app.UseStaticFiles(new StaticFileOptions
     {
         OnPrepareResponse = Apply,
     });
 
-    private static void Apply(StaticFileResponseContext file) =>
+    /// <summary>Whether this response is a static file, which keeps the caching given here instead of the pages' no-store.</summary>
+    public static bool IsStaticFile(HttpContext context) => context.Items.ContainsKey(ServedKey);
+
+    private static void Apply(StaticFileResponseContext file)
+    {
+        file.Context.Items[ServedKey] = true;
         file.Context.Response.Headers[HeaderNames.CacheControl] =
             file.Context.Request.Query.ContainsKey(VersionParameter) ? Versioned : Unversioned;
+    }
 }
