@@ -21,8 +21,7 @@ public sealed class AlertJourney(BrowserHost host) : IClassFixture<BrowserHost>
         var today = BrowserHost.Today;
 
         var page = await host.NewPageAsync();
-        await SignInAsync(page, "manager@demo.example");
-        await page.GotoAsync("/Team");
+        await SignInAsync(page, "manager@demo.example", "/Team");
         var alerts = page.Locator("[aria-labelledby='alerts-title']");
         var alert = alerts.GetByRole(AriaRole.Button, new() { Name = $"Strategy discussion needed now: contact {reference}" });
         await Assertions.Expect(alert).ToBeVisibleAsync();

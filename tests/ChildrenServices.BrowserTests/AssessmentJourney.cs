@@ -19,8 +19,7 @@ public sealed class AssessmentJourney(BrowserHost host) : IClassFixture<BrowserH
         var (childId, name) = await ReferredChildAsync();
 
         var worker = await host.NewPageAsync();
-        await SignInAsync(worker, "socialworker@demo.example");
-        await worker.GotoAsync($"/People/{childId}/Assessment");
+        await SignInAsync(worker, "socialworker@demo.example", $"/People/{childId}/Assessment");
         await AssertAccessibleAsync(worker, "assessment not started");
         await ClickAsync(worker, "Start the assessment");
         Assert.Contains("Assessment started", await BannerAsync(worker), StringComparison.Ordinal);
@@ -40,8 +39,7 @@ public sealed class AssessmentJourney(BrowserHost host) : IClassFixture<BrowserH
         await AssertAccessibleAsync(worker, "assessment waiting for authorisation");
 
         var manager = await host.NewPageAsync();
-        await SignInAsync(manager, "manager@demo.example");
-        await manager.GotoAsync("/Approvals");
+        await SignInAsync(manager, "manager@demo.example", "/Approvals");
         await AssertAccessibleAsync(manager, "approvals with an assessment");
         await manager.GetByRole(AriaRole.Link, new() { Name = $"Assessment authorisation for {name}" }).ClickAsync();
         await manager.GetByText("Read the assessment").WaitForAsync();

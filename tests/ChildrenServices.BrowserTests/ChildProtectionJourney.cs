@@ -25,8 +25,7 @@ public sealed class ChildProtectionJourney(BrowserHost host) : IClassFixture<Bro
 
         // The social worker starts the assessment the day after the referral.
         var worker = await host.NewPageAsync();
-        await SignInAsync(worker, "socialworker@demo.example");
-        await worker.GotoAsync($"/People/{childId}/Assessment");
+        await SignInAsync(worker, "socialworker@demo.example", $"/People/{childId}/Assessment");
         await FillDateAsync(worker, "Input_StartedOn", today.AddDays(-29));
         await ClickAsync(worker, "Start the assessment");
         await AssertAccessibleAsync(worker, "assessment started");
@@ -54,8 +53,7 @@ public sealed class ChildProtectionJourney(BrowserHost host) : IClassFixture<Bro
 
         // The reviewing officer chairs the initial conference: a plan under neglect.
         var chair = await host.NewPageAsync();
-        await SignInAsync(chair, "iro@demo.example");
-        await chair.GotoAsync($"/People/{childId}/ChildProtection");
+        await SignInAsync(chair, "iro@demo.example", $"/People/{childId}/ChildProtection");
         await ClickAsync(chair, "Record the initial conference", AriaRole.Link);
         await AssertAccessibleAsync(chair, "initial conference form");
         await FillDateAsync(chair, "Input_HeldOn", today.AddDays(-15));
@@ -76,8 +74,7 @@ public sealed class ChildProtectionJourney(BrowserHost host) : IClassFixture<Bro
         await worker.GetByLabel("Strategy discussion", new() { Exact = true }).CheckAsync();
         await ClickAsync(worker, "Save and send for authorisation");
         var manager = await host.NewPageAsync();
-        await SignInAsync(manager, "manager@demo.example");
-        await manager.GotoAsync("/Approvals");
+        await SignInAsync(manager, "manager@demo.example", "/Approvals");
         await manager.GetByRole(AriaRole.Link, new() { Name = $"Assessment authorisation for {name}" }).ClickAsync();
         await manager.GetByLabel("Approve", new() { Exact = true }).CheckAsync();
         await manager.GetByLabel("Rationale").FillAsync("Agreed; the plan is the right response.");

@@ -20,8 +20,7 @@ public sealed class DraftJourney(BrowserHost host) : IClassFixture<BrowserHost>
     {
         var childId = await ReferredChildAsync();
         var page = await host.NewPageAsync();
-        await SignInAsync(page, "socialworker@demo.example");
-        await page.GotoAsync($"/People/{childId}/Assessment");
+        await SignInAsync(page, "socialworker@demo.example", $"/People/{childId}/Assessment");
         await ClickAsync(page, "Start the assessment");
         Assert.Contains("Assessment started", await BannerAsync(page), StringComparison.Ordinal);
 

@@ -20,8 +20,7 @@ public sealed class DuplicatesJourney(BrowserHost host) : IClassFixture<BrowserH
         var (first, second) = await ThePairAsync();
 
         var practitioner = await host.NewPageAsync();
-        await SignInAsync(practitioner, "frontdoor@demo.example");
-        await practitioner.GotoAsync("/People/Create");
+        await SignInAsync(practitioner, "frontdoor@demo.example", "/People/Create");
         await practitioner.GetByLabel("Given names").FillAsync("Aysha");
         await practitioner.GetByLabel("Family name").FillAsync("Khatun");
         await practitioner.Locator("#Input_DateOfBirth").FillAsync("9");
@@ -36,8 +35,7 @@ public sealed class DuplicatesJourney(BrowserHost host) : IClassFixture<BrowserH
         await AssertAccessibleAsync(practitioner, "record a child: possible duplicates");
 
         var manager = await host.NewPageAsync();
-        await SignInAsync(manager, "manager@demo.example");
-        await manager.GotoAsync($"/People/{first}");
+        await SignInAsync(manager, "manager@demo.example", $"/People/{first}");
         await ClickAsync(manager, "Merge with another record", AriaRole.Link);
         await AssertAccessibleAsync(manager, "merge with another record");
         await ClickAsync(manager, "Continue");

@@ -34,8 +34,7 @@ public sealed class EarlyHelpJourneys(BrowserHost host) : IClassFixture<BrowserH
     internal static async Task<(IPage Manager, string EpisodeUrl)> ManagerAllocatesTomAsync(BrowserHost host, string given, string family)
     {
         var manager = await host.NewPageAsync();
-        await SignInAsync(manager, "r.adeyemi@demo.example");
-        await manager.GotoAsync("/EarlyHelp");
+        await SignInAsync(manager, "r.adeyemi@demo.example", "/EarlyHelp");
         await AssertAccessibleAsync(manager, "early help for a manager");
         await manager.GetByRole(AriaRole.Link, new() { Name = $"Allocate a keyworker for {given} {family}" }).ClickAsync();
         await manager.GetByText("Who will be the family's keyworker?").WaitForAsync();
@@ -50,8 +49,7 @@ public sealed class EarlyHelpJourneys(BrowserHost host) : IClassFixture<BrowserH
     internal static async Task<IPage> KeyworkerRunsTheAssessmentAndPlanAsync(BrowserHost host, string episodeUrl, string given, string family)
     {
         var page = await host.NewPageAsync();
-        await SignInAsync(page, "keyworker@demo.example");
-        await page.GotoAsync(episodeUrl);
+        await SignInAsync(page, "keyworker@demo.example", episodeUrl);
         Assert.Equal($"{family} family", await HeadingAsync(page));
         await AssertAccessibleAsync(page, "episode");
 

@@ -25,8 +25,7 @@ public sealed class EarlyHelpStepDownJourney(BrowserHost host) : IClassFixture<B
         var (childId, child) = await ChildOpenToSocialCareHeldByGraceAsync(host);
 
         var grace = await host.NewPageAsync();
-        await SignInAsync(grace, "socialworker@demo.example");
-        await grace.GotoAsync($"/People/{childId}/Contacts");
+        await SignInAsync(grace, "socialworker@demo.example", $"/People/{childId}/Contacts");
         await AssertAccessibleAsync(grace, "contacts and referrals of a child open to social care");
         await ClickAsync(grace, "Ask to step down to a keyworker", AriaRole.Link);
         await AssertAccessibleAsync(grace, "ask to step down");
@@ -41,8 +40,7 @@ public sealed class EarlyHelpStepDownJourney(BrowserHost host) : IClassFixture<B
 
         // Sam Patel manages the Assessment Team; the seed has another step-down of Grace's in his queue.
         var sam = await host.NewPageAsync();
-        await SignInAsync(sam, "manager@demo.example");
-        await sam.GotoAsync("/Approvals");
+        await SignInAsync(sam, "manager@demo.example", "/Approvals");
         await AssertAccessibleAsync(sam, "approvals with a step-down waiting");
         await ClickAsync(sam, $"Step-down for {child}", AriaRole.Link);
         Assert.Equal($"Step-down for {child}", await HeadingAsync(sam));

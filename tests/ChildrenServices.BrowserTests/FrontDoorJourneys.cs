@@ -75,9 +75,7 @@ public sealed class FrontDoorJourneys(BrowserHost host) : IClassFixture<BrowserH
         var (childId, given, family) = await ChildWithoutOpenContactAsync("M");
         var previous = await AddReferralAsync(childId, DateOnly.FromDateTime(BrowserHost.Today).AddDays(-120));
         var page = await host.NewPageAsync();
-        await SignInAsync(page, "frontdoor@demo.example");
-
-        await page.GotoAsync($"/FrontDoor/Contacts/New?childId={childId}");
+        await SignInAsync(page, "frontdoor@demo.example", $"/FrontDoor/Contacts/New?childId={childId}");
         await AssertAccessibleAsync(page, "record a contact about a known child");
         await page.GetByLabel("Police notification").CheckAsync();
         await page.GetByLabel("Referrer's name").FillAsync("PC 2210 Lazenby");

@@ -53,8 +53,7 @@ public sealed class FrontDoorOnlineRequestJourney(BrowserHost host) : IClassFixt
 
         // The front door finds it in the queue and records the child from the requester's description.
         var staff = await host.NewPageAsync();
-        await SignInAsync(staff, "frontdoor@demo.example");
-        await staff.GotoAsync("/FrontDoor?held=Unassigned");
+        await SignInAsync(staff, "frontdoor@demo.example", "/FrontDoor?held=Unassigned");
         await ClickAsync(staff, reference, AriaRole.Link);
         Assert.Contains("Online request", await staff.Locator(".govuk-caption-l").InnerTextAsync(), StringComparison.Ordinal);
         await AssertAccessibleAsync(staff, "online request contact");

@@ -15,7 +15,6 @@ public sealed class Journeys(BrowserHost host) : IClassFixture<BrowserHost>
     {
         var (childId, given, family) = await AnyChildAsync();
         var page = await host.NewPageAsync();
-        await page.GotoAsync("/");
         await SignInAsync(page, "socialworker@demo.example");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Search", Exact = true }).ClickAsync();
@@ -39,9 +38,7 @@ public sealed class Journeys(BrowserHost host) : IClassFixture<BrowserHost>
     public async Task Practitioner_RecordsAChildWithMistakes_SeesErrorsAndKeepsInput()
     {
         var page = await host.NewPageAsync();
-        await page.GotoAsync("/");
-        await SignInAsync(page, "frontdoor@demo.example");
-        await page.GotoAsync("/People/Create");
+        await SignInAsync(page, "frontdoor@demo.example", "/People/Create");
         await AssertAccessibleAsync(page, "record a child");
 
         await page.GetByLabel("Given names").FillAsync("Brannoch");
@@ -61,9 +58,7 @@ public sealed class Journeys(BrowserHost host) : IClassFixture<BrowserHost>
     {
         var (childId, _, _) = await AnyChildAsync();
         var page = await host.NewPageAsync();
-        await page.GotoAsync("/");
-        await SignInAsync(page, "manager@demo.example");
-        await page.GotoAsync($"/People/{childId}");
+        await SignInAsync(page, "manager@demo.example", $"/People/{childId}");
         await page.GetByRole(AriaRole.Link, new() { Name = "Who has viewed" }).ClickAsync();
 
         Assert.Contains("Sam Patel", await page.Locator("table").InnerTextAsync(), StringComparison.Ordinal);
@@ -78,9 +73,7 @@ public sealed class Journeys(BrowserHost host) : IClassFixture<BrowserHost>
     public async Task Administrator_OpensUserAndTeamForms()
     {
         var page = await host.NewPageAsync();
-        await page.GotoAsync("/");
-        await SignInAsync(page, "admin@demo.example");
-        await page.GotoAsync("/Admin/Users/Create");
+        await SignInAsync(page, "admin@demo.example", "/Admin/Users/Create");
         await AssertAccessibleAsync(page, "add a user");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
 

@@ -22,8 +22,7 @@ public sealed class LookedAfterJourney(BrowserHost host) : IClassFixture<Browser
         var today = DateOnly.FromDateTime(BrowserHost.Today);
 
         var page = await host.NewPageAsync();
-        await SignInAsync(page, "socialworker@demo.example");
-        await page.GotoAsync($"/People/{childId}");
+        await SignInAsync(page, "socialworker@demo.example", $"/People/{childId}");
         await AssertAccessibleAsync(page, "the child's record");
         await ClickAsync(page, "Looked after: periods of care, reviews and visits", AriaRole.Link);
         Assert.Contains("has not been looked after", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);

@@ -25,8 +25,7 @@ public sealed class RecordingJourney(BrowserHost host) : IClassFixture<BrowserHo
             "Mum was tired but engaged; the kitchen had food in and the flat was warm. We talked about what is working well and what still worries everyone."));
 
         var page = await host.NewPageAsync();
-        await SignInAsync(page, SocialWorker);
-        await page.GotoAsync($"/People/{childId}");
+        await SignInAsync(page, SocialWorker, $"/People/{childId}");
         await ClickAsync(page, "Case notes", AriaRole.Link);
         await AssertAccessibleAsync(page, "case notes");
         await ClickAsync(page, "Add a case note", AriaRole.Link);
@@ -41,8 +40,7 @@ public sealed class RecordingJourney(BrowserHost host) : IClassFixture<BrowserHo
 
         // A new browser context: a new session, as after a timeout. Only the server's draft remains.
         var again = await host.NewPageAsync();
-        await SignInAsync(again, SocialWorker);
-        await again.GotoAsync($"/People/{childId}/Notes/New");
+        await SignInAsync(again, SocialWorker, $"/People/{childId}/Notes/New");
         Assert.Contains("You have an unsent draft from", await again.Locator("#draft-restored").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(text, await again.GetByLabel("Case note", new() { Exact = true }).InputValueAsync());
         Assert.Equal(title, await again.GetByLabel("Title").InputValueAsync());

@@ -17,8 +17,7 @@ public sealed class TransferJourney(BrowserHost host) : IClassFixture<BrowserHos
         var (childId, name) = await ChildHeldByTheSocialWorkerAsync();
 
         var sender = await host.NewPageAsync();
-        await SignInAsync(sender, "manager@demo.example");
-        await sender.GotoAsync($"/People/{childId}");
+        await SignInAsync(sender, "manager@demo.example", $"/People/{childId}");
         await ClickAsync(sender, "Transfer to another team", AriaRole.Link);
         await AssertAccessibleAsync(sender, "transfer to another team");
         await sender.GetByLabel("Which team will take the case?").SelectOptionAsync(new SelectOptionValue { Label = "Children in Need and Protection North" });
@@ -31,8 +30,7 @@ public sealed class TransferJourney(BrowserHost host) : IClassFixture<BrowserHos
         await AssertAccessibleAsync(sender, "allocation history with a pending transfer");
 
         var receiver = await host.NewPageAsync();
-        await SignInAsync(receiver, "c.brightwell@demo.example");
-        await receiver.GotoAsync("/Team");
+        await SignInAsync(receiver, "c.brightwell@demo.example", "/Team");
         await receiver.GetByRole(AriaRole.Link, new() { Name = $"Read the handover for {name}" }).ClickAsync();
         await receiver.GetByText("Dad's drinking at weekends").WaitForAsync();
         await AssertAccessibleAsync(receiver, "transfer to accept");
@@ -42,8 +40,7 @@ public sealed class TransferJourney(BrowserHost host) : IClassFixture<BrowserHos
         await AssertAccessibleAsync(receiver, "my teams after accepting a transfer");
 
         var worker = await host.NewPageAsync();
-        await SignInAsync(worker, "socialworker@demo.example");
-        await worker.GotoAsync($"/People/{childId}/Allocations");
+        await SignInAsync(worker, "socialworker@demo.example", $"/People/{childId}/Allocations");
         var history = await worker.Locator("main").InnerTextAsync();
         Assert.Contains("Assessment Team to Children in Need and Protection North", history, StringComparison.Ordinal);
         Assert.Contains("allocated to Bethany Frost", history, StringComparison.Ordinal);

@@ -17,8 +17,7 @@ public sealed class WorklistJourneys(BrowserHost host) : IClassFixture<BrowserHo
     public async Task TheReviewingOfficerFindsTheirChildrenOnMyWork_AndRecordsAReview()
     {
         var page = await host.NewPageAsync();
-        await SignInAsync(page, "iro@demo.example");
-        await page.GotoAsync("/MyWork");
+        await SignInAsync(page, "iro@demo.example", "/MyWork");
         var worklist = await page.Locator("main").InnerTextAsync();
         Assert.Contains("Reviews and conferences I chair", worklist, StringComparison.Ordinal);
         Assert.Contains("Overdue", worklist, StringComparison.Ordinal);
@@ -68,8 +67,7 @@ public sealed class WorklistJourneys(BrowserHost host) : IClassFixture<BrowserHo
     public async Task AManagerDrillsIntoAnOverloadedWorker_AndMovesTwoChildrenToAnotherWorker()
     {
         var page = await host.NewPageAsync();
-        await SignInAsync(page, "manager@demo.example");
-        await page.GotoAsync("/Team");
+        await SignInAsync(page, "manager@demo.example", "/Team");
         await AssertAccessibleAsync(page, "my teams");
 
         var overloaded = page.Locator("tr", new() { Has = page.Locator(".govuk-tag--red", new() { HasText = "Over capacity" }) }).First;
