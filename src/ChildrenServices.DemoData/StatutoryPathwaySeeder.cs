@@ -56,7 +56,8 @@ internal sealed class StatutoryPathwaySeeder(AppDbContext db, TimeProvider clock
                 case 2:
                 case 3:
                     // Child protection plans: the second's review conference is overdue.
-                    var icpc = i == 2 ? today.AddDays(-40) : today.AddMonths(-4);
+                    // Working days back, so the conference is on a weekday whatever today is (CIN census rule 8875).
+                    var icpc = calendar.AddWorkingDays(today, i == 2 ? -28 : -85);
                     var enquiry = new ChildProtectionEnquiry(referral, calendar.AddWorkingDays(icpc, -12), "Police, health visitor, nursery", true, "Neglect: home conditions, missed health appointments.", calendar, today);
                     enquiry.RecordSection47Outcome(calendar.AddWorkingDays(icpc, -5), "Chronic neglect; parents struggling with alcohol.", true, today);
                     enquiry.RecordConference(icpc, ConferenceOutcome.ChildProtectionPlan, "NEG", chair, today);

@@ -136,6 +136,7 @@ public sealed class ChildProtectionEnquiry : Aggregate
         }
 
         NotInFuture(heldOn, today, "HeldOn");
+        ConferenceDate.EnsureWeekday(heldOn, "HeldOn", "The initial conference");
         if (!Enum.IsDefined(outcome))
         {
             throw new DomainRuleException("Select the outcome of the conference", "Outcome");

@@ -96,6 +96,7 @@ public sealed class ChildProtectionPlan : Aggregate
     public CpReview RecordReview(DateOnly heldOn, bool planContinues, string? latestCategory, string? decision, Guid chairId, DateOnly today)
     {
         WithinPlan(heldOn, today, "HeldOn", "The review conference");
+        ConferenceDate.EnsureWeekday(heldOn, "HeldOn", "The review conference");
         if (heldOn == StartedOn)
         {
             throw new DomainRuleException("A review conference cannot be on the day of the initial conference", "HeldOn");

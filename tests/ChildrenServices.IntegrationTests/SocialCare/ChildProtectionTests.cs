@@ -129,6 +129,35 @@ public sealed class ChildProtectionTests(AppFactory factory) : FrontDoorTestBase
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, (await worker.GetAsync($"/People/{childId}/ChildProtection/Conference", ct)).StatusCode);
     }
 
+    [Fact]
+    public async Task Rule8875_TheConferenceForm_RefusesAWeekendDate_NextToTheField_KeepingTheAnswers()
+    {
+        var childId = await ReferredChildAsync();
+        var id = await StrategyAsync(childId);
+        await SendAsUserAsync(socialWorker, new RecordSection47Outcome.Command { PersonId = childId, EnquiryId = id, Version = await VersionAsync(id), ConcludedOn = Today, Findings = "Harm likely.", ConferenceNeeded = true });
+        Factory.Clock.Advance(TimeSpan.FromDays(6)); // Monday 30 November: the weekend of 28 and 29 November has passed
+        var chair = ClientFor(reviewingOfficer);
+        var url = $"/People/{childId}/ChildProtection/Conference";
+        KeyValuePair<string, string>[] HeldOn(int day) =>
+            [Pages.PageHelpers.F("Input.HeldOn.Day", day.ToString(System.Globalization.CultureInfo.InvariantCulture)), Pages.PageHelpers.F("Input.HeldOn.Month", "11"), Pages.PageHelpers.F("Input.HeldOn.Year", "2026"),
+             Pages.PageHelpers.F("Input.Outcome", nameof(ConferenceOutcome.ChildProtectionPlan)), Pages.PageHelpers.F("Input.InitialCategory", "NEG")];
+
+        var saturday = await Pages.PageHelpers.PostFormAsync(chair, url, HeldOn(28));
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, saturday.StatusCode);
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await saturday.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Contains("The initial conference cannot be on a weekend: 28 November 2026 is a Saturday", page.QuerySelector("#Input_HeldOn-error")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal("28", (page.QuerySelector("input[name='Input.HeldOn.Day']") as AngleSharp.Html.Dom.IHtmlInputElement)?.Value);
+        Assert.True((page.QuerySelector($"input[name='Input.Outcome'][value='{nameof(ConferenceOutcome.ChildProtectionPlan)}']") as AngleSharp.Html.Dom.IHtmlInputElement)?.IsChecked);
+        Assert.Equal("NEG", (page.QuerySelector("select[name='Input.InitialCategory']") as AngleSharp.Html.Dom.IHtmlSelectElement)?.Value);
+        Assert.Null(await WithDbAsync(db => db.ChildProtectionEnquiries.Where(e => e.Id == id).Select(e => e.ConferenceHeldOn).SingleAsync()));
+
+        var friday = await Pages.PageHelpers.PostFormAsync(chair, url, HeldOn(27));
+
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, friday.StatusCode);
+        Assert.Equal(new DateOnly(2026, 11, 27), await WithDbAsync(db => db.ChildProtectionEnquiries.Where(e => e.Id == id).Select(e => e.ConferenceHeldOn).SingleAsync()));
+    }
+
     /// <summary>Strategy today, enquiry concluded today, conference held today (Tuesday 24 November 2026) making a plan under neglect.</summary>
     private async Task<Guid> PlanAsync(Guid childId)
     {
