@@ -62,7 +62,8 @@ internal sealed class StatutoryPathwaySeeder(AppDbContext db, TimeProvider clock
                     enquiry.RecordSection47Outcome(calendar.AddWorkingDays(icpc, -5), "Chronic neglect; parents struggling with alcohol.", true, today);
                     enquiry.RecordConference(icpc, ConferenceOutcome.ChildProtectionPlan, "NEG", chair, today);
                     db.ChildProtectionEnquiries.Add(enquiry);
-                    var plan = new ChildProtectionPlan(enquiry);
+                    // The second child had a plan under another council before moving here (the census's NumberOfPreviousCPP).
+                    var plan = new ChildProtectionPlan(enquiry, previousPlansElsewhere: i == 3 ? 1 : 0);
                     plan.RecordCoreGroup(calendar.AddWorkingDays(icpc, 8), today);
                     plan.RecordVisit(calendar.AddWorkingDays(icpc, 5), true, true, today);
                     plan.RecordVisit(calendar.AddWorkingDays(icpc, 14), true, false, today);

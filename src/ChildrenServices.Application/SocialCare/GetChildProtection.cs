@@ -62,7 +62,7 @@ public static class GetChildProtection
                 return new Enquiry(e.Id, e.Version, e.StrategyHeldOn, e.Agencies, e.Section47, e.Rationale, e.ConferenceTargetOn, e.Section47ConcludedOn, e.Findings,
                     e.ConferenceNeeded, e.ConferenceHeldOn, e.ConferenceOutcome, e.InitialCategory, e.ChairId is { } c ? names.GetValueOrDefault(c) : null, e.IsOpen,
                     next, next is null ? null : rules.StatusOf(next, today));
-            })], planRows, Math.Max(0, plans.Count - 1));
+            })], planRows, plans.Count == 0 ? 0 : plans[0].NumberOfPreviousPlans(plans));
         }
     }
 }

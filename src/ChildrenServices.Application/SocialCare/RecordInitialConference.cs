@@ -30,6 +30,9 @@ public static class RecordInitialConference
         public ConferenceOutcome? Outcome { get; init; }
 
         public string? InitialCategory { get; init; }
+
+        /// <summary>Plans under other councils before this one, in total, where the conference was told of them (blank: none known).</summary>
+        public int? PreviousPlansElsewhere { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -40,6 +43,11 @@ public static class RecordInitialConference
             RuleFor(c => c.Outcome).NotNull().WithMessage("Select the outcome of the conference").IsInEnum().WithMessage("Select the outcome of the conference");
             RuleFor(c => c.InitialCategory).Must(code => DfeCodes.CategoryOfAbuse.Find(code!) is not null)
                 .When(c => !string.IsNullOrEmpty(c.InitialCategory)).WithMessage("Select a category of abuse from the list");
+            RuleFor(c => c.PreviousPlansElsewhere).InclusiveBetween(0, ChildProtectionPlan.MostPreviousPlansElsewhere)
+                .WithMessage(ChildProtectionPlan.PreviousPlansElsewhereOutOfRange);
+            RuleFor(c => c.PreviousPlansElsewhere).Must(n => n is null or 0)
+                .When(c => c.Outcome is { } o && o != ConferenceOutcome.ChildProtectionPlan)
+                .WithMessage("Earlier plans under other councils are only entered when the conference makes a child protection plan");
         }
     }
 
@@ -57,7 +65,7 @@ public static class RecordInitialConference
                 var childInNeedPlan = await db.ChildInNeedPlans.Include(p => p.Reviews).Include(p => p.Visits).AsSplitQuery()
                     .SingleOrDefaultAsync(p => p.ChildId == command.PersonId && p.EndedOn == null, cancellationToken);
                 childInNeedPlan?.EndAsChildProtectionPlanStarts(heldOn);
-                db.ChildProtectionPlans.Add(new ChildProtectionPlan(enquiry));
+                db.ChildProtectionPlans.Add(new ChildProtectionPlan(enquiry, command.PreviousPlansElsewhere ?? 0));
             }
 
             return Unit.Value;

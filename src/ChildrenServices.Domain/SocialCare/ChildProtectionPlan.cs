@@ -13,6 +13,11 @@ public sealed class ChildProtectionPlan : Aggregate
 {
     public const int TextLimit = 10_000;
 
+    /// <summary>More earlier plans under other councils than this is a typing mistake.</summary>
+    public const int MostPreviousPlansElsewhere = 20;
+
+    public const string PreviousPlansElsewhereOutOfRange = "Enter the number of earlier plans under other councils as a whole number from 0 to 20";
+
     private readonly List<CoreGroup> coreGroups = [];
     private readonly List<CpReview> reviews = [];
     private readonly List<CpVisit> visits = [];
@@ -23,9 +28,18 @@ public sealed class ChildProtectionPlan : Aggregate
         LatestCategory = string.Empty;
     }
 
-    public ChildProtectionPlan(ChildProtectionEnquiry enquiry)
+    /// <param name="previousPlansElsewhere">
+    /// Plans the child had under other councils before this one, in total, as the conference was told (see
+    /// <see cref="PreviousPlansElsewhere"/>): 0 when none are known.
+    /// </param>
+    public ChildProtectionPlan(ChildProtectionEnquiry enquiry, int previousPlansElsewhere = 0)
     {
         ArgumentNullException.ThrowIfNull(enquiry);
+        if (previousPlansElsewhere is < 0 or > MostPreviousPlansElsewhere)
+        {
+            throw new DomainRuleException(PreviousPlansElsewhereOutOfRange, nameof(PreviousPlansElsewhere));
+        }
+
         if (enquiry.ConferenceOutcome != ConferenceOutcome.ChildProtectionPlan || enquiry.ConferenceHeldOn is null || enquiry.InitialCategory is null)
         {
             throw new DomainRuleException("A child protection plan starts from an initial conference that decided on one", "Outcome");
@@ -37,6 +51,7 @@ public sealed class ChildProtectionPlan : Aggregate
         StartedOn = enquiry.ConferenceHeldOn.Value;
         InitialCategory = enquiry.InitialCategory;
         LatestCategory = enquiry.InitialCategory;
+        PreviousPlansElsewhere = previousPlansElsewhere;
     }
 
     public Guid ReferralId { get; private init; }
@@ -50,6 +65,13 @@ public sealed class ChildProtectionPlan : Aggregate
 
     public string InitialCategory { get; private init; }
 
+    /// <summary>
+    /// Child protection plans the child had under other councils before this one, in total, as the initial conference
+    /// was told (a child transferred in, or whose history is in another council's records). Plans recorded here are
+    /// never entered again: <see cref="NumberOfPreviousPlans"/> counts them.
+    /// </summary>
+    public int PreviousPlansElsewhere { get; private init; }
+
     public string LatestCategory { get; private set; }
 
     public DateOnly? EndedOn { get; private set; }
@@ -60,6 +82,19 @@ public sealed class ChildProtectionPlan : Aggregate
     public ChildProtectionPlanEnd? EndedBy { get; private set; }
 
     public bool IsOpen => EndedOn is null;
+
+    /// <summary>
+    /// The CIN census's NumberOfPreviousCPP for this plan: the child's plans recorded here that started before it, and
+    /// the plans under other councils the conferences were told of. Each conference gives the total elsewhere up to its
+    /// own plan, so the largest of this plan's and the earlier plans' figures is taken, never their sum (the same
+    /// history told twice is counted once).
+    /// </summary>
+    public int NumberOfPreviousPlans(IEnumerable<ChildProtectionPlan> childsPlans)
+    {
+        ArgumentNullException.ThrowIfNull(childsPlans);
+        var earlier = childsPlans.Where(p => p.Id != Id && p.ChildId == ChildId && p.StartedOn < StartedOn).ToList();
+        return earlier.Count + Math.Max(PreviousPlansElsewhere, earlier.Select(p => p.PreviousPlansElsewhere).DefaultIfEmpty(0).Max());
+    }
 
     public IReadOnlyList<CoreGroup> CoreGroups => coreGroups;
 

@@ -111,6 +111,46 @@ public sealed class PlanRulesTests(AppFactory factory) : FrontDoorTestBase(facto
     }
 
     [Fact]
+    public async Task Rule8730_PlansUnderOtherCouncils_EnteredAtTheConference_AreCountedWithThePlansHere_AndOnlyWithAPlan()
+    {
+        var childId = await ReferredChildAsync();
+        var enquiry = await EnquiryAsync(childId, Today);
+        var withoutAPlan = await Assert.ThrowsAsync<FluentValidation.ValidationException>(async () => await SendAsUserAsync(reviewingOfficer, new RecordInitialConference.Command
+        {
+            PersonId = childId, EnquiryId = enquiry, Version = await EnquiryVersionAsync(enquiry), HeldOn = Today, Outcome = ConferenceOutcome.ChildInNeedPlan, PreviousPlansElsewhere = 1,
+        }));
+        Assert.Contains(withoutAPlan.Errors, e => e.PropertyName == nameof(RecordInitialConference.Command.PreviousPlansElsewhere));
+
+        await SendAsUserAsync(reviewingOfficer, new RecordInitialConference.Command
+        {
+            PersonId = childId, EnquiryId = enquiry, Version = await EnquiryVersionAsync(enquiry), HeldOn = Today, Outcome = ConferenceOutcome.ChildProtectionPlan, InitialCategory = "NEG", PreviousPlansElsewhere = 2,
+        });
+
+        Assert.Equal(2, await WithDbAsync(db => db.ChildProtectionPlans.Where(p => p.ChildId == childId).Select(p => p.PreviousPlansElsewhere).SingleAsync()));
+        Assert.Equal(2, (await SendAsUserAsync(socialWorker, new GetChildProtection.Query(childId))).PreviousPlans);
+        Assert.Contains("has had 2 previous child protection plans", await Pages.PageHelpers.PageAsync(ClientFor(socialWorker), $"/People/{childId}/ChildProtection"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheConferencePage_RefusesANumberOfPlansElsewhereThatIsNotOne_BesideTheField_KeepingTheAnswers()
+    {
+        var childId = await ReferredChildAsync();
+        var enquiry = await EnquiryAsync(childId, Today);
+        var url = $"/People/{childId}/ChildProtection/Conference";
+
+        var typo = await Pages.PageHelpers.PostFormAsync(ClientFor(reviewingOfficer), url,
+            [Pages.PageHelpers.F("Input.HeldOn.Day", "24"), Pages.PageHelpers.F("Input.HeldOn.Month", "11"), Pages.PageHelpers.F("Input.HeldOn.Year", "2026"),
+             Pages.PageHelpers.F("Input.Outcome", nameof(ConferenceOutcome.ChildProtectionPlan)), Pages.PageHelpers.F("Input.InitialCategory", "NEG"), Pages.PageHelpers.F("Input.PreviousPlansElsewhere", "two")]);
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, typo.StatusCode);
+        var page = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await typo.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.False(string.IsNullOrWhiteSpace(page.QuerySelector("#Input_PreviousPlansElsewhere-error")?.TextContent));
+        Assert.Equal("two", (page.QuerySelector("#Input_PreviousPlansElsewhere") as AngleSharp.Html.Dom.IHtmlInputElement)?.Value);
+        Assert.Equal("NEG", (page.QuerySelector("select[name='Input.InitialCategory']") as AngleSharp.Html.Dom.IHtmlSelectElement)?.Value);
+        Assert.Null(await WithDbAsync(db => db.ChildProtectionEnquiries.Where(e => e.Id == enquiry).Select(e => e.ConferenceHeldOn).SingleAsync()));
+    }
+
+    [Fact]
     public async Task APlanEndedOutsideAConference_ForAMoveToAnotherCouncil_KeepsItsReason_AndTheCaseCanThenClose()
     {
         var childId = await ReferredChildAsync();

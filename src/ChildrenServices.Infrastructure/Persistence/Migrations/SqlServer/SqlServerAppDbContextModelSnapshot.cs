@@ -2311,6 +2311,9 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(5)
                         .HasColumnType("nvarchar(5)");
 
+                    b.Property<int>("PreviousPlansElsewhere")
+                        .HasColumnType("int");
+
                     b.Property<Guid>("ReferralId")
                         .HasColumnType("uniqueidentifier");
 

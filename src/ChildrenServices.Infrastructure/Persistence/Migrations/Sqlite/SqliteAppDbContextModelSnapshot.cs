@@ -2306,6 +2306,9 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(5)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("PreviousPlansElsewhere")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("ReferralId")
                         .HasColumnType("TEXT");
 

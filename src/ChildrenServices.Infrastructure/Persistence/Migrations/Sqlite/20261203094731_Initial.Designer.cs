@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261202164654_Initial")]
+    [Migration("20261203094731_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2308,6 +2308,9 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(5)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("PreviousPlansElsewhere")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("ReferralId")
                         .HasColumnType("TEXT");

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261202164659_Initial")]
+    [Migration("20261203094735_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2313,6 +2313,9 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(5)
                         .HasColumnType("nvarchar(5)");
+
+                    b.Property<int>("PreviousPlansElsewhere")
+                        .HasColumnType("int");
 
                     b.Property<Guid>("ReferralId")
                         .HasColumnType("uniqueidentifier");
