@@ -70,10 +70,13 @@ public static class BecomeLookedAfter
                 throw new DomainRuleException($"The child has been looked after since {last.StartedOn:d MMMM yyyy}: record a change of legal status or placement instead", "StartedOn");
             }
 
-            // Periods of care follow one another; they never overlap (SSDA903 episodes cannot).
-            if (last?.EndedOn is { } ended && startedOn < ended)
+            // Periods of care follow one another; they never overlap (SSDA903 episodes cannot), and a new one never starts
+            // on the day the last ended (rule 431): care that carried on that day is a change to the last period, not a new one.
+            if (last?.EndedOn is { } ended && startedOn <= ended)
             {
-                throw new DomainRuleException($"The child's last period of care ended on {ended:d MMMM yyyy}: a new one cannot start before that", "StartedOn");
+                throw new DomainRuleException(startedOn == ended
+                    ? $"The child's last period of care ended on {ended:d MMMM yyyy}: a new one cannot start the same day (SSDA903 rule 431). If the child stayed looked after, record the change on that period instead"
+                    : $"The child's last period of care ended on {ended:d MMMM yyyy}: a new one cannot start before that", "StartedOn");
             }
 
             var period = PeriodOfCare.Start(command.PersonId, startedOn, command.LegalStatus!, command.CategoryOfNeed!, command.ToPlacement(), child.DateOfBirth, UkTime.Today(clock));

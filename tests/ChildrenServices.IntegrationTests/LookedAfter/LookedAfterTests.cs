@@ -279,6 +279,21 @@ public sealed class LookedAfterTests(AppFactory factory) : FrontDoorTestBase(fac
     }
 
     [Fact]
+    public async Task Rule431_ANewPeriodOfCare_CannotStartOnTheDayTheLastEnded_ButCanTheDayAfter()
+    {
+        var childId = await HeldChildAsync();
+        await SendAsUserAsync(socialWorker, Start(childId, new DateOnly(2026, 6, 1)));
+        await SendAsUserAsync(socialWorker, await LeaveAsync(childId, new DateOnly(2026, 9, 30), "E4A"));
+
+        var sameDay = await Assert.ThrowsAsync<DomainRuleException>(async () => await SendAsUserAsync(socialWorker, Start(childId, new DateOnly(2026, 9, 30), carer: "Jones family")));
+        await SendAsUserAsync(socialWorker, Start(childId, new DateOnly(2026, 10, 1), carer: "Jones family"));
+
+        Assert.Equal("StartedOn", sameDay.Field);
+        Assert.StartsWith("The child's last period of care ended on 30 September 2026: a new one cannot start the same day (SSDA903 rule 431)", sameDay.Message, StringComparison.Ordinal);
+        Assert.Equal([new DateOnly(2026, 10, 1), new DateOnly(2026, 6, 1)], (await SendAsUserAsync(socialWorker, new GetPeriodsOfCare.Query(childId))).Periods.Select(p => p.StartedOn).ToList());
+    }
+
+    [Fact]
     public async Task Changes_EndBeforeStart_FutureDates_AndUnknownCodes_AreRefusedBesideTheField()
     {
         var childId = await HeldChildAsync();
