@@ -1,6 +1,7 @@
 using System.Globalization;
 using ChildrenServices.Domain.Allocations;
 using ChildrenServices.Domain.People;
+using ChildrenServices.Domain.SocialCare;
 using ChildrenServices.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,6 +37,10 @@ public sealed class LookedAfterJourney(BrowserHost host) : IClassFixture<Browser
         await FillDateAsync(page, "StartedOn", today.AddDays(-60));
         await page.GetByLabel("Legal status", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Value = "V2" });
         await page.Locator("input[name='Input.CategoryOfNeed'][value='N4']").CheckAsync();
+        // With no open referral, care opens the child's episode of need: the page asks where it came from and the need.
+        Assert.Contains("has no open referral", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await page.GetByLabel("Where did the referral come from?").SelectOptionAsync(new SelectOptionValue { Value = "6" });
+        await page.GetByLabel("The child's primary need").SelectOptionAsync(new SelectOptionValue { Value = "N1" });
         await FillPlacementAsync(page, "U6", "Smith family", "SN1 2AB");
         // The banners, and the reason kept when leaving care is refused, are checked over HTTP
         // (LookedAfterPageTests.StartMoveAndLeavePages_EachLandOnTheLookedAfterPageWithTheirBanner_AndALeavingDateTooEarlyKeepsTheReason).
@@ -111,9 +116,10 @@ public sealed class LookedAfterJourney(BrowserHost host) : IClassFixture<Browser
         var held = db.Allocations.Select(a => a.ChildId);
         var moving = db.CaseTransfers.SelectMany(t => t.Children.Select(c => c.ChildId));
         var inCare = db.PeriodsOfCare.Select(p => p.ChildId);
+        var referred = db.Referrals.Where(r => r.Status == ReferralStatus.Open).Select(r => r.ChildId);
         var child = await db.People
             .Where(p => p.Type == PersonType.Child && p.Restriction == null && p.DateOfBirth < today.AddYears(-2) && p.DateOfBirth > today.AddYears(-16)
-                && !held.Contains(p.Id) && !moving.Contains(p.Id) && !inCare.Contains(p.Id))
+                && !held.Contains(p.Id) && !moving.Contains(p.Id) && !inCare.Contains(p.Id) && !referred.Contains(p.Id))
             .OrderByDescending(p => p.FamilyName).Select(p => p.Id).FirstAsync(ct);
         db.Allocations.Add(new Allocation(child, worker, team.Id, AllocationRole.Lead, today.AddDays(-90), team.ManagerId!.Value));
         await db.SaveChangesAsync(ct);

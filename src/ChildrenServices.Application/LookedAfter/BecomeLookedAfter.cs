@@ -1,7 +1,11 @@
 using ChildrenServices.Application.Security;
+using ChildrenServices.Domain.Allocations;
+using ChildrenServices.Domain.Calendar;
+using ChildrenServices.Domain.Codes;
 using ChildrenServices.Domain.Common;
 using ChildrenServices.Domain.LookedAfter;
 using ChildrenServices.Domain.People;
+using ChildrenServices.Domain.SocialCare;
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +14,10 @@ namespace ChildrenServices.Application.LookedAfter;
 
 /// <summary>
 /// The child starts to be looked after: a new period of care whose first episode (reason for new episode S)
-/// holds the legal status, the category of need and where the child is placed.
+/// holds the legal status, the category of need and where the child is placed. A looked-after child is a child in
+/// need with an episode of need open (the CIN census counts them): where the child has no open referral, the worker is
+/// asked for the referral source and primary need, and an episode of need opens on the day care starts, held by the
+/// team of the child's lead worker.
 /// </summary>
 public static class BecomeLookedAfter
 {
@@ -34,7 +41,17 @@ public static class BecomeLookedAfter
         public string? Carer { get; init; }
 
         public bool IntendedLongTerm { get; init; }
+
+        /// <summary>Asked only when the child has no open referral: the source of the episode of need that opens with care.</summary>
+        public string? ReferralSourceCode { get; init; }
+
+        /// <summary>Asked only when the child has no open referral: the child's primary need for that episode.</summary>
+        public string? PrimaryNeedCode { get; init; }
     }
+
+    public const string SourceNeeded = "The child has no open referral, so being looked after opens an episode of need: select where the referral came from";
+
+    public const string NeedNeeded = "Select the child's primary need for the episode of need that opens with care";
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -44,10 +61,14 @@ public static class BecomeLookedAfter
             RuleFor(c => c.LegalStatus).NotEmpty().WithMessage("Select the legal status");
             RuleFor(c => c.CategoryOfNeed).NotEmpty().WithMessage("Select the category of need");
             Include(new PlacementInputValidator());
+            RuleFor(c => c.ReferralSourceCode).Must(code => DfeCodes.ReferralSource.Find(code!) is not null)
+                .When(c => !string.IsNullOrEmpty(c.ReferralSourceCode)).WithMessage("Select a referral source from the list");
+            RuleFor(c => c.PrimaryNeedCode).Must(code => DfeCodes.PrimaryNeed.Find(code!) is not null)
+                .When(c => !string.IsNullOrEmpty(c.PrimaryNeedCode)).WithMessage("Select a primary need from the list");
         }
     }
 
-    public sealed class Handler(IAppDbContext db, TimeProvider clock) : ICommandHandler<Command, Guid>
+    public sealed class Handler(IAppDbContext db, WorkingDayCalendar calendar, TimeProvider clock) : ICommandHandler<Command, Guid>
     {
         public async ValueTask<Guid> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -80,8 +101,41 @@ public static class BecomeLookedAfter
             }
 
             var period = PeriodOfCare.Start(command.PersonId, startedOn, command.LegalStatus!, command.CategoryOfNeed!, command.ToPlacement(), child.DateOfBirth, UkTime.Today(clock));
+            if (!await db.Referrals.AnyAsync(r => r.ChildId == command.PersonId && r.Status == ReferralStatus.Open, cancellationToken))
+            {
+                db.Referrals.Add(await EpisodeOfNeedAsync(command, startedOn, cancellationToken));
+            }
+
             db.PeriodsOfCare.Add(period);
             return period.Id;
+        }
+
+        /// <summary>The episode of need that opens with care, for a child with none open: dated the day care starts.</summary>
+        private async Task<Referral> EpisodeOfNeedAsync(Command command, DateOnly startedOn, CancellationToken cancellationToken)
+        {
+            if (string.IsNullOrWhiteSpace(command.ReferralSourceCode))
+            {
+                throw new DomainRuleException(SourceNeeded, nameof(Command.ReferralSourceCode));
+            }
+
+            if (string.IsNullOrWhiteSpace(command.PrimaryNeedCode))
+            {
+                throw new DomainRuleException(NeedNeeded, nameof(Command.PrimaryNeedCode));
+            }
+
+            var team = await db.Allocations.Where(a => a.ChildId == command.PersonId && a.EndedOn == null && a.Role == AllocationRole.Lead)
+                .Select(a => (Guid?)a.TeamId).FirstOrDefaultAsync(cancellationToken)
+                ?? throw new DomainRuleException("The child has no open referral and no lead worker: allocate the case to a team first", "StartedOn");
+            var previous = await db.Referrals.Where(r => r.ChildId == command.PersonId && r.Status != ReferralStatus.Withdrawn && r.ReferralDate <= startedOn)
+                .OrderByDescending(r => r.ReferralDate).FirstOrDefaultAsync(cancellationToken);
+            if (previous?.ClosedOn is { } closed && startedOn < closed)
+            {
+                // Episodes of need follow one another, one open at a time (CIN rule 8815).
+                throw new DomainRuleException($"The child's last referral closed on {closed:d MMMM yyyy}: care that started before then belongs to that episode of need", "StartedOn");
+            }
+
+            return new Referral(command.PersonId, null, startedOn, DfeCodes.ReferralSource.Find(command.ReferralSourceCode)!.Value,
+                DfeCodes.PrimaryNeed.Find(command.PrimaryNeedCode)!.Value, team, false, previous, calendar);
         }
     }
 }

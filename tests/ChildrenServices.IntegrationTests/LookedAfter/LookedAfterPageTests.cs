@@ -50,13 +50,16 @@ public sealed class LookedAfterPageTests(AppFactory factory) : FrontDoorTestBase
         F("Input.PlacementType", type), F("Input.PlacementProvider", "PR1"), F("Input.Carer", carer), F("Input.PlacementPostcode", "sn1 2ab"), F("Input.IntendedLongTerm", "true"),
     ];
 
+    /// <summary>The referral source and primary need the start page asks for when the child has no open referral.</summary>
+    private static KeyValuePair<string, string>[] Episode() => [F("Input.ReferralSourceCode", "1A"), F("Input.PrimaryNeedCode", "N1")];
+
     [Fact]
     public async Task StartPage_AFutureDate_Returns400_WithTheMessageBesideTheDate_AndKeepsEverythingTyped()
     {
         var childId = await HeldChildAsync();
         var url = $"/People/{childId}/LookedAfter/Start";
 
-        var response = await PostFormAsync(ClientFor(socialWorker), url, [.. Date("StartedOn", Today.AddDays(1)), F("Input.LegalStatus", "C1"), F("Input.CategoryOfNeed", "N1"), .. Placement()]);
+        var response = await PostFormAsync(ClientFor(socialWorker), url, [.. Date("StartedOn", Today.AddDays(1)), F("Input.LegalStatus", "C1"), F("Input.CategoryOfNeed", "N1"), .. Episode(), .. Placement()]);
         var html = await response.Content.ReadAsStringAsync(Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -79,7 +82,7 @@ public sealed class LookedAfterPageTests(AppFactory factory) : FrontDoorTestBase
         var url = $"/People/{childId}/LookedAfter/Start";
         var client = ClientFor(socialWorker);
 
-        var unknown = await PostFormAsync(client, url, [.. Date("StartedOn", Today.AddDays(-3)), F("Input.LegalStatus", "C1"), F("Input.CategoryOfNeed", "N1"), .. Placement(type: "ZZ")]);
+        var unknown = await PostFormAsync(client, url, [.. Date("StartedOn", Today.AddDays(-3)), F("Input.LegalStatus", "C1"), F("Input.CategoryOfNeed", "N1"), .. Episode(), .. Placement(type: "ZZ")]);
         var empty = await PostFormAsync(client, url, [F("Input.StartedOn.Day", "31"), F("Input.StartedOn.Month", "2"), F("Input.StartedOn.Year", "2026")]);
         var unknownHtml = await unknown.Content.ReadAsStringAsync(Ct);
         var emptyHtml = await empty.Content.ReadAsStringAsync(Ct);
@@ -105,7 +108,7 @@ public sealed class LookedAfterPageTests(AppFactory factory) : FrontDoorTestBase
     {
         var childId = await HeldChildAsync();
         var client = ClientFor(socialWorker);
-        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(client, $"/People/{childId}/LookedAfter/Start", [.. Date("StartedOn", new DateOnly(2026, 9, 1)), F("Input.LegalStatus", "C1"), F("Input.CategoryOfNeed", "N1"), .. Placement()])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(client, $"/People/{childId}/LookedAfter/Start", [.. Date("StartedOn", new DateOnly(2026, 9, 1)), F("Input.LegalStatus", "C1"), F("Input.CategoryOfNeed", "N1"), .. Episode(), .. Placement()])).StatusCode);
         var period = await WithDbAsync(db => db.PeriodsOfCare.Select(p => new { p.Id, p.Version }).SingleAsync());
         var url = $"/People/{childId}/LookedAfter/Placement";
         var stale = new[] { F("Input.PeriodOfCareId", period.Id.ToString()), F("Input.Version", period.Version.ToString()) };
@@ -130,7 +133,7 @@ public sealed class LookedAfterPageTests(AppFactory factory) : FrontDoorTestBase
         var client = ClientFor(socialWorker);
         var overview = $"/People/{childId}/LookedAfter";
 
-        var started = await PostFormAsync(client, $"{overview}/Start", [.. Date("StartedOn", Today.AddDays(-60)), F("Input.LegalStatus", "V2"), F("Input.CategoryOfNeed", "N4"), .. Placement()]);
+        var started = await PostFormAsync(client, $"{overview}/Start", [.. Date("StartedOn", Today.AddDays(-60)), F("Input.LegalStatus", "V2"), F("Input.CategoryOfNeed", "N4"), .. Episode(), .. Placement()]);
         Assert.StartsWith("Recorded: the child is looked after", await BannerAfterAsync(client, started, overview), StringComparison.Ordinal);
 
         var moved = await PostFormAsync(client, $"{overview}/Placement", [.. Date("ChangedOn", Today.AddDays(-10)), F("Input.SameCarer", "false"), .. Placement(carer: "Jones family")]);
@@ -165,7 +168,7 @@ public sealed class LookedAfterPageTests(AppFactory factory) : FrontDoorTestBase
         Assert.Contains("has not been looked after", before, StringComparison.Ordinal);
         Assert.Contains($"href=\"/People/{childId}/LookedAfter/Start\"", before, StringComparison.Ordinal);
         Assert.Contains($"href=\"/People/{childId}/LookedAfter\"", await (await client.GetAsync($"/People/{childId}", Ct)).Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
-        await PostFormAsync(client, $"/People/{childId}/LookedAfter/Start", [.. Date("StartedOn", new DateOnly(2026, 11, 2)), F("Input.LegalStatus", "C1"), F("Input.CategoryOfNeed", "N1"), .. Placement()]);
+        await PostFormAsync(client, $"/People/{childId}/LookedAfter/Start", [.. Date("StartedOn", new DateOnly(2026, 11, 2)), F("Input.LegalStatus", "C1"), F("Input.CategoryOfNeed", "N1"), .. Episode(), .. Placement()]);
         var period = await WithDbAsync(db => db.PeriodsOfCare.Select(p => new { p.Id, p.Version }).SingleAsync());
         var missingId = await SendAsUserAsync(socialWorker, new RecordMissingEpisode.Command { PersonId = childId, PeriodOfCareId = period.Id, Version = period.Version, MissingType = "A", StartedOn = new DateOnly(2026, 11, 20) });
 

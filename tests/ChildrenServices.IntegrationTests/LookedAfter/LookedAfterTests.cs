@@ -51,6 +51,7 @@ public sealed class LookedAfterTests(AppFactory factory) : FrontDoorTestBase(fac
     {
         PersonId = childId, StartedOn = on, LegalStatus = legalStatus, CategoryOfNeed = "N1",
         PlacementType = placementType, PlacementProvider = provider, PlacementPostcode = "SN1 2AB", Carer = carer, IntendedLongTerm = longTerm,
+        ReferralSourceCode = "1B", PrimaryNeedCode = "N1",
     };
 
     private async Task<(Guid Id, Guid Version)> PeriodAsync(Guid childId) =>
@@ -276,6 +277,55 @@ public sealed class LookedAfterTests(AppFactory factory) : FrontDoorTestBase(fac
         var care = await SendAsUserAsync(socialWorker, new GetPeriodsOfCare.Query(childId));
         Assert.Equal([new DateOnly(2026, 11, 2), new DateOnly(2026, 6, 1)], care.Periods.Select(p => p.StartedOn).ToList());
         Assert.Equal(care.Periods[0], care.Open);
+    }
+
+    [Fact]
+    public async Task AChildWithNoOpenReferral_BecomingLookedAfter_IsAskedForTheSourceAndNeed_AndAnEpisodeOfNeedOpensThatDay()
+    {
+        var childId = await HeldChildAsync();
+        var noSource = await Assert.ThrowsAsync<DomainRuleException>(async () => await SendAsUserAsync(socialWorker, Start(childId, new DateOnly(2026, 11, 2)) with { ReferralSourceCode = null }));
+        var noNeed = await Assert.ThrowsAsync<DomainRuleException>(async () => await SendAsUserAsync(socialWorker, Start(childId, new DateOnly(2026, 11, 2)) with { PrimaryNeedCode = null }));
+        Assert.Equal(("ReferralSourceCode", BecomeLookedAfter.SourceNeeded), (noSource.Field, noSource.Message));
+        Assert.Equal(("PrimaryNeedCode", BecomeLookedAfter.NeedNeeded), (noNeed.Field, noNeed.Message));
+        Assert.Empty(await WithDbAsync(db => db.PeriodsOfCare.ToListAsync()));
+
+        await SendAsUserAsync(socialWorker, Start(childId, new DateOnly(2026, 11, 2)) with { ReferralSourceCode = "5A", PrimaryNeedCode = "N4" });
+
+        var referral = await WithDbAsync(db => db.Referrals.SingleAsync(r => r.ChildId == childId));
+        Assert.Equal((new DateOnly(2026, 11, 2), "5A", "N4", AssessmentTeam, Domain.SocialCare.ReferralStatus.Open, (Guid?)null),
+            (referral.ReferralDate, referral.SourceCode, referral.PrimaryNeedCode, referral.TeamId, referral.Status, referral.ContactId));
+        Assert.Single(await WithDbAsync(db => db.PeriodsOfCare.Where(p => p.ChildId == childId).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task AChildWithAnOpenReferral_BecomingLookedAfter_KeepsThatEpisodeOfNeed_AndIsNotAskedAgain()
+    {
+        var (contactId, childId) = await ContactAboutNewChildAsync();
+        await DecideAsync(Practitioner, contactId, ContactOutcome.Referral);
+        await AllocateAsync(AssessmentManager, childId, socialWorker);
+        var before = await WithDbAsync(db => db.Referrals.Where(r => r.ChildId == childId).Select(r => r.Id).SingleAsync());
+
+        await SendAsUserAsync(socialWorker, Start(childId, Today) with { ReferralSourceCode = null, PrimaryNeedCode = null });
+
+        Assert.Equal([before], await WithDbAsync(db => db.Referrals.Where(r => r.ChildId == childId).Select(r => r.Id).ToListAsync()));
+        Assert.Single(await WithDbAsync(db => db.PeriodsOfCare.Where(p => p.ChildId == childId).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task TheStartPage_AsksForTheSourceAndNeed_OnlyWhenTheChildHasNoOpenReferral()
+    {
+        var held = await HeldChildAsync();
+        var (contactId, referred) = await ContactAboutNewChildAsync();
+        await DecideAsync(Practitioner, contactId, ContactOutcome.Referral);
+        await AllocateAsync(AssessmentManager, referred, socialWorker);
+        var client = ClientFor(socialWorker);
+
+        var withoutReferral = await Pages.PageHelpers.PageAsync(client, $"/People/{held}/LookedAfter/Start");
+        var withReferral = await Pages.PageHelpers.PageAsync(client, $"/People/{referred}/LookedAfter/Start");
+
+        Assert.Contains("name=\"Input.ReferralSourceCode\"", withoutReferral, StringComparison.Ordinal);
+        Assert.Contains("name=\"Input.PrimaryNeedCode\"", withoutReferral, StringComparison.Ordinal);
+        Assert.DoesNotContain("name=\"Input.ReferralSourceCode\"", withReferral, StringComparison.Ordinal);
     }
 
     [Fact]
