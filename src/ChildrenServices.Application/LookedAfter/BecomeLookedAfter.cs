@@ -113,14 +113,21 @@ public static class BecomeLookedAfter
         /// <summary>The episode of need that opens with care, for a child with none open: dated the day care starts.</summary>
         private async Task<Referral> EpisodeOfNeedAsync(Command command, DateOnly startedOn, CancellationToken cancellationToken)
         {
+            // Both answers are asked for together, so both are reported together, each beside its field.
+            List<FluentValidation.Results.ValidationFailure> missing = [];
             if (string.IsNullOrWhiteSpace(command.ReferralSourceCode))
             {
-                throw new DomainRuleException(SourceNeeded, nameof(Command.ReferralSourceCode));
+                missing.Add(new(nameof(Command.ReferralSourceCode), SourceNeeded));
             }
 
             if (string.IsNullOrWhiteSpace(command.PrimaryNeedCode))
             {
-                throw new DomainRuleException(NeedNeeded, nameof(Command.PrimaryNeedCode));
+                missing.Add(new(nameof(Command.PrimaryNeedCode), NeedNeeded));
+            }
+
+            if (missing.Count > 0)
+            {
+                throw new ValidationException(missing);
             }
 
             var team = await db.Allocations.Where(a => a.ChildId == command.PersonId && a.EndedOn == null && a.Role == AllocationRole.Lead)
@@ -134,8 +141,8 @@ public static class BecomeLookedAfter
                 throw new DomainRuleException($"The child's last referral closed on {closed:d MMMM yyyy}: care that started before then belongs to that episode of need", "StartedOn");
             }
 
-            return new Referral(command.PersonId, null, startedOn, DfeCodes.ReferralSource.Find(command.ReferralSourceCode)!.Value,
-                DfeCodes.PrimaryNeed.Find(command.PrimaryNeedCode)!.Value, team, false, previous, calendar);
+            return new Referral(command.PersonId, null, startedOn, DfeCodes.ReferralSource.Find(command.ReferralSourceCode!)!.Value,
+                DfeCodes.PrimaryNeed.Find(command.PrimaryNeedCode!)!.Value, team, false, previous, calendar);
         }
     }
 }

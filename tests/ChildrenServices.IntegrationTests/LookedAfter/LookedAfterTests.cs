@@ -283,10 +283,10 @@ public sealed class LookedAfterTests(AppFactory factory) : FrontDoorTestBase(fac
     public async Task AChildWithNoOpenReferral_BecomingLookedAfter_IsAskedForTheSourceAndNeed_AndAnEpisodeOfNeedOpensThatDay()
     {
         var childId = await HeldChildAsync();
-        var noSource = await Assert.ThrowsAsync<DomainRuleException>(async () => await SendAsUserAsync(socialWorker, Start(childId, new DateOnly(2026, 11, 2)) with { ReferralSourceCode = null }));
-        var noNeed = await Assert.ThrowsAsync<DomainRuleException>(async () => await SendAsUserAsync(socialWorker, Start(childId, new DateOnly(2026, 11, 2)) with { PrimaryNeedCode = null }));
-        Assert.Equal(("ReferralSourceCode", BecomeLookedAfter.SourceNeeded), (noSource.Field, noSource.Message));
-        Assert.Equal(("PrimaryNeedCode", BecomeLookedAfter.NeedNeeded), (noNeed.Field, noNeed.Message));
+        var neither = await Assert.ThrowsAsync<ValidationException>(async () => await SendAsUserAsync(socialWorker, Start(childId, new DateOnly(2026, 11, 2)) with { ReferralSourceCode = null, PrimaryNeedCode = null }));
+        var noNeed = await Assert.ThrowsAsync<ValidationException>(async () => await SendAsUserAsync(socialWorker, Start(childId, new DateOnly(2026, 11, 2)) with { PrimaryNeedCode = null }));
+        Assert.Equal([("ReferralSourceCode", BecomeLookedAfter.SourceNeeded), ("PrimaryNeedCode", BecomeLookedAfter.NeedNeeded)], neither.Errors.Select(e => (e.PropertyName, e.ErrorMessage)).ToList());
+        Assert.Equal([("PrimaryNeedCode", BecomeLookedAfter.NeedNeeded)], noNeed.Errors.Select(e => (e.PropertyName, e.ErrorMessage)).ToList());
         Assert.Empty(await WithDbAsync(db => db.PeriodsOfCare.ToListAsync()));
 
         await SendAsUserAsync(socialWorker, Start(childId, new DateOnly(2026, 11, 2)) with { ReferralSourceCode = "5A", PrimaryNeedCode = "N4" });
@@ -323,6 +323,14 @@ public sealed class LookedAfterTests(AppFactory factory) : FrontDoorTestBase(fac
         var withoutReferral = await Pages.PageHelpers.PageAsync(client, $"/People/{held}/LookedAfter/Start");
         var withReferral = await Pages.PageHelpers.PageAsync(client, $"/People/{referred}/LookedAfter/Start");
 
+        var neither = await Pages.PageHelpers.PostFormAsync(client, $"/People/{held}/LookedAfter/Start",
+            [Pages.PageHelpers.F("Input.StartedOn.Day", "2"), Pages.PageHelpers.F("Input.StartedOn.Month", "11"), Pages.PageHelpers.F("Input.StartedOn.Year", "2026"), Pages.PageHelpers.F("Input.LegalStatus", "V2"), Pages.PageHelpers.F("Input.CategoryOfNeed", "N4"),
+             Pages.PageHelpers.F("Input.PlacementType", "U6"), Pages.PageHelpers.F("Input.PlacementProvider", "PR1"), Pages.PageHelpers.F("Input.Carer", "Smith family"), Pages.PageHelpers.F("Input.PlacementPostcode", "SN1 2AB")]);
+        var refused = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await neither.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, neither.StatusCode);
+        Assert.Contains(BecomeLookedAfter.SourceNeeded, refused.QuerySelector("#Input_ReferralSourceCode-error")?.TextContent, StringComparison.Ordinal);
+        Assert.Contains(BecomeLookedAfter.NeedNeeded, refused.QuerySelector("#Input_PrimaryNeedCode-error")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Smith family", (refused.QuerySelector("#Input_Carer") as AngleSharp.Html.Dom.IHtmlInputElement)?.Value);
         Assert.Contains("name=\"Input.ReferralSourceCode\"", withoutReferral, StringComparison.Ordinal);
         Assert.Contains("name=\"Input.PrimaryNeedCode\"", withoutReferral, StringComparison.Ordinal);
         Assert.DoesNotContain("name=\"Input.ReferralSourceCode\"", withReferral, StringComparison.Ordinal);
