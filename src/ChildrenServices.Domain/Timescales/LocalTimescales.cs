@@ -33,7 +33,7 @@ public sealed record LocalTimescales
     /// <summary>Section 47 enquiry concluded within this many working days of the strategy discussion (domain.md's example: 6).</summary>
     public int Section47EnquiryWorkingDays { get; init; } = 6;
 
-    /// <summary>First core group within this many working days of the initial child protection conference.</summary>
+    /// <summary>First core group within this many working days of the initial child protection conference: at most the national 10.</summary>
     public int FirstCoreGroupWorkingDays { get; init; } = 10;
 
     /// <summary>Child protection statutory visit at least every this many working days, the first counted from the plan start.</summary>
@@ -64,7 +64,7 @@ public sealed record LocalTimescales
         var problems = new List<LocalTimescaleProblem>();
         Check(timescales.StrategyDiscussionWorkingDays, 0, MaxStrategyDiscussionWorkingDays, nameof(StrategyDiscussionWorkingDays), "The strategy discussion", "working days");
         Check(timescales.Section47EnquiryWorkingDays, 1, StatutoryTimescales.InitialConferenceWorkingDays, nameof(Section47EnquiryWorkingDays), "The section 47 enquiry", "working days");
-        Check(timescales.FirstCoreGroupWorkingDays, 1, MaxWorkingDays, nameof(FirstCoreGroupWorkingDays), "The first core group", "working days");
+        Check(timescales.FirstCoreGroupWorkingDays, 1, StatutoryTimescales.FirstCoreGroupWorkingDays, nameof(FirstCoreGroupWorkingDays), "The first core group", "working days (the national timescale is 10 at the most)");
         Check(timescales.ChildProtectionVisitWorkingDays, 1, MaxWorkingDays, nameof(ChildProtectionVisitWorkingDays), "Child protection visits", "working days");
         Check(timescales.ChildInNeedFirstReviewWorkingDays, 1, MaxWorkingDays, nameof(ChildInNeedFirstReviewWorkingDays), "The first child in need review", "working days");
         Check(timescales.ChildInNeedReviewWeeks, 1, MaxWeeks, nameof(ChildInNeedReviewWeeks), "Child in need reviews", "weeks");

@@ -29,6 +29,12 @@ public sealed class StatutoryTimescales
     /// <summary>Initial child protection conference: 15 working days from the strategy discussion (national; Working Together 2023).</summary>
     public const int InitialConferenceWorkingDays = 15;
 
+    /// <summary>
+    /// First core group: within 10 working days of the initial conference (national: domain.md, and issue 12). A council may
+    /// set a shorter local target (<see cref="LocalTimescales.FirstCoreGroupWorkingDays"/>), never a longer one.
+    /// </summary>
+    public const int FirstCoreGroupWorkingDays = 10;
+
     /// <summary>First child protection review conference: within 3 months of the initial conference (national; Working Together 2023).</summary>
     public const int FirstChildProtectionReviewMonths = 3;
 
@@ -92,7 +98,7 @@ public sealed class StatutoryTimescales
     public DateOnly InitialConferenceDue(DateOnly strategyDiscussionDate) =>
         Calendar.AddWorkingDays(strategyDiscussionDate, InitialConferenceWorkingDays);
 
-    /// <summary>First core group: <see cref="LocalTimescales.FirstCoreGroupWorkingDays"/> working days from the initial conference. Local default (domain.md: 10).</summary>
+    /// <summary>First core group: the council's <see cref="LocalTimescales.FirstCoreGroupWorkingDays"/> working days from the initial conference (10 at the most).</summary>
     public DateOnly FirstCoreGroupDue(DateOnly initialConferenceDate) =>
         Calendar.AddWorkingDays(initialConferenceDate, Local.FirstCoreGroupWorkingDays);
 

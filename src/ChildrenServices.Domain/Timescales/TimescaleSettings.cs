@@ -41,7 +41,8 @@ public sealed class TimescaleSettings : Aggregate
     {
         StrategyDiscussionWorkingDays = StrategyDiscussionWorkingDays,
         Section47EnquiryWorkingDays = Section47EnquiryWorkingDays,
-        FirstCoreGroupWorkingDays = FirstCoreGroupWorkingDays,
+        // A setting saved above the national 10 before the limit existed reads as 10.
+        FirstCoreGroupWorkingDays = Math.Min(FirstCoreGroupWorkingDays, StatutoryTimescales.FirstCoreGroupWorkingDays),
         ChildProtectionVisitWorkingDays = ChildProtectionVisitWorkingDays,
         ChildInNeedFirstReviewWorkingDays = ChildInNeedFirstReviewWorkingDays,
         ChildInNeedReviewWeeks = ChildInNeedReviewWeeks,

@@ -52,6 +52,18 @@ public sealed class LocalTimescaleTests(AppFactory factory) : FrontDoorTestBase(
     }
 
     [Fact]
+    public async Task TheFirstCoreGroup_CannotBeSetPastTheNationalTenWorkingDays_AndOneSavedBeforeTheLimitReadsAsTen()
+    {
+        var tooLong = await Assert.ThrowsAsync<ValidationException>(async () => await SendAsUserAsync(admin, Timescales(null) with { FirstCoreGroupWorkingDays = 11 }));
+        Assert.Contains(tooLong.Errors, e => e.PropertyName == "FirstCoreGroupWorkingDays" && e.ErrorMessage.StartsWith("The first core group must be between 1 and 10 working days", StringComparison.Ordinal));
+
+        await SendAsUserAsync(admin, Timescales(null));
+        await WithDbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE \"TimescaleSettings\" SET \"FirstCoreGroupWorkingDays\" = 15"));
+
+        Assert.Equal(10, (await SendAsUserAsync(admin, new GetLocalTimescales.Query())).Local.FirstCoreGroupWorkingDays);
+    }
+
+    [Fact]
     public async Task OutOfRangeSettings_AreRefusedBesideTheField_AndOnlyAnAdministratorMaySetThem()
     {
         var ex = await Assert.ThrowsAsync<ValidationException>(async () => await SendAsUserAsync(admin, Timescales(null, strategy: 11) with { ChildInNeedReviewWeeks = 0, FirstCoreGroupWorkingDays = null }));
