@@ -1,5 +1,6 @@
 using ChildrenServices.Application.Allocations;
 using ChildrenServices.Application.Security;
+using ChildrenServices.Application.SocialCare;
 using ChildrenServices.Domain.Approvals;
 using ChildrenServices.Domain.Calendar;
 using ChildrenServices.Domain.Codes;
@@ -68,8 +69,7 @@ public static class DecideStepUp
             var alreadyOpen = await db.Referrals.Where(r => childIds.Contains(r.ChildId) && r.Status == ReferralStatus.Open).Select(r => r.ChildId).ToListAsync(cancellationToken);
             foreach (var childId in childIds.Except(alreadyOpen))
             {
-                var previous = await db.Referrals.Where(r => r.ChildId == childId && r.Status != ReferralStatus.Withdrawn && r.ReferralDate <= today)
-                    .OrderByDescending(r => r.ReferralDate).FirstOrDefaultAsync(cancellationToken);
+                var previous = await ReferralHistory.LatestOnOrBeforeAsync(db, childId, today, cancellationToken);
                 db.Referrals.Add(new Referral(childId, null, today, "5D", command.PrimaryNeedCode!, command.AssessmentTeamId!.Value, false, previous, calendar));
             }
 

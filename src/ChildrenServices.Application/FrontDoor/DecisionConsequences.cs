@@ -1,3 +1,4 @@
+using ChildrenServices.Application.SocialCare;
 using ChildrenServices.Domain.Calendar;
 using ChildrenServices.Domain.EarlyHelp;
 using ChildrenServices.Domain.FrontDoor;
@@ -52,9 +53,7 @@ public sealed class DecisionConsequences(IAppDbContext db, WorkingDayCalendar ca
                         continue;
                     }
 
-                    var previous = await db.Referrals
-                        .Where(r => r.ChildId == childId && r.Status != ReferralStatus.Withdrawn && r.ReferralDate <= referralDate)
-                        .OrderByDescending(r => r.ReferralDate).FirstOrDefaultAsync(ct);
+                    var previous = await ReferralHistory.LatestOnOrBeforeAsync(db, childId, referralDate, ct);
                     var referral = new Referral(childId, contact.Id, referralDate, decision.ReferralSourceCode!, decision.PrimaryNeedCode!, decision.TeamId!.Value, immediate, previous, calendar);
                     reReferrals += referral.IsReReferral ? 1 : 0;
                     db.Referrals.Add(referral);

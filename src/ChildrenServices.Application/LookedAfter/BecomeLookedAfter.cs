@@ -1,4 +1,5 @@
 using ChildrenServices.Application.Security;
+using ChildrenServices.Application.SocialCare;
 using ChildrenServices.Domain.Allocations;
 using ChildrenServices.Domain.Calendar;
 using ChildrenServices.Domain.Codes;
@@ -133,8 +134,7 @@ public static class BecomeLookedAfter
             var team = await db.Allocations.Where(a => a.ChildId == command.PersonId && a.EndedOn == null && a.Role == AllocationRole.Lead)
                 .Select(a => (Guid?)a.TeamId).FirstOrDefaultAsync(cancellationToken)
                 ?? throw new DomainRuleException("The child has no open referral and no lead worker: allocate the case to a team first", "StartedOn");
-            var previous = await db.Referrals.Where(r => r.ChildId == command.PersonId && r.Status != ReferralStatus.Withdrawn && r.ReferralDate <= startedOn)
-                .OrderByDescending(r => r.ReferralDate).FirstOrDefaultAsync(cancellationToken);
+            var previous = await ReferralHistory.LatestOnOrBeforeAsync(db, command.PersonId, startedOn, cancellationToken);
             if (previous?.ClosedOn is { } closed && startedOn < closed)
             {
                 // Episodes of need follow one another, one open at a time (CIN rule 8815).

@@ -108,7 +108,8 @@ public sealed class WorkingDayCalendar
     /// <summary><paramref name="date"/> if it is a working day, otherwise the previous one.</summary>
     public DateOnly WorkingDayOnOrBefore(DateOnly date) => IsWorkingDay(date) ? date : PreviousWorkingDay(date);
 
-    private static bool IsWeekend(DateOnly date) => date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
+    /// <summary>Saturday or Sunday.</summary>
+    public static bool IsWeekend(DateOnly date) => date.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday;
 
     private static void Validate(OneOffHoliday oneOff)
     {

@@ -1,3 +1,4 @@
+using ChildrenServices.Domain.Calendar;
 using ChildrenServices.Domain.Common;
 
 namespace ChildrenServices.Domain.SocialCare;
@@ -11,7 +12,7 @@ public static class ConferenceDate
 {
     public static void EnsureWeekday(DateOnly heldOn, string field, string what)
     {
-        if (heldOn.DayOfWeek is DayOfWeek.Saturday or DayOfWeek.Sunday)
+        if (WorkingDayCalendar.IsWeekend(heldOn))
         {
             throw new DomainRuleException($"{what} cannot be on a weekend: {heldOn:d MMMM yyyy} is a {heldOn.DayOfWeek}. Check the date", field);
         }

@@ -50,6 +50,10 @@ public static class Display
     public static IEnumerable<SelectListItem> Options(CodeSet codes, bool includeRetired = false) =>
         codes.Codes.Where(c => includeRetired || c.ValidToYear is null).Select(c => new SelectListItem(c.Description, c.Value));
 
+    /// <summary>Codes to choose from, each shown with its DfE code first ("N1 Abuse, neglect and exploitation"), those still in use.</summary>
+    public static IEnumerable<SelectListItem> CodedOptions(CodeSet codes) =>
+        Options(codes).Select(o => new SelectListItem($"{o.Value} {o.Text}", o.Value));
+
     public static string Sex(Sex sex) => sex switch
     {
         Domain.People.Sex.Female => "Female",
