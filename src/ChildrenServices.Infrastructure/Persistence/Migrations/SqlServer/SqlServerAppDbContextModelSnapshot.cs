@@ -2490,6 +2490,42 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("ChildProtectionVisits", (string)null);
                 });
 
+            modelBuilder.Entity("ChildrenServices.Domain.SocialCare.PrimaryNeedRevision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("AssessmentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("FromCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("nvarchar(5)");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("RevisedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("RevisedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ToCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("nvarchar(5)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReferralId");
+
+                    b.HasIndex("RevisedById");
+
+                    b.ToTable("ReferralPrimaryNeedRevisions", (string)null);
+                });
+
             modelBuilder.Entity("ChildrenServices.Domain.SocialCare.Referral", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2514,11 +2550,26 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("FirstPrimaryNeedCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("nvarchar(5)");
+
                     b.Property<bool>("ImmediateStrategyDiscussion")
                         .HasColumnType("bit");
 
                     b.Property<bool>("IsReReferral")
                         .HasColumnType("bit");
+
+                    b.Property<bool>("NoFurtherAction")
+                        .HasColumnType("bit");
+
+                    b.Property<Guid?>("NoFurtherActionById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("NoFurtherActionRationale")
+                        .HasMaxLength(10000)
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<Guid?>("PreviousReferralId")
                         .HasColumnType("uniqueidentifier");
@@ -2565,6 +2616,8 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("ContactId");
+
+                    b.HasIndex("NoFurtherActionById");
 
                     b.HasIndex("PreviousReferralId");
 
@@ -3678,6 +3731,21 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ChildrenServices.Domain.SocialCare.PrimaryNeedRevision", b =>
+                {
+                    b.HasOne("ChildrenServices.Domain.SocialCare.Referral", null)
+                        .WithMany("PrimaryNeedRevisions")
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ChildrenServices.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("RevisedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ChildrenServices.Domain.SocialCare.Referral", b =>
                 {
                     b.HasOne("ChildrenServices.Domain.People.Person", null)
@@ -3689,6 +3757,11 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasOne("ChildrenServices.Domain.FrontDoor.Contact", null)
                         .WithMany()
                         .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ChildrenServices.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("NoFurtherActionById")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("ChildrenServices.Domain.SocialCare.Referral", null)
@@ -3909,6 +3982,11 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     b.Navigation("Reviews");
 
                     b.Navigation("Visits");
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.SocialCare.Referral", b =>
+                {
+                    b.Navigation("PrimaryNeedRevisions");
                 });
 
             modelBuilder.Entity("ChildrenServices.Domain.Teams.Team", b =>

@@ -2485,6 +2485,42 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("ChildProtectionVisits", (string)null);
                 });
 
+            modelBuilder.Entity("ChildrenServices.Domain.SocialCare.PrimaryNeedRevision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AssessmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RevisedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("RevisedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReferralId");
+
+                    b.HasIndex("RevisedById");
+
+                    b.ToTable("ReferralPrimaryNeedRevisions", (string)null);
+                });
+
             modelBuilder.Entity("ChildrenServices.Domain.SocialCare.Referral", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2509,11 +2545,26 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FirstPrimaryNeedCode")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("ImmediateStrategyDiscussion")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsReReferral")
                         .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NoFurtherAction")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("NoFurtherActionById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoFurtherActionRationale")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("PreviousReferralId")
                         .HasColumnType("TEXT");
@@ -2560,6 +2611,8 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ContactId");
+
+                    b.HasIndex("NoFurtherActionById");
 
                     b.HasIndex("PreviousReferralId");
 
@@ -3667,6 +3720,21 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ChildrenServices.Domain.SocialCare.PrimaryNeedRevision", b =>
+                {
+                    b.HasOne("ChildrenServices.Domain.SocialCare.Referral", null)
+                        .WithMany("PrimaryNeedRevisions")
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ChildrenServices.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("RevisedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ChildrenServices.Domain.SocialCare.Referral", b =>
                 {
                     b.HasOne("ChildrenServices.Domain.People.Person", null)
@@ -3678,6 +3746,11 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("ChildrenServices.Domain.FrontDoor.Contact", null)
                         .WithMany()
                         .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ChildrenServices.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("NoFurtherActionById")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("ChildrenServices.Domain.SocialCare.Referral", null)
@@ -3898,6 +3971,11 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Reviews");
 
                     b.Navigation("Visits");
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.SocialCare.Referral", b =>
+                {
+                    b.Navigation("PrimaryNeedRevisions");
                 });
 
             modelBuilder.Entity("ChildrenServices.Domain.Teams.Team", b =>
