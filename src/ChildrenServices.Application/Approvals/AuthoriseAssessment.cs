@@ -1,6 +1,7 @@
 using ChildrenServices.Application.Allocations;
 using ChildrenServices.Application.Security;
 using ChildrenServices.Domain.Approvals;
+using ChildrenServices.Domain.Codes;
 using ChildrenServices.Domain.SocialCare;
 using FluentValidation;
 using Mediator;
@@ -12,7 +13,8 @@ namespace ChildrenServices.Application.Approvals;
 /// A team manager decides an assessment sent for authorisation. Approval completes the assessment on today's
 /// date (the census's authorisation date) and does what its outcome says: no further action closes the
 /// referral RC8 and ends the team's allocations; early help raises a step-down from the end of the assessment
-/// for the manager to decide. A rejection sends the assessment back to the worker with the manager's reasons.
+/// for the manager to decide. The manager may revise the referral's primary need as the assessment found it (the
+/// front door's choice stays as the first, and each revision is kept). A rejection sends the assessment back to the worker with the manager's reasons.
 /// </summary>
 public static class AuthoriseAssessment
 {
@@ -26,11 +28,19 @@ public static class AuthoriseAssessment
         public bool? Approve { get; init; }
 
         public string? Rationale { get; init; }
+
+        /// <summary>The primary need as the assessment found it; blank keeps the one recorded.</summary>
+        public string? PrimaryNeedCode { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
     {
-        public Validator() => Include(new ApprovalDecisionValidator<Command>());
+        public Validator()
+        {
+            Include(new ApprovalDecisionValidator<Command>());
+            RuleFor(c => c.PrimaryNeedCode).Must(c => DfeCodes.PrimaryNeed.Contains(c!)).When(c => c.Approve == true && !string.IsNullOrEmpty(c.PrimaryNeedCode))
+                .WithMessage("Select the child's primary need from the list");
+        }
     }
 
     public sealed class Handler(IAppDbContext db, ICurrentUser user, RecordAccess access, TimeProvider clock) : ICommandHandler<Command, string>
@@ -47,7 +57,13 @@ public static class AuthoriseAssessment
 
             var today = UkTime.Today(clock);
             assessment.Authorise(user.RequireUserId(), today);
-            var referral = await db.Referrals.SingleAsync(r => r.Id == assessment.ReferralId, cancellationToken);
+            var referral = await db.Referrals.Include(r => r.PrimaryNeedRevisions).SingleAsync(r => r.Id == assessment.ReferralId, cancellationToken);
+            if (!string.IsNullOrEmpty(command.PrimaryNeedCode))
+            {
+                // The assessment may find a different main need from the front door's: revised now, the first kept.
+                referral.RevisePrimaryNeed(command.PrimaryNeedCode, today, user.RequireUserId(), assessment.Id);
+            }
+
             switch (assessment.Outcome)
             {
                 case AssessmentOutcome.NoFurtherAction:

@@ -293,9 +293,42 @@ public sealed class ChildCase
         CloseInvolvement(referral, "RC8", today);
     }
 
+    /// <summary>
+    /// The manager of the team the referral is with ends it with no further action, before anything statutory was
+    /// recorded on it (the census's ReferralNFA); the team's allocations end with it. A looked-after child's
+    /// episode of need stays open while care lasts.
+    /// </summary>
+    public void EndReferralWithNoFurtherAction(Referral referral, DateOnly on, string reasonCode, string rationale, Guid managerId, RecordedOnReferral recorded, DateOnly today)
+    {
+        if (referral.ChildId != ChildId)
+        {
+            throw new InvalidOperationException("The referral is not this child's");
+        }
+
+        if (Open.PeriodOfCare)
+        {
+            throw new DomainRuleException("The child is looked after, and a looked-after child's episode of need stays open while care lasts", "ClosedOn");
+        }
+
+        if (Open.PendingClosure || Open.PendingStepDown)
+        {
+            throw new DomainRuleException(
+                $"A {(Open.PendingClosure ? "closure of the case" : "step-down to early help")} is waiting for a manager's decision: decide that first", "ClosedOn");
+        }
+
+        referral.EndWithNoFurtherAction(on, reasonCode, rationale, managerId, recorded, today);
+        Release(referral, today);
+    }
+
     private void CloseInvolvement(Referral referral, string reasonCode, DateOnly today)
     {
         referral.Close(today < referral.ReferralDate ? referral.ReferralDate : today, reasonCode);
+        Release(referral, today);
+    }
+
+    /// <summary>The referral has closed: the allocations of the team it was with end, and the case no longer has it open.</summary>
+    private void Release(Referral referral, DateOnly today)
+    {
         foreach (var allocation in allocations.Where(a => a.EndedOn is null && a.TeamId == referral.TeamId))
         {
             allocation.End(today < allocation.StartedOn ? allocation.StartedOn : today);

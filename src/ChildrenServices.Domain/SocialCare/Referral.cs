@@ -24,10 +24,18 @@ public sealed class Referral : Aggregate
     /// <summary>CIN census rule 8815: a child has at most one open episode of need.</summary>
     public const string OneOpenPerChild = "The child already has an open referral: decide again, and the contact will join that referral";
 
+    /// <summary>The DfE reasons for closure a referral ended with no further action may take: RC8 and RC9 say "after assessment" (8825Q queries them with none).</summary>
+    public static readonly IReadOnlyList<string> NoFurtherActionClosureCodes = ["RC1", "RC2", "RC3", "RC4", "RC5", "RC6", "RC7"];
+
+    public const int TextLimit = 10_000;
+
+    private readonly List<PrimaryNeedRevision> primaryNeedRevisions = [];
+
     private Referral()
     {
         SourceCode = string.Empty;
         PrimaryNeedCode = string.Empty;
+        FirstPrimaryNeedCode = string.Empty;
     }
 
     public Referral(Guid childId, Guid? contactId, DateOnly referralDate, string sourceCode, string primaryNeedCode, Guid teamId, bool immediateStrategyDiscussion, Referral? previous, WorkingDayCalendar calendar)
@@ -37,6 +45,7 @@ public sealed class Referral : Aggregate
         ReferralDate = referralDate;
         SourceCode = sourceCode;
         PrimaryNeedCode = primaryNeedCode;
+        FirstPrimaryNeedCode = primaryNeedCode;
         TeamId = teamId;
         ImmediateStrategyDiscussion = immediateStrategyDiscussion;
         AssessmentDueOn = calendar.AddWorkingDays(referralDate, AssessmentWorkingDays);
@@ -56,8 +65,24 @@ public sealed class Referral : Aggregate
     /// <summary>DfE referral source (1A … 10).</summary>
     public string SourceCode { get; private init; }
 
-    /// <summary>DfE primary need (N0 … N9).</summary>
-    public string PrimaryNeedCode { get; private init; }
+    /// <summary>DfE primary need (N0 … N9) as it stands: the front door's choice until the assessment's authorisation revises it.</summary>
+    public string PrimaryNeedCode { get; private set; }
+
+    /// <summary>The primary need given when the episode opened (the front door's choice); it never changes.</summary>
+    public string FirstPrimaryNeedCode { get; private init; }
+
+    /// <summary>Each revision of the primary need, oldest first.</summary>
+    public IReadOnlyList<PrimaryNeedRevision> PrimaryNeedRevisions => primaryNeedRevisions;
+
+    /// <summary>
+    /// The referral ended with no further action before any assessment (the CIN census's ReferralNFA): a manager's
+    /// decision, with its rationale. Nothing statutory is recorded on it afterwards (CIN rule 8831).
+    /// </summary>
+    public bool NoFurtherAction { get; private set; }
+
+    public string? NoFurtherActionRationale { get; private set; }
+
+    public Guid? NoFurtherActionById { get; private set; }
 
     /// <summary>The team it is routed to (the assessment team).</summary>
     public Guid TeamId { get; private set; }
@@ -120,6 +145,51 @@ public sealed class Referral : Aggregate
         }
     }
 
+    /// <summary>
+    /// A manager ends the referral with no further action before anything statutory was recorded on it (CIN rules
+    /// 8831, 4000 and 8832: no assessment, section 47 enquiry, conference or plan on a referral marked NFA).
+    /// </summary>
+    public void EndWithNoFurtherAction(DateOnly on, string reasonCode, string rationale, Guid managerId, RecordedOnReferral recorded, DateOnly today)
+    {
+        EnsureOpen("it cannot be ended with no further action", "ClosedOn");
+        if (recorded.Any)
+        {
+            throw new DomainRuleException(
+                $"The referral already has {recorded.Describe()} recorded on it, so it did not end with no further action: close the case instead", "ClosedOn");
+        }
+
+        if (on > today)
+        {
+            throw new DomainRuleException("The date the referral ended must be today or in the past", "ClosedOn");
+        }
+
+        if (!NoFurtherActionClosureCodes.Contains(reasonCode))
+        {
+            throw new DomainRuleException("Select a reason for closure that does not say the case was assessed", "ReasonCode");
+        }
+
+        Close(on, reasonCode);
+        NoFurtherAction = true;
+        NoFurtherActionRationale = rationale;
+        NoFurtherActionById = managerId;
+    }
+
+    /// <summary>
+    /// The primary need is revised when the assessment is authorised, if the assessment found a different main
+    /// need; the front door's choice stays as the first one, and each revision is kept.
+    /// </summary>
+    public void RevisePrimaryNeed(string code, DateOnly on, Guid revisedById, Guid? assessmentId)
+    {
+        EnsureOpen("its primary need cannot be revised", "PrimaryNeedCode");
+        if (code == PrimaryNeedCode)
+        {
+            return;
+        }
+
+        primaryNeedRevisions.Add(new PrimaryNeedRevision(Id, PrimaryNeedCode, code, on, revisedById, assessmentId));
+        PrimaryNeedCode = code;
+    }
+
     public void Withdraw(string reason)
     {
         if (Status != ReferralStatus.Open)
@@ -130,4 +200,72 @@ public sealed class Referral : Aggregate
         Status = ReferralStatus.Withdrawn;
         WithdrawnReason = reason;
     }
+}
+
+/// <summary>What is already recorded on a referral: any of it means the referral led to further action.</summary>
+public sealed record RecordedOnReferral(int Assessments, int Section47Enquiries, int ChildInNeedPlans, int ChildProtectionPlans)
+{
+    public bool Any => Assessments + Section47Enquiries + ChildInNeedPlans + ChildProtectionPlans > 0;
+
+    public string Describe()
+    {
+        var parts = new List<string>();
+        if (Assessments > 0)
+        {
+            parts.Add("an assessment");
+        }
+
+        if (Section47Enquiries > 0)
+        {
+            parts.Add("a strategy discussion or section 47 enquiry");
+        }
+
+        if (ChildInNeedPlans > 0)
+        {
+            parts.Add("a child in need plan");
+        }
+
+        if (ChildProtectionPlans > 0)
+        {
+            parts.Add("a child protection plan");
+        }
+
+        return parts.Count == 1 ? parts[0] : string.Join(", ", parts[..^1]) + " and " + parts[^1];
+    }
+}
+
+/// <summary>A change to a referral's primary need, made when its assessment was authorised.</summary>
+public sealed class PrimaryNeedRevision : IPartOf<Referral>
+{
+    private PrimaryNeedRevision()
+    {
+        FromCode = string.Empty;
+        ToCode = string.Empty;
+    }
+
+    internal PrimaryNeedRevision(Guid referralId, string fromCode, string toCode, DateOnly revisedOn, Guid revisedById, Guid? assessmentId)
+    {
+        ReferralId = referralId;
+        FromCode = fromCode;
+        ToCode = toCode;
+        RevisedOn = revisedOn;
+        RevisedById = revisedById;
+        AssessmentId = assessmentId;
+    }
+
+    public Guid Id { get; private init; } = Guid.CreateVersion7();
+
+    public Guid ReferralId { get; private init; }
+
+    Guid IPartOf.RootId => ReferralId;
+
+    public string FromCode { get; private init; }
+
+    public string ToCode { get; private init; }
+
+    public DateOnly RevisedOn { get; private init; }
+
+    public Guid RevisedById { get; private init; }
+
+    public Guid? AssessmentId { get; private init; }
 }

@@ -76,4 +76,114 @@ public sealed class EpisodeOfNeedTests
 
         Assert.Equal("StartedOn", ex.Field);
     }
+
+    private static readonly Guid Manager = Guid.CreateVersion7();
+
+    private static readonly RecordedOnReferral Nothing = new(0, 0, 0, 0);
+
+    [Fact]
+    public void ReferralNfa_WithNothingRecorded_ClosesTheEpisode_MarkedNoFurtherAction_AndEndsTheTeamsAllocations()
+    {
+        var referral = Referral();
+        var worker = new Allocation(Child, Guid.CreateVersion7(), Team, AllocationRole.Lead, Today.AddDays(-29), Manager);
+        var childCase = new ChildCase(Child, [worker], referral, new OpenOnCase());
+
+        childCase.EndReferralWithNoFurtherAction(referral, Today.AddDays(-29), "RC7", "Information only: the family's needs are met by school.", Manager, Nothing, Today);
+
+        Assert.True(referral.NoFurtherAction);
+        Assert.Equal((ReferralStatus.Closed, Today.AddDays(-29), "RC7"), (referral.Status, referral.ClosedOn, referral.ClosureReasonCode));
+        Assert.Equal(Manager, referral.NoFurtherActionById);
+        Assert.Equal("Information only: the family's needs are met by school.", referral.NoFurtherActionRationale);
+        Assert.Equal(Today, worker.EndedOn);
+        Assert.Null(childCase.OpenReferral);
+    }
+
+    [Theory]
+    [InlineData(1, 0, 0, 0, "an assessment")]
+    [InlineData(0, 1, 0, 0, "a strategy discussion or section 47 enquiry")]
+    [InlineData(0, 0, 1, 0, "a child in need plan")]
+    [InlineData(1, 1, 0, 1, "an assessment, a strategy discussion or section 47 enquiry and a child protection plan")]
+    public void Rule8831_ReferralNfa_WithActivityRecorded_IsRefused_AndTheReferralStaysOpen(int assessments, int enquiries, int cinPlans, int cpPlans, string what)
+    {
+        var referral = Referral();
+        var childCase = new ChildCase(Child, [], referral, new OpenOnCase());
+
+        var ex = Assert.Throws<DomainRuleException>(() =>
+            childCase.EndReferralWithNoFurtherAction(referral, Today, "RC7", "No further action.", Manager, new RecordedOnReferral(assessments, enquiries, cinPlans, cpPlans), Today));
+
+        Assert.Equal(($"The referral already has {what} recorded on it, so it did not end with no further action: close the case instead", "ClosedOn"), (ex.Message, ex.Field));
+        Assert.Equal(ReferralStatus.Open, referral.Status);
+        Assert.False(referral.NoFurtherAction);
+    }
+
+    [Theory]
+    [InlineData("RC8")]
+    [InlineData("RC9")]
+    public void Rule8825Q_ReferralNfa_WithAnAfterAssessmentClosureReason_IsRefused(string code)
+    {
+        var referral = Referral();
+
+        var ex = Assert.Throws<DomainRuleException>(() => referral.EndWithNoFurtherAction(Today, code, "No further action.", Manager, Nothing, Today));
+
+        Assert.Equal("ReasonCode", ex.Field);
+        Assert.Equal(ReferralStatus.Open, referral.Status);
+    }
+
+    [Fact]
+    public void ReferralNfa_InTheFuture_OrBeforeTheReferral_IsRefused()
+    {
+        var referral = Referral();
+
+        Assert.Equal("ClosedOn", Assert.Throws<DomainRuleException>(() => referral.EndWithNoFurtherAction(Today.AddDays(1), "RC7", "x", Manager, Nothing, Today)).Field);
+        Assert.Equal("ClosedOn", Assert.Throws<DomainRuleException>(() => referral.EndWithNoFurtherAction(referral.ReferralDate.AddDays(-1), "RC7", "x", Manager, Nothing, Today)).Field);
+        Assert.Equal(ReferralStatus.Open, referral.Status);
+    }
+
+    [Fact]
+    public void ReferralNfa_ForALookedAfterChild_IsRefused()
+    {
+        var referral = Referral();
+        var childCase = new ChildCase(Child, [], referral, new OpenOnCase(PeriodOfCare: true));
+
+        var ex = Assert.Throws<DomainRuleException>(() => childCase.EndReferralWithNoFurtherAction(referral, Today, "RC7", "x", Manager, Nothing, Today));
+
+        Assert.Equal("ClosedOn", ex.Field);
+        Assert.Equal(ReferralStatus.Open, referral.Status);
+    }
+
+    [Fact]
+    public void Rule8831_AfterReferralNfa_NoAssessmentOrStrategyDiscussionCanBeRecordedOnIt()
+    {
+        var referral = Referral();
+        referral.EndWithNoFurtherAction(Today, "RC7", "No further action.", Manager, Nothing, Today);
+
+        Assert.Throws<DomainRuleException>(() => new ChildAndFamilyAssessment(referral, Today, Guid.CreateVersion7(), Today));
+        Assert.Throws<DomainRuleException>(() =>
+            new ChildProtectionEnquiry(referral, Today, "Police, school", true, "Disclosure at school.", Calendar, Today));
+    }
+
+    [Fact]
+    public void PrimaryNeed_RevisedAtAuthorisation_KeepsTheFrontDoorsChoiceAsTheFirst_AndEachRevision()
+    {
+        var referral = Referral();
+        var assessment = Guid.CreateVersion7();
+
+        referral.RevisePrimaryNeed("N4", Today.AddDays(-1), Manager, assessment);
+        referral.RevisePrimaryNeed("N4", Today, Manager, assessment); // the same need again changes nothing
+        referral.RevisePrimaryNeed("N2", Today, Manager, null);
+
+        Assert.Equal(("N1", "N2"), (referral.FirstPrimaryNeedCode, referral.PrimaryNeedCode));
+        Assert.Equal([("N1", "N4", Today.AddDays(-1)), ("N4", "N2", Today)], referral.PrimaryNeedRevisions.Select(r => (r.FromCode, r.ToCode, r.RevisedOn)));
+        Assert.Equal(assessment, referral.PrimaryNeedRevisions[0].AssessmentId);
+    }
+
+    [Fact]
+    public void PrimaryNeed_OnAClosedReferral_CannotBeRevised()
+    {
+        var referral = Referral();
+        referral.Close(Today, "RC7");
+
+        Assert.Equal("PrimaryNeedCode", Assert.Throws<DomainRuleException>(() => referral.RevisePrimaryNeed("N4", Today, Manager, null)).Field);
+        Assert.Equal("N1", referral.PrimaryNeedCode);
+    }
 }

@@ -32,6 +32,7 @@ public sealed partial class DraftMarkerTests
         ("/People/LookedAfter/Review", DraftScope.Person),
         ("/People/Close", DraftScope.Person),
         ("/People/StepDown", DraftScope.Person),
+        ("/People/Referral/NoFurtherAction", DraftScope.Person),
         ("/EarlyHelp/Episodes/Assessment", DraftScope.Episode),
         ("/EarlyHelp/Episodes/Goal", DraftScope.Episode),
         ("/EarlyHelp/Episodes/Action", DraftScope.Episode),

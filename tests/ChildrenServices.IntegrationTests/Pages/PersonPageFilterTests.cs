@@ -38,7 +38,7 @@ public sealed class PersonPageFilterTests(AppFactory factory) : IntegrationTest(
             var refused = await ClientFor(reader).GetAsync(url, TestContext.Current.CancellationToken);
             Assert.True(refused.StatusCode == HttpStatusCode.Forbidden, $"{url}: {refused.StatusCode} for a reader who does not hold the case");
 
-            // A manager's form (allocate, transfer, reviewing officer) is the holding team's manager's; the rest the allocated worker's.
+            // A manager's form (allocate, transfer, reviewing officer, a referral ended with no further action) is the holding team's manager's; the rest the allocated worker's.
             var holding = AllocationForms.Any(f => form.EndsWith(f, StringComparison.Ordinal)) ? manager : holder;
             var opened = await ClientFor(holding).GetAsync(url, TestContext.Current.CancellationToken);
             Assert.True(opened.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect, $"{url}: {opened.StatusCode} for the case's holder");
@@ -108,7 +108,7 @@ public sealed class PersonPageFilterTests(AppFactory factory) : IntegrationTest(
     }
 
     /// <summary>The route of every page marked <c>[PersonPage(Records = true)]</c> whose address names only the person.</summary>
-    private static readonly string[] AllocationForms = ["/Allocate", "/Transfer", "/ReviewingOfficer"];
+    private static readonly string[] AllocationForms = ["/Allocate", "/Transfer", "/ReviewingOfficer", "/Referral/NoFurtherAction"];
 
     private async Task<IReadOnlyList<string>> RecordingFormsAsync()
     {

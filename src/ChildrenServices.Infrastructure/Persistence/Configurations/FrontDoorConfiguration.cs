@@ -160,6 +160,11 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         builder.ConfigureAggregate();
         builder.Property(r => r.SourceCode).HasMaxLength(5);
         builder.Property(r => r.PrimaryNeedCode).HasMaxLength(5);
+        builder.Property(r => r.FirstPrimaryNeedCode).HasMaxLength(5);
+        builder.Property(r => r.NoFurtherActionRationale).HasMaxLength(Referral.TextLimit);
+        builder.HasOne<Domain.Staff.StaffMember>().WithMany().HasForeignKey(r => r.NoFurtherActionById).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(r => r.PrimaryNeedRevisions).WithOne().HasForeignKey(x => x.ReferralId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(r => r.PrimaryNeedRevisions).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.WithdrawnReason).HasMaxLength(Contact.LongTextLimit);
         builder.Property(r => r.ClosureReasonCode).HasMaxLength(5);
@@ -170,6 +175,19 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         builder.HasIndex(r => new { r.ChildId, r.ReferralDate });
         builder.HasIndex(r => new { r.TeamId, r.Status });
         builder.HasIndex(r => r.ChildId, OneOpen.ReferralPerChild).IsUnique().HasFilter(OneOpen.Filter("\"Status\" = 'Open'"));
+    }
+}
+
+internal sealed class PrimaryNeedRevisionConfiguration : IEntityTypeConfiguration<PrimaryNeedRevision>
+{
+    public void Configure(EntityTypeBuilder<PrimaryNeedRevision> builder)
+    {
+        builder.ToTable("ReferralPrimaryNeedRevisions");
+        builder.HasKey(x => x.Id);
+        builder.Property(x => x.Id).ValueGeneratedNever();
+        builder.Property(x => x.FromCode).HasMaxLength(5);
+        builder.Property(x => x.ToCode).HasMaxLength(5);
+        builder.HasOne<Domain.Staff.StaffMember>().WithMany().HasForeignKey(x => x.RevisedById).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

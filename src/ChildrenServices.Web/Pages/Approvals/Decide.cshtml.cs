@@ -31,6 +31,9 @@ public sealed class DecideModel(ISender sender) : FormPageModel(sender)
     /// <summary>Assessment authorisation: the assessment the manager is asked to authorise.</summary>
     public Application.SocialCare.GetAssessment.Current? Assessment { get; private set; }
 
+    /// <summary>Assessment authorisation: the referral it is on, whose primary need the manager may revise.</summary>
+    public Application.SocialCare.GetAssessment.ReferralFacts? Referral { get; private set; }
+
     /// <summary>True when showing the decision to check rather than the form.</summary>
     public bool Checking { get; private set; }
 
@@ -38,7 +41,7 @@ public sealed class DecideModel(ISender sender) : FormPageModel(sender)
     {
         Input = new Decision { RequestId = id };
         await LoadDisplayDataAsync();
-        Input = Input with { Version = Pending?.Version ?? Guid.Empty };
+        Input = Input with { Version = Pending?.Version ?? Guid.Empty, PrimaryNeedCode = Referral?.PrimaryNeedCode };
     }
 
     /// <summary>Validate the decision, then show it to check before it takes effect.</summary>
@@ -98,7 +101,9 @@ public sealed class DecideModel(ISender sender) : FormPageModel(sender)
         Routing = await Sender.Send(new GetRoutingOptions.Query());
         if (Pending is { Kind: Domain.Approvals.ApprovalKind.AssessmentAuthorisation, FirstChildId: { } childId })
         {
-            Assessment = (await Sender.Send(new Application.SocialCare.GetAssessment.Query(childId))).Assessments.FirstOrDefault(a => a.Id == Pending.AssessmentId);
+            var found = await Sender.Send(new Application.SocialCare.GetAssessment.Query(childId));
+            Assessment = found.Assessments.FirstOrDefault(a => a.Id == Pending.AssessmentId);
+            Referral = found.Referral;
         }
     }
 
@@ -126,7 +131,7 @@ public sealed class DecideModel(ISender sender) : FormPageModel(sender)
 
         public DecideStepDown.Command ForStepDown() => new() { RequestId = RequestId, Version = Version, Approve = Approve, Rationale = Rationale, KeyworkerId = KeyworkerId };
 
-        public AuthoriseAssessment.Command ForAssessment() => new() { RequestId = RequestId, Version = Version, Approve = Approve, Rationale = Rationale };
+        public AuthoriseAssessment.Command ForAssessment() => new() { RequestId = RequestId, Version = Version, Approve = Approve, Rationale = Rationale, PrimaryNeedCode = PrimaryNeedCode };
 
         public DecideClosure.Command ForClosure() => new() { RequestId = RequestId, Version = Version, Approve = Approve, Rationale = Rationale };
     }
