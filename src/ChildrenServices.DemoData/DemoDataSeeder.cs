@@ -302,7 +302,7 @@ public sealed class DemoDataSeeder(AppDbContext db, FirstAdministrator accounts,
     {
         var dob = today.AddYears(-random.Next(19, 52)).AddDays(-random.Next(0, 365));
         return Person.Create(PersonType.Adult, names[random.Next(names.Length)], family, new PersonDetails(
-            dob, null, null, sex, sex == Sex.Female ? "2" : "1", ethnicity, ["NONE"], language, language != "English" && random.NextDouble() < 0.4,
+            dob, null, null, sex, ethnicity, ["NONE"], language, language != "English" && random.NextDouble() < 0.4,
             random.NextDouble() < 0.8 ? SyntheticNhsNumber(random) : null, null, null));
     }
 
@@ -313,14 +313,14 @@ public sealed class DemoDataSeeder(AppDbContext db, FirstAdministrator accounts,
         if (unborn)
         {
             return Person.Create(PersonType.Child, "Unborn", family, new PersonDetails(
-                null, today.AddDays(random.Next(20, 200)), null, Sex.Unknown, "0", null, [], null, false, null, null, "UN6"));
+                null, today.AddDays(random.Next(20, 200)), null, Sex.Unknown, null, [], null, false, null, null, "UN6"));
         }
 
         var dob = today.AddDays(-random.Next(30, 17 * 365));
         var schoolAge = dob <= today.AddYears(-5);
         var disability = random.NextDouble() < 0.1 ? new[] { "LD" } : random.NextDouble() < 0.05 ? ["AUT", "COMM"] : ["NONE"];
         return Person.Create(PersonType.Child, given, family, new PersonDetails(
-            dob, null, null, female ? Sex.Female : Sex.Male, female ? "2" : "1",
+            dob, null, null, female ? Sex.Female : Sex.Male,
             random.NextDouble() < 0.9 ? ethnicity : null,
             random.NextDouble() < 0.92 ? disability : [],
             language, false,

@@ -31,13 +31,13 @@ internal sealed class DuplicatePairSeeder(DemoActors actors, TimeProvider clock)
         var moved = today.AddYears(-3);
         var mother = await actors.SendAsync(frontDoorWorker, new CreatePerson.Command
         {
-            Type = PersonType.Adult, GivenNames = "Rahima", FamilyName = "Khatun", DateOfBirth = new DateOnly(1991, 11, 23), Sex = Sex.Female, GenderCode = "2",
+            Type = PersonType.Adult, GivenNames = "Rahima", FamilyName = "Khatun", DateOfBirth = new DateOnly(1991, 11, 23), Sex = Sex.Female,
             EthnicityCode = "ABAN", FirstLanguage = "Bengali", InterpreterRequired = true,
             AddressLine1 = "14 Larkspur Close", Town = "Eastmoor", Postcode = "NB4 3QD", LivingThereSince = moved, ConfirmedNotDuplicate = true,
         });
         var first = await actors.SendAsync(frontDoorWorker, new CreatePerson.Command
         {
-            Type = PersonType.Child, GivenNames = FirstGiven, FamilyName = FirstFamily, DateOfBirth = Born, Sex = Sex.Female, GenderCode = "2",
+            Type = PersonType.Child, GivenNames = FirstGiven, FamilyName = FirstFamily, DateOfBirth = Born, Sex = Sex.Female,
             EthnicityCode = "ABAN", DisabilityCodes = ["NONE"], FirstLanguage = "English", UpnUnknownReason = "UN4",
             AddressLine1 = "14 Larkspur Close", Town = "Eastmoor", Postcode = "NB4 3QD", LivingThereSince = moved, ConfirmedNotDuplicate = true,
         });
@@ -48,7 +48,7 @@ internal sealed class DuplicatePairSeeder(DemoActors actors, TimeProvider clock)
         var second = await actors.SendAsync(frontDoorWorker, new CreatePerson.Command
         {
             Type = PersonType.Child, GivenNames = SecondGiven, FamilyName = SecondFamily, DateOfBirth = new DateOnly(Born.Year, Born.Day, Born.Month),
-            Sex = Sex.Female, GenderCode = "2", ConfirmedNotDuplicate = true,
+            Sex = Sex.Female, ConfirmedNotDuplicate = true,
         });
         await actors.SendAsync(frontDoorWorker, new RecordCaseNote.Command
         {

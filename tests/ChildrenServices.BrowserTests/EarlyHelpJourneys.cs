@@ -118,7 +118,7 @@ public sealed class EarlyHelpJourneys(BrowserHost host) : IClassFixture<BrowserH
         var grace = await db.Staff.Where(s => s.Email == "socialworker@demo.example").Select(s => s.Id).SingleAsync(ct);
         var today = DateOnly.FromDateTime(BrowserHost.Today);
         var child = Person.Create(PersonType.Child, "Elodie", "Quenby", new PersonDetails(
-            today.AddYears(-7).AddDays(-40), null, null, Sex.Female, "2", "WBRI", ["NONE"], "English", false, null, null, "UN4"));
+            today.AddYears(-7).AddDays(-40), null, null, Sex.Female, "WBRI", ["NONE"], "English", false, null, null, "UN4"));
         var referral = new Referral(child.Id, null, today.AddDays(-30), "2A", "N4", team.Id, false, null, calendar);
         db.People.Add(child);
         db.Referrals.Add(referral);

@@ -64,7 +64,6 @@ public sealed class FrontDoorOnlineRequestJourney(BrowserHost host) : IClassFixt
         await ClickAsync(staff, "Record a new child", AriaRole.Link);
         Assert.Equal(family, await staff.GetByLabel("Family name").InputValueAsync());
         await staff.Locator("input[name='Input.Sex'][value='Female']").CheckAsync();
-        await staff.Locator("input[name='Input.GenderCode'][value='2']").CheckAsync();
         await ClickAsync(staff, "Save");
         Assert.Contains("added to the contact", await staff.Locator(".govuk-notification-banner").InnerTextAsync(), StringComparison.Ordinal);
 

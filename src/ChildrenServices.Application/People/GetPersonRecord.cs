@@ -29,7 +29,6 @@ public static class GetPersonRecord
         DateOnly? DateOfDeath,
         int? Age,
         Sex Sex,
-        string GenderCode,
         string? EthnicityCode,
         IReadOnlyList<string> DisabilityCodes,
         string? FirstLanguage,
@@ -179,7 +178,7 @@ public static class GetPersonRecord
             return new Record(
                 header.Id, header.Version, header.Type, header.GivenNames, header.FamilyName,
                 header.DateOfBirth, header.ExpectedDateOfBirth, header.DateOfDeath, header.Age,
-                person.Sex, person.GenderCode, person.EthnicityCode, person.DisabilityCodes, person.FirstLanguage, person.InterpreterRequired,
+                person.Sex, person.EthnicityCode, person.DisabilityCodes, person.FirstLanguage, person.InterpreterRequired,
                 header.NhsNumber, person.UniquePupilNumber, person.UpnUnknownReason,
                 header.Restriction, person.RestrictionReviewDue,
                 [.. Of(RowKind.Name).OrderBy(n => n.NameKind).Select(n => new NameRow(n.NameKind!.Value, n.T1!, n.T2!, n.D1))],

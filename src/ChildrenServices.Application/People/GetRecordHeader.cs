@@ -66,6 +66,9 @@ public static class GetRecordHeader
     {
         public string FullName => $"{GivenNames} {FamilyName}";
 
+        /// <summary>The council's local identifier (the returns' LAchildID).</summary>
+        public string? LocalId { get; init; }
+
         public bool DateOfBirthNotKnown => DateOfBirth is null && ExpectedDateOfBirth is null;
 
         public bool Has(Status status) => Statuses.Any(s => s.Status == status);
@@ -121,7 +124,7 @@ public static class GetRecordHeader
     /// read in the header's one statement: a few short columns, so the statement is the same for every page.
     /// </summary>
     internal sealed record PersonDetails(
-        Sex Sex, string GenderCode, string? EthnicityCode, List<string> DisabilityCodes, string? FirstLanguage, bool InterpreterRequired,
+        Sex Sex, string? EthnicityCode, List<string> DisabilityCodes, string? FirstLanguage, bool InterpreterRequired,
         string? UniquePupilNumber, string? UpnUnknownReason, DateOnly? RestrictionReviewDue, DateTime UpdatedAtUtc, string? UpdatedByName);
 
     /// <summary>The header and the person's own columns, in the header's one statement.</summary>
@@ -137,9 +140,9 @@ public static class GetRecordHeader
         var row = await db.People.AsNoTracking().Where(p => p.Id == id)
             .Select(p => new
             {
-                p.Id, p.Version, p.Type, p.GivenNames, p.FamilyName, p.DateOfBirth, p.ExpectedDateOfBirth, p.DateOfDeath,
+                p.Id, p.Version, p.Type, p.LocalId, p.GivenNames, p.FamilyName, p.DateOfBirth, p.ExpectedDateOfBirth, p.DateOfDeath,
                 p.ApproximateDateOfBirth, p.DateOfBirthNotKnownReason, p.NhsNumber, p.Restriction, p.RestrictedOn,
-                p.Sex, p.GenderCode, p.EthnicityCode, p.DisabilityCodes, p.FirstLanguage, p.InterpreterRequired,
+                p.Sex, p.EthnicityCode, p.DisabilityCodes, p.FirstLanguage, p.InterpreterRequired,
                 p.UniquePupilNumber, p.UpnUnknownReason, p.RestrictionReviewDue, p.UpdatedAtUtc, p.UpdatedByName,
                 // Scalars only: an object-valued subquery needs APPLY, which SQLite does not have.
                 LeadWorker = openAllocations.Where(a => a.Role == Domain.Allocations.AllocationRole.Lead)
@@ -205,9 +208,12 @@ public static class GetRecordHeader
             row.Id, row.Version, row.Type, row.GivenNames, row.FamilyName, row.DateOfBirth, row.ExpectedDateOfBirth, row.DateOfDeath,
             age, Person.ApproximateAge(row.ApproximateDateOfBirth, row.DateOfBirth, today), row.DateOfBirthNotKnownReason,
             row.NhsNumber, row.Restriction, row.LeadWorker, row.LeadTeam, statuses, alerts,
-            access.CanRecord(row.Type, row.HeldByMe, row.Held));
+            access.CanRecord(row.Type, row.HeldByMe, row.Held))
+        {
+            LocalId = row.LocalId,
+        };
         return (header, new PersonDetails(
-            row.Sex, row.GenderCode, row.EthnicityCode, row.DisabilityCodes, row.FirstLanguage, row.InterpreterRequired,
+            row.Sex, row.EthnicityCode, row.DisabilityCodes, row.FirstLanguage, row.InterpreterRequired,
             row.UniquePupilNumber, row.UpnUnknownReason, row.RestrictionReviewDue, row.UpdatedAtUtc, row.UpdatedByName));
     }
 }

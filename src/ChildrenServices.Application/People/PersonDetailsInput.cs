@@ -21,8 +21,6 @@ public abstract record PersonDetailsInput
 
     public Sex Sex { get; init; }
 
-    public string? GenderCode { get; init; }
-
     public string? EthnicityCode { get; init; }
 
     public List<string> DisabilityCodes { get; init; } = [];
@@ -43,7 +41,6 @@ public abstract record PersonDetailsInput
         ExpectedDateOfBirth,
         DateOfDeath,
         Sex,
-        GenderCode ?? "0",
         string.IsNullOrWhiteSpace(EthnicityCode) ? null : EthnicityCode,
         DisabilityCodes,
         FirstLanguage,
@@ -98,9 +95,6 @@ public sealed class PersonDetailsValidator : AbstractValidator<PersonDetailsInpu
             .Must((x, d) => x.DateOfBirth is null || d >= x.DateOfBirth).When(x => x.DateOfDeath is not null)
             .WithMessage("The date of death cannot be before the date of birth");
         RuleFor(x => x.Sex).IsInEnum().WithMessage("Select the sex recorded at birth, or 'Not known'");
-        RuleFor(x => x.GenderCode)
-            .NotEmpty().WithMessage("Select the gender")
-            .InCodeSet(DfeCodes.Gender, "gender");
         RuleFor(x => x.EthnicityCode).InCodeSet(DfeCodes.Ethnicity, "ethnicity");
         RuleForEach(x => x.DisabilityCodes)
             .Must(c => DfeCodes.Disability.Contains(c)).WithMessage("Select disabilities from the list");

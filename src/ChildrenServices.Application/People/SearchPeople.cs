@@ -59,7 +59,7 @@ public static class SearchPeople
         public Validator()
         {
             RuleFor(q => q.Name).MaximumLength(100).WithMessage("Search for a name of 100 characters or fewer");
-            RuleFor(q => q.Identifier).MaximumLength(20).WithMessage("Enter an NHS number or UPN of 20 characters or fewer");
+            RuleFor(q => q.Identifier).MaximumLength(20).WithMessage("Enter an NHS number, UPN or local ID of 20 characters or fewer");
             RuleFor(q => q.PageNumber).GreaterThan(0).WithMessage("Choose a page number of 1 or more");
         }
     }
@@ -91,7 +91,7 @@ public static class SearchPeople
             if (!string.IsNullOrWhiteSpace(query.Identifier))
             {
                 var compact = new string(query.Identifier.Where(char.IsLetterOrDigit).ToArray()).ToUpperInvariant();
-                people = people.Where(p => p.NhsNumber == compact || p.UniquePupilNumber == compact);
+                people = people.Where(p => p.NhsNumber == compact || p.UniquePupilNumber == compact || p.LocalId == compact);
             }
 
             var total = await people.CountAsync(cancellationToken);

@@ -38,4 +38,7 @@ public enum Permission
 
     /// <summary>Merge two records of the same person into one, and undo a merge within the set period.</summary>
     MergeRecords,
+
+    /// <summary>Set what the DfE returns' headers carry: the council's LA number, its ONS code, the software's name.</summary>
+    ManageReturnSettings,
 }

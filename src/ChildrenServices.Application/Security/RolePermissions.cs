@@ -16,7 +16,7 @@ public static class RolePermissions
         [Roles.TeamManager] = [SearchPeople, ViewChildRecord, RecordPeople, ViewRecordViewers, RestrictRecords, AllocateWork, ViewTeamWork, ViewPerformance, ViewFrontDoor, RecordContacts, DecideContacts, SignOffContactDecisions, AssignContacts, WorkEarlyHelp, DecideApprovals, RecordStatutoryWork, MergeRecords],
         [Roles.ReviewingOfficer] = [SearchPeople, ViewChildRecord, RecordReviewOutcomes],
         [Roles.PerformanceOfficer] = [ViewPerformance],
-        [Roles.Administrator] = [ManageUsers, ManageTeams, ManageTimescales],
+        [Roles.Administrator] = [ManageUsers, ManageTeams, ManageTimescales, ManageReturnSettings],
     };
 
     public static IReadOnlyCollection<Permission> For(string role) =>

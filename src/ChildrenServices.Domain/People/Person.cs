@@ -31,10 +31,16 @@ public sealed class Person : Aggregate
     {
         GivenNames = string.Empty;
         FamilyName = string.Empty;
-        GenderCode = "0";
     }
 
     public PersonType Type { get; private set; }
+
+    /// <summary>
+    /// The council's own identifier for the person, as the DfE returns take it (the CIN census's LAchildID, SSDA903's
+    /// CHILD): letters and digits, at most 20 (CIN rules 1570 and 1580), unique (8510). Given when the record is first
+    /// saved, from a sequence that never goes back, so a number is never given twice; it never changes.
+    /// </summary>
+    public string? LocalId { get; private set; }
 
     public string GivenNames { get; private set; }
 
@@ -60,8 +66,11 @@ public sealed class Person : Aggregate
 
     public Sex Sex { get; private set; }
 
-    /// <summary>DfE CIN census gender code (0, 1, 2, 9).</summary>
-    public string GenderCode { get; private set; }
+    /// <summary>
+    /// Sex as the DfE returns take it (the CIN census's Sex from 2025, SSDA903's SEX): M, F, or U when not known,
+    /// and always U for an unborn child (CIN rule 8750). It replaced the four-value GenderCurrent.
+    /// </summary>
+    public string SexCode => ReturnSex(Sex, IsUnborn);
 
     /// <summary>DfE ethnicity code (WBRI, MWBC, …); null until the child or family has said.</summary>
     public string? EthnicityCode { get; private set; }
@@ -137,6 +146,30 @@ public sealed class Person : Aggregate
     }
 
     public void UpdateDetails(PersonDetails details) => Apply(details);
+
+    /// <summary>The local identifier is given once, when the record is first saved (or, for a record from before it existed, by the backfill).</summary>
+    public void AssignLocalId(string localId)
+    {
+        if (LocalId is not null)
+        {
+            throw new InvalidOperationException("A person's local identifier never changes");
+        }
+
+        if (!LocalIdentifier.IsValid(localId))
+        {
+            throw new ArgumentException("A local identifier is 1 to 20 letters and digits", nameof(localId));
+        }
+
+        LocalId = localId;
+    }
+
+    /// <summary>M, F or U for the returns: U for an unborn child whatever is recorded (CIN rule 8750).</summary>
+    public static string ReturnSex(Sex sex, bool unborn) => unborn ? "U" : sex switch
+    {
+        Sex.Male => "M",
+        Sex.Female => "F",
+        _ => "U",
+    };
 
     /// <summary>
     /// A new current name. The old one is kept as a previous name so searches for it still
@@ -329,8 +362,6 @@ public sealed class Person : Aggregate
             : null;
         Sex = details.Sex;
 
-        // The CIN census records an unborn child's gender as 0 (not known).
-        GenderCode = IsUnborn ? "0" : details.GenderCode;
         EthnicityCode = details.EthnicityCode;
         DisabilityCodes = details.DisabilityCodes is { Count: > 0 } codes ? [.. codes.Distinct()] : [];
         FirstLanguage = string.IsNullOrWhiteSpace(details.FirstLanguage) ? null : details.FirstLanguage.Trim();
@@ -347,7 +378,6 @@ public sealed record PersonDetails(
     DateOnly? ExpectedDateOfBirth,
     DateOnly? DateOfDeath,
     Sex Sex,
-    string GenderCode,
     string? EthnicityCode,
     IReadOnlyList<string>? DisabilityCodes,
     string? FirstLanguage,

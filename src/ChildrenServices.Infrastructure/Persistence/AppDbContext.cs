@@ -68,6 +68,8 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? user,
 
     public DbSet<Domain.Timescales.TimescaleSettings> TimescaleSettings => Set<Domain.Timescales.TimescaleSettings>();
 
+    public DbSet<Domain.Returns.ReturnSettings> ReturnSettings => Set<Domain.Returns.ReturnSettings>();
+
     public DbSet<Domain.SocialCare.ChildInNeedPlan> ChildInNeedPlans => Set<Domain.SocialCare.ChildInNeedPlan>();
 
     public DbSet<Domain.SocialCare.ChildProtectionEnquiry> ChildProtectionEnquiries => Set<Domain.SocialCare.ChildProtectionEnquiry>();
@@ -97,6 +99,7 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? user,
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         var save = BeforeSave();
+        LocalIdentifiers.NumberAdded(this, save.Roots.Values);
         foreach (var (rootType, rootId) in save.Untracked)
         {
             save.Roots[rootId] = Entry(Find(rootType, rootId) ?? throw PendingSave.NoRoot(rootType, rootId));
@@ -109,6 +112,7 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? user,
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var save = BeforeSave();
+        await LocalIdentifiers.NumberAddedAsync(this, save.Roots.Values, cancellationToken);
         foreach (var (rootType, rootId) in save.Untracked)
         {
             save.Roots[rootId] = Entry(await FindAsync(rootType, [rootId], cancellationToken) ?? throw PendingSave.NoRoot(rootType, rootId));

@@ -110,6 +110,7 @@ public static class DatabaseSetup
         }
 
         await KeyNamesAsync(db, ct);
+        await LocalIdentifiers.BackfillAsync(db, ct);
         return recreated;
     }
 

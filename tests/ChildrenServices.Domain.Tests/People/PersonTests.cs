@@ -56,14 +56,25 @@ public class PersonTests
     }
 
     [Fact]
-    public void Create_UnbornChild_GenderNotKnownAndNoAge()
+    public void Rule8750_AnUnbornChild_IsSexUForTheReturns_WhateverIsRecorded_AndHasNoAge()
     {
         var person = Person.Create(PersonType.Child, "Baby", "Smith",
-            Details() with { DateOfBirth = null, ExpectedDateOfBirth = new DateOnly(2027, 2, 1), GenderCode = "2" });
+            Details() with { DateOfBirth = null, ExpectedDateOfBirth = new DateOnly(2027, 2, 1), Sex = Sex.Female });
 
         Assert.True(person.IsUnborn);
-        Assert.Equal("0", person.GenderCode);
+        Assert.Equal("U", person.SexCode);
         Assert.Null(person.AgeOn(new DateOnly(2026, 11, 24)));
+    }
+
+    [Theory]
+    [InlineData(Sex.Male, "M")]
+    [InlineData(Sex.Female, "F")]
+    [InlineData(Sex.Unknown, "U")]
+    public void SexCode_ForABornChild_IsTheReturnsMFOrU(Sex sex, string code)
+    {
+        var person = Person.Create(PersonType.Child, "Sam", "Smith", Details() with { Sex = sex });
+
+        Assert.Equal(code, person.SexCode);
     }
 
     [Fact]
@@ -276,6 +287,26 @@ public class PersonTests
         Assert.NotEqual(firstVersion, person.Version);
     }
 
+    [Theory]
+    [InlineData("100001", true)]
+    [InlineData("ABC123", true)]
+    [InlineData("12345678901234567890", true)]
+    [InlineData("123456789012345678901", false)] // rule 1570: more than 20
+    [InlineData("1000-01", false)] // rule 1580: letters and digits only
+    [InlineData("", false)]
+    public void Rules1570And1580_ALocalId_IsAtMost20LettersAndDigits(string value, bool valid) => Assert.Equal(valid, LocalIdentifier.IsValid(value));
+
+    [Fact]
+    public void ALocalId_IsGivenOnce_AndNeverChanges()
+    {
+        var person = Person.Create(PersonType.Child, "Sam", "Smith", Details());
+
+        person.AssignLocalId("100001");
+
+        Assert.Throws<InvalidOperationException>(() => person.AssignLocalId("100002"));
+        Assert.Equal("100001", person.LocalId);
+    }
+
     private static PersonDetails Details() =>
-        new(Born, null, null, Sex.Male, "1", null, null, null, false, null, null, null);
+        new(Born, null, null, Sex.Male, null, null, null, false, null, null, null);
 }

@@ -5,7 +5,7 @@ namespace ChildrenServices.Domain.Tests.People;
 /// <summary>The stored phonetic key behind the duplicate check: American Soundex, and the keys each name row carries.</summary>
 public sealed class SoundexTests
 {
-    private static readonly PersonDetails Details = new(new DateOnly(2019, 4, 2), null, null, Sex.Male, "1", null, null, null, false, null, null, null);
+    private static readonly PersonDetails Details = new(new DateOnly(2019, 4, 2), null, null, Sex.Male, null, null, null, false, null, null, null);
 
     [Theory]
     [InlineData("Robert", "R163")] // the US National Archives' own examples

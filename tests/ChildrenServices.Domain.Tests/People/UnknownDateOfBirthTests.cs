@@ -10,7 +10,7 @@ public class UnknownDateOfBirthTests
     private static readonly DateOnly GivenOn = new(2026, 11, 24);
 
     private static PersonDetails NoDate(int? age, string? reason) =>
-        new(null, null, null, Sex.Female, "2", null, null, null, false, null, null, null)
+        new(null, null, null, Sex.Female, null, null, null, false, null, null, null)
         {
             ApproximateAge = age, DateOfBirthNotKnownReason = reason, RecordedOn = GivenOn,
         };

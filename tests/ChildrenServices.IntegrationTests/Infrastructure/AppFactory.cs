@@ -89,7 +89,10 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         }
     }
 
-    /// <summary>Empties every table except the roles (and the migration history), resets the clock and the captured logs.</summary>
+    /// <summary>
+    /// Empties every table except the roles, the migration history and the local identifier sequence (which, as in
+    /// a council's database, never goes back), and resets the clock and the captured logs.
+    /// </summary>
     public async Task ResetAsync()
     {
         Clock.AdjustTime(Now);
@@ -243,7 +246,7 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         await using var command = connection.CreateCommand();
         command.CommandText =
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' " +
-            "AND name NOT IN ('__EFMigrationsHistory', 'AspNetRoles') ORDER BY name;";
+            "AND name NOT IN ('__EFMigrationsHistory', 'AspNetRoles', 'LocalIdentifierSequence') ORDER BY name;";
         var tables = new List<string>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())

@@ -137,7 +137,6 @@ public abstract class IntegrationTest(AppFactory factory) : IAsyncLifetime, ICla
             FamilyName = familyName,
             DateOfBirth = dateOfBirth ?? new DateOnly(2018, 5, 14),
             Sex = Sex.Female,
-            GenderCode = "2",
             NhsNumber = nhsNumber,
         };
 

@@ -116,7 +116,7 @@ public sealed partial class PagingPageTests(AppFactory factory) : FrontDoorTestB
             for (var i = 0; i < count; i++)
             {
                 db.People.Add(Person.Create(PersonType.Child, $"Child{i:D2}", "Pager", new PersonDetails(
-                    new DateOnly(2014, 1, 1).AddDays(i), null, null, Sex.Unknown, "0", null, null, null, false, null, null, null)));
+                    new DateOnly(2014, 1, 1).AddDays(i), null, null, Sex.Unknown, null, null, null, false, null, null, null)));
             }
 
             await db.SaveChangesAsync();

@@ -21,7 +21,7 @@ public sealed class PersonPageTests(AppFactory factory) : IntegrationTest(factor
         [
             F("Input.Type", "Child"), F("Input.GivenNames", "Brannoch"), F("Input.FamilyName", ""),
             F("Input.DateOfBirth.Day", "31"), F("Input.DateOfBirth.Month", "2"), F("Input.DateOfBirth.Year", "2020"),
-            F("Input.Sex", "Female"), F("Input.GenderCode", "2"), F("Input.NhsNumber", "943 476 5918"),
+            F("Input.Sex", "Female"), F("Input.NhsNumber", "943 476 5918"),
         ]);
         var html = await response.Content.ReadAsStringAsync();
 
@@ -45,7 +45,7 @@ public sealed class PersonPageTests(AppFactory factory) : IntegrationTest(factor
         {
             F("Input.Type", "Child"), F("Input.GivenNames", "Riley"), F("Input.FamilyName", "Jonhson"),
             F("Input.DateOfBirth.Day", "14"), F("Input.DateOfBirth.Month", "5"), F("Input.DateOfBirth.Year", "2018"),
-            F("Input.Sex", "Female"), F("Input.GenderCode", "2"),
+            F("Input.Sex", "Female"),
         };
 
         var warned = await PostFormAsync(client, "/People/Create", fields);
@@ -71,13 +71,13 @@ public sealed class PersonPageTests(AppFactory factory) : IntegrationTest(factor
 
         await SendAsUserAsync(colleague, new UpdatePersonDetails.Command
         {
-            PersonId = child, Version = loaded, DateOfBirth = new DateOnly(2018, 5, 14), Sex = Sex.Female, GenderCode = "2", FirstLanguage = "Polish",
+            PersonId = child, Version = loaded, DateOfBirth = new DateOnly(2018, 5, 14), Sex = Sex.Female, FirstLanguage = "Polish",
         });
 
         var response = await PostFormAsync(ClientFor(worker), $"/People/{child}/Edit",
         [
             F("Input.Version", loaded.ToString()), F("Input.DateOfBirth.Day", "14"), F("Input.DateOfBirth.Month", "5"), F("Input.DateOfBirth.Year", "2018"),
-            F("Input.Sex", "Female"), F("Input.GenderCode", "2"), F("Input.FirstLanguage", "Welsh"),
+            F("Input.Sex", "Female"), F("Input.FirstLanguage", "Welsh"),
         ]);
         var html = await response.Content.ReadAsStringAsync();
 

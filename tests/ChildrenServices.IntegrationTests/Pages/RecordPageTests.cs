@@ -12,7 +12,7 @@ public sealed class RecordPageTests(AppFactory factory) : IntegrationTest(factor
     private static List<KeyValuePair<string, string>> ChildWithoutADate(params KeyValuePair<string, string>[] more) =>
     [
         F("Input.Type", "Child"), F("Input.GivenNames", "Kit"), F("Input.FamilyName", "Arden"),
-        F("Input.Sex", "Male"), F("Input.GenderCode", "1"), .. more,
+        F("Input.Sex", "Male"), .. more,
     ];
 
     [Fact]

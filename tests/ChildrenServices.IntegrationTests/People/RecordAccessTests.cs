@@ -128,7 +128,6 @@ public sealed class RecordAccessTests(AppFactory factory) : IntegrationTest(fact
         Version = version,
         DateOfBirth = new DateOnly(2018, 5, 14),
         Sex = Sex.Female,
-        GenderCode = "2",
         FirstLanguage = firstLanguage,
     };
 }

@@ -98,7 +98,7 @@ public sealed class RecordHeaderTests(AppFactory factory) : FrontDoorTestBase(fa
 
         await SendAsUserAsync(Practitioner, new UpdatePersonDetails.Command
         {
-            PersonId = id, Version = await VersionOfAsync(id), DateOfBirth = new DateOnly(2019, 3, 2), Sex = Sex.Female, GenderCode = "2",
+            PersonId = id, Version = await VersionOfAsync(id), DateOfBirth = new DateOnly(2019, 3, 2), Sex = Sex.Female,
             ApproximateAge = null, DateOfBirthNotKnownReason = "Police gave an age only",
         });
 

@@ -157,7 +157,7 @@ public sealed class SearchPeopleTests(AppFactory factory) : IntegrationTest(fact
             for (var i = 0; i < 30; i++)
             {
                 db.People.Add(Person.Create(PersonType.Child, $"Child{i:D2}", "Pager", new PersonDetails(
-                    new DateOnly(2014, 1, 1).AddDays(i), null, null, Sex.Unknown, "0", null, null, null, false, null, null, null)));
+                    new DateOnly(2014, 1, 1).AddDays(i), null, null, Sex.Unknown, null, null, null, false, null, null, null)));
             }
 
             await db.SaveChangesAsync();

@@ -133,12 +133,12 @@ public sealed class TransactionTests(AppFactory factory) : IntegrationTest(facto
         Factory.Clock.Advance(TimeSpan.FromMinutes(2));
         await SendAsUserAsync(first, new UpdatePersonDetails.Command
         {
-            PersonId = child, Version = version, DateOfBirth = new DateOnly(2018, 5, 14), Sex = Sex.Female, GenderCode = "2", FirstLanguage = "Polish",
+            PersonId = child, Version = version, DateOfBirth = new DateOnly(2018, 5, 14), Sex = Sex.Female, FirstLanguage = "Polish",
         });
 
         var ex = await Assert.ThrowsAsync<ConcurrencyConflictException>(async () => await behaviour.Handle(new UpdatePersonDetails.Command { PersonId = child, Version = version }, (_, _) =>
         {
-            person.UpdateDetails(new PersonDetails(new DateOnly(2018, 5, 14), null, null, Sex.Female, "2", null, null, "Welsh", false, null, null, null));
+            person.UpdateDetails(new PersonDetails(new DateOnly(2018, 5, 14), null, null, Sex.Female, null, null, "Welsh", false, null, null, null));
             return ValueTask.FromResult(Unit.Value);
         }, CancellationToken.None));
 
@@ -149,5 +149,5 @@ public sealed class TransactionTests(AppFactory factory) : IntegrationTest(facto
 
     internal static Person NewPerson(string given, string family) =>
         Person.Create(PersonType.Child, given, family, new PersonDetails(
-            new DateOnly(2017, 1, 9), null, null, Sex.Male, "1", null, null, null, false, null, null, null));
+            new DateOnly(2017, 1, 9), null, null, Sex.Male, null, null, null, false, null, null, null));
 }

@@ -80,7 +80,6 @@ public sealed class SqlServerTests(SqlServerFixture fixture) : IntegrationTest(f
         Version = version,
         DateOfBirth = new DateOnly(2018, 5, 14),
         Sex = Sex.Female,
-        GenderCode = "2",
         FirstLanguage = firstLanguage,
     };
 }

@@ -11,10 +11,12 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.ToTable("People");
         builder.ConfigureAggregate();
         builder.Property(p => p.Type).HasConversion<string>().HasMaxLength(10);
+        builder.Property(p => p.LocalId).HasMaxLength(LocalIdentifier.MaxLength);
+        builder.HasIndex(p => p.LocalId).IsUnique();
+        builder.Ignore(p => p.SexCode);
         builder.Property(p => p.GivenNames).HasMaxLength(100);
         builder.Property(p => p.FamilyName).HasMaxLength(100);
         builder.Property(p => p.Sex).HasConversion<string>().HasMaxLength(10);
-        builder.Property(p => p.GenderCode).HasMaxLength(2);
         builder.Property(p => p.EthnicityCode).HasMaxLength(4);
         builder.Property(p => p.FirstLanguage).HasMaxLength(60);
         builder.Property(p => p.NhsNumber).HasMaxLength(10);
@@ -161,5 +163,17 @@ internal sealed class HouseholdMemberConfiguration : IEntityTypeConfiguration<Ho
         builder.Property(m => m.Id).ValueGeneratedNever();
         builder.HasOne<Person>().WithMany().HasForeignKey(m => m.PersonId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(m => m.PersonId);
+    }
+}
+
+/// <summary>The one-row sequence local identifiers are taken from (<see cref="LocalIdentifiers"/>); read and moved by SQL only.</summary>
+internal sealed class LocalIdentifierSequenceConfiguration : IEntityTypeConfiguration<LocalIdentifierSequence>
+{
+    public void Configure(EntityTypeBuilder<LocalIdentifierSequence> builder)
+    {
+        builder.ToTable("LocalIdentifierSequence");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.HasData(new LocalIdentifierSequence { Id = 1, Next = LocalIdentifier.First });
     }
 }

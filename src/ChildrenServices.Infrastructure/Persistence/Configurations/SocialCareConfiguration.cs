@@ -51,6 +51,18 @@ internal sealed class TimescaleSettingsConfiguration : IEntityTypeConfiguration<
     }
 }
 
+internal sealed class ReturnSettingsConfiguration : IEntityTypeConfiguration<Domain.Returns.ReturnSettings>
+{
+    public void Configure(EntityTypeBuilder<Domain.Returns.ReturnSettings> builder)
+    {
+        builder.ToTable("ReturnSettings");
+        builder.ConfigureAggregate();
+        builder.Property(s => s.LaNumber).HasMaxLength(3);
+        builder.Property(s => s.OnsCode).HasMaxLength(9);
+        builder.Property(s => s.SoftwareName).HasMaxLength(Domain.Returns.ReturnSettings.SoftwareNameLimit);
+    }
+}
+
 internal sealed class ChildInNeedPlanConfiguration : IEntityTypeConfiguration<ChildInNeedPlan>
 {
     public void Configure(EntityTypeBuilder<ChildInNeedPlan> builder)

@@ -36,7 +36,6 @@ public sealed class EditModel(ISender sender, PersonContext person) : FormPageMo
             ApproximateAge = p.ApproximateAge,
             DateOfBirthNotKnownReason = p.DateOfBirthNotKnownReason,
             Sex = p.Sex,
-            GenderCode = p.GenderCode,
             EthnicityCode = p.EthnicityCode,
             DisabilityCodes = [.. p.DisabilityCodes],
             FirstLanguage = p.FirstLanguage,

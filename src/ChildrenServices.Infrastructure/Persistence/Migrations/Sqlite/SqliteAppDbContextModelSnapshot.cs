@@ -1703,11 +1703,6 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("GenderCode")
-                        .IsRequired()
-                        .HasMaxLength(2)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("GivenNames")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -1715,6 +1710,10 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<bool>("InterpreterRequired")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("LocalId")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("MergedIntoId")
                         .HasColumnType("TEXT");
@@ -1768,6 +1767,9 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("DateOfBirth");
+
+                    b.HasIndex("LocalId")
+                        .IsUnique();
 
                     b.HasIndex("MergedIntoId");
 
@@ -2048,6 +2050,48 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("RecordedById");
 
                     b.ToTable("NoteAddenda", (string)null);
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.Returns.ReturnSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LaNumber")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OnsCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SoftwareName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ReturnSettings", (string)null);
                 });
 
             modelBuilder.Entity("ChildrenServices.Domain.SocialCare.ChildAndFamilyAssessment", b =>
@@ -2854,6 +2898,26 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("ChildrenServices.Infrastructure.Persistence.LocalIdentifierSequence", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Next")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("LocalIdentifierSequence", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Next = 100001L
+                        });
                 });
 
             modelBuilder.Entity("ChildrenServices.Infrastructure.Security.FormSubmission", b =>

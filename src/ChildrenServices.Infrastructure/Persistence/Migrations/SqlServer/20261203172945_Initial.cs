@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
+namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,10 +15,10 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -29,21 +29,21 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    PasswordHash = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "bit", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -54,12 +54,12 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OccurredAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    PersonId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CorrelationId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OccurredAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Action = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    PersonId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    CorrelationId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -70,11 +70,11 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "FormSubmissions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Path = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    ReceivedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ResultLocation = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Path = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    ReceivedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ResultLocation = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -85,13 +85,13 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "Households",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: false),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -99,14 +99,26 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "LocalIdentifierSequence",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false),
+                    Next = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LocalIdentifierSequence", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OnlineRequestDrafts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Answers = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ExpiresAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Answers = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -117,33 +129,33 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "People",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    GivenNames = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    FamilyName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    DateOfBirth = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ExpectedDateOfBirth = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    DateOfDeath = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    DateOfBirthNotKnownReason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    ApproximateDateOfBirth = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Sex = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    GenderCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
-                    EthnicityCode = table.Column<string>(type: "TEXT", maxLength: 4, nullable: true),
-                    DisabilityCodes = table.Column<string>(type: "TEXT", nullable: false),
-                    FirstLanguage = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
-                    InterpreterRequired = table.Column<bool>(type: "INTEGER", nullable: false),
-                    NhsNumber = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
-                    UniquePupilNumber = table.Column<string>(type: "TEXT", maxLength: 13, nullable: true),
-                    UpnUnknownReason = table.Column<string>(type: "TEXT", maxLength: 3, nullable: true),
-                    Restriction = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    RestrictedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    RestrictionReviewDue = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    MergedIntoId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Type = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    LocalId = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    GivenNames = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    FamilyName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    DateOfBirth = table.Column<DateOnly>(type: "date", nullable: true),
+                    ExpectedDateOfBirth = table.Column<DateOnly>(type: "date", nullable: true),
+                    DateOfDeath = table.Column<DateOnly>(type: "date", nullable: true),
+                    DateOfBirthNotKnownReason = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ApproximateDateOfBirth = table.Column<DateOnly>(type: "date", nullable: true),
+                    Sex = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    EthnicityCode = table.Column<string>(type: "nvarchar(4)", maxLength: 4, nullable: true),
+                    DisabilityCodes = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    FirstLanguage = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: true),
+                    InterpreterRequired = table.Column<bool>(type: "bit", nullable: false),
+                    NhsNumber = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: true),
+                    UniquePupilNumber = table.Column<string>(type: "nvarchar(13)", maxLength: 13, nullable: true),
+                    UpnUnknownReason = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: true),
+                    Restriction = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
+                    RestrictedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    RestrictionReviewDue = table.Column<DateOnly>(type: "date", nullable: true),
+                    MergedIntoId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -154,20 +166,20 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "PersonMerges",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SurvivorId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MergedId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MergedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    MergedById = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MergedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    UndoneAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    UndoneById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    UndoneByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    SurvivorId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    MergedId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    MergedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    MergedById = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    MergedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    UndoneAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    UndoneById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    UndoneByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -175,23 +187,42 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReturnSettings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    LaNumber = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
+                    OnsCode = table.Column<string>(type: "nvarchar(9)", maxLength: 9, nullable: false),
+                    SoftwareName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReturnSettings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TimescaleSettings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StrategyDiscussionWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    Section47EnquiryWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    FirstCoreGroupWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    ChildProtectionVisitWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    ChildInNeedFirstReviewWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    ChildInNeedReviewWeeks = table.Column<int>(type: "INTEGER", nullable: false),
-                    ChildInNeedVisitWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    AmberWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    StrategyDiscussionWorkingDays = table.Column<int>(type: "int", nullable: false),
+                    Section47EnquiryWorkingDays = table.Column<int>(type: "int", nullable: false),
+                    FirstCoreGroupWorkingDays = table.Column<int>(type: "int", nullable: false),
+                    ChildProtectionVisitWorkingDays = table.Column<int>(type: "int", nullable: false),
+                    ChildInNeedFirstReviewWorkingDays = table.Column<int>(type: "int", nullable: false),
+                    ChildInNeedReviewWeeks = table.Column<int>(type: "int", nullable: false),
+                    ChildInNeedVisitWorkingDays = table.Column<int>(type: "int", nullable: false),
+                    AmberWorkingDays = table.Column<int>(type: "int", nullable: false),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -202,11 +233,11 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RoleId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -223,11 +254,11 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
-                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -244,10 +275,10 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ProviderKey = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -264,8 +295,8 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RoleId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -288,10 +319,10 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", nullable: false),
-                    Value = table.Column<string>(type: "TEXT", nullable: true)
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(450)", nullable: false),
+                    Value = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -308,10 +339,10 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "SignInSessions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StartedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    EndedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    StartedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    EndedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -328,16 +359,16 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "StaffMembers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    JobTitle = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    IsDisabled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DisplayName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    JobTitle = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    IsDisabled = table.Column<bool>(type: "bit", nullable: false),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -354,14 +385,14 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "Addresses",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Line1 = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Line2 = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Town = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Postcode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    From = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    To = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Line1 = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Line2 = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Town = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Postcode = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    From = table.Column<DateOnly>(type: "date", nullable: false),
+                    To = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -378,11 +409,11 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "HouseholdMembers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    HouseholdId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    JoinedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    LeftOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    HouseholdId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    JoinedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    LeftOn = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -405,17 +436,17 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "PeriodsOfCare",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ChildId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StartedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    CategoryOfNeed = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
-                    EndedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ReasonCeased = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ChildId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    StartedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    CategoryOfNeed = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ReasonCeased = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -432,16 +463,16 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "PersonNames",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    GivenNames = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    FamilyName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    UsedUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    SearchText = table.Column<string>(type: "TEXT", maxLength: 201, nullable: false),
-                    GivenKey = table.Column<string>(type: "TEXT", maxLength: 4, nullable: true),
-                    FamilyKey = table.Column<string>(type: "TEXT", maxLength: 4, nullable: true),
-                    FamilyLastKey = table.Column<string>(type: "TEXT", maxLength: 4, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    GivenNames = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    FamilyName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    UsedUntil = table.Column<DateOnly>(type: "date", nullable: true),
+                    SearchText = table.Column<string>(type: "nvarchar(201)", maxLength: 201, nullable: false),
+                    GivenKey = table.Column<string>(type: "nvarchar(4)", maxLength: 4, nullable: true),
+                    FamilyKey = table.Column<string>(type: "nvarchar(4)", maxLength: 4, nullable: true),
+                    FamilyLastKey = table.Column<string>(type: "nvarchar(4)", maxLength: 4, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -458,13 +489,13 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "Relationships",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RelatedPersonId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    HasParentalResponsibility = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Notes = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    EndedOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RelatedPersonId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    HasParentalResponsibility = table.Column<bool>(type: "bit", nullable: false),
+                    Notes = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    EndedOn = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -487,8 +518,8 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "RestrictionGrants",
                 columns: table => new
                 {
-                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    PersonId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -505,12 +536,12 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "PersonMergeMovedRows",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    MergeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Table = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Column = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    KeyJson = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    MergeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Table = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Column = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    KeyJson = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -527,24 +558,24 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "CaseNotes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ChildId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    OccurredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    OccurredAt = table.Column<TimeOnly>(type: "TEXT", nullable: true),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 50000, nullable: false),
-                    WhoWasSeen = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    ChildSeen = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ChildSeenAlone = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Significant = table.Column<bool>(type: "INTEGER", nullable: false),
-                    RecordedById = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ChildId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Type = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    OccurredOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    OccurredAt = table.Column<TimeOnly>(type: "time", nullable: true),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(max)", maxLength: 50000, nullable: false),
+                    WhoWasSeen = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    ChildSeen = table.Column<bool>(type: "bit", nullable: false),
+                    ChildSeenAlone = table.Column<bool>(type: "bit", nullable: false),
+                    Significant = table.Column<bool>(type: "bit", nullable: false),
+                    RecordedById = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -567,43 +598,43 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "Contacts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Reference = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Route = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    ReceivedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    DecisionDueAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Consent = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    ConsentOverrideReason = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
-                    Urgency = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    AssignedToId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    RecordedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ReportedAdults = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
-                    MashOutcome = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
-                    MashRag = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
-                    MashOutcomeAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Concerns = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
-                    LivedExperience = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
-                    WorkingWell = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
-                    Worries = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
-                    ConsultationAdvice = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
-                    ConsultationBestPlaced = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    ConsultationDiscussion = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
-                    ConsultationFollowUp = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
-                    ConsultationFollowUpOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ConsultationRecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ConsultationRecordedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ReferrerAgency = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    ReferrerEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    ReferrerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ReferrerPhone = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    ReferrerRole = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    ReferralSourceCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Reference = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Route = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    ReceivedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    DecisionDueAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Consent = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    ConsentOverrideReason = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
+                    Urgency = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    AssignedToId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    RecordedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ReportedAdults = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
+                    MashOutcome = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
+                    MashRag = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: true),
+                    MashOutcomeAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Concerns = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: false),
+                    LivedExperience = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
+                    WorkingWell = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
+                    Worries = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
+                    ConsultationAdvice = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
+                    ConsultationBestPlaced = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
+                    ConsultationDiscussion = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
+                    ConsultationFollowUp = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
+                    ConsultationFollowUpOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ConsultationRecordedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ConsultationRecordedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ReferrerAgency = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ReferrerEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    ReferrerName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ReferrerPhone = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    ReferrerRole = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    ReferralSourceCode = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: false),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -626,14 +657,14 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "FormDrafts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Form = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    SubjectId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Scope = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    ScopeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Fields = table.Column<string>(type: "TEXT", maxLength: 400000, nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Form = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    SubjectId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Scope = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    ScopeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Fields = table.Column<string>(type: "nvarchar(max)", maxLength: 400000, nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -650,13 +681,13 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "Notifications",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RecipientId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Link = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Urgent = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ReadAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RecipientId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Link = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Urgent = table.Column<bool>(type: "bit", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ReadAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -673,17 +704,17 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "ReviewingOfficerAllocations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ChildId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    OfficerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StartedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    EndedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    AllocatedById = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ChildId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OfficerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    StartedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    AllocatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -712,17 +743,17 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "Teams",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    ManagerId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CaseloadCapacityPerWorker = table.Column<int>(type: "INTEGER", nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    ManagerId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    CaseloadCapacityPerWorker = table.Column<int>(type: "int", nullable: false),
+                    IsActive = table.Column<bool>(type: "bit", nullable: false),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -739,19 +770,19 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "CareEpisodes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PeriodOfCareId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StartedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ReasonForNewEpisode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
-                    LegalStatus = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
-                    CategoryOfNeed = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
-                    EndedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ReasonCeased = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
-                    Carer = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    PlacementIntendedLongTerm = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PlacementPostcode = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
-                    PlacementProvider = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
-                    PlacementType = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PeriodOfCareId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    StartedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ReasonForNewEpisode = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: false),
+                    LegalStatus = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: false),
+                    CategoryOfNeed = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ReasonCeased = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: true),
+                    Carer = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    PlacementIntendedLongTerm = table.Column<bool>(type: "bit", nullable: false),
+                    PlacementPostcode = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: true),
+                    PlacementProvider = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: true),
+                    PlacementType = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -768,15 +799,15 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "ClaReviews",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PeriodOfCareId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ParticipationCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
-                    ReviewingOfficerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Attendees = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
-                    ChildViews = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
-                    ParentViews = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
-                    CarePlanEndorsed = table.Column<bool>(type: "INTEGER", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PeriodOfCareId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ParticipationCode = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: false),
+                    ReviewingOfficerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Attendees = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
+                    ChildViews = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
+                    ParentViews = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
+                    CarePlanEndorsed = table.Column<bool>(type: "bit", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -799,11 +830,11 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "ClaVisits",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PeriodOfCareId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    VisitedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ChildSeen = table.Column<bool>(type: "INTEGER", nullable: false),
-                    SeenAlone = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PeriodOfCareId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    VisitedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ChildSeen = table.Column<bool>(type: "bit", nullable: false),
+                    SeenAlone = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -820,14 +851,14 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "MissingEpisodes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PeriodOfCareId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
-                    StartedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    EndedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ReturnInterviewOffered = table.Column<bool>(type: "INTEGER", nullable: true),
-                    ReturnInterviewAccepted = table.Column<bool>(type: "INTEGER", nullable: true),
-                    ReturnInterviewHeldOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PeriodOfCareId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Type = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: false),
+                    StartedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ReturnInterviewOffered = table.Column<bool>(type: "bit", nullable: true),
+                    ReturnInterviewAccepted = table.Column<bool>(type: "bit", nullable: true),
+                    ReturnInterviewHeldOn = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -844,11 +875,11 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "NoteAddenda",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CaseNoteId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
-                    RecordedById = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CaseNoteId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: false),
+                    RecordedById = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -871,11 +902,11 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "ContactAgreedActions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    Owner = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ContactId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Action = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    Owner = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ContactId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -892,9 +923,9 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "ContactPeople",
                 columns: table => new
                 {
-                    ContactId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Role = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false)
+                    ContactId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PersonId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Role = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -917,15 +948,15 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "ContactReportedChildren",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ContactId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    GivenName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    FamilyName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    DateOfBirth = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    AgeOrOtherDetails = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Address = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    School = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    MatchedPersonId = table.Column<Guid>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ContactId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    GivenName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    FamilyName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    DateOfBirth = table.Column<DateOnly>(type: "date", nullable: true),
+                    AgeOrOtherDetails = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Address = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    School = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    MatchedPersonId = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -948,18 +979,18 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "MashChecks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ContactId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Agency = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    AgencyName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Question = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
-                    RequestedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    DueAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RequestedById = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Response = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
-                    Rag = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
-                    RespondedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    ResponseRecordedById = table.Column<Guid>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ContactId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Agency = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    AgencyName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Question = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: false),
+                    RequestedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    DueAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    RequestedById = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Response = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
+                    Rag = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: true),
+                    RespondedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ResponseRecordedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -988,19 +1019,19 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "Allocations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ChildId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    WorkerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TeamId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Role = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    StartedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    EndedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    AllocatedById = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ChildId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    WorkerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TeamId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Role = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    StartedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    AllocatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1035,22 +1066,22 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "CaseTransfers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FromTeamId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ToTeamId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    HandoverNote = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
-                    RequestedById = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RequestedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    DecidedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    DecidedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    NewWorkerId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    DeclineReason = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    FromTeamId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ToTeamId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    HandoverNote = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: false),
+                    RequestedById = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RequestedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    DecidedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    DecidedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    NewWorkerId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    DeclineReason = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1091,23 +1122,23 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "ContactDecisions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ContactId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Outcome = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    Rationale = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
-                    ReferralSourceCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
-                    PrimaryNeedCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
-                    TeamId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CorrectionReason = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
-                    DecidedById = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DecidedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    WithinTimescale = table.Column<bool>(type: "INTEGER", nullable: false),
-                    SupersedesId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    SupersededById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    SignOff = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    SignedOffById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    SignedOffAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    SignOffComment = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ContactId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Outcome = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    Rationale = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: false),
+                    ReferralSourceCode = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: true),
+                    PrimaryNeedCode = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: true),
+                    TeamId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    CorrectionReason = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
+                    DecidedById = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DecidedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    WithinTimescale = table.Column<bool>(type: "bit", nullable: false),
+                    SupersedesId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    SupersededById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    SignOff = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    SignedOffById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    SignedOffAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    SignOffComment = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1142,17 +1173,17 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "EarlyHelpRequests",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    TeamId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ContactId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    RequestedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    TeamId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ContactId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    RequestedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1175,30 +1206,30 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "Referrals",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ChildId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ContactId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ReferralDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    SourceCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
-                    PrimaryNeedCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
-                    FirstPrimaryNeedCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
-                    NoFurtherAction = table.Column<bool>(type: "INTEGER", nullable: false),
-                    NoFurtherActionRationale = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
-                    NoFurtherActionById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    TeamId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ImmediateStrategyDiscussion = table.Column<bool>(type: "INTEGER", nullable: false),
-                    IsReReferral = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PreviousReferralId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    AssessmentDueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    WithdrawnReason = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
-                    ClosedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ClosureReasonCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ChildId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ContactId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ReferralDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    SourceCode = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: false),
+                    PrimaryNeedCode = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: false),
+                    FirstPrimaryNeedCode = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: false),
+                    NoFurtherAction = table.Column<bool>(type: "bit", nullable: false),
+                    NoFurtherActionRationale = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
+                    NoFurtherActionById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    TeamId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ImmediateStrategyDiscussion = table.Column<bool>(type: "bit", nullable: false),
+                    IsReReferral = table.Column<bool>(type: "bit", nullable: false),
+                    PreviousReferralId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    AssessmentDueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    WithdrawnReason = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
+                    ClosedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ClosureReasonCode = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1239,8 +1270,8 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "TeamMembers",
                 columns: table => new
                 {
-                    TeamId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    TeamId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1263,14 +1294,14 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "ClaReviewRecommendations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PeriodOfCareId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClaReviewId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Owner = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    FollowedUpOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PeriodOfCareId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ClaReviewId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    Owner = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    FollowedUpOn = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1287,9 +1318,9 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "CaseTransferChildren",
                 columns: table => new
                 {
-                    TransferId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ChildId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    IsPending = table.Column<bool>(type: "INTEGER", nullable: false)
+                    TransferId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ChildId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    IsPending = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1312,23 +1343,23 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "EarlyHelpEpisodes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FamilyName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    SupportReason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    Start = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    RequestId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    StartedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    TeamId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    KeyworkerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EndedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    EndReason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    EndSummary = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    FamilyName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    SupportReason = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    Start = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    RequestId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    StartedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    TeamId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    KeyworkerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    EndReason = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    EndSummary = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1357,8 +1388,8 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "EarlyHelpRequestChildren",
                 columns: table => new
                 {
-                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ChildId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    RequestId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ChildId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1381,27 +1412,27 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "ChildAndFamilyAssessments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ReferralId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ChildId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ReferralDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    StartedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    WorkerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Analysis = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
-                    FactorCodes = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Outcome = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    LateReason = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
-                    SubmittedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    AuthorisedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    AuthorisedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ReturnedReason = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ReferralId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ChildId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ReferralDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    StartedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    WorkerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Analysis = table.Column<string>(type: "nvarchar(max)", maxLength: 20000, nullable: true),
+                    FactorCodes = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Outcome = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
+                    LateReason = table.Column<string>(type: "nvarchar(max)", maxLength: 20000, nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    SubmittedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    AuthorisedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    AuthorisedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ReturnedReason = table.Column<string>(type: "nvarchar(max)", maxLength: 20000, nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1436,17 +1467,17 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "ChildInNeedPlans",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ReferralId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ChildId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StartedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    EndedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    EndReason = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ReferralId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ChildId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    StartedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    EndReason = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1469,26 +1500,26 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "ChildProtectionEnquiries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ReferralId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ChildId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StrategyHeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Agencies = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
-                    Section47 = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Rationale = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
-                    ConferenceTargetOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Section47ConcludedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Findings = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
-                    ConferenceNeeded = table.Column<bool>(type: "INTEGER", nullable: true),
-                    ConferenceHeldOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ConferenceOutcome = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    InitialCategory = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
-                    ChairId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ReferralId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ChildId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    StrategyHeldOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Agencies = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: false),
+                    Section47 = table.Column<bool>(type: "bit", nullable: false),
+                    Rationale = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: false),
+                    ConferenceTargetOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Section47ConcludedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Findings = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
+                    ConferenceNeeded = table.Column<bool>(type: "bit", nullable: true),
+                    ConferenceHeldOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ConferenceOutcome = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
+                    InitialCategory = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: true),
+                    ChairId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1517,13 +1548,13 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "ReferralPrimaryNeedRevisions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ReferralId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FromCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
-                    ToCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
-                    RevisedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    RevisedById = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AssessmentId = table.Column<Guid>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ReferralId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    FromCode = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: false),
+                    ToCode = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: false),
+                    RevisedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    RevisedById = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AssessmentId = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1546,18 +1577,18 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "EarlyHelpAssessments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EpisodeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Worries = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
-                    WorkingWell = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
-                    NeedsToHappen = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
-                    Scaling = table.Column<int>(type: "INTEGER", nullable: true),
-                    CompletedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    EpisodeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Worries = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
+                    WorkingWell = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
+                    NeedsToHappen = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
+                    Scaling = table.Column<int>(type: "int", nullable: true),
+                    CompletedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1574,8 +1605,8 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "EarlyHelpEpisodeChildren",
                 columns: table => new
                 {
-                    EpisodeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ChildId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    EpisodeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ChildId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1598,13 +1629,13 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "FamilyPlans",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EpisodeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    EpisodeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1621,26 +1652,26 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "ApprovalRequests",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Urgent = table.Column<bool>(type: "INTEGER", nullable: false),
-                    TeamId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EpisodeId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Reasons = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
-                    RequestedById = table.Column<Guid>(type: "TEXT", nullable: false),
-                    RequestedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Stage = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    DecidedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    DecidedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Rationale = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
-                    AssessmentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    ClosureReasonCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Urgent = table.Column<bool>(type: "bit", nullable: false),
+                    TeamId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    EpisodeId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Reasons = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: false),
+                    RequestedById = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RequestedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Stage = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    DecidedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    DecidedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Rationale = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
+                    AssessmentId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ClosureReasonCode = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1681,10 +1712,10 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "AssessmentChildSeen",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AssessmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SeenOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Alone = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AssessmentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    SeenOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Alone = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1701,10 +1732,10 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "ChildInNeedPlanReviews",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PlanId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Summary = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PlanId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Summary = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1721,11 +1752,11 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "ChildInNeedPlanVisits",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PlanId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    VisitedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ChildSeen = table.Column<bool>(type: "INTEGER", nullable: false),
-                    SeenAlone = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PlanId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    VisitedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ChildSeen = table.Column<bool>(type: "bit", nullable: false),
+                    SeenAlone = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1742,22 +1773,22 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "ChildProtectionPlans",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ReferralId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ChildId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EnquiryId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    StartedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    InitialCategory = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
-                    PreviousPlansElsewhere = table.Column<int>(type: "INTEGER", nullable: false),
-                    LatestCategory = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
-                    EndedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    EndReason = table.Column<string>(type: "TEXT", maxLength: 10100, nullable: true),
-                    EndedBy = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: true),
-                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ReferralId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ChildId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    EnquiryId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    StartedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    InitialCategory = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: false),
+                    PreviousPlansElsewhere = table.Column<int>(type: "int", nullable: false),
+                    LatestCategory = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    EndReason = table.Column<string>(type: "nvarchar(max)", maxLength: 10100, nullable: true),
+                    EndedBy = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1786,9 +1817,9 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "EarlyHelpChildVoices",
                 columns: table => new
                 {
-                    AssessmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ChildId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Voice = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true)
+                    AssessmentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ChildId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Voice = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1811,11 +1842,11 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "FamilyPlanGoals",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PlanId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Outcome = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Baseline = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PlanId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Outcome = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    Baseline = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1832,12 +1863,12 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "TafReviews",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PlanId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Attendees = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Summary = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
-                    NextReviewOn = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PlanId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Attendees = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    Summary = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
+                    NextReviewOn = table.Column<DateOnly>(type: "date", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1854,9 +1885,9 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "ApprovalRequestChildren",
                 columns: table => new
                 {
-                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ChildId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Waiting = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true)
+                    RequestId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ChildId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Waiting = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1879,9 +1910,9 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "ChildProtectionCoreGroups",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PlanId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PlanId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "date", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1898,12 +1929,12 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "ChildProtectionReviews",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PlanId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    PlanContinues = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Decision = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
-                    ChairId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PlanId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    PlanContinues = table.Column<bool>(type: "bit", nullable: false),
+                    Decision = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: false),
+                    ChairId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1926,11 +1957,11 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "ChildProtectionVisits",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PlanId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    VisitedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    ChildSeen = table.Column<bool>(type: "INTEGER", nullable: false),
-                    SeenAlone = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PlanId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    VisitedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    ChildSeen = table.Column<bool>(type: "bit", nullable: false),
+                    SeenAlone = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1947,13 +1978,13 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "FamilyPlanActions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PlanId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    Owner = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    CompletedOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PlanId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    GoalId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    Owner = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CompletedOn = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1970,11 +2001,11 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "TafGoalProgress",
                 columns: table => new
                 {
-                    ReviewId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PlanId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Score = table.Column<int>(type: "INTEGER", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    ReviewId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    GoalId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PlanId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Score = table.Column<int>(type: "int", nullable: false),
+                    Note = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1992,6 +2023,11 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.InsertData(
+                table: "LocalIdentifierSequence",
+                columns: new[] { "Id", "Next" },
+                values: new object[] { 1, 100001L });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Addresses_PersonId",
@@ -2028,7 +2064,7 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 table: "Allocations",
                 column: "ChildId",
                 unique: true,
-                filter: "\"EndedOn\" IS NULL AND \"Role\" = 'Lead'");
+                filter: "[EndedOn] IS NULL AND [Role] = 'Lead'");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ApprovalRequestChildren_ChildId",
@@ -2040,7 +2076,7 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 table: "ApprovalRequestChildren",
                 columns: new[] { "ChildId", "Waiting" },
                 unique: true,
-                filter: "\"Waiting\" IS NOT NULL");
+                filter: "[Waiting] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ApprovalRequests_AssessmentId",
@@ -2067,7 +2103,7 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 table: "ApprovalRequests",
                 column: "EpisodeId",
                 unique: true,
-                filter: "\"Kind\" = 'StepUp' AND \"Status\" = 'Pending'");
+                filter: "[Kind] = 'StepUp' AND [Status] = 'Pending'");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -2078,7 +2114,8 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "RoleNameIndex",
                 table: "AspNetRoles",
                 column: "NormalizedName",
-                unique: true);
+                unique: true,
+                filter: "[NormalizedName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserClaims_UserId",
@@ -2104,7 +2141,8 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "UserNameIndex",
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
-                unique: true);
+                unique: true,
+                filter: "[NormalizedUserName] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AssessmentChildSeen_AssessmentId",
@@ -2152,7 +2190,7 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 table: "CaseTransferChildren",
                 column: "ChildId",
                 unique: true,
-                filter: "\"IsPending\" = 1");
+                filter: "[IsPending] = 1");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CaseTransfers_DecidedById",
@@ -2219,7 +2257,7 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 table: "ChildInNeedPlans",
                 column: "ChildId",
                 unique: true,
-                filter: "\"EndedOn\" IS NULL");
+                filter: "[EndedOn] IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ChildInNeedPlanVisits_PlanId",
@@ -2266,7 +2304,7 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 table: "ChildProtectionPlans",
                 column: "ChildId",
                 unique: true,
-                filter: "\"EndedOn\" IS NULL");
+                filter: "[EndedOn] IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ChildProtectionReviews_ChairId",
@@ -2514,6 +2552,13 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 columns: new[] { "FamilyName", "GivenNames" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_People_LocalId",
+                table: "People",
+                column: "LocalId",
+                unique: true,
+                filter: "[LocalId] IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_People_MergedIntoId",
                 table: "People",
                 column: "MergedIntoId");
@@ -2543,7 +2588,7 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 table: "PeriodsOfCare",
                 column: "ChildId",
                 unique: true,
-                filter: "\"EndedOn\" IS NULL");
+                filter: "[EndedOn] IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PersonMergeMovedRows_MergeId",
@@ -2620,7 +2665,7 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 table: "Referrals",
                 column: "ChildId",
                 unique: true,
-                filter: "\"Status\" = 'Open'");
+                filter: "[Status] = 'Open'");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Relationships_PersonId",
@@ -2784,6 +2829,9 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "HouseholdMembers");
 
             migrationBuilder.DropTable(
+                name: "LocalIdentifierSequence");
+
+            migrationBuilder.DropTable(
                 name: "MashChecks");
 
             migrationBuilder.DropTable(
@@ -2812,6 +2860,9 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "RestrictionGrants");
+
+            migrationBuilder.DropTable(
+                name: "ReturnSettings");
 
             migrationBuilder.DropTable(
                 name: "ReviewingOfficerAllocations");
