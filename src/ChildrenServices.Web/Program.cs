@@ -160,6 +160,15 @@ await using (var scope = app.Services.CreateAsyncScope())
     }
 
     await scope.ServiceProvider.GetRequiredService<FirstAdministrator>().EnsureRolesAsync();
+
+    // Counts only: which children, by local ID, is for the data checks page.
+    foreach (var check in await ChildrenServices.Application.DataQuality.CheckOneOpenRecords.RunAsync(db, default))
+    {
+        if (check.Findings.Count > 0)
+        {
+            app.Logger.LogWarning("Data check: {Children} children have {Check}; see /DataChecks", check.Findings.Count, check.Name.ToLowerInvariant());
+        }
+    }
     if (app.Environment.IsDevelopment() && app.Configuration.GetValue<bool>("Seeding:DemoData"))
     {
         if (await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync())
