@@ -23,7 +23,8 @@ public static class RecordKeepers
         var conferenceChairs = await db.ChildProtectionEnquiries
             .Where(e => e.ChildId == childId && e.ChairId != null && (openPlans.Any(p => p.EnquiryId == e.Id) || (e.Section47 && e.ConferenceHeldOn == null)))
             .Select(e => e.ChairId!.Value).ToListAsync(ct);
-        var reviewChairs = await openPlans.SelectMany(p => p.Reviews).Select(r => r.ChairId).ToListAsync(ct);
+        var reviewChairs = await openPlans.SelectMany(p => p.Reviews).Select(r => r.ChairId)
+            .Concat(openPlans.Where(p => p.TransferInChairId != null).Select(p => p.TransferInChairId!.Value)).ToListAsync(ct);
         var careReviewers = await db.PeriodsOfCare.Where(p => p.ChildId == childId && p.EndedOn == null)
             .SelectMany(p => p.Reviews).Select(r => r.ReviewingOfficerId).ToListAsync(ct);
         return [.. workers.Concat(managers).Concat(conferenceChairs).Concat(reviewChairs).Concat(careReviewers).Distinct()];

@@ -28,7 +28,11 @@ public static class GetChildProtection
 
     public sealed record Plan(
         Guid Id, Guid Version, DateOnly StartedOn, string InitialCategory, string LatestCategory, DateOnly? EndedOn, string? EndReason,
-        IReadOnlyList<DateOnly> CoreGroups, IReadOnlyList<Review> Reviews, IReadOnlyList<Visit> Visits, IReadOnlyList<Due> DueNext);
+        IReadOnlyList<DateOnly> CoreGroups, IReadOnlyList<Review> Reviews, IReadOnlyList<Visit> Visits, IReadOnlyList<Due> DueNext)
+    {
+        /// <summary>For a plan made by a transfer-in conference: the council the child came from, and the conference's chair.</summary>
+        public (string From, string Chair)? TransferIn { get; init; }
+    }
 
     /// <param name="PreviousPlans">Plans the child had before the current or latest one (the census's NumberOfPreviousCPP).</param>
     public sealed record Result(bool HasOpenReferral, IReadOnlyList<Enquiry> Enquiries, IReadOnlyList<Plan>? Plans = null, int PreviousPlans = 0)
@@ -47,7 +51,8 @@ public static class GetChildProtection
                 .OrderByDescending(e => e.StrategyHeldOn).ToListAsync(cancellationToken);
             var plans = await db.ChildProtectionPlans.AsNoTracking().Include(p => p.CoreGroups).Include(p => p.Reviews).Include(p => p.Visits).AsSplitQuery()
                 .Where(p => p.ChildId == query.PersonId).OrderByDescending(p => p.StartedOn).ToListAsync(cancellationToken);
-            var chairs = enquiries.Where(e => e.ChairId is not null).Select(e => e.ChairId!.Value).Concat(plans.SelectMany(p => p.Reviews).Select(r => r.ChairId)).Distinct().ToList();
+            var chairs = enquiries.Where(e => e.ChairId is not null).Select(e => e.ChairId!.Value).Concat(plans.SelectMany(p => p.Reviews).Select(r => r.ChairId))
+                .Concat(plans.Where(p => p.TransferInChairId is not null).Select(p => p.TransferInChairId!.Value)).Distinct().ToList();
             var names = await db.Staff.Where(s => chairs.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.DisplayName, cancellationToken);
             var rules = await timescales.CurrentAsync(cancellationToken);
             var today = UkTime.Today(clock);
@@ -55,7 +60,10 @@ public static class GetChildProtection
                 [.. p.CoreGroups.Select(g => g.HeldOn).Order()],
                 [.. p.Reviews.OrderBy(r => r.HeldOn).Select(r => new Review(r.HeldOn, r.PlanContinues, r.Decision, names.GetValueOrDefault(r.ChairId, "Unknown")))],
                 [.. p.Visits.OrderBy(v => v.VisitedOn).Select(v => new Visit(v.VisitedOn, v.ChildSeen, v.SeenAlone))],
-                [.. ChildProtectionDue.ForPlan(p, rules).Select(d => new Due(d.Kind, ChildProtectionDue.Describe(d.Kind), d.DueOn, rules.StatusOf(d, today)))])).ToList();
+                [.. ChildProtectionDue.ForPlan(p, rules).Select(d => new Due(d.Kind, ChildProtectionDue.Describe(d.Kind), d.DueOn, rules.StatusOf(d, today)))])
+            {
+                TransferIn = p.TransferredFrom is { } from ? (from, names.GetValueOrDefault(p.TransferInChairId ?? Guid.Empty, "Unknown")) : null,
+            }).ToList();
             return new Result(open, [.. enquiries.Select(e =>
             {
                 var next = ChildProtectionDue.Next(e, rules);

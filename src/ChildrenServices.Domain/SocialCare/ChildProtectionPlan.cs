@@ -54,11 +54,74 @@ public sealed class ChildProtectionPlan : Aggregate
         PreviousPlansElsewhere = previousPlansElsewhere;
     }
 
+    /// <summary>Longest name of the council a child was transferred in from.</summary>
+    public const int CouncilNameLimit = 100;
+
+    /// <summary>
+    /// A plan made by a transfer-in conference: the child came from another council under a child protection plan,
+    /// and this council's conference (chaired by its reviewing officer) made its own plan without a section 47 here.
+    /// The census returns the conference's date at the referral's level (CINdetails' DateOfInitialCPC, rule 2884).
+    /// </summary>
+    public static ChildProtectionPlan FromTransferInConference(
+        Referral referral, DateOnly heldOn, string initialCategory, string transferredFrom, int previousPlansElsewhere, Guid chairId, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(referral);
+        referral.EnsureOpen("no conference can be recorded on it", "HeldOn");
+        if (heldOn < referral.ReferralDate)
+        {
+            throw new DomainRuleException($"The conference cannot be before the referral, {referral.ReferralDate:d MMMM yyyy}", "HeldOn");
+        }
+
+        if (heldOn > today)
+        {
+            throw new DomainRuleException("The date of the conference must be today or in the past", "HeldOn");
+        }
+
+        ConferenceDate.EnsureWeekday(heldOn, "HeldOn", "The transfer-in conference");
+        if (string.IsNullOrWhiteSpace(initialCategory) || DfeCodes.CategoryOfAbuse.Find(initialCategory) is null)
+        {
+            throw new DomainRuleException("Select the initial category of abuse", "InitialCategory");
+        }
+
+        if (string.IsNullOrWhiteSpace(transferredFrom) || transferredFrom.Trim().Length > CouncilNameLimit)
+        {
+            throw new DomainRuleException($"Enter the council the child was transferred in from, in {CouncilNameLimit} characters or fewer", "TransferredFrom");
+        }
+
+        // The plan the child came under is one of the plans elsewhere.
+        if (previousPlansElsewhere is < 1 or > MostPreviousPlansElsewhere)
+        {
+            throw new DomainRuleException(
+                "Enter the number of plans under other councils as a whole number from 1 to 20: it includes the plan the child was transferred in under", nameof(PreviousPlansElsewhere));
+        }
+
+        return new ChildProtectionPlan
+        {
+            ReferralId = referral.Id,
+            ChildId = referral.ChildId,
+            StartedOn = heldOn,
+            InitialCategory = initialCategory,
+            LatestCategory = initialCategory,
+            PreviousPlansElsewhere = previousPlansElsewhere,
+            TransferredFrom = transferredFrom.Trim(),
+            TransferInChairId = chairId,
+        };
+    }
+
     public Guid ReferralId { get; private init; }
 
     public Guid ChildId { get; private init; }
 
-    public Guid EnquiryId { get; private init; }
+    /// <summary>The enquiry whose initial conference made the plan; none for a transfer-in conference.</summary>
+    public Guid? EnquiryId { get; private init; }
+
+    /// <summary>The council the child was transferred in from, for a plan made by a transfer-in conference.</summary>
+    public string? TransferredFrom { get; private init; }
+
+    /// <summary>Who chaired the transfer-in conference (an initial conference's chair is on its enquiry).</summary>
+    public Guid? TransferInChairId { get; private init; }
+
+    public bool IsTransferIn => EnquiryId is null;
 
     /// <summary>The initial conference's date: the plan's start and the date review conferences count from.</summary>
     public DateOnly StartedOn { get; private init; }

@@ -186,4 +186,32 @@ public sealed class EpisodeOfNeedTests
         Assert.Equal("PrimaryNeedCode", Assert.Throws<DomainRuleException>(() => referral.RevisePrimaryNeed("N4", Today, Manager, null)).Field);
         Assert.Equal("N1", referral.PrimaryNeedCode);
     }
+
+    [Fact]
+    public void Rule8565_ATransferInConference_OnAClosedReferral_IsRefused_AndOnAnOpenOne_MakesAPlanWithoutAnEnquiry()
+    {
+        var closed = Referral();
+        closed.Close(Today.AddDays(-2), "RC7");
+        var ex = Assert.Throws<DomainRuleException>(() => ChildProtectionPlan.FromTransferInConference(closed, Today, "NEG", "Northfield County Council", 1, Manager, Today));
+        Assert.Equal("HeldOn", ex.Field);
+
+        var plan = ChildProtectionPlan.FromTransferInConference(Referral(), Today, "NEG", " Northfield County Council ", 1, Manager, Today);
+
+        Assert.True(plan.IsTransferIn);
+        Assert.Equal((null, "Northfield County Council", Today, 1), (plan.EnquiryId, plan.TransferredFrom, plan.StartedOn, plan.NumberOfPreviousPlans([plan])));
+    }
+
+    [Theory]
+    [InlineData(-31, "NEG", "Northfield", 1, "HeldOn")] // before the referral
+    [InlineData(1, "NEG", "Northfield", 1, "HeldOn")] // in the future
+    [InlineData(0, "XYZ", "Northfield", 1, "InitialCategory")]
+    [InlineData(0, "NEG", " ", 1, "TransferredFrom")]
+    [InlineData(0, "NEG", "Northfield", 0, "PreviousPlansElsewhere")] // the plan the child came under is one
+    [InlineData(0, "NEG", "Northfield", 21, "PreviousPlansElsewhere")]
+    public void ATransferInConference_WithAnImpossibleAnswer_IsRefusedOnItsField(int days, string category, string from, int elsewhere, string field)
+    {
+        var ex = Assert.Throws<DomainRuleException>(() => ChildProtectionPlan.FromTransferInConference(Referral(), Today.AddDays(days), category, from, elsewhere, Manager, Today));
+
+        Assert.Equal(field, ex.Field);
+    }
 }

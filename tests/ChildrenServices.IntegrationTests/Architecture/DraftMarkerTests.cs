@@ -26,6 +26,7 @@ public sealed partial class DraftMarkerTests
         ("/People/ChildProtection/Strategy", DraftScope.Person),
         ("/People/ChildProtection/Section47", DraftScope.Person),
         ("/People/ChildProtection/Conference", DraftScope.Person),
+        ("/People/ChildProtection/TransferIn", DraftScope.Person),
         ("/People/ChildProtection/CoreGroup", DraftScope.Person),
         ("/People/ChildProtection/Review", DraftScope.Person),
         ("/People/ChildProtection/End", DraftScope.Person),

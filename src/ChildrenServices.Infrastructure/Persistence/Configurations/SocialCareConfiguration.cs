@@ -141,6 +141,9 @@ internal sealed class ChildProtectionPlanConfiguration : IEntityTypeConfiguratio
         builder.Ignore(p => p.LatestVisitSeen);
         builder.HasOne<Referral>().WithMany().HasForeignKey(p => p.ReferralId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<ChildProtectionEnquiry>().WithMany().HasForeignKey(p => p.EnquiryId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(p => p.TransferredFrom).HasMaxLength(ChildProtectionPlan.CouncilNameLimit);
+        builder.HasOne<StaffMember>().WithMany().HasForeignKey(p => p.TransferInChairId).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(p => p.IsTransferIn);
         builder.HasOne<Person>().WithMany().HasForeignKey(p => p.ChildId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(p => p.CoreGroups).WithOne().HasForeignKey(g => g.PlanId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.Reviews).WithOne().HasForeignKey(r => r.PlanId).OnDelete(DeleteBehavior.Cascade);

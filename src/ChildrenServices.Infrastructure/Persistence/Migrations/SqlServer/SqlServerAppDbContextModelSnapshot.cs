@@ -2343,7 +2343,7 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateOnly?>("EndedOn")
                         .HasColumnType("date");
 
-                    b.Property<Guid>("EnquiryId")
+                    b.Property<Guid?>("EnquiryId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("InitialCategory")
@@ -2365,6 +2365,13 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateOnly>("StartedOn")
                         .HasColumnType("date");
 
+                    b.Property<Guid?>("TransferInChairId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("TransferredFrom")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -2384,6 +2391,8 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("EnquiryId");
 
                     b.HasIndex("ReferralId");
+
+                    b.HasIndex("TransferInChairId");
 
                     b.HasIndex("ChildId", "EndedOn");
 
@@ -3726,14 +3735,18 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasOne("ChildrenServices.Domain.SocialCare.ChildProtectionEnquiry", null)
                         .WithMany()
                         .HasForeignKey("EnquiryId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("ChildrenServices.Domain.SocialCare.Referral", null)
                         .WithMany()
                         .HasForeignKey("ReferralId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("ChildrenServices.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("TransferInChairId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("ChildrenServices.Domain.SocialCare.ChildSeen", b =>

@@ -2337,7 +2337,7 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateOnly?>("EndedOn")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("EnquiryId")
+                    b.Property<Guid?>("EnquiryId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("InitialCategory")
@@ -2359,6 +2359,13 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateOnly>("StartedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("TransferInChairId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TransferredFrom")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -2378,6 +2385,8 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("EnquiryId");
 
                     b.HasIndex("ReferralId");
+
+                    b.HasIndex("TransferInChairId");
 
                     b.HasIndex("ChildId", "EndedOn");
 
@@ -3714,14 +3723,18 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasOne("ChildrenServices.Domain.SocialCare.ChildProtectionEnquiry", null)
                         .WithMany()
                         .HasForeignKey("EnquiryId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("ChildrenServices.Domain.SocialCare.Referral", null)
                         .WithMany()
                         .HasForeignKey("ReferralId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("ChildrenServices.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("TransferInChairId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("ChildrenServices.Domain.SocialCare.ChildSeen", b =>

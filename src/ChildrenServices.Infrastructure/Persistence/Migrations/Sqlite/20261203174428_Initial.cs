@@ -1776,7 +1776,9 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     ReferralId = table.Column<Guid>(type: "TEXT", nullable: false),
                     ChildId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EnquiryId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EnquiryId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    TransferredFrom = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    TransferInChairId = table.Column<Guid>(type: "TEXT", nullable: true),
                     StartedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     InitialCategory = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
                     PreviousPlansElsewhere = table.Column<int>(type: "INTEGER", nullable: false),
@@ -1809,6 +1811,12 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                         name: "FK_ChildProtectionPlans_Referrals_ReferralId",
                         column: x => x.ReferralId,
                         principalTable: "Referrals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ChildProtectionPlans_StaffMembers_TransferInChairId",
+                        column: x => x.TransferInChairId,
+                        principalTable: "StaffMembers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -2296,6 +2304,11 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "IX_ChildProtectionPlans_ReferralId",
                 table: "ChildProtectionPlans",
                 column: "ReferralId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChildProtectionPlans_TransferInChairId",
+                table: "ChildProtectionPlans",
+                column: "TransferInChairId");
 
             migrationBuilder.CreateIndex(
                 name: "UX_ChildProtectionPlans_OneOpenPerChild",
