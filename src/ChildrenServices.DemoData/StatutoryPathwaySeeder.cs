@@ -14,7 +14,8 @@ namespace ChildrenServices.DemoData;
 /// Development only: children at every stage of the statutory pathway beyond the assessment, built with
 /// the domain's own methods so every rule holds. In the child in need and protection team: strategy
 /// discussions with enquiries open and concluded, initial conferences, child protection plans (one with
-/// its review conference overdue, one with a previous plan) and child in need plans (one with its review
+/// its review conference overdue, one with a previous plan, one made by a transfer-in conference, one ended when the
+/// family moved to another council and the case closed) and child in need plans (one with its review
 /// overdue). In the looked-after team: periods of care with placement and legal status changes, reviews
 /// and visits, one visit overdue. No random generator, so the data seeded before stays as it was.
 /// </summary>
@@ -33,8 +34,9 @@ internal sealed class StatutoryPathwaySeeder(AppDbContext db, TimeProvider clock
     private async Task ChildInNeedAndProtectionAsync(DateOnly today, Guid chair)
     {
         var team = await db.Teams.Where(t => t.Kind == TeamKind.ChildInNeedAndProtection).OrderBy(t => t.Name).Select(t => t.Id).FirstAsync();
-        var children = await ChildrenForAsync(team, 7, today);
-        for (var i = 0; i < children.Count && i < 7; i++)
+        var children = await ChildrenForAsync(team, 9, today);
+        var births = await db.People.Where(p => children.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DateOfBirth);
+        for (var i = 0; i < children.Count && i < 9; i++)
         {
             var child = children[i];
             var referralDate = calendar.AddWorkingDays(today, -(i < 2 ? 30 : 160 + (i * 10)));
@@ -68,6 +70,34 @@ internal sealed class StatutoryPathwaySeeder(AppDbContext db, TimeProvider clock
                     plan.RecordVisit(calendar.AddWorkingDays(icpc, 5), true, true, today);
                     plan.RecordVisit(calendar.AddWorkingDays(icpc, 14), true, false, today);
                     db.ChildProtectionPlans.Add(plan);
+                    break;
+                case 7:
+                    // Transferred in under another council's plan: this council's transfer-in conference made its own.
+                    var transferIn = ChildProtectionPlan.FromTransferInConference(referral, calendar.AddWorkingDays(today, -40), "EMO", "Northfield County Council", 1, chair, today);
+                    transferIn.RecordCoreGroup(calendar.AddWorkingDays(transferIn.StartedOn, 7), today);
+                    transferIn.RecordVisit(calendar.AddWorkingDays(today, -6), true, true, today);
+                    db.ChildProtectionPlans.Add(transferIn);
+                    break;
+                case 8:
+                    // A plan ended when the family moved to another council, and the case then closed (RC5).
+                    var held = calendar.AddWorkingDays(today, -120);
+                    var moved = new ChildProtectionEnquiry(referral, calendar.AddWorkingDays(held, -12), "Police, school, health visitor", true, "Domestic abuse witnessed; mum seeking refuge.", calendar, today);
+                    moved.RecordSection47Outcome(calendar.AddWorkingDays(held, -4), "Children exposed to repeated domestic abuse.", true, today);
+                    moved.RecordConference(held, ConferenceOutcome.ChildProtectionPlan, "EMO", chair, today);
+                    db.ChildProtectionEnquiries.Add(moved);
+                    var ended = new ChildProtectionPlan(moved);
+                    ended.RecordVisit(calendar.AddWorkingDays(held, 6), true, true, today);
+                    var movedOn = calendar.AddWorkingDays(today, -30);
+                    ended.EndOutsideConference(movedOn, ChildProtectionPlanEnd.MovedToAnotherCouncil,
+                        "The family moved to a refuge in another council's area. Their children's services were told the same day and the plan handed over at a transfer-in conference there.",
+                        births.GetValueOrDefault(child), today);
+                    db.ChildProtectionPlans.Add(ended);
+                    referral.Close(movedOn, "RC5");
+                    foreach (var allocation in await db.Allocations.Where(x => x.ChildId == child && x.EndedOn == null).ToListAsync())
+                    {
+                        allocation.End(movedOn < allocation.StartedOn ? allocation.StartedOn : movedOn);
+                    }
+
                     break;
                 default:
                     // Child in need plans: one review overdue, one on track.
