@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ChildrenServices.Application.SocialCare;
 
 /// <summary>
-/// The manager of the team a referral is with ends it with no further action before any assessment: the CIN
+/// The manager of the team holding the case (the lead's team, or with no lead the team the referral is with) ends a referral with no further action before any assessment: the CIN
 /// census's referral NFA. The episode of need closes on the date given with the reason for closure the manager
 /// chose, the team's allocations end, and nothing statutory can be recorded on it afterwards (rule 8831).
 /// </summary>
@@ -45,7 +45,7 @@ public static class EndReferralWithNoFurtherAction
         }
     }
 
-    public sealed class Handler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, string>
+    public sealed class Handler(IAppDbContext db, ICurrentUser user, RecordAccess access, TimeProvider clock) : ICommandHandler<Command, string>
     {
         public async ValueTask<string> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -55,9 +55,9 @@ public static class EndReferralWithNoFurtherAction
             db.ExpectVersion(referral, command.Version);
 
             var me = user.RequireUserId();
-            if (!await db.Teams.AnyAsync(t => t.Id == referral.TeamId && t.ManagerId == me, cancellationToken))
+            if (!await access.ManagesHoldingTeamAsync(command.PersonId, cancellationToken))
             {
-                throw new DomainRuleException("Only the manager of the team the referral is with can end it with no further action", "Rationale");
+                throw new DomainRuleException("Only the manager of the team holding the case can end the referral with no further action", "Rationale");
             }
 
             var recorded = await db.Referrals.Where(r => r.Id == referral.Id)

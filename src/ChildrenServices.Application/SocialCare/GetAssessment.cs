@@ -31,7 +31,7 @@ public static class GetAssessment
 
     public sealed record NeedRevision(string FromCode, string ToCode, DateOnly On, string By);
 
-    /// <param name="ManagedByMe">The user manages the team the referral is with: they may end it with no further action.</param>
+    /// <param name="ManagedByMe">The user manages the team holding the case: they may end the referral with no further action.</param>
     /// <param name="AnythingRecorded">An assessment, strategy discussion, enquiry or plan is recorded on it: it led to further action.</param>
     public sealed record ReferralFacts(
         Guid Id, Guid Version, string SourceCode, string FirstPrimaryNeedCode, string PrimaryNeedCode, IReadOnlyList<NeedRevision> Revisions,
@@ -53,9 +53,10 @@ public static class GetAssessment
             var assessments = await db.ChildAndFamilyAssessments.AsNoTracking().Include(a => a.Seen)
                 .Where(a => a.ReferralId == referral.Id).OrderByDescending(a => a.StartedOn).ToListAsync(cancellationToken);
             var me = user.UserId ?? Guid.Empty;
+            var holding = RecordAccess.HoldingTeamIds(db, query.PersonId);
             var facts = await db.Referrals.Where(r => r.Id == referral.Id).Select(r => new
             {
-                ManagedByMe = db.Teams.Any(t => t.Id == r.TeamId && t.ManagerId == me),
+                ManagedByMe = db.Teams.Any(t => holding.Contains(t.Id) && t.ManagerId == me),
                 Recorded = db.ChildProtectionEnquiries.Any(e => e.ReferralId == r.Id) || db.ChildInNeedPlans.Any(p => p.ReferralId == r.Id)
                     || db.ChildProtectionPlans.Any(p => p.ReferralId == r.Id),
             }).SingleAsync(cancellationToken);

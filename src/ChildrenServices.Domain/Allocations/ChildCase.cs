@@ -294,7 +294,7 @@ public sealed class ChildCase
     }
 
     /// <summary>
-    /// The manager of the team the referral is with ends it with no further action, before anything statutory was
+    /// The manager of the team holding the case ends the referral with no further action, before anything statutory was
     /// recorded on it (the census's ReferralNFA); the team's allocations end with it. A looked-after child's
     /// episode of need stays open while care lasts.
     /// </summary>

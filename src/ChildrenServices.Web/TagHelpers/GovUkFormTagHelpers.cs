@@ -301,7 +301,8 @@ public sealed class GovUkErrorSummaryTagHelper : TagHelper
         }
 
         var items = new List<string>();
-        foreach (var (key, entry) in state.Where(kv => kv.Value!.Errors.Count > 0))
+        var position = FieldPositions(ViewContext.ViewData.Model);
+        foreach (var (key, entry) in state.Where(kv => kv.Value!.Errors.Count > 0).OrderBy(kv => Position(position, kv.Key)))
         {
             foreach (var message in entry!.Errors.Select(e => e.ErrorMessage).Where(m => !string.IsNullOrEmpty(m)).Distinct())
             {
@@ -316,6 +317,32 @@ public sealed class GovUkErrorSummaryTagHelper : TagHelper
             "<div class=\"govuk-error-summary\" data-module=\"govuk-error-summary\"><div role=\"alert\">" +
             "<h2 class=\"govuk-error-summary__title\">There is a problem</h2><div class=\"govuk-error-summary__body\">" +
             $"<ul class=\"govuk-list govuk-error-summary__list\">{string.Concat(items.Distinct())}</ul></div></div></div>");
+    }
+
+    /// <summary>
+    /// Where each field of the page's form comes: the order its <c>Input</c>'s properties are declared in, which is the
+    /// order the form asks them. The model state lists errors in no order a reader would recognise; the GOV.UK pattern
+    /// lists them as the fields come down the page.
+    /// </summary>
+    private static IReadOnlyDictionary<string, int> FieldPositions(object? model)
+    {
+        var input = model?.GetType().GetProperty("Input")?.PropertyType;
+        return input is null
+            ? new Dictionary<string, int>()
+            : input.GetProperties().Select((p, i) => (p.Name, i)).DistinctBy(x => x.Name).ToDictionary(x => x.Name, x => x.i, StringComparer.Ordinal);
+    }
+
+    /// <summary>A form-wide error first, then each field by its place in the form; anything else after them, as it came.</summary>
+    private static int Position(IReadOnlyDictionary<string, int> positions, string key)
+    {
+        if (string.IsNullOrEmpty(key))
+        {
+            return -1;
+        }
+
+        var name = key.StartsWith("Input.", StringComparison.Ordinal) ? key["Input.".Length..] : key;
+        var end = name.IndexOfAny(['.', '[']);
+        return positions.TryGetValue(end > 0 ? name[..end] : name, out var at) ? at : int.MaxValue;
     }
 
     /// <summary>The id of the first input of the field: a date's day box, a list's first option.</summary>

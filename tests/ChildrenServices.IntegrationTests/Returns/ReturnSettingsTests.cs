@@ -29,6 +29,10 @@ public sealed class ReturnSettingsTests(AppFactory factory) : IntegrationTest(fa
         Assert.Contains("id=\"Input_LaNumber-error\"", page, StringComparison.Ordinal);
         Assert.Contains("Enter the council&#x27;s DfE LA number: three digits, for example 865", page, StringComparison.Ordinal);
         Assert.Contains("id=\"Input_OnsCode-error\"", page, StringComparison.Ordinal);
+        // The summary lists the problems as the fields come down the page: the LA number, then the ONS code.
+        var summary = page[page.IndexOf("govuk-error-summary__list", StringComparison.Ordinal)..page.IndexOf("</ul>", page.IndexOf("govuk-error-summary__list", StringComparison.Ordinal), StringComparison.Ordinal)];
+        Assert.True(summary.IndexOf("#Input_LaNumber", StringComparison.Ordinal) < summary.IndexOf("#Input_OnsCode", StringComparison.Ordinal), summary);
+        Assert.Contains("#Input_LaNumber", summary, StringComparison.Ordinal);
         Assert.Contains("value=\"86\"", page, StringComparison.Ordinal);
         Assert.Contains("value=\"W06000015\"", page, StringComparison.Ordinal);
         Assert.Empty(await WithDbAsync(db => db.ReturnSettings.ToListAsync(Ct)));

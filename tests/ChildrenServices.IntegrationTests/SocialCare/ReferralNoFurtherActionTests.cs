@@ -112,7 +112,7 @@ public sealed class ReferralNoFurtherActionTests(AppFactory factory) : FrontDoor
         }));
         var worker = await ClientFor(socialWorker).GetAsync($"/People/{held}/Referral/NoFurtherAction", TestContext.Current.CancellationToken);
 
-        Assert.Equal("Only the manager of the team the referral is with can end it with no further action", other.Message);
+        Assert.Equal("Only the manager of the team holding the case can end the referral with no further action", other.Message);
         Assert.Equal(HttpStatusCode.Forbidden, worker.StatusCode);
         Assert.DoesNotContain("End the referral with no further action", await PageAsync(ClientFor(socialWorker), $"/People/{held}/Assessment"), StringComparison.Ordinal);
         Assert.DoesNotContain("End the referral with no further action", await PageAsync(ClientFor(Manager), $"/People/{unheld}/Assessment"), StringComparison.Ordinal);
