@@ -198,10 +198,15 @@ public sealed class DemoDataSeeder(AppDbContext db, FirstAdministrator accounts,
         ("s.whitaker@demo.example", "Sian Whitaker", "Social worker", Roles.SocialWorker),
     ];
 
+    /// <summary>Synthetic Social Work England numbers for the registered roles, from a range far beyond any issued.</summary>
+    private int nextRegistration = 9_100_001;
+
     private Task<Guid> CreateUserAsync(Guid admin, string email, string name, string title, string role, List<Guid> teams) =>
         actors.SendAsync(admin, new CreateUser.Command
         {
             Email = email, DisplayName = name, JobTitle = title, Roles = [role], TeamIds = teams, Password = DemoPassword,
+            RegistrationNumber = role is Roles.SocialWorker or Roles.TeamManager or Roles.FrontDoorPractitioner or Roles.ReviewingOfficer
+                ? $"SW{nextRegistration++}" : null,
         });
 
     /// <summary>

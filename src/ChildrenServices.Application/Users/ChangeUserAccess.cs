@@ -19,6 +19,9 @@ public static class ChangeUserAccess
 
         public string? JobTitle { get; init; }
 
+        /// <summary>The Social Work England registration number, for a registered social worker or manager.</summary>
+        public string? RegistrationNumber { get; init; }
+
         public List<string> Roles { get; init; } = [];
 
         public List<Guid> TeamIds { get; init; } = [];
@@ -31,6 +34,11 @@ public static class ChangeUserAccess
             RuleFor(c => c.DisplayName).NotEmpty().WithMessage("Enter the person's full name")
                 .MaximumLength(100).WithMessage("The name must be 100 characters or fewer");
             RuleFor(c => c.JobTitle).MaximumLength(100).WithMessage("The job title must be 100 characters or fewer");
+            RuleFor(c => c.RegistrationNumber).Must(Domain.Staff.StaffMember.IsRegistrationNumber).WithMessage(Domain.Staff.StaffMember.RegistrationNumberFormat);
+            RuleFor(c => c.RegistrationNumber)
+                .MustAsync(async (c, n, ct) => !await db.Staff.AnyAsync(s => s.Id != c.UserId && s.RegistrationNumber == Domain.Staff.StaffMember.NormaliseRegistrationNumber(n), ct))
+                .When(c => !string.IsNullOrWhiteSpace(c.RegistrationNumber) && Domain.Staff.StaffMember.IsRegistrationNumber(c.RegistrationNumber))
+                .WithMessage("Another colleague's account has this registration number");
             RuleFor(c => c.Roles).NotEmpty().WithMessage("Select at least one role");
             RuleForEach(c => c.Roles).Must(r => Security.Roles.All.Contains(r)).WithMessage("Select roles from the list");
             RuleFor(c => c.TeamIds)
@@ -47,6 +55,7 @@ public static class ChangeUserAccess
                 ?? throw new NotFoundException("Page not found");
             db.ExpectVersion(staff, command.Version);
             staff.Rename(command.DisplayName!, command.JobTitle);
+            staff.Register(command.RegistrationNumber);
             await accounts.SetRolesAsync(command.UserId, command.Roles, cancellationToken);
 
             var teams = await db.Teams.Include(t => t.Members).ToListAsync(cancellationToken);

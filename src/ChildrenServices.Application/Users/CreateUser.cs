@@ -20,6 +20,9 @@ public static class CreateUser
 
         public string? JobTitle { get; init; }
 
+        /// <summary>The Social Work England registration number, for a registered social worker or manager.</summary>
+        public string? RegistrationNumber { get; init; }
+
         public List<string> Roles { get; init; } = [];
 
         public List<Guid> TeamIds { get; init; } = [];
@@ -41,6 +44,11 @@ public static class CreateUser
                 .When(c => !string.IsNullOrWhiteSpace(c.Email))
                 .WithMessage("An account with this email address already exists");
             RuleFor(c => c.JobTitle).MaximumLength(100).WithMessage("The job title must be 100 characters or fewer");
+            RuleFor(c => c.RegistrationNumber).Must(Domain.Staff.StaffMember.IsRegistrationNumber).WithMessage(Domain.Staff.StaffMember.RegistrationNumberFormat);
+            RuleFor(c => c.RegistrationNumber)
+                .MustAsync(async (n, ct) => !await db.Staff.AnyAsync(s => s.RegistrationNumber == Domain.Staff.StaffMember.NormaliseRegistrationNumber(n), ct))
+                .When(c => !string.IsNullOrWhiteSpace(c.RegistrationNumber) && Domain.Staff.StaffMember.IsRegistrationNumber(c.RegistrationNumber))
+                .WithMessage("Another colleague's account has this registration number");
             RuleFor(c => c.Roles).NotEmpty().WithMessage("Select at least one role");
             RuleForEach(c => c.Roles).Must(r => Security.Roles.All.Contains(r)).WithMessage("Select roles from the list");
             RuleFor(c => c.TeamIds)
@@ -57,7 +65,9 @@ public static class CreateUser
         {
             var email = command.Email!.Trim();
             var userId = await accounts.CreateAsync(email, command.Password!, command.Roles, cancellationToken);
-            db.Staff.Add(new StaffMember(userId, command.DisplayName!, email, command.JobTitle));
+            var staff = new StaffMember(userId, command.DisplayName!, email, command.JobTitle);
+            staff.Register(command.RegistrationNumber);
+            db.Staff.Add(staff);
 
             var teams = await db.Teams.Include(t => t.Members).Where(t => command.TeamIds.Contains(t.Id)).ToListAsync(cancellationToken);
             foreach (var team in teams)

@@ -10,7 +10,11 @@ public static class ListUsers
     [RequiresPermission(Permission.ManageUsers)]
     public sealed record Query(string? Filter = null) : IQuery<IReadOnlyList<Row>>;
 
-    public sealed record Row(Guid Id, string DisplayName, string Email, string? JobTitle, bool IsDisabled, IReadOnlyList<string> Roles, IReadOnlyList<string> Teams, Guid Version);
+    public sealed record Row(Guid Id, string DisplayName, string Email, string? JobTitle, bool IsDisabled, IReadOnlyList<string> Roles, IReadOnlyList<string> Teams, Guid Version)
+    {
+        /// <summary>The Social Work England registration number, if the colleague is registered.</summary>
+        public string? RegistrationNumber { get; init; }
+    }
 
     public sealed class Handler(IAppDbContext db, IUserAccounts accounts) : IQueryHandler<Query, IReadOnlyList<Row>>
     {
@@ -24,7 +28,7 @@ public static class ListUsers
             }
 
             var people = await staff.OrderBy(s => s.IsDisabled).ThenBy(s => s.DisplayName)
-                .Select(s => new { s.Id, s.DisplayName, s.Email, s.JobTitle, s.IsDisabled, s.Version })
+                .Select(s => new { s.Id, s.DisplayName, s.Email, s.JobTitle, s.IsDisabled, s.Version, s.RegistrationNumber })
                 .ToListAsync(cancellationToken);
             var ids = people.Select(p => p.Id).ToList();
             var roles = await accounts.RolesAsync(ids, cancellationToken);
@@ -35,7 +39,7 @@ public static class ListUsers
                 p.Id, p.DisplayName, p.Email, p.JobTitle, p.IsDisabled,
                 roles.TryGetValue(p.Id, out var r) ? r : [],
                 [.. teamsByUser[p.Id].Order()],
-                p.Version))];
+                p.Version) { RegistrationNumber = p.RegistrationNumber })];
         }
     }
 }

@@ -19,6 +19,8 @@ internal sealed class StaffMemberConfiguration : IEntityTypeConfiguration<StaffM
         builder.Property(s => s.Email).HasMaxLength(256);
         builder.Property(s => s.JobTitle).HasMaxLength(100);
         builder.HasIndex(s => s.Email).IsUnique();
+        builder.Property(s => s.RegistrationNumber).HasMaxLength(12);
+        builder.HasIndex(s => s.RegistrationNumber).IsUnique();
         builder.HasOne<AppUser>().WithOne().HasForeignKey<StaffMember>(s => s.Id).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -29,6 +29,7 @@ public sealed class EditModel(ISender sender) : FormPageModel(sender)
             Version = Account.Version,
             DisplayName = Account.DisplayName,
             JobTitle = Account.JobTitle,
+            RegistrationNumber = Account.RegistrationNumber,
             Roles = [.. Account.Roles],
             TeamIds = [.. teams.Where(t => Account.Teams.Contains(t.Name)).Select(t => t.Id)],
         };

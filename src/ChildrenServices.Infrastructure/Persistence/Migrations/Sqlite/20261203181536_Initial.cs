@@ -364,6 +364,7 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     JobTitle = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     IsDisabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RegistrationNumber = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false),
                     CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
@@ -2716,6 +2717,12 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "IX_StaffMembers_Email",
                 table: "StaffMembers",
                 column: "Email",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StaffMembers_RegistrationNumber",
+                table: "StaffMembers",
+                column: "RegistrationNumber",
                 unique: true);
 
             migrationBuilder.CreateIndex(

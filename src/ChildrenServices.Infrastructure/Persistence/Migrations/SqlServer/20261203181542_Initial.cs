@@ -364,6 +364,7 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
                     JobTitle = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
                     IsDisabled = table.Column<bool>(type: "bit", nullable: false),
+                    RegistrationNumber = table.Column<string>(type: "nvarchar(12)", maxLength: 12, nullable: true),
                     Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
                     UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
@@ -2720,6 +2721,13 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 table: "StaffMembers",
                 column: "Email",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StaffMembers_RegistrationNumber",
+                table: "StaffMembers",
+                column: "RegistrationNumber",
+                unique: true,
+                filter: "[RegistrationNumber] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_TafGoalProgress_GoalId",
