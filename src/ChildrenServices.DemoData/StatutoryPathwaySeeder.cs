@@ -17,7 +17,7 @@ namespace ChildrenServices.DemoData;
 /// its review conference overdue, one with a previous plan, one made by a transfer-in conference, one ended when the
 /// family moved to another council and the case closed) and child in need plans (one with its review
 /// overdue). In the looked-after team: periods of care with placement and legal status changes, reviews
-/// and visits, one visit overdue. No random generator, so the data seeded before stays as it was.
+/// and visits, one visit overdue, and an unaccompanied asylum-seeking child. No random generator, so the data seeded before stays as it was.
 /// </summary>
 internal sealed class StatutoryPathwaySeeder(AppDbContext db, TimeProvider clock)
 {
@@ -146,6 +146,14 @@ internal sealed class StatutoryPathwaySeeder(AppDbContext db, TimeProvider clock
 
             period.RecordReview(calendar.AddWorkingDays(start, 18), "PN1", reviewingOfficer, today);
             db.PeriodsOfCare.Add(period);
+        }
+
+        // An unaccompanied asylum-seeking child: the oldest looked-after child over 13, UASC from shortly before care began.
+        var cared = db.PeriodsOfCare.Local.Select(p => (p.ChildId, p.StartedOn)).ToList();
+        if (cared.Where(c => births[c.ChildId] is { } b && b <= today.AddYears(-13)).OrderBy(c => births[c.ChildId]).FirstOrDefault() is { ChildId: var uasc, StartedOn: var began } && uasc != Guid.Empty)
+        {
+            var person = await db.People.SingleAsync(p => p.Id == uasc);
+            person.RecordUascStatus(true, began.AddDays(-14), null, today);
         }
     }
 

@@ -69,6 +69,9 @@ public static class GetRecordHeader
         /// <summary>The council's local identifier (the returns' LAchildID).</summary>
         public string? LocalId { get; init; }
 
+        /// <summary>UASC status and its dates (SSDA903 UASC, DUC).</summary>
+        public (bool Uasc, DateOnly? From, DateOnly? CeasedOn) UascStatus { get; init; }
+
         public bool DateOfBirthNotKnown => DateOfBirth is null && ExpectedDateOfBirth is null;
 
         public bool Has(Status status) => Statuses.Any(s => s.Status == status);
@@ -140,7 +143,7 @@ public static class GetRecordHeader
         var row = await db.People.AsNoTracking().Where(p => p.Id == id)
             .Select(p => new
             {
-                p.Id, p.Version, p.Type, p.LocalId, p.GivenNames, p.FamilyName, p.DateOfBirth, p.ExpectedDateOfBirth, p.DateOfDeath,
+                p.Id, p.Version, p.Type, p.LocalId, p.Uasc, p.UascFrom, p.UascCeasedOn, p.GivenNames, p.FamilyName, p.DateOfBirth, p.ExpectedDateOfBirth, p.DateOfDeath,
                 p.ApproximateDateOfBirth, p.DateOfBirthNotKnownReason, p.NhsNumber, p.Restriction, p.RestrictedOn,
                 p.Sex, p.EthnicityCode, p.DisabilityCodes, p.FirstLanguage, p.InterpreterRequired,
                 p.UniquePupilNumber, p.UpnUnknownReason, p.RestrictionReviewDue, p.UpdatedAtUtc, p.UpdatedByName,
@@ -211,6 +214,7 @@ public static class GetRecordHeader
             access.CanRecord(row.Type, row.HeldByMe, row.Held))
         {
             LocalId = row.LocalId,
+            UascStatus = (row.Uasc, row.UascFrom, row.UascCeasedOn),
         };
         return (header, new PersonDetails(
             row.Sex, row.EthnicityCode, row.DisabilityCodes, row.FirstLanguage, row.InterpreterRequired,

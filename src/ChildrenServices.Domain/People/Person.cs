@@ -89,6 +89,15 @@ public sealed class Person : Aggregate
     /// <summary>UN1–UN7 when the UPN is not known and why.</summary>
     public string? UpnUnknownReason { get; private set; }
 
+    /// <summary>The child is, or was, an unaccompanied asylum-seeking child (SSDA903 header UASC; CIN assessment factor 9A).</summary>
+    public bool Uasc { get; private set; }
+
+    /// <summary>The date the child's UASC status began, as the Home Office or the age assessment gave it.</summary>
+    public DateOnly? UascFrom { get; private set; }
+
+    /// <summary>The date UASC status ceased (SSDA903 DUC): leave to remain granted, or the 18th birthday at the latest (rule 304).</summary>
+    public DateOnly? UascCeasedOn { get; private set; }
+
     public RestrictionReason? Restriction { get; private set; }
 
     public DateOnly? RestrictedOn { get; private set; }
@@ -146,6 +155,69 @@ public sealed class Person : Aggregate
     }
 
     public void UpdateDetails(PersonDetails details) => Apply(details);
+
+    /// <summary>
+    /// The child's UASC status and its dates. Not UASC clears both dates (rule 303: a date ceased only for a UASC child);
+    /// a UASC child needs the date it began; it ceases on or before their 18th birthday (rule 304), not before it began,
+    /// and neither date is in the future.
+    /// </summary>
+    public void RecordUascStatus(bool uasc, DateOnly? from, DateOnly? ceasedOn, DateOnly today)
+    {
+        if (Type != PersonType.Child || IsUnborn)
+        {
+            throw new DomainRuleException("UASC status is recorded for a child who has been born", "Uasc");
+        }
+
+        if (!uasc)
+        {
+            if (ceasedOn is not null)
+            {
+                throw new DomainRuleException("A date UASC status ceased is only given for a child who was UASC", "UascCeasedOn");
+            }
+
+            Uasc = false;
+            UascFrom = null;
+            UascCeasedOn = null;
+            return;
+        }
+
+        if (from is not { } began)
+        {
+            throw new DomainRuleException("Enter the date the child's UASC status began", "UascFrom");
+        }
+
+        if (began > today)
+        {
+            throw new DomainRuleException("The date UASC status began must be today or in the past", "UascFrom");
+        }
+
+        if (DateOfBirth is { } born && began < born)
+        {
+            throw new DomainRuleException("The date UASC status began cannot be before the date of birth", "UascFrom");
+        }
+
+        if (ceasedOn is { } ceased)
+        {
+            if (ceased < began)
+            {
+                throw new DomainRuleException("UASC status cannot cease before it began", "UascCeasedOn");
+            }
+
+            if (ceased > today)
+            {
+                throw new DomainRuleException("The date UASC status ceased must be today or in the past", "UascCeasedOn");
+            }
+
+            if (DateOfBirth is { } birth && ceased > birth.AddYears(18))
+            {
+                throw new DomainRuleException($"UASC status ceases on or before the child's 18th birthday, {birth.AddYears(18):d MMMM yyyy}", "UascCeasedOn");
+            }
+        }
+
+        Uasc = true;
+        UascFrom = began;
+        UascCeasedOn = ceasedOn;
+    }
 
     /// <summary>The local identifier is given once, when the record is first saved (or, for a record from before it existed, by the backfill).</summary>
     public void AssignLocalId(string localId)

@@ -307,6 +307,26 @@ public class PersonTests
         Assert.Equal("100001", person.LocalId);
     }
 
+    [Fact]
+    public void Rules303And304_UascStatus_CeasesOnlyForAUascChild_NotBeforeItBegan_AndByTheir18thBirthday()
+    {
+        var today = new DateOnly(2033, 11, 24);
+        var person = Person.Create(PersonType.Child, "Sam", "Smith", Details()); // born 10 June 2015
+
+        Assert.Equal("UascCeasedOn", Assert.Throws<DomainRuleException>(() => person.RecordUascStatus(false, null, new DateOnly(2031, 1, 1), today)).Field);
+        Assert.Equal("UascFrom", Assert.Throws<DomainRuleException>(() => person.RecordUascStatus(true, null, null, today)).Field);
+        Assert.Equal("UascCeasedOn", Assert.Throws<DomainRuleException>(() => person.RecordUascStatus(true, new DateOnly(2031, 1, 1), new DateOnly(2030, 12, 31), today)).Field);
+        var late = Assert.Throws<DomainRuleException>(() => person.RecordUascStatus(true, new DateOnly(2031, 1, 1), Born.AddYears(18).AddDays(1), today));
+        Assert.Equal(("UascCeasedOn", "UASC status ceases on or before the child's 18th birthday, 10 June 2033"), (late.Field, late.Message));
+        Assert.False(person.Uasc);
+
+        person.RecordUascStatus(true, new DateOnly(2031, 1, 1), Born.AddYears(18), today);
+        Assert.Equal((true, new DateOnly(2031, 1, 1), Born.AddYears(18)), (person.Uasc, person.UascFrom, person.UascCeasedOn));
+
+        person.RecordUascStatus(false, null, null, today);
+        Assert.Equal((false, (DateOnly?)null, (DateOnly?)null), (person.Uasc, person.UascFrom, person.UascCeasedOn));
+    }
+
     private static PersonDetails Details() =>
         new(Born, null, null, Sex.Male, null, null, null, false, null, null, null);
 }

@@ -1747,6 +1747,15 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(10)
                         .HasColumnType("nvarchar(10)");
 
+                    b.Property<bool>("Uasc")
+                        .HasColumnType("bit");
+
+                    b.Property<DateOnly?>("UascCeasedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("UascFrom")
+                        .HasColumnType("date");
+
                     b.Property<string>("UniquePupilNumber")
                         .HasMaxLength(13)
                         .HasColumnType("nvarchar(13)");

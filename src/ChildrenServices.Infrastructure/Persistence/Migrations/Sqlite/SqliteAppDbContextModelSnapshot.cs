@@ -1742,6 +1742,15 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Uasc")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("UascCeasedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("UascFrom")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("UniquePupilNumber")
                         .HasMaxLength(13)
                         .HasColumnType("TEXT");

@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Net;
+using ChildrenServices.Application.Security;
+using ChildrenServices.IntegrationTests.FrontDoor;
+using ChildrenServices.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using static ChildrenServices.IntegrationTests.Pages.PageHelpers;
+
+namespace ChildrenServices.IntegrationTests.LookedAfter;
+
+/// <summary>UASC status and its dates (SSDA903 UASC and DUC, rules 303 and 304), recorded by the worker holding the case.</summary>
+public sealed class UascStatusTests(AppFactory factory) : FrontDoorTestBase(factory)
+{
+    private Guid socialWorker;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        socialWorker = await CreateUserAsync(Roles.SocialWorker, "Grace Okafor-Lyle");
+        await WithDbAsync(async db =>
+        {
+            (await db.Teams.Include(t => t.Members).SingleAsync(t => t.Id == AssessmentTeam)).AddMember(socialWorker);
+            await db.SaveChangesAsync();
+        });
+    }
+
+    private static IEnumerable<KeyValuePair<string, string>> Date(string field, DateOnly date) =>
+    [
+        F($"Input.{field}.Day", date.Day.ToString(CultureInfo.InvariantCulture)),
+        F($"Input.{field}.Month", date.Month.ToString(CultureInfo.InvariantCulture)),
+        F($"Input.{field}.Year", date.Year.ToString(CultureInfo.InvariantCulture)),
+    ];
+
+    [Fact]
+    public async Task Rule304_TheWorkerRecordsUascStatus_ACeasedDateAfterThe18thBirthdayIsRefusedBesideTheField_AndTheStatusShows()
+    {
+        // Born 14 May 2008: 18 on 14 May 2026.
+        var childId = await CreateChildAsync(Practitioner, "Amir", "Haddad", new DateOnly(2008, 5, 14));
+        await AllocateAsync(AssessmentManager, childId, socialWorker);
+        var client = ClientFor(socialWorker);
+        var url = $"/People/{childId}/LookedAfter/Uasc";
+
+        var late = await PostFormAsync(client, url, [F("Input.Uasc", "true"), .. Date("UascFrom", new DateOnly(2025, 9, 1)), .. Date("UascCeasedOn", new DateOnly(2026, 5, 15))]);
+        Assert.Equal(HttpStatusCode.BadRequest, late.StatusCode);
+        var page = await late.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("id=\"Input_UascCeasedOn-error\"", page, StringComparison.Ordinal);
+        Assert.Contains("UASC status ceases on or before the child&#x27;s 18th birthday, 14 May 2026", page, StringComparison.Ordinal);
+        Assert.Contains("value=\"2025\"", page, StringComparison.Ordinal);
+
+        var saved = await PostFormAsync(client, url, [F("Input.Uasc", "true"), .. Date("UascFrom", new DateOnly(2025, 9, 1))]);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var person = await WithDbAsync(db => db.People.AsNoTracking().SingleAsync(p => p.Id == childId, Ct));
+        Assert.Equal((true, new DateOnly(2025, 9, 1), (DateOnly?)null), (person.Uasc, person.UascFrom, person.UascCeasedOn));
+
+        var noDate = await PostFormAsync(client, url, [F("Input.Uasc", "true")]);
+        Assert.Equal(HttpStatusCode.BadRequest, noDate.StatusCode);
+        Assert.Contains("Enter the date the child&#x27;s UASC status began", await noDate.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UascStatus_IsForTheCaseHolder_AndAStalePageIsAConflict()
+    {
+        var childId = await CreateChildAsync(Practitioner, "Amir", "Haddad", new DateOnly(2008, 5, 14));
+        await AllocateAsync(AssessmentManager, childId, socialWorker);
+        var other = await CreateUserAsync(Roles.SocialWorker, "Lewis Dawes");
+        var client = ClientFor(socialWorker);
+        var url = $"/People/{childId}/LookedAfter/Uasc";
+        var form = FormPostingTo(await PageAsync(client, url), url, url);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await ClientFor(other).GetAsync(url, Ct)).StatusCode);
+        await PostFormAsync(client, url, [F("Input.Uasc", "true"), .. Date("UascFrom", new DateOnly(2025, 9, 1))]);
+        var stale = await SubmitAsync(client, form, [F("Input.Uasc", "false")]);
+
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.True(await WithDbAsync(db => db.People.Where(p => p.Id == childId).Select(p => p.Uasc).SingleAsync(Ct)));
+    }
+}
