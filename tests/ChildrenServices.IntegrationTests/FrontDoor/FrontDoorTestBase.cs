@@ -44,6 +44,18 @@ public abstract class FrontDoorTestBase(AppFactory factory) : IntegrationTest(fa
         await base.DisposeAsync();
     }
 
+    /// <summary>A social worker in the assessment team, where the front door's referrals go.</summary>
+    protected async Task<Guid> AssessmentSocialWorkerAsync(string name = "Grace Okafor-Lyle")
+    {
+        var worker = await CreateUserAsync(Roles.SocialWorker, name);
+        await WithDbAsync(async db =>
+        {
+            (await db.Teams.Include(t => t.Members).SingleAsync(t => t.Id == AssessmentTeam)).AddMember(worker);
+            await db.SaveChangesAsync();
+        });
+        return worker;
+    }
+
     protected async Task<Guid> NewTeamAsync(string name, TeamKind kind, Guid manager, params Guid[] members)
     {
         var team = new Team(name, kind, 20);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using ChildrenServices.Application.Security;
 using ChildrenServices.IntegrationTests.FrontDoor;
@@ -18,20 +17,8 @@ public sealed class UascStatusTests(AppFactory factory) : FrontDoorTestBase(fact
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
-        socialWorker = await CreateUserAsync(Roles.SocialWorker, "Grace Okafor-Lyle");
-        await WithDbAsync(async db =>
-        {
-            (await db.Teams.Include(t => t.Members).SingleAsync(t => t.Id == AssessmentTeam)).AddMember(socialWorker);
-            await db.SaveChangesAsync();
-        });
+        socialWorker = await AssessmentSocialWorkerAsync();
     }
-
-    private static IEnumerable<KeyValuePair<string, string>> Date(string field, DateOnly date) =>
-    [
-        F($"Input.{field}.Day", date.Day.ToString(CultureInfo.InvariantCulture)),
-        F($"Input.{field}.Month", date.Month.ToString(CultureInfo.InvariantCulture)),
-        F($"Input.{field}.Year", date.Year.ToString(CultureInfo.InvariantCulture)),
-    ];
 
     [Fact]
     public async Task Rule304_TheWorkerRecordsUascStatus_ACeasedDateAfterThe18thBirthdayIsRefusedBesideTheField_AndTheStatusShows()
@@ -42,14 +29,14 @@ public sealed class UascStatusTests(AppFactory factory) : FrontDoorTestBase(fact
         var client = ClientFor(socialWorker);
         var url = $"/People/{childId}/LookedAfter/Uasc";
 
-        var late = await PostFormAsync(client, url, [F("Input.Uasc", "true"), .. Date("UascFrom", new DateOnly(2025, 9, 1)), .. Date("UascCeasedOn", new DateOnly(2026, 5, 15))]);
+        var late = await PostFormAsync(client, url, [F("Input.Uasc", "true"), .. DateFields("UascFrom", new DateOnly(2025, 9, 1)), .. DateFields("UascCeasedOn", new DateOnly(2026, 5, 15))]);
         Assert.Equal(HttpStatusCode.BadRequest, late.StatusCode);
         var page = await late.Content.ReadAsStringAsync(Ct);
         Assert.Contains("id=\"Input_UascCeasedOn-error\"", page, StringComparison.Ordinal);
         Assert.Contains("UASC status ceases on or before the child&#x27;s 18th birthday, 14 May 2026", page, StringComparison.Ordinal);
         Assert.Contains("value=\"2025\"", page, StringComparison.Ordinal);
 
-        var saved = await PostFormAsync(client, url, [F("Input.Uasc", "true"), .. Date("UascFrom", new DateOnly(2025, 9, 1))]);
+        var saved = await PostFormAsync(client, url, [F("Input.Uasc", "true"), .. DateFields("UascFrom", new DateOnly(2025, 9, 1))]);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var person = await WithDbAsync(db => db.People.AsNoTracking().SingleAsync(p => p.Id == childId, Ct));
         Assert.Equal((true, new DateOnly(2025, 9, 1), (DateOnly?)null), (person.Uasc, person.UascFrom, person.UascCeasedOn));
@@ -70,7 +57,7 @@ public sealed class UascStatusTests(AppFactory factory) : FrontDoorTestBase(fact
         var form = FormPostingTo(await PageAsync(client, url), url, url);
 
         Assert.Equal(HttpStatusCode.Forbidden, (await ClientFor(other).GetAsync(url, Ct)).StatusCode);
-        await PostFormAsync(client, url, [F("Input.Uasc", "true"), .. Date("UascFrom", new DateOnly(2025, 9, 1))]);
+        await PostFormAsync(client, url, [F("Input.Uasc", "true"), .. DateFields("UascFrom", new DateOnly(2025, 9, 1))]);
         var stale = await SubmitAsync(client, form, [F("Input.Uasc", "false")]);
 
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);

@@ -136,6 +136,14 @@ internal static class PageHelpers
 
     public static KeyValuePair<string, string> F(string key, string value) => new(key, value);
 
+    /// <summary>A GOV.UK date field's three boxes, as a browser posts them: <c>Input.{field}.Day</c>, <c>.Month</c>, <c>.Year</c>.</summary>
+    public static IEnumerable<KeyValuePair<string, string>> DateFields(string field, DateOnly date) =>
+    [
+        F($"Input.{field}.Day", date.Day.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        F($"Input.{field}.Month", date.Month.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        F($"Input.{field}.Year", date.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+    ];
+
     private static string Resolve(Uri page, string? action) =>
         string.IsNullOrEmpty(action) ? page.PathAndQuery : new Uri(page, action).PathAndQuery;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using ChildrenServices.Application.Approvals;
 using ChildrenServices.Application.Security;
@@ -26,12 +25,7 @@ public sealed class ReferralNoFurtherActionTests(AppFactory factory) : FrontDoor
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
-        socialWorker = await CreateUserAsync(Roles.SocialWorker, "Grace Okafor-Lyle");
-        await WithDbAsync(async db =>
-        {
-            (await db.Teams.Include(t => t.Members).SingleAsync(t => t.Id == AssessmentTeam)).AddMember(socialWorker);
-            await db.SaveChangesAsync();
-        });
+        socialWorker = await AssessmentSocialWorkerAsync();
     }
 
     private async Task<Guid> ReferredChildAsync()
@@ -41,13 +35,6 @@ public sealed class ReferralNoFurtherActionTests(AppFactory factory) : FrontDoor
         await AllocateAsync(AssessmentManager, childId, socialWorker);
         return childId;
     }
-
-    private static IEnumerable<KeyValuePair<string, string>> Date(string field, DateOnly date) =>
-    [
-        F($"Input.{field}.Day", date.Day.ToString(CultureInfo.InvariantCulture)),
-        F($"Input.{field}.Month", date.Month.ToString(CultureInfo.InvariantCulture)),
-        F($"Input.{field}.Year", date.Year.ToString(CultureInfo.InvariantCulture)),
-    ];
 
     private Task<Referral> ReferralOfAsync(Guid childId) =>
         WithDbAsync(db => db.Referrals.AsNoTracking().Include(r => r.PrimaryNeedRevisions).SingleAsync(r => r.ChildId == childId));
@@ -61,7 +48,7 @@ public sealed class ReferralNoFurtherActionTests(AppFactory factory) : FrontDoor
         Assert.Contains("End the referral with no further action", assessmentPage, StringComparison.Ordinal);
 
         var url = $"/People/{childId}/Referral/NoFurtherAction";
-        var response = await PostFormAsync(manager, url, [.. Date("ClosedOn", Today), F("Input.ReasonCode", "RC7"), F("Input.Rationale", "Information shared for awareness; school is meeting the need.")]);
+        var response = await PostFormAsync(manager, url, [.. DateFields("ClosedOn", Today), F("Input.ReasonCode", "RC7"), F("Input.Rationale", "Information shared for awareness; school is meeting the need.")]);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var referral = await ReferralOfAsync(childId);
@@ -81,7 +68,7 @@ public sealed class ReferralNoFurtherActionTests(AppFactory factory) : FrontDoor
         var childId = await ReferredChildAsync();
         var url = $"/People/{childId}/Referral/NoFurtherAction";
 
-        var response = await PostFormAsync(ClientFor(AssessmentManager), url, [.. Date("ClosedOn", Today.AddDays(-3))]);
+        var response = await PostFormAsync(ClientFor(AssessmentManager), url, [.. DateFields("ClosedOn", Today.AddDays(-3))]);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);

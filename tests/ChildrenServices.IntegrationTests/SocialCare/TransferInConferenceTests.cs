@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using ChildrenServices.Application.Security;
 using ChildrenServices.Application.SocialCare;
@@ -24,13 +23,8 @@ public sealed class TransferInConferenceTests(AppFactory factory) : FrontDoorTes
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
-        socialWorker = await CreateUserAsync(Roles.SocialWorker, "Grace Okafor-Lyle");
+        socialWorker = await AssessmentSocialWorkerAsync();
         reviewingOfficer = await CreateUserAsync(Roles.ReviewingOfficer, "Helen Marsh");
-        await WithDbAsync(async db =>
-        {
-            (await db.Teams.Include(t => t.Members).SingleAsync(t => t.Id == AssessmentTeam)).AddMember(socialWorker);
-            await db.SaveChangesAsync();
-        });
     }
 
     private async Task<Guid> ReferredChildAsync()
@@ -41,13 +35,6 @@ public sealed class TransferInConferenceTests(AppFactory factory) : FrontDoorTes
         return childId;
     }
 
-    private static IEnumerable<KeyValuePair<string, string>> Date(string field, DateOnly date) =>
-    [
-        F($"Input.{field}.Day", date.Day.ToString(CultureInfo.InvariantCulture)),
-        F($"Input.{field}.Month", date.Month.ToString(CultureInfo.InvariantCulture)),
-        F($"Input.{field}.Year", date.Year.ToString(CultureInfo.InvariantCulture)),
-    ];
-
     [Fact]
     public async Task TheChair_RecordsATransferInConference_FromTheChildProtectionPage_AndThePlanStartsWithoutASection47()
     {
@@ -56,7 +43,7 @@ public sealed class TransferInConferenceTests(AppFactory factory) : FrontDoorTes
         Assert.Contains("Record a transfer-in conference", await PageAsync(officer, $"/People/{childId}/ChildProtection"), StringComparison.Ordinal);
 
         var response = await PostFormAsync(officer, $"/People/{childId}/ChildProtection/TransferIn",
-            [.. Date("HeldOn", Today), F("Input.TransferredFrom", "Northfield County Council"), F("Input.InitialCategory", "NEG"), F("Input.PreviousPlansElsewhere", "2")]);
+            [.. DateFields("HeldOn", Today), F("Input.TransferredFrom", "Northfield County Council"), F("Input.InitialCategory", "NEG"), F("Input.PreviousPlansElsewhere", "2")]);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var plan = await WithDbAsync(db => db.ChildProtectionPlans.SingleAsync(p => p.ChildId == childId));
@@ -77,7 +64,7 @@ public sealed class TransferInConferenceTests(AppFactory factory) : FrontDoorTes
         Factory.Clock.Advance(TimeSpan.FromDays(5));
 
         var response = await PostFormAsync(ClientFor(reviewingOfficer), $"/People/{childId}/ChildProtection/TransferIn",
-            [.. Date("HeldOn", saturday), F("Input.TransferredFrom", ""), F("Input.InitialCategory", "NEG"), F("Input.PreviousPlansElsewhere", "0")]);
+            [.. DateFields("HeldOn", saturday), F("Input.TransferredFrom", ""), F("Input.InitialCategory", "NEG"), F("Input.PreviousPlansElsewhere", "0")]);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
