@@ -72,6 +72,11 @@ public static class GetRecordHeader
         /// <summary>UASC status and its dates (SSDA903 UASC, DUC).</summary>
         public (bool Uasc, DateOnly? From, DateOnly? CeasedOn) UascStatus { get; init; }
 
+        /// <summary>Whether the young person is a mother, and her first child's date of birth (SSDA903 MOTHER, MC_DOB).</summary>
+        public (bool? IsMother, DateOnly? FirstChildBornOn) Motherhood { get; init; }
+
+        public Sex Sex { get; init; }
+
         public bool DateOfBirthNotKnown => DateOfBirth is null && ExpectedDateOfBirth is null;
 
         public bool Has(Status status) => Statuses.Any(s => s.Status == status);
@@ -143,7 +148,7 @@ public static class GetRecordHeader
         var row = await db.People.AsNoTracking().Where(p => p.Id == id)
             .Select(p => new
             {
-                p.Id, p.Version, p.Type, p.LocalId, p.Uasc, p.UascFrom, p.UascCeasedOn, p.GivenNames, p.FamilyName, p.DateOfBirth, p.ExpectedDateOfBirth, p.DateOfDeath,
+                p.Id, p.Version, p.Type, p.LocalId, p.Uasc, p.UascFrom, p.UascCeasedOn, p.IsMother, p.FirstChildBornOn, p.GivenNames, p.FamilyName, p.DateOfBirth, p.ExpectedDateOfBirth, p.DateOfDeath,
                 p.ApproximateDateOfBirth, p.DateOfBirthNotKnownReason, p.NhsNumber, p.Restriction, p.RestrictedOn,
                 p.Sex, p.EthnicityCode, p.DisabilityCodes, p.FirstLanguage, p.InterpreterRequired,
                 p.UniquePupilNumber, p.UpnUnknownReason, p.RestrictionReviewDue, p.UpdatedAtUtc, p.UpdatedByName,
@@ -215,6 +220,8 @@ public static class GetRecordHeader
         {
             LocalId = row.LocalId,
             UascStatus = (row.Uasc, row.UascFrom, row.UascCeasedOn),
+            Motherhood = (row.IsMother, row.FirstChildBornOn),
+            Sex = row.Sex,
         };
         return (header, new PersonDetails(
             row.Sex, row.EthnicityCode, row.DisabilityCodes, row.FirstLanguage, row.InterpreterRequired,

@@ -98,6 +98,12 @@ public sealed class Person : Aggregate
     /// <summary>The date UASC status ceased (SSDA903 DUC): leave to remain granted, or the 18th birthday at the latest (rule 304).</summary>
     public DateOnly? UascCeasedOn { get; private set; }
 
+    /// <summary>Whether the young person is a mother (SSDA903 MOTHER); null until asked.</summary>
+    public bool? IsMother { get; private set; }
+
+    /// <summary>The date of birth of the young person's first child (SSDA903 MC_DOB).</summary>
+    public DateOnly? FirstChildBornOn { get; private set; }
+
     public RestrictionReason? Restriction { get; private set; }
 
     public DateOnly? RestrictedOn { get; private set; }
@@ -217,6 +223,48 @@ public sealed class Person : Aggregate
         Uasc = true;
         UascFrom = began;
         UascCeasedOn = ceasedOn;
+    }
+
+    /// <summary>
+    /// Whether the young person is a mother, and when her first child was born (SSDA903 MOTHER and MC_DOB). Not for a
+    /// young person recorded as male (rule 174); the child's birth is not in the future nor before the mother's own.
+    /// </summary>
+    public void RecordMotherhood(bool isMother, DateOnly? firstChildBornOn, DateOnly today)
+    {
+        if (Type != PersonType.Child || IsUnborn)
+        {
+            throw new DomainRuleException("Whether a young person is a mother is recorded for a child who has been born", "IsMother");
+        }
+
+        if (!isMother)
+        {
+            IsMother = false;
+            FirstChildBornOn = null;
+            return;
+        }
+
+        if (Sex == Sex.Male)
+        {
+            throw new DomainRuleException("The young person is recorded as male: check their sex on the record first (DfE rule 174)", "IsMother");
+        }
+
+        if (firstChildBornOn is not { } born)
+        {
+            throw new DomainRuleException("Enter the date of birth of her first child", "FirstChildBornOn");
+        }
+
+        if (born > today)
+        {
+            throw new DomainRuleException("The date of birth of her first child must be today or in the past", "FirstChildBornOn");
+        }
+
+        if (DateOfBirth is { } own && born <= own)
+        {
+            throw new DomainRuleException("Her first child's date of birth must be after her own", "FirstChildBornOn");
+        }
+
+        IsMother = true;
+        FirstChildBornOn = born;
     }
 
     /// <summary>The local identifier is given once, when the record is first saved (or, for a record from before it existed, by the backfill).</summary>

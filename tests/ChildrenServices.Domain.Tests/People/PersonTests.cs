@@ -327,6 +327,27 @@ public class PersonTests
         Assert.Equal((false, (DateOnly?)null, (DateOnly?)null), (person.Uasc, person.UascFrom, person.UascCeasedOn));
     }
 
+    [Fact]
+    public void Rule174_AYoungPersonRecordedAsMale_CannotBeRecordedAsAMother_AndTheFirstChildIsBornAfterHer()
+    {
+        var today = new DateOnly(2032, 11, 24);
+        var boy = Person.Create(PersonType.Child, "Sam", "Smith", Details());
+        var girl = Person.Create(PersonType.Child, "Ava", "Smith", Details() with { Sex = Sex.Female });
+
+        Assert.Equal("IsMother", Assert.Throws<DomainRuleException>(() => boy.RecordMotherhood(true, new DateOnly(2032, 1, 1), today)).Field);
+        Assert.Equal("FirstChildBornOn", Assert.Throws<DomainRuleException>(() => girl.RecordMotherhood(true, null, today)).Field);
+        Assert.Equal("FirstChildBornOn", Assert.Throws<DomainRuleException>(() => girl.RecordMotherhood(true, Born, today)).Field);
+        Assert.Equal("FirstChildBornOn", Assert.Throws<DomainRuleException>(() => girl.RecordMotherhood(true, today.AddDays(1), today)).Field);
+        Assert.Null(girl.IsMother);
+
+        girl.RecordMotherhood(true, new DateOnly(2032, 1, 1), today);
+        Assert.Equal((true, new DateOnly(2032, 1, 1)), (girl.IsMother, girl.FirstChildBornOn));
+        girl.RecordMotherhood(false, null, today);
+        Assert.Equal((false, (DateOnly?)null), (girl.IsMother, girl.FirstChildBornOn));
+        boy.RecordMotherhood(false, null, today);
+        Assert.False(boy.IsMother);
+    }
+
     private static PersonDetails Details() =>
         new(Born, null, null, Sex.Male, null, null, null, false, null, null, null);
 }

@@ -7,7 +7,7 @@ using static ChildrenServices.IntegrationTests.Pages.PageHelpers;
 
 namespace ChildrenServices.IntegrationTests.LookedAfter;
 
-/// <summary>UASC status and its dates (SSDA903 UASC and DUC, rules 303 and 304), recorded by the worker holding the case.</summary>
+/// <summary>UASC status and its dates (SSDA903 UASC and DUC, rules 303 and 304), and whether a young person is a mother (MOTHER, MC_DOB, rule 174), recorded by the worker holding the case.</summary>
 public sealed class UascStatusTests(AppFactory factory) : FrontDoorTestBase(factory)
 {
     private Guid socialWorker;
@@ -62,5 +62,24 @@ public sealed class UascStatusTests(AppFactory factory) : FrontDoorTestBase(fact
 
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
         Assert.True(await WithDbAsync(db => db.People.Where(p => p.Id == childId).Select(p => p.Uasc).SingleAsync(Ct)));
+    }
+
+    [Fact]
+    public async Task Rule174_TheWorkerRecordsThatTheYoungPersonIsAMother_WithHerFirstChildsBirth_AndAMissingDateIsRefusedBesideTheField()
+    {
+        var childId = await CreateChildAsync(Practitioner, "Amira", "Haddad", new DateOnly(2008, 5, 14)); // recorded as female
+        await AllocateAsync(AssessmentManager, childId, socialWorker);
+        var client = ClientFor(socialWorker);
+        var url = $"/People/{childId}/LookedAfter/Mother";
+
+        var noDate = await PostFormAsync(client, url, [F("Input.IsMother", "true")]);
+        Assert.Equal(HttpStatusCode.BadRequest, noDate.StatusCode);
+        Assert.Contains("id=\"Input_FirstChildBornOn-error\"", await noDate.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
+        var saved = await PostFormAsync(client, url, [F("Input.IsMother", "true"), .. DateFields("FirstChildBornOn", new DateOnly(2026, 2, 3))]);
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var person = await WithDbAsync(db => db.People.AsNoTracking().SingleAsync(p => p.Id == childId, Ct));
+        Assert.Equal((true, new DateOnly(2026, 2, 3)), (person.IsMother, person.FirstChildBornOn));
     }
 }

@@ -1704,6 +1704,9 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<DateOnly?>("FirstChildBornOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("FirstLanguage")
                         .HasMaxLength(60)
                         .HasColumnType("nvarchar(60)");
@@ -1714,6 +1717,9 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("nvarchar(100)");
 
                     b.Property<bool>("InterpreterRequired")
+                        .HasColumnType("bit");
+
+                    b.Property<bool?>("IsMother")
                         .HasColumnType("bit");
 
                     b.Property<string>("LocalId")

@@ -1699,6 +1699,9 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("FirstChildBornOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FirstLanguage")
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
@@ -1709,6 +1712,9 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("InterpreterRequired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("IsMother")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("LocalId")

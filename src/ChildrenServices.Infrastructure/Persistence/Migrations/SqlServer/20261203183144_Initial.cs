@@ -150,6 +150,8 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     Uasc = table.Column<bool>(type: "bit", nullable: false),
                     UascFrom = table.Column<DateOnly>(type: "date", nullable: true),
                     UascCeasedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    IsMother = table.Column<bool>(type: "bit", nullable: true),
+                    FirstChildBornOn = table.Column<DateOnly>(type: "date", nullable: true),
                     Restriction = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
                     RestrictedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     RestrictionReviewDue = table.Column<DateOnly>(type: "date", nullable: true),

@@ -150,6 +150,8 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     Uasc = table.Column<bool>(type: "INTEGER", nullable: false),
                     UascFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     UascCeasedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    IsMother = table.Column<bool>(type: "INTEGER", nullable: true),
+                    FirstChildBornOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     Restriction = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
                     RestrictedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     RestrictionReviewDue = table.Column<DateOnly>(type: "TEXT", nullable: true),
