@@ -130,7 +130,7 @@ internal sealed class StatutoryPathwaySeeder(AppDbContext db, TimeProvider clock
             }
 
             db.Referrals.Add(new Referral(child, null, start.AddDays(-10), "6", "N1", team, false, null, calendar));
-            var period = PeriodOfCare.Start(child, start, i == 0 ? "V2" : "C1", "N1", new Placement("U4", "PR1", "NB3 4QT", "Ashworth family", false), born, today);
+            var period = PeriodOfCare.Start(child, start, i == 0 ? "V2" : "C1", "N1", new Placement("U4", "PR1", "NB3 4QT", "Ashworth family", false), born, today, homePostcode: $"NB9 {i + 1}XY");
             if (i >= 1)
             {
                 period.ChangeLegalStatus(start.AddDays(35), "C2", today);

@@ -43,6 +43,9 @@ public static class BecomeLookedAfter
 
         public bool IntendedLongTerm { get; init; }
 
+        /// <summary>The postcode of the child's home when care started (SSDA903 HOME_POST), when there is one.</summary>
+        public string? HomePostcode { get; init; }
+
         /// <summary>Asked only when the child has no open referral: the source of the episode of need that opens with care.</summary>
         public string? ReferralSourceCode { get; init; }
 
@@ -101,7 +104,7 @@ public static class BecomeLookedAfter
                     : $"The child's last period of care ended on {ended:d MMMM yyyy}: a new one cannot start before that", "StartedOn");
             }
 
-            var period = PeriodOfCare.Start(command.PersonId, startedOn, command.LegalStatus!, command.CategoryOfNeed!, command.ToPlacement(), child.DateOfBirth, UkTime.Today(clock));
+            var period = PeriodOfCare.Start(command.PersonId, startedOn, command.LegalStatus!, command.CategoryOfNeed!, command.ToPlacement(), child.DateOfBirth, UkTime.Today(clock), command.HomePostcode);
             if (!await db.Referrals.AnyAsync(r => r.ChildId == command.PersonId && r.Status == ReferralStatus.Open, cancellationToken))
             {
                 db.Referrals.Add(await EpisodeOfNeedAsync(command, startedOn, cancellationToken));

@@ -33,6 +33,9 @@ public static class GetPeriodsOfCare
     {
         public bool IsOpen => EndedOn is null;
 
+        /// <summary>The postcode of the child's home when the period started (SSDA903 HOME_POST).</summary>
+        public string? HomePostcode { get; init; }
+
         /// <summary>The child's legal status and placement now, or when care ended.</summary>
         public Episode Current => Episodes[^1];
 
@@ -98,7 +101,10 @@ public static class GetPeriodsOfCare
             p.IsOpen ? NextReview(p, timescales, today) : null,
             p.IsOpen ? NextVisit(p, timescales, today) : null,
             p.UpdatedByName,
-            p.UpdatedAtUtc);
+            p.UpdatedAtUtc)
+        {
+            HomePostcode = p.HomePostcode,
+        };
 
         private Due NextReview(PeriodOfCare p, StatutoryTimescales timescales, DateOnly today)
         {

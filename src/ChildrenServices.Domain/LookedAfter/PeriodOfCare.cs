@@ -56,6 +56,9 @@ public sealed class PeriodOfCare : Aggregate
     /// <summary>Why the child stopped being looked after (an SSDA903 reason episode ceased other than X1).</summary>
     public string? ReasonCeased { get; private set; }
 
+    /// <summary>The postcode of the child's home when this period of care started (SSDA903 HOME_POST).</summary>
+    public string? HomePostcode { get; private init; }
+
     public bool IsOpen => EndedOn is null;
 
     /// <summary>The episodes in order: each ends the day the next starts, the last ends with the period.</summary>
@@ -74,9 +77,19 @@ public sealed class PeriodOfCare : Aggregate
     /// The child starts to be looked after: the first episode, reason for new episode S.
     /// </summary>
     /// <param name="dateOfBirth">The child's date of birth, when known (an age-disputed child may have none).</param>
-    public static PeriodOfCare Start(Guid childId, DateOnly startedOn, string legalStatus, string categoryOfNeed, Placement placement, DateOnly? dateOfBirth, DateOnly today)
+    /// <param name="homePostcode">
+    /// The postcode of the child's home when care started (SSDA903 HOME_POST), when there is one: the same as the placement's
+    /// only for a child placed with parents (rule 392d).
+    /// </param>
+    public static PeriodOfCare Start(Guid childId, DateOnly startedOn, string legalStatus, string categoryOfNeed, Placement placement, DateOnly? dateOfBirth, DateOnly today, string? homePostcode = null)
     {
         ArgumentNullException.ThrowIfNull(placement);
+        var home = Placement.TidyPostcode(homePostcode, "HomePostcode");
+        if (home is not null && home == placement.Postcode && placement.Type != "P1")
+        {
+            throw new DomainRuleException("The home and placement postcodes are the same: that is only so for a child placed with parents (P1) (DfE rule 392d)", "HomePostcode");
+        }
+
         if (startedOn > today)
         {
             throw new DomainRuleException("The date the child started to be looked after must be today or in the past", "StartedOn");
@@ -117,7 +130,7 @@ public sealed class PeriodOfCare : Aggregate
         CheckNewPlacement(startedOn, legalStatus, placement);
         CheckCombination(legalStatus, placement, changing: "LegalStatus");
 
-        var period = new PeriodOfCare(childId, startedOn, categoryOfNeed);
+        var period = new PeriodOfCare(childId, startedOn, categoryOfNeed) { HomePostcode = home };
         period.episodes.Add(new CareEpisode(period.Id, startedOn, Started, legalStatus, categoryOfNeed, placement));
         return period;
     }

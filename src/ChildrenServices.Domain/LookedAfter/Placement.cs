@@ -52,16 +52,7 @@ public sealed partial record Placement
         provider = string.IsNullOrWhiteSpace(provider) ? null : provider.Trim().ToUpperInvariant();
         CheckProvider(type, provider);
 
-        string? normalisedPostcode = null;
-        if (!string.IsNullOrWhiteSpace(postcode))
-        {
-            if (!PostcodeShape().IsMatch(postcode.Trim()))
-            {
-                throw new DomainRuleException("Enter a real postcode, like SN1 2AB", "PlacementPostcode");
-            }
-
-            normalisedPostcode = Address.NormalisePostcode(postcode);
-        }
+        var normalisedPostcode = TidyPostcode(postcode, "PlacementPostcode");
 
         var tidyCarer = string.Join(' ', (carer ?? string.Empty).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         if (tidyCarer.Length == 0)
@@ -150,6 +141,19 @@ public sealed partial record Placement
         {
             throw new DomainRuleException(refused, "PlacementProvider");
         }
+    }
+
+    /// <summary>A UK postcode tidied as the return takes it; null when blank; refused on <paramref name="field"/> when it is not one (rule 392c).</summary>
+    public static string? TidyPostcode(string? postcode, string field)
+    {
+        if (string.IsNullOrWhiteSpace(postcode))
+        {
+            return null;
+        }
+
+        return PostcodeShape().IsMatch(postcode.Trim())
+            ? Address.NormalisePostcode(postcode)
+            : throw new DomainRuleException("Enter a real postcode, like SN1 2AB", field);
     }
 
     // The shape RecordMove uses for a home address; SSDA903 postcodes are UK postcodes too.

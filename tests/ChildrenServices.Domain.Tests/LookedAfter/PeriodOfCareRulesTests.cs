@@ -320,4 +320,18 @@ public sealed class PeriodOfCareRulesTests
 
         Assert.Equal(("PlacementPostcode", "Enter the placement postcode"), (ex.Field, ex.Message));
     }
+
+    [Fact]
+    public void Rule392_TheHomePostcode_IsARealPostcode_AndNotThePlacementsUnlessPlacedWithParents()
+    {
+        Assert.Equal("HomePostcode", Refused(() => PeriodOfCare.Start(Child, StartDay, "C1", "N1", Smith, BornOn, Today, homePostcode: "not a postcode")).Field); // 392c
+        var same = Refused(() => PeriodOfCare.Start(Child, StartDay, "C1", "N1", Smith, BornOn, Today, homePostcode: "sn12ab")); // 392d
+        Assert.Equal("HomePostcode", same.Field);
+
+        var withParents = PeriodOfCare.Start(Child, StartDay, "C1", "N1", new Placement("P1", "PR0", "SN1 2AB", "Mum's home", intendedLongTerm: false), BornOn, Today, homePostcode: "SN1 2AB");
+        var fostered = PeriodOfCare.Start(Child, StartDay, "C1", "N1", Smith, BornOn, Today, homePostcode: " sn3 4ef ");
+        var none = PeriodOfCare.Start(Child, StartDay, "C1", "N1", Smith, BornOn, Today);
+
+        Assert.Equal(("SN1 2AB", "SN3 4EF", (string?)null), (withParents.HomePostcode, fostered.HomePostcode, none.HomePostcode));
+    }
 }

@@ -76,6 +76,26 @@ public sealed class LookedAfterPageTests(AppFactory factory) : FrontDoorTestBase
     }
 
     [Fact]
+    public async Task Rule392d_StartPage_AHomePostcodeTheSameAsTheFosterPlacements_IsRefusedBesideIt_AndAnotherIsKeptOnThePeriod()
+    {
+        var childId = await HeldChildAsync();
+        var url = $"/People/{childId}/LookedAfter/Start";
+        KeyValuePair<string, string>[] answers = [.. Date("StartedOn", Today), F("Input.LegalStatus", "C1"), F("Input.CategoryOfNeed", "N1"), .. Episode(), .. Placement()];
+
+        var same = await PostFormAsync(ClientFor(socialWorker), url, [.. answers, F("Input.HomePostcode", "SN1 2AB")]);
+        Assert.Equal(HttpStatusCode.BadRequest, same.StatusCode);
+        var html = await same.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("id=\"Input_HomePostcode-error\"", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"SN1 2AB\"", html, StringComparison.Ordinal);
+
+        var kept = await PostFormAsync(ClientFor(socialWorker), url, [.. answers, F("Input.HomePostcode", "sn3 4ef")]);
+
+        Assert.Equal(HttpStatusCode.Redirect, kept.StatusCode);
+        Assert.Equal("SN3 4EF", await WithDbAsync(db => db.PeriodsOfCare.Select(p => p.HomePostcode).SingleAsync(Ct)));
+        Assert.Contains("Home postcode when care started: SN3 4EF", await PageAsync(ClientFor(socialWorker), $"/People/{childId}/LookedAfter"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task StartPage_ACodeThatDoesNotExist_AndMissingAnswers_AreShownBesideTheirFields()
     {
         var childId = await HeldChildAsync();

@@ -22,6 +22,7 @@ internal sealed class PeriodOfCareConfiguration : IEntityTypeConfiguration<Perio
         builder.ConfigureAggregate();
         builder.Property(p => p.CategoryOfNeed).HasMaxLength(LookedAfterColumns.Code);
         builder.Property(p => p.ReasonCeased).HasMaxLength(LookedAfterColumns.Code);
+        builder.Property(p => p.HomePostcode).HasMaxLength(LookedAfterColumns.Postcode);
         builder.HasOne<Person>().WithMany().HasForeignKey(p => p.ChildId).OnDelete(DeleteBehavior.Restrict);
 
         // The public lists are ordered copies; EF reads and writes the private lists behind them.
