@@ -229,6 +229,9 @@ public sealed class Person : Aggregate
     /// Whether the young person is a mother, and when her first child was born (SSDA903 MOTHER and MC_DOB). Not for a
     /// young person recorded as male (rule 174); the child's birth is not in the future nor before the mother's own.
     /// </summary>
+    /// <summary>Younger than this at her first child's birth is taken for a typing mistake.</summary>
+    public const int YoungestMother = 10;
+
     public void RecordMotherhood(bool isMother, DateOnly? firstChildBornOn, DateOnly today)
     {
         if (Type != PersonType.Child || IsUnborn)
@@ -261,6 +264,12 @@ public sealed class Person : Aggregate
         if (DateOfBirth is { } own && born <= own)
         {
             throw new DomainRuleException("Her first child's date of birth must be after her own", "FirstChildBornOn");
+        }
+
+        // Not a DfE rule: a date that makes her a mother before she was 10 is a typing mistake.
+        if (DateOfBirth is { } her && AgeBetween(her, born) < YoungestMother)
+        {
+            throw new DomainRuleException($"Check the dates: she would have been {AgeBetween(her, born)} when her first child was born", "FirstChildBornOn");
         }
 
         IsMother = true;

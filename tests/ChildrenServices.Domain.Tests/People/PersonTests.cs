@@ -338,6 +338,8 @@ public class PersonTests
         Assert.Equal("FirstChildBornOn", Assert.Throws<DomainRuleException>(() => girl.RecordMotherhood(true, null, today)).Field);
         Assert.Equal("FirstChildBornOn", Assert.Throws<DomainRuleException>(() => girl.RecordMotherhood(true, Born, today)).Field);
         Assert.Equal("FirstChildBornOn", Assert.Throws<DomainRuleException>(() => girl.RecordMotherhood(true, today.AddDays(1), today)).Field);
+        var young = Assert.Throws<DomainRuleException>(() => girl.RecordMotherhood(true, new DateOnly(2024, 1, 1), today)); // born 10 June 2015
+        Assert.Equal(("FirstChildBornOn", "Check the dates: she would have been 8 when her first child was born"), (young.Field, young.Message));
         Assert.Null(girl.IsMother);
 
         girl.RecordMotherhood(true, new DateOnly(2032, 1, 1), today);
