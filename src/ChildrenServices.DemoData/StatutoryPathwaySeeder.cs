@@ -115,6 +115,9 @@ internal sealed class StatutoryPathwaySeeder(AppDbContext db, TimeProvider clock
         }
     }
 
+    /// <summary>The Ofsted URN of the demo council's own fostering service (synthetic).</summary>
+    private const string CouncilFosteringService = "SC482910";
+
     private async Task LookedAfterAsync(DateOnly today, Guid reviewingOfficer)
     {
         var team = await db.Teams.Where(t => t.Kind == TeamKind.ChildrenLookedAfter).OrderBy(t => t.Name).Select(t => t.Id).FirstAsync();
@@ -130,11 +133,11 @@ internal sealed class StatutoryPathwaySeeder(AppDbContext db, TimeProvider clock
             }
 
             db.Referrals.Add(new Referral(child, null, start.AddDays(-10), "6", "N1", team, false, null, calendar));
-            var period = PeriodOfCare.Start(child, start, i == 0 ? "V2" : "C1", "N1", new Placement("U4", "PR1", "NB3 4QT", "Ashworth family", false), born, today, homePostcode: $"NB9 {i + 1}XY");
+            var period = PeriodOfCare.Start(child, start, i == 0 ? "V2" : "C1", "N1", new Placement("U4", "PR1", "NB3 4QT", "Ashworth family", false, CouncilFosteringService), born, today, homePostcode: $"NB9 {i + 1}XY");
             if (i >= 1)
             {
                 period.ChangeLegalStatus(start.AddDays(35), "C2", today);
-                period.ChangePlacement(start.AddDays(70), new Placement("U4", "PR1", "NB7 2LD", "Okoro family", i >= 2), false, today);
+                period.ChangePlacement(start.AddDays(70), new Placement("U4", "PR1", "NB7 2LD", "Okoro family", i >= 2, CouncilFosteringService), false, today, reasonForChange: i == 1 ? "CREQO" : "CARPL", dateOfBirth: born);
             }
 
             period.RecordVisit(start.AddDays(5), true, false, today);

@@ -39,6 +39,8 @@ public static class BecomeLookedAfter
 
         public string? PlacementPostcode { get; init; }
 
+        public string? PlacementUrn { get; init; }
+
         public string? Carer { get; init; }
 
         public bool IntendedLongTerm { get; init; }

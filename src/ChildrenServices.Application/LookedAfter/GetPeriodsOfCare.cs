@@ -45,7 +45,14 @@ public static class GetPeriodsOfCare
     /// <param name="WhatHappened">The reason for new episode in the worker's words: "Placement changed, new carers".</param>
     public sealed record Episode(
         DateOnly StartedOn, DateOnly? EndedOn, string ReasonForNewEpisode, string WhatHappened, string LegalStatus,
-        string PlacementType, string? PlacementProvider, string? PlacementPostcode, string Carer, bool IntendedLongTerm, string? ReasonCeased);
+        string PlacementType, string? PlacementProvider, string? PlacementPostcode, string Carer, bool IntendedLongTerm, string? ReasonCeased)
+    {
+        /// <summary>The placement's Ofsted URN, or the exempt value (SSDA903 URN).</summary>
+        public string? PlacementUrn { get; init; }
+
+        /// <summary>Why the child left this placement (SSDA903 REASON_PLACE_CHANGE), when a move ended the episode.</summary>
+        public string? ReasonForPlacementChange { get; init; }
+    }
 
     /// <param name="CarePlanEndorsed">Null on reviews recorded before the question was asked.</param>
     public sealed record Review(
@@ -92,7 +99,11 @@ public static class GetPeriodsOfCare
             p.Id, p.Version, p.StartedOn, p.CategoryOfNeed, p.EndedOn, p.ReasonCeased,
             [.. p.Episodes.Select(e => new Episode(
                 e.StartedOn, e.EndedOn, e.ReasonForNewEpisode, WhatHappened(e.ReasonForNewEpisode), e.LegalStatus,
-                e.Placement.Type, e.Placement.Provider, e.Placement.Postcode, e.Placement.Carer, e.Placement.IntendedLongTerm, e.ReasonCeased))],
+                e.Placement.Type, e.Placement.Provider, e.Placement.Postcode, e.Placement.Carer, e.Placement.IntendedLongTerm, e.ReasonCeased)
+            {
+                PlacementUrn = e.Placement.Urn,
+                ReasonForPlacementChange = e.ReasonForPlacementChange,
+            })],
             [.. p.Reviews.Select(r => new Review(
                 r.HeldOn, r.ParticipationCode, officers.GetValueOrDefault(r.ReviewingOfficerId, "Unknown"), r.Attendees, r.ChildViews, r.ParentViews, r.CarePlanEndorsed,
                 [.. r.Recommendations.OrderBy(x => x.DueOn).ThenBy(x => x.Id).Select(x => new Recommendation(x.Id, x.Text, x.Owner, x.DueOn, x.Status, x.FollowedUpOn))]))],

@@ -16,6 +16,9 @@ public interface IPlacementInput
 
     string? PlacementPostcode { get; }
 
+    /// <summary>The Ofsted URN of the setting or agency, or the exempt value.</summary>
+    string? PlacementUrn { get; }
+
     string? Carer { get; }
 
     bool IntendedLongTerm { get; }
@@ -25,7 +28,7 @@ internal static class PlacementInput
 {
     /// <summary>The placement the worker described; the domain refuses codes that do not exist and providers that do not fit.</summary>
     public static Placement ToPlacement(this IPlacementInput input) =>
-        new(input.PlacementType ?? string.Empty, input.PlacementProvider, input.PlacementPostcode, input.Carer ?? string.Empty, input.IntendedLongTerm);
+        new(input.PlacementType ?? string.Empty, input.PlacementProvider, input.PlacementPostcode, input.Carer ?? string.Empty, input.IntendedLongTerm, input.PlacementUrn);
 }
 
 /// <summary>What must be filled in before the placement is worth checking; the rules between fields are the domain's.</summary>

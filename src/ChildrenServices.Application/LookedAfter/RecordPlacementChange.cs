@@ -1,6 +1,7 @@
 using ChildrenServices.Application.Security;
 using FluentValidation;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 
 namespace ChildrenServices.Application.LookedAfter;
 
@@ -28,12 +29,17 @@ public static class RecordPlacementChange
 
         public string? PlacementPostcode { get; init; }
 
+        public string? PlacementUrn { get; init; }
+
         public string? Carer { get; init; }
 
         public bool IntendedLongTerm { get; init; }
 
         /// <summary>Whether the child stays with the same carers (a new home, provider or kind of placement).</summary>
         public bool? SameCarer { get; init; }
+
+        /// <summary>Why the child left the placement (SSDA903 REASON_PLACE_CHANGE); none for a move into or back from a temporary placement.</summary>
+        public string? ReasonForChange { get; init; }
 
         /// <summary>The new legal status, when it changed on the same day; empty when it did not.</summary>
         public string? LegalStatus { get; init; }
@@ -56,13 +62,14 @@ public static class RecordPlacementChange
             var period = await PeriodOfCareLoader.LoadAsync(db, command.PersonId, command.PeriodOfCareId, command.Version, cancellationToken);
             var today = UkTime.Today(clock);
             var placement = command.ToPlacement();
+            var bornOn = await db.People.Where(p => p.Id == command.PersonId).Select(p => p.DateOfBirth).SingleAsync(cancellationToken);
             if (string.IsNullOrWhiteSpace(command.LegalStatus))
             {
-                period.ChangePlacement(command.ChangedOn!.Value, placement, command.SameCarer!.Value, today);
+                period.ChangePlacement(command.ChangedOn!.Value, placement, command.SameCarer!.Value, today, command.ReasonForChange, bornOn);
             }
             else
             {
-                period.ChangeLegalStatusAndPlacement(command.ChangedOn!.Value, command.LegalStatus, placement, command.SameCarer!.Value, today);
+                period.ChangeLegalStatusAndPlacement(command.ChangedOn!.Value, command.LegalStatus, placement, command.SameCarer!.Value, today, command.ReasonForChange, bornOn);
             }
 
             return Unit.Value;

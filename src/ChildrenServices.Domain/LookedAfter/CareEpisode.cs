@@ -52,6 +52,12 @@ public sealed class CareEpisode : IPartOf<PeriodOfCare>
     /// <summary>REC: X1 when another episode follows, otherwise why the child stopped being looked after.</summary>
     public string? ReasonCeased { get; private set; }
 
+    /// <summary>
+    /// REASON_PLACE_CHANGE: why the child left this episode's placement, when the next episode is a move that is
+    /// neither into nor back from a temporary placement (rules 225, 226); none while the episode is open (rule 233).
+    /// </summary>
+    public string? ReasonForPlacementChange { get; private set; }
+
     public bool IsOpen => EndedOn is null;
 
     /// <summary>Whether the child's carer changed when this episode began (RNE P or B).</summary>
@@ -65,6 +71,8 @@ public sealed class CareEpisode : IPartOf<PeriodOfCare>
         Placement = placement;
     }
 
+    internal void SetReasonForPlacementChange(string? reason) => ReasonForPlacementChange = reason;
+
     internal void End(DateOnly on, string reasonCeased)
     {
         EndedOn = on;
@@ -76,5 +84,6 @@ public sealed class CareEpisode : IPartOf<PeriodOfCare>
     {
         EndedOn = null;
         ReasonCeased = null;
+        ReasonForPlacementChange = null;
     }
 }

@@ -20,6 +20,9 @@ public sealed class PeriodOfCare : Aggregate
     /// <summary>No episode may start before the Children Act 1989 came into force (DfE rule 353).</summary>
     public static readonly DateOnly EarliestStart = new(1991, 10, 14);
 
+    /// <summary>The collection year (2025/26) whose rule 218 lists the placement types that need an Ofsted URN.</summary>
+    private const int FirstYearUrnRequired = 2026;
+
     private const string Started = "S";
     private const string NextEpisodeBegins = "X1";
 
@@ -156,7 +159,12 @@ public sealed class PeriodOfCare : Aggregate
     /// a new provider, a new placement type (RNE T).
     /// </summary>
     /// <returns>The episode the child is in after the change.</returns>
-    public CareEpisode ChangePlacement(DateOnly on, Placement placement, bool sameCarer, DateOnly today)
+    /// <param name="reasonForChange">
+    /// Why the child left the placement (SSDA903 REASON_PLACE_CHANGE): needed for every move but one into or back
+    /// from a temporary placement.
+    /// </param>
+    /// <param name="dateOfBirth">The child's date of birth, when known: a child under 10 is not moved into custody (rule 234).</param>
+    public CareEpisode ChangePlacement(DateOnly on, Placement placement, bool sameCarer, DateOnly today, string? reasonForChange = null, DateOnly? dateOfBirth = null)
     {
         ArgumentNullException.ThrowIfNull(placement);
         CheckChange(on, today);
@@ -164,7 +172,7 @@ public sealed class PeriodOfCare : Aggregate
         CheckPlacementChanged(current.Placement, placement, sameCarer);
         CheckNewPlacement(on, current.LegalStatus, placement);
         CheckCombination(current.LegalStatus, placement, changing: "PlacementType");
-        return Apply(on, current.LegalStatus, placement, placementChanged: true, carerChanged: !sameCarer);
+        return Move(on, current.LegalStatus, placement, sameCarer, reasonForChange, dateOfBirth);
     }
 
     /// <summary>
@@ -172,7 +180,9 @@ public sealed class PeriodOfCare : Aggregate
     /// same carers (RNE U). The two need not be connected: the code only says both happened that day.
     /// </summary>
     /// <returns>The episode the child is in after the change.</returns>
-    public CareEpisode ChangeLegalStatusAndPlacement(DateOnly on, string legalStatus, Placement placement, bool sameCarer, DateOnly today)
+    /// <param name="reasonForChange">Why the child left the placement, as for <see cref="ChangePlacement"/>.</param>
+    /// <param name="dateOfBirth">The child's date of birth, when known (rule 234).</param>
+    public CareEpisode ChangeLegalStatusAndPlacement(DateOnly on, string legalStatus, Placement placement, bool sameCarer, DateOnly today, string? reasonForChange = null, DateOnly? dateOfBirth = null)
     {
         ArgumentNullException.ThrowIfNull(placement);
         CheckChange(on, today);
@@ -186,7 +196,7 @@ public sealed class PeriodOfCare : Aggregate
         CheckPlacementChanged(current.Placement, placement, sameCarer);
         CheckNewPlacement(on, legalStatus, placement);
         CheckCombination(legalStatus, placement, changing: "LegalStatus");
-        return Apply(on, legalStatus, placement, placementChanged: true, carerChanged: !sameCarer);
+        return Move(on, legalStatus, placement, sameCarer, reasonForChange, dateOfBirth);
     }
 
     /// <summary>The child stopped being looked after: the last episode and the period end, with the reason.</summary>
@@ -265,6 +275,7 @@ public sealed class PeriodOfCare : Aggregate
         if (droppingSameDayEpisode)
         {
             episodes.Remove(current);
+            last.SetReasonForPlacementChange(null);
         }
 
         last.End(on, reasonCeased);
@@ -547,6 +558,83 @@ public sealed class PeriodOfCare : Aggregate
         return current;
     }
 
+    /// <summary>The reason for a change of placement, if one was given, checked against the code set and the child's age.</summary>
+    private static string? CheckReasonForChange(string? reasonForChange, DateOnly on, DateOnly? dateOfBirth)
+    {
+        var reason = Normalise(reasonForChange);
+        if (reason.Length == 0)
+        {
+            return null;
+        }
+
+        if (!Ssda903Codes.ReasonForPlacementChange.Contains(reason))
+        {
+            throw new DomainRuleException($"'{reason}' is not an SSDA903 reason for placement change (DfE rule 1009)", "ReasonForChange");
+        }
+
+        if (reason == "CUSTOD" && dateOfBirth is { } born && on < born.AddYears(10))
+        {
+            throw new DomainRuleException("A child under 10 cannot change placement because of custody (DfE rule 234)", "ReasonForChange");
+        }
+
+        return reason;
+    }
+
+    /// <summary>
+    /// Records a move with its reason on the episode the child leaves. A move needs one (rule 225) unless it is into or
+    /// back from a temporary placement (rule 226); the new episode, open, has none (rule 233). Checked before anything
+    /// changes, so a refused move leaves the period as it was.
+    /// </summary>
+    private CareEpisode Move(DateOnly on, string legalStatus, Placement placement, bool sameCarer, string? reasonForChange, DateOnly? dateOfBirth)
+    {
+        var reason = CheckReasonForChange(reasonForChange, on, dateOfBirth);
+        var ordered = Episodes;
+        var current = ordered[^1];
+        CareEpisode? left;
+        bool needed;
+        string notNeeded;
+        if (on != current.StartedOn)
+        {
+            left = current;
+            needed = !current.Placement.IsTemporary && !placement.IsTemporary;
+            notNeeded = "a move into or back from a temporary placement has none (DfE rule 226)";
+        }
+        else if (ordered.Count == 1)
+        {
+            left = null;
+            needed = false;
+            notNeeded = "the child started to be looked after that day, so there is no earlier placement";
+        }
+        else
+        {
+            left = ordered[^2];
+            var differs = !placement.IsSamePlacementAs(left.Placement);
+            if (!differs)
+            {
+                // The child is back where they were at the start of the day: no move is left to give a reason for,
+                // and the reason the worker gave for undoing the day's move has nowhere to go.
+                reason = null;
+            }
+
+            needed = differs && !left.Placement.IsTemporary && !placement.IsTemporary;
+            notNeeded = "a move into or back from a temporary placement has none (DfE rule 226)";
+        }
+
+        if (needed && reason is null)
+        {
+            throw new DomainRuleException("Select why the placement changed (DfE rule 225)", "ReasonForChange");
+        }
+
+        if (!needed && reason is not null)
+        {
+            throw new DomainRuleException($"Leave the reason for the change blank: {notNeeded}", "ReasonForChange");
+        }
+
+        var next = Apply(on, legalStatus, placement, placementChanged: true, carerChanged: !sameCarer);
+        left?.SetReasonForPlacementChange(needed ? reason : null);
+        return next;
+    }
+
     private static string ReasonFor(bool legalStatusChanged, bool placementChanged, bool carerChanged) =>
         (legalStatusChanged, placementChanged, carerChanged) switch
         {
@@ -602,9 +690,21 @@ public sealed class PeriodOfCare : Aggregate
 
         // Short breaks carry no placement location (DfE rule 214); every other placement needs it
         // for the return's distance and placement-area fields.
-        if (placement.Postcode is null && legalStatus is not ("V3" or "V4"))
+        var shortBreak = legalStatus is "V3" or "V4";
+        if (placement.Postcode is null && !shortBreak)
         {
             throw new DomainRuleException("Enter the placement postcode", "PlacementPostcode");
+        }
+
+        if (shortBreak && placement.Urn is not null)
+        {
+            throw new DomainRuleException("Leave the Ofsted URN blank for a short break (V3 or V4) (DfE rule 214)", "PlacementUrn");
+        }
+
+        // The 2025/26 return requires the URN, or the exempt value, for every type an Ofsted registration covers.
+        if (!shortBreak && placement.NeedsUrn && placement.Urn is null && year >= FirstYearUrnRequired)
+        {
+            throw new DomainRuleException($"Enter the Ofsted URN of the setting or agency, or {Placement.UrnExempt} where it has none (DfE rule 218)", "PlacementUrn");
         }
     }
 

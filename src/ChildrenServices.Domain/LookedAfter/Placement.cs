@@ -20,11 +20,20 @@ public sealed partial record Placement
 {
     public const int CarerLimit = 200;
 
+    /// <summary>What the return takes in place of a URN where the placement has none of its own.</summary>
+    public const string UrnExempt = "XXXXXXX";
+
     /// <summary>Temporary placements (T0–T4): a period of care can neither start nor end in one (rules 380, 381).</summary>
     internal static readonly IReadOnlySet<string> TemporaryTypes = new HashSet<string>(StringComparer.Ordinal) { "T0", "T1", "T2", "T3", "T4" };
 
     /// <summary>Types with no provider: temporary and "other" placements (rules 213 and 526; SSD guidance for PLACE_PROVIDER).</summary>
-    private static readonly IReadOnlySet<string> TypesWithoutProvider = new HashSet<string>(TemporaryTypes, StringComparer.Ordinal) { "Z1" };
+    private static readonly IReadOnlySet<string> TypesWithoutProvider = new HashSet<string>(TemporaryTypes, StringComparer.Ordinal) { "Z1", "Z11", "Z12", "Z13", "Z14" };
+
+    /// <summary>
+    /// Types no Ofsted registration covers, so no URN is recorded for them (rules 218 and 222, 2025/26): with parents,
+    /// residential employment, care homes, NHS, young offender institutions, temporary and the 2025/26 "other" types.
+    /// </summary>
+    private static readonly IReadOnlySet<string> TypesWithoutUrn = new HashSet<string>(TemporaryTypes, StringComparer.Ordinal) { "P1", "P3", "R1", "R2", "R5", "Z11", "Z12", "Z13", "Z14" };
 
     private static readonly IReadOnlySet<string> PlacedForAdoption = new HashSet<string>(StringComparer.Ordinal) { "A3", "A4", "A5", "A6" };
 
@@ -36,7 +45,7 @@ public sealed partial record Placement
         Carer = string.Empty;
     }
 
-    public Placement(string type, string? provider, string? postcode, string carer, bool intendedLongTerm)
+    public Placement(string type, string? provider, string? postcode, string carer, bool intendedLongTerm, string? urn = null)
     {
         type = type?.Trim().ToUpperInvariant() ?? string.Empty;
         if (type.Length == 0)
@@ -65,6 +74,7 @@ public sealed partial record Placement
             throw new DomainRuleException($"The carer must be {CarerLimit} characters or fewer", "Carer");
         }
 
+        Urn = CheckUrn(type, urn);
         Type = type;
         Provider = provider;
         Postcode = normalisedPostcode;
@@ -81,6 +91,12 @@ public sealed partial record Placement
     /// <summary>SSDA903 PL_POST, upper case with one space ("SN1 2AB"); may be blank only for short breaks.</summary>
     public string? Postcode { get; private init; }
 
+    /// <summary>
+    /// SSDA903 URN: the Ofsted unique reference number of the setting or agency registered for the placement, or
+    /// <see cref="UrnExempt"/>; none for the types no registration covers.
+    /// </summary>
+    public string? Urn { get; private init; }
+
     /// <summary>Who the child lives with: a carer's or setting's identifier or name. Not returned to the DfE.</summary>
     public string Carer { get; private init; }
 
@@ -89,17 +105,20 @@ public sealed partial record Placement
 
     public bool IsTemporary => TemporaryTypes.Contains(Type);
 
+    /// <summary>Whether the return expects an Ofsted URN for this type of placement (rule 218); short breaks aside (rule 214).</summary>
+    public bool NeedsUrn => !TypesWithoutUrn.Contains(Type);
+
     public bool IsPlacedForAdoption => PlacedForAdoption.Contains(Type);
 
     public bool IsFosterPlacement => FosterPlacements.Contains(Type);
 
     /// <summary>
     /// Whether the two are the same placement as far as the episode chain is concerned: same
-    /// type, provider, postcode and carer. The long-term intention is not an SSDA903 field, so a
+    /// type, provider, postcode, URN and carer. The long-term intention is not an SSDA903 field, so a
     /// change of it alone does not make a new episode.
     /// </summary>
     public bool IsSamePlacementAs(Placement other) =>
-        Type == other.Type && Provider == other.Provider && Postcode == other.Postcode && HasSameCarerAs(other);
+        Type == other.Type && Provider == other.Provider && Postcode == other.Postcode && Urn == other.Urn && HasSameCarerAs(other);
 
     /// <summary>The same carer by name or identifier, ignoring case and spacing.</summary>
     public bool HasSameCarerAs(Placement other) => string.Equals(Carer, other.Carer, StringComparison.OrdinalIgnoreCase);
@@ -143,6 +162,24 @@ public sealed partial record Placement
         }
     }
 
+    private static string? CheckUrn(string type, string? urn)
+    {
+        urn = string.IsNullOrWhiteSpace(urn) ? null : urn.Trim().ToUpperInvariant();
+        if (urn is null)
+        {
+            return null;
+        }
+
+        if (TypesWithoutUrn.Contains(type))
+        {
+            throw new DomainRuleException($"Leave the Ofsted URN blank: no Ofsted registration covers a {type} placement (DfE rule 222)", "PlacementUrn");
+        }
+
+        return urn == UrnExempt || UrnShape().IsMatch(urn)
+            ? urn
+            : throw new DomainRuleException($"Enter the Ofsted URN as Ofsted gives it, like SC123456 or 2612345, or {UrnExempt} where the placement has none (DfE rule 1008)", "PlacementUrn");
+    }
+
     /// <summary>A UK postcode tidied as the return takes it; null when blank; refused on <paramref name="field"/> when it is not one (rule 392c).</summary>
     public static string? TidyPostcode(string? postcode, string field)
     {
@@ -155,6 +192,10 @@ public sealed partial record Placement
             ? Address.NormalisePostcode(postcode)
             : throw new DomainRuleException("Enter a real postcode, like SN1 2AB", field);
     }
+
+    // Ofsted's social care URNs: SC and six digits, or (for settings registered since) seven digits.
+    [GeneratedRegex("^(SC[0-9]{6}|[0-9]{7})$")]
+    private static partial Regex UrnShape();
 
     // The shape RecordMove uses for a home address; SSDA903 postcodes are UK postcodes too.
     [GeneratedRegex("^[A-Za-z]{1,2}[0-9][A-Za-z0-9]? ?[0-9][A-Za-z]{2}$")]

@@ -10,23 +10,26 @@ internal static class CareFixtures
     public static readonly DateOnly BornOn = new(2015, 6, 1);
     public static readonly Guid Child = Guid.CreateVersion7();
 
+    /// <summary>The Ofsted URN of the council's own fostering and adoption service (synthetic).</summary>
+    public const string FosteringService = "SC100001";
+
     /// <summary>Short-term foster care with the council's own carers, the Smiths.</summary>
-    public static Placement Smith => new("U6", "PR1", "SN1 2AB", "Smith family", intendedLongTerm: false);
+    public static Placement Smith => new("U6", "PR1", "SN1 2AB", "Smith family", intendedLongTerm: false, urn: FosteringService);
 
     /// <summary>The Smiths have moved house: same carers, new postcode.</summary>
-    public static Placement SmithNewHome => new("U6", "PR1", "SN2 3CD", "Smith family", intendedLongTerm: false);
+    public static Placement SmithNewHome => new("U6", "PR1", "SN2 3CD", "Smith family", intendedLongTerm: false, urn: FosteringService);
 
     /// <summary>The Smiths become the child's long-term foster carers: same carers, new type.</summary>
-    public static Placement SmithLongTerm => new("U4", "PR1", "SN1 2AB", "Smith family", intendedLongTerm: true);
+    public static Placement SmithLongTerm => new("U4", "PR1", "SN1 2AB", "Smith family", intendedLongTerm: true, urn: FosteringService);
 
     /// <summary>Foster carers from an independent fostering agency.</summary>
-    public static Placement Jones => new("U6", "PR4", "BA1 1AA", "Jones family", intendedLongTerm: false);
+    public static Placement Jones => new("U6", "PR4", "BA1 1AA", "Jones family", intendedLongTerm: false, urn: "SC200002");
 
     /// <summary>A private children's home.</summary>
-    public static Placement OakHouse => new("K2", "PR4", "GL1 1AA", "Oak House", intendedLongTerm: true);
+    public static Placement OakHouse => new("K2", "PR4", "GL1 1AA", "Oak House", intendedLongTerm: true, urn: "2300003");
 
     /// <summary>Placed for adoption with the current foster carers under a placement order.</summary>
-    public static Placement SmithForAdoption => new("A5", "PR1", "SN1 2AB", "Smith family", intendedLongTerm: true);
+    public static Placement SmithForAdoption => new("A5", "PR1", "SN1 2AB", "Smith family", intendedLongTerm: true, urn: FosteringService);
 
     /// <summary>A few days in hospital.</summary>
     public static Placement Hospital => new("T1", null, "SN3 1LU", "Great Western Hospital", intendedLongTerm: false);

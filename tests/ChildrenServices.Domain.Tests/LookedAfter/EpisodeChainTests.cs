@@ -26,7 +26,7 @@ public sealed class EpisodeChainTests
         // made to the Joneses, former foster carers who are not relatives.
         var period = StartedWithSmith("C1");
 
-        period.ChangePlacement(D(3, 2), Jones, sameCarer: false, Today);
+        period.ChangePlacement(D(3, 2), Jones, sameCarer: false, Today, reasonForChange: "CARPL");
         period.ChangeLegalStatus(D(6, 15), "C2", Today);
         period.End(D(10, 1), "E46", Today);
 
@@ -48,8 +48,8 @@ public sealed class EpisodeChainTests
     {
         var period = StartedWithSmith();
         period.ChangeLegalStatus(D(2, 10), "C2", Today);
-        period.ChangePlacement(D(4, 20), SmithNewHome, sameCarer: true, Today);
-        period.ChangeLegalStatusAndPlacement(D(7, 1), "E1", SmithForAdoption, sameCarer: true, Today);
+        period.ChangePlacement(D(4, 20), SmithNewHome, sameCarer: true, Today, reasonForChange: "CARPL");
+        period.ChangeLegalStatusAndPlacement(D(7, 1), "E1", SmithForAdoption, sameCarer: true, Today, reasonForChange: "CARPL");
 
         var chain = period.Episodes;
         for (var i = 1; i < chain.Count; i++)
@@ -98,7 +98,7 @@ public sealed class EpisodeChainTests
         var period = StartedWithSmith("V2");
 
         var afterOrder = period.ChangeLegalStatus(D(2, 1), "C1", Today);
-        var afterMove = period.ChangePlacement(D(4, 1), OakHouse, sameCarer: false, Today);
+        var afterMove = period.ChangePlacement(D(4, 1), OakHouse, sameCarer: false, Today, reasonForChange: "CARPL");
 
         Assert.Equal(Smith, afterOrder.Placement);
         Assert.Equal(("C1", "K2", "PR4", "GL1 1AA", true), (afterMove.LegalStatus, afterMove.Placement.Type, afterMove.Placement.Provider, afterMove.Placement.Postcode, afterMove.Placement.IntendedLongTerm));
@@ -110,7 +110,7 @@ public sealed class EpisodeChainTests
         var period = StartedWithSmith("C1");
 
         period.ChangeLegalStatus(D(3, 1), "C2", Today);
-        var merged = period.ChangePlacement(D(3, 1), Jones, sameCarer: false, Today);
+        var merged = period.ChangePlacement(D(3, 1), Jones, sameCarer: false, Today, reasonForChange: "CARPL");
 
         Assert.Equal(["S", "B"], period.Episodes.Select(e => e.ReasonForNewEpisode));
         Assert.Equal((D(3, 1), "C2", "Jones family"), (merged.StartedOn, merged.LegalStatus, merged.Placement.Carer));
@@ -122,7 +122,7 @@ public sealed class EpisodeChainTests
     {
         var period = StartedWithSmith("C1");
 
-        period.ChangePlacement(D(3, 1), Jones, sameCarer: false, Today);
+        period.ChangePlacement(D(3, 1), Jones, sameCarer: false, Today, reasonForChange: "CARPL");
         period.ChangeLegalStatus(D(3, 1), "C2", Today);
 
         Assert.Equal(["S", "B"], period.Episodes.Select(e => e.ReasonForNewEpisode));
@@ -134,7 +134,7 @@ public sealed class EpisodeChainTests
     {
         var period = StartedWithSmith("C1");
 
-        period.ChangePlacement(D(3, 1), SmithNewHome, sameCarer: true, Today);
+        period.ChangePlacement(D(3, 1), SmithNewHome, sameCarer: true, Today, reasonForChange: "CARPL");
         period.ChangeLegalStatus(D(3, 1), "C2", Today);
 
         Assert.Equal(["S", "U"], period.Episodes.Select(e => e.ReasonForNewEpisode));
@@ -145,8 +145,8 @@ public sealed class EpisodeChainTests
     {
         var period = StartedWithSmith();
 
-        period.ChangePlacement(D(3, 1), SmithNewHome, sameCarer: true, Today);
-        period.ChangePlacement(D(3, 1), OakHouse, sameCarer: false, Today);
+        period.ChangePlacement(D(3, 1), SmithNewHome, sameCarer: true, Today, reasonForChange: "CARPL");
+        period.ChangePlacement(D(3, 1), OakHouse, sameCarer: false, Today, reasonForChange: "CARPL");
 
         Assert.Equal(["S", "P"], period.Episodes.Select(e => e.ReasonForNewEpisode));
         Assert.Equal("Oak House", period.CurrentEpisode.Placement.Carer);
@@ -158,8 +158,8 @@ public sealed class EpisodeChainTests
         var period = StartedWithSmith();
         period.ChangeLegalStatus(D(2, 1), "C2", Today);
 
-        period.ChangePlacement(D(3, 1), Jones, sameCarer: false, Today);
-        var current = period.ChangePlacement(D(3, 1), Smith, sameCarer: false, Today);
+        period.ChangePlacement(D(3, 1), Jones, sameCarer: false, Today, reasonForChange: "CARPL");
+        var current = period.ChangePlacement(D(3, 1), Smith, sameCarer: false, Today, reasonForChange: "CARPL");
 
         Assert.Equal(["S", "L"], period.Episodes.Select(e => e.ReasonForNewEpisode));
         Assert.Equal((D(2, 1), (DateOnly?)null, (string?)null), (current.StartedOn, current.EndedOn, current.ReasonCeased));
@@ -181,9 +181,9 @@ public sealed class EpisodeChainTests
     public void EndingOnTheDayOfAChange_DropsThatChange_AndEndsTheEpisodeBefore()
     {
         var period = StartedWithSmith();
-        period.ChangePlacement(D(3, 1), Jones, sameCarer: false, Today);
+        period.ChangePlacement(D(3, 1), Jones, sameCarer: false, Today, reasonForChange: "CARPL");
 
-        period.ChangePlacement(D(9, 1), OakHouse, sameCarer: false, Today);
+        period.ChangePlacement(D(9, 1), OakHouse, sameCarer: false, Today, reasonForChange: "CARPL");
         period.End(D(9, 1), "E4A", Today);
 
         Assert.Equal(["S", "P"], period.Episodes.Select(e => e.ReasonForNewEpisode));
@@ -194,7 +194,7 @@ public sealed class EpisodeChainTests
     public void AdoptionFromAPlacementForAdoption_EndsThePeriod()
     {
         var period = StartedWithSmith();
-        period.ChangeLegalStatusAndPlacement(D(4, 1), "E1", SmithForAdoption, sameCarer: true, Today);
+        period.ChangeLegalStatusAndPlacement(D(4, 1), "E1", SmithForAdoption, sameCarer: true, Today, reasonForChange: "CARPL");
 
         period.End(D(11, 2), "E11", Today);
 
@@ -205,11 +205,11 @@ public sealed class EpisodeChainTests
     [Fact]
     public void ACodeTypedInLowerCase_IsStoredAsTheDfECode()
     {
-        var period = PeriodOfCare.Start(Child, StartDay, " c1 ", "n1", new Placement("u6", "pr1", "sn12ab", "  Smith   family ", false), BornOn, Today);
+        var period = PeriodOfCare.Start(Child, StartDay, " c1 ", "n1", new Placement("u6", "pr1", "sn12ab", "  Smith   family ", false, urn: " sc100001 "), BornOn, Today);
 
         var only = period.CurrentEpisode;
-        Assert.Equal(("C1", "N1", "U6", "PR1", "SN1 2AB", "Smith family"),
-            (only.LegalStatus, only.CategoryOfNeed, only.Placement.Type, only.Placement.Provider, only.Placement.Postcode, only.Placement.Carer));
+        Assert.Equal(("C1", "N1", "U6", "PR1", "SN1 2AB", "Smith family", "SC100001"),
+            (only.LegalStatus, only.CategoryOfNeed, only.Placement.Type, only.Placement.Provider, only.Placement.Postcode, only.Placement.Carer, only.Placement.Urn));
     }
 
     private static void Apply(PeriodOfCare period, string step)
@@ -222,10 +222,10 @@ public sealed class EpisodeChainTests
                 period.ChangeLegalStatus(on, parts[2], Today);
                 break;
             case "move":
-                period.ChangePlacement(on, Named(parts[2]), sameCarer: parts[3] == "same", Today);
+                period.ChangePlacement(on, Named(parts[2]), sameCarer: parts[3] == "same", Today, reasonForChange: "CARPL");
                 break;
             case "both":
-                period.ChangeLegalStatusAndPlacement(on, parts[2], Named(parts[3]), sameCarer: parts[4] == "same", Today);
+                period.ChangeLegalStatusAndPlacement(on, parts[2], Named(parts[3]), sameCarer: parts[4] == "same", Today, reasonForChange: "CARPL");
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(step), step, "Unknown step.");

@@ -12,11 +12,11 @@ public sealed class PeriodOfCareRulesTests
     public void AChangeDatedBeforeTheCurrentEpisodeStarted_IsRefused_BesideTheChangeDate()
     {
         var period = StartedWithSmith();
-        period.ChangePlacement(D(3, 1), Jones, sameCarer: false, Today);
+        period.ChangePlacement(D(3, 1), Jones, sameCarer: false, Today, reasonForChange: "CARPL");
 
         var legal = Refused(() => period.ChangeLegalStatus(D(2, 28), "C2", Today));
-        var move = Refused(() => period.ChangePlacement(D(2, 28), OakHouse, sameCarer: false, Today));
-        var both = Refused(() => period.ChangeLegalStatusAndPlacement(D(2, 28), "C2", OakHouse, sameCarer: false, Today));
+        var move = Refused(() => period.ChangePlacement(D(2, 28), OakHouse, sameCarer: false, Today, reasonForChange: "CARPL"));
+        var both = Refused(() => period.ChangeLegalStatusAndPlacement(D(2, 28), "C2", OakHouse, sameCarer: false, Today, reasonForChange: "CARPL"));
 
         Assert.All([legal, move, both], ex => Assert.Equal("ChangedOn", ex.Field));
         Assert.Equal("The date of the change cannot be before the current episode started, on 1 March 2026", legal.Message);
@@ -169,8 +169,8 @@ public sealed class PeriodOfCareRulesTests
         var refusals = new[]
         {
             Refused(() => period.ChangeLegalStatus(D(7, 1), "C2", Today)),
-            Refused(() => period.ChangePlacement(D(7, 1), Jones, sameCarer: false, Today)),
-            Refused(() => period.ChangeLegalStatusAndPlacement(D(7, 1), "C2", Jones, sameCarer: false, Today)),
+            Refused(() => period.ChangePlacement(D(7, 1), Jones, sameCarer: false, Today, reasonForChange: "CARPL")),
+            Refused(() => period.ChangeLegalStatusAndPlacement(D(7, 1), "C2", Jones, sameCarer: false, Today, reasonForChange: "CARPL")),
             Refused(() => period.End(D(7, 1), "E8", Today)),
         };
 
@@ -184,9 +184,9 @@ public sealed class PeriodOfCareRulesTests
         var period = StartedWithSmith("C1");
 
         var sameStatus = Refused(() => period.ChangeLegalStatus(D(3, 1), "C1", Today));
-        var samePlacement = Refused(() => period.ChangePlacement(D(3, 1), Smith, sameCarer: true, Today));
-        var bothButSameStatus = Refused(() => period.ChangeLegalStatusAndPlacement(D(3, 1), "C1", Jones, sameCarer: false, Today));
-        var bothButSamePlacement = Refused(() => period.ChangeLegalStatusAndPlacement(D(3, 1), "C2", Smith, sameCarer: true, Today));
+        var samePlacement = Refused(() => period.ChangePlacement(D(3, 1), Smith, sameCarer: true, Today, reasonForChange: "CARPL"));
+        var bothButSameStatus = Refused(() => period.ChangeLegalStatusAndPlacement(D(3, 1), "C1", Jones, sameCarer: false, Today, reasonForChange: "CARPL"));
+        var bothButSamePlacement = Refused(() => period.ChangeLegalStatusAndPlacement(D(3, 1), "C2", Smith, sameCarer: true, Today, reasonForChange: "CARPL"));
 
         Assert.Equal(("LegalStatus", "The child's legal status is already C1 (Interim care order)"), (sameStatus.Field, sameStatus.Message));
         Assert.Equal(("PlacementType", "This is the child's current placement: change the type, provider, postcode or carer"), (samePlacement.Field, samePlacement.Message));
@@ -199,9 +199,9 @@ public sealed class PeriodOfCareRulesTests
     public void AChangeOfTheLongTermIntentionAlone_IsNotAChangeOfPlacement()
     {
         var period = StartedWithSmith();
-        var sameButLongTerm = new Placement("U6", "PR1", "SN1 2AB", "smith  FAMILY", intendedLongTerm: true);
+        var sameButLongTerm = new Placement("U6", "PR1", "SN1 2AB", "smith  FAMILY", intendedLongTerm: true, urn: FosteringService);
 
-        var ex = Refused(() => period.ChangePlacement(D(3, 1), sameButLongTerm, sameCarer: true, Today));
+        var ex = Refused(() => period.ChangePlacement(D(3, 1), sameButLongTerm, sameCarer: true, Today, reasonForChange: "CARPL"));
 
         Assert.Equal(("PlacementType", "Only whether the placement is intended to be long-term has changed: that is not a change of placement"), (ex.Field, ex.Message));
     }
@@ -211,7 +211,7 @@ public sealed class PeriodOfCareRulesTests
     {
         var period = StartedWithSmith();
 
-        var ex = Refused(() => period.ChangePlacement(D(3, 1), SmithNewHome, sameCarer: false, Today));
+        var ex = Refused(() => period.ChangePlacement(D(3, 1), SmithNewHome, sameCarer: false, Today, reasonForChange: "CARPL"));
 
         Assert.Equal(("SameCarer", "The carer is the same as now (Smith family): say the child is staying with the same carer, or enter the new carer"), (ex.Field, ex.Message));
     }
@@ -271,7 +271,7 @@ public sealed class PeriodOfCareRulesTests
         var last = Named(lastPlacementType switch { "U6" => nameof(Smith), "K2" => nameof(OakHouse), _ => nameof(SmithForAdoption) });
         if (last != Smith)
         {
-            period.ChangeLegalStatusAndPlacement(D(3, 1), "E1", last, sameCarer: last.HasSameCarerAs(Smith), Today);
+            period.ChangeLegalStatusAndPlacement(D(3, 1), "E1", last, sameCarer: last.HasSameCarerAs(Smith), Today, reasonForChange: "CARPL");
         }
 
         var ex = Refused(() => period.End(D(9, 1), reason, Today));
@@ -288,9 +288,9 @@ public sealed class PeriodOfCareRulesTests
         var period = StartedWithSmith("V2");
 
         var atStart = Refused(() => PeriodOfCare.Start(Child, StartDay, "V2", "N1", parents, BornOn, Today));
-        var onMove = Refused(() => period.ChangePlacement(D(3, 1), parents, sameCarer: false, Today));
+        var onMove = Refused(() => period.ChangePlacement(D(3, 1), parents, sameCarer: false, Today, reasonForChange: "CARPL"));
         period.ChangeLegalStatus(D(2, 1), "C2", Today);
-        period.ChangePlacement(D(3, 1), parents, sameCarer: false, Today);
+        period.ChangePlacement(D(3, 1), parents, sameCarer: false, Today, reasonForChange: "CARPL");
 
         Assert.Equal(("LegalStatus", "PlacementType"), (atStart.Field, onMove.Field));
         Assert.Contains("rule 378", onMove.Message, StringComparison.Ordinal);
@@ -304,7 +304,7 @@ public sealed class PeriodOfCareRulesTests
         var intoBreak = Refused(() => period.ChangeLegalStatus(D(3, 1), "V3", Today));
 
         var shortBreak = PeriodOfCare.Start(Child, D(7, 1), "V3", "N2", new Placement("K2", "PR1", null, "Respite home", false), BornOn, Today);
-        var moveDuringBreak = Refused(() => shortBreak.ChangePlacement(D(7, 3), Jones, sameCarer: false, Today));
+        var moveDuringBreak = Refused(() => shortBreak.ChangePlacement(D(7, 3), new Placement("U6", "PR4", null, "Jones family", false), sameCarer: false, Today, reasonForChange: "CARPL"));
 
         Assert.Equal("LegalStatus", intoBreak.Field);
         Assert.Equal(("PlacementType", "A child cannot change placement during an individual short break (V3): end this period of care and start a new one (DfE rule 366)"), (moveDuringBreak.Field, moveDuringBreak.Message));

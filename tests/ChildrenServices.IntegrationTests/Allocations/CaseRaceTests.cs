@@ -187,9 +187,9 @@ public sealed class CaseRaceTests(AppFactory factory) : FrontDoorTestBase(factor
             sender => sender.Send(new BecomeLookedAfter.Command
             {
                 PersonId = child, StartedOn = Today, LegalStatus = "C1", CategoryOfNeed = "N1",
-                PlacementType = "U6", PlacementProvider = "PR1", PlacementPostcode = "SN1 2AB", Carer = "Smith family", ReferralSourceCode = "1A", PrimaryNeedCode = "N1",
+                PlacementType = "U6", PlacementProvider = "PR1", PlacementPostcode = "SN1 2AB", PlacementUrn = "SC123456", Carer = "Smith family", ReferralSourceCode = "1A", PrimaryNeedCode = "N1",
             }).AsTask(),
-            racing => racing.PeriodsOfCare.Add(PeriodOfCare.Start(child, Today, "V2", "N1", new Placement("U4", "PR1", "SN1 2AB", "Jones family", false), null, Today))));
+            racing => racing.PeriodsOfCare.Add(PeriodOfCare.Start(child, Today, "V2", "N1", new Placement("U4", "PR1", "SN1 2AB", "Jones family", false, "SC123456"), null, Today))));
 
         Assert.Equal(("The child is already looked after: record a change of legal status or placement instead", "StartedOn"), (refused.Message, refused.Field));
         Assert.Equal(0, await WithDbAsync(db => db.PeriodsOfCare.CountAsync(p => p.ChildId == child)));

@@ -47,7 +47,7 @@ public sealed class LookedAfterPageTests(AppFactory factory) : FrontDoorTestBase
 
     private static IEnumerable<KeyValuePair<string, string>> Placement(string type = "U6", string carer = "Smith family") =>
     [
-        F("Input.PlacementType", type), F("Input.PlacementProvider", "PR1"), F("Input.Carer", carer), F("Input.PlacementPostcode", "sn1 2ab"), F("Input.IntendedLongTerm", "true"),
+        F("Input.PlacementType", type), F("Input.PlacementProvider", "PR1"), F("Input.Carer", carer), F("Input.PlacementPostcode", "sn1 2ab"), F("Input.PlacementUrn", "SC123456"), F("Input.IntendedLongTerm", "true"),
     ];
 
     /// <summary>The referral source and primary need the start page asks for when the child has no open referral.</summary>
@@ -133,8 +133,8 @@ public sealed class LookedAfterPageTests(AppFactory factory) : FrontDoorTestBase
         var url = $"/People/{childId}/LookedAfter/Placement";
         var stale = new[] { F("Input.PeriodOfCareId", period.Id.ToString()), F("Input.Version", period.Version.ToString()) };
 
-        var moved = await PostFormAsync(ClientFor(AssessmentManager), url, [.. stale, .. Date("ChangedOn", new DateOnly(2026, 11, 2)), F("Input.SameCarer", "false"), .. Placement(carer: "Jones family")]);
-        var refused = await PostFormAsync(client, url, [.. stale, .. Date("ChangedOn", new DateOnly(2026, 11, 3)), F("Input.SameCarer", "false"), .. Placement(carer: "Brown family")]);
+        var moved = await PostFormAsync(ClientFor(AssessmentManager), url, [.. stale, .. Date("ChangedOn", new DateOnly(2026, 11, 2)), F("Input.SameCarer", "false"), F("Input.ReasonForChange", "CARPL"), .. Placement(carer: "Jones family")]);
+        var refused = await PostFormAsync(client, url, [.. stale, .. Date("ChangedOn", new DateOnly(2026, 11, 3)), F("Input.SameCarer", "false"), F("Input.ReasonForChange", "CARPL"), .. Placement(carer: "Brown family")]);
         var html = await refused.Content.ReadAsStringAsync(Ct);
 
         Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
@@ -147,6 +147,32 @@ public sealed class LookedAfterPageTests(AppFactory factory) : FrontDoorTestBase
     }
 
     [Fact]
+    public async Task PlacementPage_AMoveWithoutItsReason_IsRefusedBesideTheReason_KeepsTheUrn_AndOnceGivenTheLookedAfterPageShowsBoth()
+    {
+        var childId = await HeldChildAsync();
+        var client = ClientFor(socialWorker);
+        var overview = $"/People/{childId}/LookedAfter";
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(client, $"{overview}/Start", [.. Date("StartedOn", Today.AddDays(-60)), F("Input.LegalStatus", "C1"), F("Input.CategoryOfNeed", "N1"), .. Episode(), .. Placement()])).StatusCode);
+        var home = new[] { F("Input.PlacementType", "K2"), F("Input.PlacementProvider", "PR4"), F("Input.Carer", "Hillcrest House"), F("Input.PlacementPostcode", "GL1 1AA"), F("Input.PlacementUrn", "sc654321") };
+
+        var noReason = await PostFormAsync(client, $"{overview}/Placement", [.. Date("ChangedOn", Today.AddDays(-10)), F("Input.SameCarer", "false"), .. home]);
+        var refused = await new HtmlParser().ParseDocumentAsync(await noReason.Content.ReadAsStringAsync(Ct));
+        var moved = await PostFormAsync(client, $"{overview}/Placement", [.. Date("ChangedOn", Today.AddDays(-10)), F("Input.SameCarer", "false"), F("Input.ReasonForChange", "CREQB"), .. home]);
+        var page = await new HtmlParser().ParseDocumentAsync(await PageAsync(client, overview));
+
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Equal("Error: Select why the placement changed (DfE rule 225)", refused.QuerySelector("#Input_ReasonForChange-error")?.TextContent.Trim());
+        Assert.Equal("sc654321", (refused.QuerySelector("#Input_PlacementUrn") as IHtmlInputElement)?.Value);
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        var episodes = page.QuerySelectorAll("table.govuk-table").First(t => t.QuerySelector("caption")?.TextContent.StartsWith("Episodes", StringComparison.Ordinal) == true);
+        var first = episodes.QuerySelectorAll("tbody tr")[0].TextContent;
+        var second = episodes.QuerySelectorAll("tbody tr")[1].TextContent;
+        Assert.Contains("Moved on: Carer(s) requests placement end due to child's behaviour (CREQB)", first, StringComparison.Ordinal);
+        Assert.Contains("Hillcrest House (K2, PR4), GL1 1AA, URN SC654321", second, StringComparison.Ordinal);
+        Assert.DoesNotContain("Moved on", second, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task StartMoveAndLeavePages_EachLandOnTheLookedAfterPageWithTheirBanner_AndALeavingDateTooEarlyKeepsTheReason()
     {
         var childId = await HeldChildAsync();
@@ -156,7 +182,7 @@ public sealed class LookedAfterPageTests(AppFactory factory) : FrontDoorTestBase
         var started = await PostFormAsync(client, $"{overview}/Start", [.. Date("StartedOn", Today.AddDays(-60)), F("Input.LegalStatus", "V2"), F("Input.CategoryOfNeed", "N4"), .. Episode(), .. Placement()]);
         Assert.StartsWith("Recorded: the child is looked after", await BannerAfterAsync(client, started, overview), StringComparison.Ordinal);
 
-        var moved = await PostFormAsync(client, $"{overview}/Placement", [.. Date("ChangedOn", Today.AddDays(-10)), F("Input.SameCarer", "false"), .. Placement(carer: "Jones family")]);
+        var moved = await PostFormAsync(client, $"{overview}/Placement", [.. Date("ChangedOn", Today.AddDays(-10)), F("Input.SameCarer", "false"), F("Input.ReasonForChange", "CARPL"), .. Placement(carer: "Jones family")]);
         Assert.Equal("Recorded: the placement changed", await BannerAfterAsync(client, moved, overview));
 
         var tooEarly = await PostFormAsync(client, $"{overview}/Leave", [.. Date("EndedOn", Today.AddDays(-20)), F("Input.ReasonCeased", "E4A")]);

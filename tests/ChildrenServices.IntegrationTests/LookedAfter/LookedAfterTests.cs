@@ -50,7 +50,7 @@ public sealed class LookedAfterTests(AppFactory factory) : FrontDoorTestBase(fac
     private static BecomeLookedAfter.Command Start(Guid childId, DateOnly on, string carer = "Smith family", string legalStatus = "C1", string placementType = "U6", string? provider = "PR1", bool longTerm = false) => new()
     {
         PersonId = childId, StartedOn = on, LegalStatus = legalStatus, CategoryOfNeed = "N1",
-        PlacementType = placementType, PlacementProvider = provider, PlacementPostcode = "SN1 2AB", Carer = carer, IntendedLongTerm = longTerm,
+        PlacementType = placementType, PlacementProvider = provider, PlacementPostcode = "SN1 2AB", PlacementUrn = "SC123456", Carer = carer, IntendedLongTerm = longTerm,
         ReferralSourceCode = "1B", PrimaryNeedCode = "N1",
     };
 
@@ -58,13 +58,13 @@ public sealed class LookedAfterTests(AppFactory factory) : FrontDoorTestBase(fac
         await WithDbAsync(async db => await db.PeriodsOfCare.Where(p => p.ChildId == childId).OrderByDescending(p => p.StartedOn)
             .Select(p => new ValueTuple<Guid, Guid>(p.Id, p.Version)).FirstAsync());
 
-    private async Task<RecordPlacementChange.Command> MoveAsync(Guid childId, DateOnly on, string carer, bool sameCarer = false, string? legalStatus = null, string postcode = "SN2 3CD")
+    private async Task<RecordPlacementChange.Command> MoveAsync(Guid childId, DateOnly on, string carer, bool sameCarer = false, string? legalStatus = null, string postcode = "SN2 3CD", string? reason = "CARPL")
     {
         var (id, version) = await PeriodAsync(childId);
         return new RecordPlacementChange.Command
         {
             PersonId = childId, PeriodOfCareId = id, Version = version, ChangedOn = on, PlacementType = "U6", PlacementProvider = "PR1",
-            PlacementPostcode = postcode, Carer = carer, SameCarer = sameCarer, LegalStatus = legalStatus,
+            PlacementPostcode = postcode, PlacementUrn = "SC123456", Carer = carer, SameCarer = sameCarer, LegalStatus = legalStatus, ReasonForChange = reason,
         };
     }
 
@@ -251,7 +251,7 @@ public sealed class LookedAfterTests(AppFactory factory) : FrontDoorTestBase(fac
             "unknown legal status" => good with { LegalStatus = "C9" },
             "unknown placement type" => good with { PlacementType = "X1" },
             "unknown provider" => good with { PlacementProvider = "PR9" },
-            "temporary placement" => good with { PlacementType = "T4", PlacementProvider = null },
+            "temporary placement" => good with { PlacementType = "T4", PlacementProvider = null, PlacementUrn = null },
             _ => good with { PlacementPostcode = "not a postcode" },
         };
 
@@ -325,7 +325,7 @@ public sealed class LookedAfterTests(AppFactory factory) : FrontDoorTestBase(fac
 
         var neither = await Pages.PageHelpers.PostFormAsync(client, $"/People/{held}/LookedAfter/Start",
             [Pages.PageHelpers.F("Input.StartedOn.Day", "2"), Pages.PageHelpers.F("Input.StartedOn.Month", "11"), Pages.PageHelpers.F("Input.StartedOn.Year", "2026"), Pages.PageHelpers.F("Input.LegalStatus", "V2"), Pages.PageHelpers.F("Input.CategoryOfNeed", "N4"),
-             Pages.PageHelpers.F("Input.PlacementType", "U6"), Pages.PageHelpers.F("Input.PlacementProvider", "PR1"), Pages.PageHelpers.F("Input.Carer", "Smith family"), Pages.PageHelpers.F("Input.PlacementPostcode", "SN1 2AB")]);
+             Pages.PageHelpers.F("Input.PlacementType", "U6"), Pages.PageHelpers.F("Input.PlacementProvider", "PR1"), Pages.PageHelpers.F("Input.Carer", "Smith family"), Pages.PageHelpers.F("Input.PlacementPostcode", "SN1 2AB"), Pages.PageHelpers.F("Input.PlacementUrn", "SC123456")]);
         var refused = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await neither.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, neither.StatusCode);
         Assert.Contains(BecomeLookedAfter.SourceNeeded, refused.QuerySelector("#Input_ReferralSourceCode-error")?.TextContent, StringComparison.Ordinal);

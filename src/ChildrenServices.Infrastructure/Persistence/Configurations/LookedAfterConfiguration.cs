@@ -12,6 +12,12 @@ internal static class LookedAfterColumns
     public const int Code = 5;
 
     public const int Postcode = 8;
+
+    /// <summary>SC and six digits, seven digits, or the exempt XXXXXXX.</summary>
+    public const int Urn = 8;
+
+    /// <summary>REASON_PLACE_CHANGE codes run to six letters (CUSTOD).</summary>
+    public const int ChangeReason = 6;
 }
 
 internal sealed class PeriodOfCareConfiguration : IEntityTypeConfiguration<PeriodOfCare>
@@ -52,6 +58,7 @@ internal sealed class CareEpisodeConfiguration : IEntityTypeConfiguration<CareEp
         builder.Property(e => e.LegalStatus).HasMaxLength(LookedAfterColumns.Code);
         builder.Property(e => e.CategoryOfNeed).HasMaxLength(LookedAfterColumns.Code);
         builder.Property(e => e.ReasonCeased).HasMaxLength(LookedAfterColumns.Code);
+        builder.Property(e => e.ReasonForPlacementChange).HasMaxLength(LookedAfterColumns.ChangeReason);
         builder.ComplexProperty(e => e.Placement, p =>
         {
             p.Property(x => x.Type).HasColumnName("PlacementType").HasMaxLength(LookedAfterColumns.Code);
@@ -59,6 +66,7 @@ internal sealed class CareEpisodeConfiguration : IEntityTypeConfiguration<CareEp
             p.Property(x => x.Postcode).HasColumnName("PlacementPostcode").HasMaxLength(LookedAfterColumns.Postcode);
             p.Property(x => x.Carer).HasColumnName("Carer").HasMaxLength(Placement.CarerLimit);
             p.Property(x => x.IntendedLongTerm).HasColumnName("PlacementIntendedLongTerm");
+            p.Property(x => x.Urn).HasColumnName("PlacementUrn").HasMaxLength(LookedAfterColumns.Urn);
         });
         builder.Ignore(e => e.IsOpen);
 

@@ -1266,6 +1266,10 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(5)
                         .HasColumnType("nvarchar(5)");
 
+                    b.Property<string>("ReasonForPlacementChange")
+                        .HasMaxLength(6)
+                        .HasColumnType("nvarchar(6)");
+
                     b.Property<DateOnly>("StartedOn")
                         .HasColumnType("date");
 
@@ -1298,6 +1302,11 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                                 .HasMaxLength(5)
                                 .HasColumnType("nvarchar(5)")
                                 .HasColumnName("PlacementType");
+
+                            b1.Property<string>("Urn")
+                                .HasMaxLength(8)
+                                .HasColumnType("nvarchar(8)")
+                                .HasColumnName("PlacementUrn");
                         });
 
                     b.HasKey("Id");

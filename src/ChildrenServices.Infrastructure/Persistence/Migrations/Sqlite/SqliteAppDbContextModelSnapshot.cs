@@ -1261,6 +1261,10 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(5)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReasonForPlacementChange")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("StartedOn")
                         .HasColumnType("TEXT");
 
@@ -1293,6 +1297,11 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                                 .HasMaxLength(5)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("PlacementType");
+
+                            b1.Property<string>("Urn")
+                                .HasMaxLength(8)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PlacementUrn");
                         });
 
                     b.HasKey("Id");

@@ -31,6 +31,10 @@ public static class CareCodes
     /// <summary>Why care ended: every reason but X1, which only ends an episode that another follows.</summary>
     public static IEnumerable<SelectListItem> ReasonsCareEnded => Options(Ssda903Codes.ReasonEpisodeCeased).Where(o => o.Value != "X1");
 
+    /// <summary>Why a placement changed, with a way to give none: a move into or back from a temporary placement has no reason.</summary>
+    public static IEnumerable<SelectListItem> ReasonsForPlacementChange =>
+        Options(Ssda903Codes.ReasonForPlacementChange).Append(new SelectListItem("No reason: a move into or back from a temporary placement", string.Empty));
+
     public static IEnumerable<SelectListItem> Participation => Options(Ssda903Codes.ReviewParticipation);
 
     public static IEnumerable<SelectListItem> MissingTypes => Options(Ssda903Codes.MissingType);

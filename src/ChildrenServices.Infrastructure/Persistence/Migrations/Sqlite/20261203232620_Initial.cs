@@ -785,11 +785,13 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     CategoryOfNeed = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
                     EndedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     ReasonCeased = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
+                    ReasonForPlacementChange = table.Column<string>(type: "TEXT", maxLength: 6, nullable: true),
                     Carer = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     PlacementIntendedLongTerm = table.Column<bool>(type: "INTEGER", nullable: false),
                     PlacementPostcode = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
                     PlacementProvider = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
-                    PlacementType = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false)
+                    PlacementType = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    PlacementUrn = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true)
                 },
                 constraints: table =>
                 {

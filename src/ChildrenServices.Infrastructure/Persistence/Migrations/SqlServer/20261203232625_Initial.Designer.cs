@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261203184839_Initial")]
+    [Migration("20261203232625_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1269,6 +1269,10 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(5)
                         .HasColumnType("nvarchar(5)");
 
+                    b.Property<string>("ReasonForPlacementChange")
+                        .HasMaxLength(6)
+                        .HasColumnType("nvarchar(6)");
+
                     b.Property<DateOnly>("StartedOn")
                         .HasColumnType("date");
 
@@ -1301,6 +1305,11 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                                 .HasMaxLength(5)
                                 .HasColumnType("nvarchar(5)")
                                 .HasColumnName("PlacementType");
+
+                            b1.Property<string>("Urn")
+                                .HasMaxLength(8)
+                                .HasColumnType("nvarchar(8)")
+                                .HasColumnName("PlacementUrn");
                         });
 
                     b.HasKey("Id");

@@ -785,11 +785,13 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     CategoryOfNeed = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: false),
                     EndedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     ReasonCeased = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: true),
+                    ReasonForPlacementChange = table.Column<string>(type: "nvarchar(6)", maxLength: 6, nullable: true),
                     Carer = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     PlacementIntendedLongTerm = table.Column<bool>(type: "bit", nullable: false),
                     PlacementPostcode = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: true),
                     PlacementProvider = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: true),
-                    PlacementType = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: false)
+                    PlacementType = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: false),
+                    PlacementUrn = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: true)
                 },
                 constraints: table =>
                 {

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261203184834_Initial")]
+    [Migration("20261203232620_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1264,6 +1264,10 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(5)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReasonForPlacementChange")
+                        .HasMaxLength(6)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("StartedOn")
                         .HasColumnType("TEXT");
 
@@ -1296,6 +1300,11 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                                 .HasMaxLength(5)
                                 .HasColumnType("TEXT")
                                 .HasColumnName("PlacementType");
+
+                            b1.Property<string>("Urn")
+                                .HasMaxLength(8)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("PlacementUrn");
                         });
 
                     b.HasKey("Id");
