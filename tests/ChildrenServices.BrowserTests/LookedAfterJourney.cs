@@ -52,14 +52,21 @@ public sealed class LookedAfterJourney(BrowserHost host) : IClassFixture<Browser
         await AssertAccessibleAsync(page, "placement changed");
         await FillDateAsync(page, "ChangedOn", today.AddDays(-30));
         await page.Locator("input[name='Input.SameCarer'][value='false']").CheckAsync();
-        await FillPlacementAsync(page, "U6", "Jones family", "SN2 3CD");
+        await FillPlacementAsync(page, "U6", "Jones family", "SN2 3CD", urn: "sc200002");
+        await ClickAsync(page, "Record");
+        // A move needs its reason: the page says so beside the question and keeps the URN typed.
+        Assert.Contains("Select why the placement changed", await page.Locator("#Input_ReasonForChange-error").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("sc200002", await page.GetByLabel("Ofsted URN", new() { Exact = true }).InputValueAsync());
+        await AssertAccessibleAsync(page, "placement changed, reason missing");
+        await page.GetByLabel("Carer(s) requests placement end other than due to child's behaviour (CREQO)").CheckAsync();
         await ClickAsync(page, "Record");
         await AssertAccessibleAsync(page, "looked after, after the first move");
 
         await ClickAsync(page, "Placement changed", AriaRole.Link);
         await FillDateAsync(page, "ChangedOn", today.AddDays(-10));
         await page.Locator("input[name='Input.SameCarer'][value='true']").CheckAsync();
-        await FillPlacementAsync(page, "U4", "Jones family", "SN2 3CD");
+        await FillPlacementAsync(page, "U4", "Jones family", "SN2 3CD", urn: "SC200002");
+        await page.GetByLabel("Change to/Implementation of Care Plan (CARPL)").CheckAsync();
         await page.GetByLabel("The placement is intended to last until the child is 18").CheckAsync();
         await AssertAccessibleAsync(page, "placement changed, filled in");
         await ClickAsync(page, "Record");
@@ -78,8 +85,12 @@ public sealed class LookedAfterJourney(BrowserHost host) : IClassFixture<Browser
         var episodes = await page.Locator("table").First.Locator("tbody tr").AllInnerTextsAsync();
         Assert.Equal(3, episodes.Count);
         Assert.Contains("Started to be looked after (S)", episodes[0], StringComparison.Ordinal);
+        Assert.Contains("Moved on: Carer(s) requests placement end other than due to child's behaviour (CREQO)", episodes[0], StringComparison.Ordinal);
         Assert.Contains("Placement changed, new carers (P)", episodes[1], StringComparison.Ordinal);
+        Assert.Contains("Jones family (U6, PR1), SN2 3CD, URN SC200002", episodes[1], StringComparison.Ordinal);
+        Assert.Contains("Moved on: Change to/Implementation of Care Plan (CARPL)", episodes[1], StringComparison.Ordinal);
         Assert.Contains("Placement changed, same carers (T)", episodes[2], StringComparison.Ordinal);
+        Assert.DoesNotContain("Moved on", episodes[2], StringComparison.Ordinal);
         Assert.Contains(Day(today.AddDays(-1)), episodes[2], StringComparison.Ordinal);
         var main = await page.Locator("main").InnerTextAsync();
         Assert.Contains($"Stopped being looked after on {Day(today.AddDays(-1))}", main, StringComparison.Ordinal);
@@ -96,8 +107,9 @@ public sealed class LookedAfterJourney(BrowserHost host) : IClassFixture<Browser
         await page.Locator($"#Input_{field}_Year").FillAsync(date.Year.ToString(CultureInfo.InvariantCulture));
     }
 
-    private static async Task FillPlacementAsync(IPage page, string type, string carer, string postcode)
+    private static async Task FillPlacementAsync(IPage page, string type, string carer, string postcode, string urn = "SC100001")
     {
+        await page.GetByLabel("Ofsted URN", new() { Exact = true }).FillAsync(urn);
         await page.GetByLabel("Placement type", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Value = type });
         await page.Locator("input[name='Input.PlacementProvider'][value='PR1']").CheckAsync();
         await page.GetByLabel("Carer or setting", new() { Exact = true }).FillAsync(carer);
