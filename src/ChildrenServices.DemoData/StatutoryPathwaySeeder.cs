@@ -158,6 +158,37 @@ internal sealed class StatutoryPathwaySeeder(AppDbContext db, TimeProvider clock
             var person = await db.People.SingleAsync(p => p.Id == uasc);
             person.RecordUascStatus(true, began.AddDays(-14), null, today);
         }
+
+        await SupportedAccommodationAsync(team, today, reviewingOfficer);
+    }
+
+    /// <summary>A 16-year-old accommodated under section 20 and living in registered supported accommodation (K3).</summary>
+    private async Task SupportedAccommodationAsync(Guid team, DateOnly today, Guid reviewingOfficer)
+    {
+        var referred = db.Referrals.Select(r => r.ChildId);
+        var allocated = db.Allocations.Where(a => a.EndedOn == null).Select(a => a.ChildId);
+        var start = today.AddDays(-40);
+        var youngPerson = await db.People
+            .Where(p => p.Type == PersonType.Child && p.Restriction == null && p.DateOfBirth != null
+                && p.DateOfBirth <= start.AddYears(-16) && p.DateOfBirth > today.AddYears(-17)
+                && !referred.Contains(p.Id) && !allocated.Contains(p.Id))
+            .OrderBy(p => p.FamilyName).ThenBy(p => p.Id)
+            .Select(p => new { p.Id, p.DateOfBirth })
+            .FirstOrDefaultAsync();
+        if (youngPerson is null)
+        {
+            return;
+        }
+
+        var worker = await db.Teams.Where(t => t.Id == team).SelectMany(t => t.Members.Where(m => m.UserId != t.ManagerId)).Select(m => m.UserId).FirstAsync();
+        var manager = await db.Teams.Where(t => t.Id == team).Select(t => t.ManagerId!.Value).SingleAsync();
+        DemoAllocations.Add(db, youngPerson.Id, worker, team, AllocationRole.Lead, start.AddDays(-10), manager);
+        db.Referrals.Add(new Referral(youngPerson.Id, null, start.AddDays(-10), "6", "N4", team, false, null, calendar));
+        var flats = new Placement("K3", "PR4", "NB4 6SR", "Station Road supported flats", false, "2654321");
+        var period = PeriodOfCare.Start(youngPerson.Id, start, "V2", "N4", flats, youngPerson.DateOfBirth, today, homePostcode: "NB2 8HQ");
+        period.RecordVisit(start.AddDays(4), true, true, today);
+        period.RecordReview(calendar.AddWorkingDays(start, 18), "PN1", reviewingOfficer, today);
+        db.PeriodsOfCare.Add(period);
     }
 
     /// <summary>

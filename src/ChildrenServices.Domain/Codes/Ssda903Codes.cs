@@ -17,6 +17,9 @@ public static class Ssda903Codes
     /// <summary>The last collection whose placement list includes H5, P2 and Z1 (validator lac2024_25, rule 146).</summary>
     private const int LastYearOfH5P2Z1 = 2025;
 
+    /// <summary>The first collection whose placement list has K3, registered supported accommodation (2024/25: liia-tools-pipeline's 2025 schema, validator rule 371).</summary>
+    private const int FirstYearOfK3 = 2025;
+
     /// <summary>
     /// The SSDA903 collection year a date falls in: 1 April to 31 March, named by the year it
     /// ends, so 10 January 2026 and 1 April 2025 are both in 2026 (2025/26).
@@ -79,11 +82,9 @@ public static class Ssda903Codes
     /// <remarks>
     /// H5, P2 and Z1 are in the validator's list up to 2024/25 and not in the 2025/26 list
     /// (ssda903.md 3.2), so they may not be used for episodes starting from 1 April 2025. The
-    /// 2025/26 list adds K3 and Z11–Z14, whose meanings are not in the reference material: they
-    /// are left out rather than given invented wording, so until they are added from the DfE
-    /// 2025/26 guide a placement of those kinds cannot be recorded. (The 2024/25 validator list
-    /// spells K3 in lower case, so it never matches; liia-tools lists K3 from 2025. The DfE guide
-    /// decides which year K3 starts.)
+    /// 2025/26 list has K3 (registered supported accommodation, from 2024/25 as liia-tools lists it
+    /// and rule 371 uses it) and Z11–Z14, whose meanings are not in the reference material nor in
+    /// the public sources searched: Z11–Z14 are left out rather than given invented wording.
     /// </remarks>
     public static CodeSet PlacementType { get; } = new("Placement type",
     [
@@ -94,6 +95,10 @@ public static class Ssda903Codes
         new("H5", "Semi-independent living accommodation not subject to children’s homes regulations", ValidToYear: LastYearOfH5P2Z1),
         new("K1", "Secure children’s homes"),
         new("K2", "Children’s Homes subject to Children’s Homes Regulations"),
+        // Not in the reference material's wording. The nearest published wording found is the label liia-tools-pipeline's
+        // sufficiency transform gives K3; the 903 validator's rule 371 (2024/25) calls it "supported accommodation not
+        // subject to children's homes regulations" and allows it from the 16th birthday. liia-tools lists it from 2024/25.
+        new("K3", "Registered supported accommodation", ValidFromYear: FirstYearOfK3),
         new("P1", "Placed with own parent(s) or other person(s) with parental responsibility"),
         new("P2", "Independent living e.g. in a flat/ lodgings, bedsit, B&B or with friends, with or without formal support", ValidToYear: LastYearOfH5P2Z1),
         new("P3", "Residential employment"),

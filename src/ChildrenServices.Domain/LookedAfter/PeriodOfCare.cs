@@ -131,6 +131,7 @@ public sealed class PeriodOfCare : Aggregate
         }
 
         CheckNewPlacement(startedOn, legalStatus, placement);
+        CheckAgeForPlacement(startedOn, placement, dateOfBirth);
         CheckCombination(legalStatus, placement, changing: "LegalStatus");
 
         var period = new PeriodOfCare(childId, startedOn, categoryOfNeed) { HomePostcode = home };
@@ -587,6 +588,7 @@ public sealed class PeriodOfCare : Aggregate
     /// </summary>
     private CareEpisode Move(DateOnly on, string legalStatus, Placement placement, bool sameCarer, string? reasonForChange, DateOnly? dateOfBirth)
     {
+        CheckAgeForPlacement(on, placement, dateOfBirth);
         var reason = CheckReasonForChange(reasonForChange, on, dateOfBirth);
         var ordered = Episodes;
         var current = ordered[^1];
@@ -705,6 +707,17 @@ public sealed class PeriodOfCare : Aggregate
         if (!shortBreak && placement.NeedsUrn && placement.Urn is null && year >= FirstYearUrnRequired)
         {
             throw new DomainRuleException($"Enter the Ofsted URN of the setting or agency, or {Placement.UrnExempt} where it has none (DfE rule 218)", "PlacementUrn");
+        }
+    }
+
+    /// <summary>The age a child must have reached to be placed in registered supported accommodation (K3, DfE rule 371).</summary>
+    public const int SupportedAccommodationAge = 16;
+
+    private static void CheckAgeForPlacement(DateOnly on, Placement placement, DateOnly? dateOfBirth)
+    {
+        if (placement.Type == "K3" && dateOfBirth is { } born && on < born.AddYears(SupportedAccommodationAge))
+        {
+            throw new DomainRuleException($"Supported accommodation (K3) is only for young people aged 16 or 17: the child is 16 on {Day(born.AddYears(SupportedAccommodationAge))} (DfE rule 371)", "PlacementType");
         }
     }
 

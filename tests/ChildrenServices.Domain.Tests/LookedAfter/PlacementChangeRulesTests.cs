@@ -187,4 +187,31 @@ public sealed class PlacementChangeRulesTests
         var only = Assert.Single(period.Episodes);
         Assert.Equal(("E4A", (string?)null), (only.ReasonCeased, only.ReasonForPlacementChange));
     }
+
+    [Fact]
+    public void Rule371_A16YearOldCanBePlacedInSupportedAccommodation_AYoungerChildCannot()
+    {
+        var sixteenToday = StartDay.AddYears(-16);
+        var supported = new Placement("K3", "PR4", "SN5 1AA", "Station Road supported flats", false, urn: "2654321");
+
+        var atSixteen = PeriodOfCare.Start(Child, StartDay, "V2", "N4", supported, sixteenToday, Today);
+        var tooYoung = Refused(() => PeriodOfCare.Start(Child, StartDay, "V2", "N4", supported, sixteenToday.AddDays(1), Today));
+        var movedTooYoung = Refused(() => StartedWithSmith().ChangePlacement(D(3, 1), supported, sameCarer: false, Today, reasonForChange: "CARPL", dateOfBirth: new DateOnly(2010, 3, 2)));
+
+        Assert.Equal("K3", atSixteen.CurrentEpisode.Placement.Type);
+        Assert.Equal(("PlacementType", $"Supported accommodation (K3) is only for young people aged 16 or 17: the child is 16 on 6 January 2026 (DfE rule 371)"), (tooYoung.Field, tooYoung.Message));
+        Assert.Equal("PlacementType", movedTooYoung.Field);
+    }
+
+    [Fact]
+    public void SupportedAccommodation_K3_IsAPlacementTypeFrom2024To25_AndNotBefore()
+    {
+        var supported = new Placement("K3", "PR4", "SN5 1AA", "Station Road supported flats", false, urn: "2654321");
+
+        var before = Refused(() => PeriodOfCare.Start(Child, new DateOnly(2024, 3, 31), "V2", "N4", supported, new DateOnly(2007, 1, 1), Today));
+        var from = PeriodOfCare.Start(Child, new DateOnly(2024, 4, 1), "V2", "N4", supported, new DateOnly(2007, 1, 1), Today);
+
+        Assert.Equal(("PlacementType", "K3 is not a placement type in the 2023 to 2024 SSDA903 return, which a placement starting on 31 March 2024 belongs to"), (before.Field, before.Message));
+        Assert.Equal("K3", from.CurrentEpisode.Placement.Type);
+    }
 }

@@ -11,7 +11,7 @@ public sealed class Ssda903CodesTests
         { nameof(Ssda903Codes.CategoryOfNeed), ["N1", "N2", "N3", "N4", "N5", "N6", "N7", "N8"] },
         {
             nameof(Ssda903Codes.PlacementType),
-            ["A3", "A4", "A5", "A6", "H5", "K1", "K2", "P1", "P2", "P3", "R1", "R2", "R3", "R5", "S1",
+            ["A3", "A4", "A5", "A6", "H5", "K1", "K2", "K3", "P1", "P2", "P3", "R1", "R2", "R3", "R5", "S1",
              "T0", "T1", "T2", "T3", "T4", "U1", "U2", "U3", "U4", "U5", "U6", "Z1"]
         },
         { nameof(Ssda903Codes.PlacementProvider), ["PR0", "PR1", "PR2", "PR3", "PR4", "PR5"] },
@@ -22,6 +22,7 @@ public sealed class Ssda903CodesTests
         },
         { nameof(Ssda903Codes.ReviewParticipation), ["PN0", "PN1", "PN2", "PN3", "PN4", "PN5", "PN6", "PN7"] },
         { nameof(Ssda903Codes.MissingType), ["M", "A"] },
+        { nameof(Ssda903Codes.ReasonForPlacementChange), ["CARPL", "CLOSE", "ALLEG", "STAND", "APPRR", "CREQB", "CREQO", "CHILD", "LAREQ", "PLACE", "CUSTOD", "OTHER"] },
     };
 
     private static CodeSet ByName(string name) => name switch
@@ -34,6 +35,7 @@ public sealed class Ssda903CodesTests
         nameof(Ssda903Codes.ReasonEpisodeCeased) => Ssda903Codes.ReasonEpisodeCeased,
         nameof(Ssda903Codes.ReviewParticipation) => Ssda903Codes.ReviewParticipation,
         nameof(Ssda903Codes.MissingType) => Ssda903Codes.MissingType,
+        nameof(Ssda903Codes.ReasonForPlacementChange) => Ssda903Codes.ReasonForPlacementChange,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "No such code set."),
     };
 
@@ -69,6 +71,9 @@ public sealed class Ssda903CodesTests
     [InlineData("Z1", 2026, false)]
     [InlineData("U6", 2026, true)]
     [InlineData("K2", 2027, true)]
+    [InlineData("K3", 2024, false)]
+    [InlineData("K3", 2025, true)]
+    [InlineData("K3", 2027, true)]
     public void PlacementTypes_AreValidOnlyInTheYearsTheReturnAllows(string code, int collectionYear, bool valid)
     {
         Assert.Equal(valid, Ssda903Codes.PlacementType.Contains(code, collectionYear));

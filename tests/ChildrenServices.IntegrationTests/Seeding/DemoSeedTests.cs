@@ -176,4 +176,20 @@ public sealed class DemoSeedTests(AppFactory factory) : IntegrationTest(factory)
         Assert.Contains(due, r => r.Kind == Domain.Timescales.DueKind.LookedAfterVisit);
         Assert.Contains(due, r => r.Kind != Domain.Timescales.DueKind.Assessment && r.Status == Domain.Timescales.RagStatus.Red);
     }
+
+    [Fact]
+    public async Task DemoSeed_LookedAfter_HasAYoungPersonInSupportedAccommodation_AndMovesWithTheirReasonAndUrn()
+    {
+        var all = await WithDbAsync(db => db.PeriodsOfCare.Include(p => p.Episodes).ToListAsync());
+        var born = await WithDbAsync(db => db.People.ToDictionaryAsync(p => p.Id, p => p.DateOfBirth));
+
+        var supported = Assert.Single(all, p => p.CurrentEpisode.Placement.Type == "K3");
+        var birthday = born[supported.ChildId]!.Value;
+        Assert.True(supported.StartedOn >= birthday.AddYears(16) && supported.StartedOn < birthday.AddYears(18), $"Born {birthday}, placed {supported.StartedOn}");
+        Assert.NotNull(supported.CurrentEpisode.Placement.Urn);
+        var moves = all.SelectMany(p => p.Episodes).Where(e => e.ReasonCeased == "X1" && e.Placement.Carer != all.SelectMany(q => q.Episodes).Single(n => n.PeriodOfCareId == e.PeriodOfCareId && n.StartedOn == e.EndedOn).Placement.Carer).ToList();
+        Assert.NotEmpty(moves);
+        Assert.All(moves, m => Assert.NotNull(m.ReasonForPlacementChange));
+        Assert.DoesNotContain(all.SelectMany(p => p.Episodes), e => e.IsOpen && e.ReasonForPlacementChange != null);
+    }
 }
