@@ -36,6 +36,11 @@ public static class GetPeriodsOfCare
         /// <summary>The postcode of the child's home when the period started (SSDA903 HOME_POST).</summary>
         public string? HomePostcode { get; init; }
 
+        /// <summary>Deprivation of liberty orders made in the period, oldest first (SSDA903 DoLo).</summary>
+        public IReadOnlyList<LibertyOrder> LibertyOrders { get; init; } = [];
+
+        public LibertyOrder? OrderInForce => LibertyOrders.FirstOrDefault(o => o.EndedOn is null);
+
         /// <summary>The child's legal status and placement now, or when care ended.</summary>
         public Episode Current => Episodes[^1];
 
@@ -63,6 +68,8 @@ public static class GetPeriodsOfCare
 
     public sealed record Visit(DateOnly VisitedOn, bool ChildSeen, bool SeenAlone);
 
+    public sealed record LibertyOrder(Guid Id, DateOnly StartedOn, DateOnly? EndedOn);
+
     public sealed record Missing(
         Guid Id, string Type, DateOnly StartedOn, DateOnly? EndedOn, bool? ReturnInterviewOffered, bool? ReturnInterviewAccepted, DateOnly? ReturnInterviewHeldOn);
 
@@ -75,7 +82,7 @@ public static class GetPeriodsOfCare
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
             var periods = await db.PeriodsOfCare.AsNoTracking()
-                .Include(p => p.Episodes).Include(p => p.Reviews).ThenInclude(r => r.Recommendations).Include(p => p.Visits).Include(p => p.MissingEpisodes)
+                .Include(p => p.Episodes).Include(p => p.Reviews).ThenInclude(r => r.Recommendations).Include(p => p.Visits).Include(p => p.MissingEpisodes).Include(p => p.DeprivationOfLibertyOrders)
                 .AsSplitQuery()
                 .Where(p => p.ChildId == query.PersonId)
                 .OrderByDescending(p => p.StartedOn)
@@ -115,6 +122,7 @@ public static class GetPeriodsOfCare
             p.UpdatedAtUtc)
         {
             HomePostcode = p.HomePostcode,
+            LibertyOrders = [.. p.DeprivationOfLibertyOrders.Select(o => new LibertyOrder(o.Id, o.StartedOn, o.EndedOn))],
         };
 
         private Due NextReview(PeriodOfCare p, StatutoryTimescales timescales, DateOnly today)

@@ -48,7 +48,7 @@ internal static class PeriodOfCareLoader
     public static async Task<PeriodOfCare> LoadAsync(IAppDbContext db, Guid personId, Guid periodOfCareId, Guid version, CancellationToken ct)
     {
         var period = await db.PeriodsOfCare
-            .Include(p => p.Episodes).Include(p => p.Reviews).ThenInclude(r => r.Recommendations).Include(p => p.Visits).Include(p => p.MissingEpisodes)
+            .Include(p => p.Episodes).Include(p => p.Reviews).ThenInclude(r => r.Recommendations).Include(p => p.Visits).Include(p => p.MissingEpisodes).Include(p => p.DeprivationOfLibertyOrders)
             .AsSplitQuery()
             .SingleOrDefaultAsync(p => p.Id == periodOfCareId && p.ChildId == personId, ct)
             ?? throw new NotFoundException("Page not found");

@@ -32,6 +32,7 @@ public sealed class PeriodOfCare : Aggregate
     private readonly List<ClaReview> reviews = [];
     private readonly List<ClaVisit> visits = [];
     private readonly List<MissingEpisode> missingEpisodes = [];
+    private readonly List<DeprivationOfLibertyOrder> libertyOrders = [];
 
     private PeriodOfCare()
     {
@@ -73,6 +74,9 @@ public sealed class PeriodOfCare : Aggregate
     public IReadOnlyList<ClaReview> Reviews => [.. reviews.OrderBy(r => r.HeldOn)];
 
     public IReadOnlyList<ClaVisit> Visits => [.. visits.OrderBy(v => v.VisitedOn)];
+
+    /// <summary>Deprivation of liberty orders made while the child was looked after in this period (SSDA903 DoLo, 2026/27).</summary>
+    public IReadOnlyList<DeprivationOfLibertyOrder> DeprivationOfLibertyOrders => [.. libertyOrders.OrderBy(o => o.StartedOn)];
 
     public IReadOnlyList<MissingEpisode> MissingEpisodes => [.. missingEpisodes.OrderBy(m => m.StartedOn)];
 
@@ -258,6 +262,11 @@ public sealed class PeriodOfCare : Aggregate
             throw new DomainRuleException($"A special guardianship order to former foster carers ({reasonCeased}) needs a foster placement (U1 to U6); the placement is {last.Placement.Type} (DfE rule 516)", "ReasonCeased");
         }
 
+        if (libertyOrders.FirstOrDefault(o => o.IsOpen) is { } inForce)
+        {
+            throw new DomainRuleException($"A deprivation of liberty order is recorded as in force since {Day(inForce.StartedOn)}: record when it ended before ending care (DfE rule 707)", "EndedOn");
+        }
+
         if (missingEpisodes.FirstOrDefault(m => m.IsOpen) is { } stillMissing)
         {
             throw new DomainRuleException($"The child is recorded as missing or away since {Day(stillMissing.StartedOn)}: record when that ended before ending care (DfE rule 577)", "EndedOn");
@@ -266,11 +275,12 @@ public sealed class PeriodOfCare : Aggregate
         var later = reviews.Select(r => r.HeldOn)
             .Concat(visits.Select(v => v.VisitedOn))
             .Concat(missingEpisodes.Select(m => m.EndedOn ?? m.StartedOn))
+            .Concat(libertyOrders.Select(o => o.EndedOn ?? o.StartedOn))
             .Where(d => d > on)
             .ToList();
         if (later.Count > 0)
         {
-            throw new DomainRuleException($"A review, visit or missing episode is recorded on {Day(later.Min())}, after that date", "EndedOn");
+            throw new DomainRuleException($"A review, visit, missing episode or deprivation of liberty order is recorded on {Day(later.Min())}, after that date", "EndedOn");
         }
 
         if (droppingSameDayEpisode)
@@ -283,6 +293,81 @@ public sealed class PeriodOfCare : Aggregate
         EndedOn = on;
         ReasonCeased = reasonCeased;
     }
+
+    /// <summary>Placement types a child under a deprivation of liberty order cannot be in (DfE rule 710).</summary>
+    private static readonly IReadOnlySet<string> NotUnderLibertyOrder = new HashSet<string>(StringComparer.Ordinal) { "K1", "P1", "R5", "K3" };
+
+    /// <summary>
+    /// A deprivation of liberty order for the child was made (SSDA903 DoLo, 2026/27). It falls within the period of
+    /// care, ends no earlier than it starts (rule 702), overlaps no other order and none starts while another is in
+    /// force (rule 705); the child cannot be in a secure children's home, with parents, in a young offender
+    /// institution or in supported accommodation while it is in force (rule 710).
+    /// </summary>
+    public DeprivationOfLibertyOrder RecordDeprivationOfLiberty(DateOnly startedOn, DateOnly? endedOn, DateOnly today)
+    {
+        CheckWithinPeriod(startedOn, today, "The date the order was made", "StartedOn");
+        if (endedOn is { } end)
+        {
+            if (end < startedOn)
+            {
+                throw new DomainRuleException($"The date the order ended cannot be before it was made, on {Day(startedOn)} (DfE rule 702)", "EndedOn");
+            }
+
+            CheckWithinPeriod(end, today, "The date the order ended", "EndedOn");
+        }
+
+        var clash = libertyOrders.FirstOrDefault(o => o.Covers(startedOn, endedOn));
+        if (clash is not null)
+        {
+            throw new DomainRuleException(
+                clash.IsOpen
+                    ? $"An order is already recorded as in force since {Day(clash.StartedOn)}: record when it ended first (DfE rule 705)"
+                    : $"This overlaps the order in force from {Day(clash.StartedOn)} to {Day(clash.EndedOn!.Value)} (DfE rule 705)",
+                "StartedOn");
+        }
+
+        CheckPlacementsUnderOrder(startedOn, endedOn, "StartedOn");
+        var order = new DeprivationOfLibertyOrder(Id, startedOn, endedOn);
+        libertyOrders.Add(order);
+        return order;
+    }
+
+    /// <summary>The order in force ended (expired, was discharged or was not renewed).</summary>
+    public void RecordDeprivationOfLibertyEnded(Guid orderId, DateOnly endedOn, DateOnly today)
+    {
+        var order = libertyOrders.SingleOrDefault(o => o.Id == orderId)
+            ?? throw new DomainRuleException("That deprivation of liberty order is not part of this period of care", "OrderId");
+        if (!order.IsOpen)
+        {
+            throw new DomainRuleException($"The order made on {Day(order.StartedOn)} is already recorded as ended on {Day(order.EndedOn!.Value)}", "EndedOn");
+        }
+
+        if (endedOn < order.StartedOn)
+        {
+            throw new DomainRuleException($"The date the order ended cannot be before it was made, on {Day(order.StartedOn)} (DfE rule 702)", "EndedOn");
+        }
+
+        CheckWithinPeriod(endedOn, today, "The date the order ended", "EndedOn");
+        order.End(endedOn);
+    }
+
+    private void CheckPlacementsUnderOrder(DateOnly from, DateOnly? to, string field)
+    {
+        var refused = episodes.FirstOrDefault(e => NotUnderLibertyOrder.Contains(e.Placement.Type)
+            && e.StartedOn <= (to ?? DateOnly.MaxValue) && from < (e.EndedOn ?? DateOnly.MaxValue));
+        if (refused is not null)
+        {
+            throw new DomainRuleException($"{LibertyOrderRefusal(refused.Placement.Type)}, and the child was in one ({refused.Placement.Carer}) while this order was in force (DfE rule 710)", field);
+        }
+    }
+
+    private static string LibertyOrderRefusal(string type) => type switch
+    {
+        "K1" => "A child under a deprivation of liberty order cannot be placed in a secure children's home (K1)",
+        "P1" => "A child under a deprivation of liberty order cannot be placed with parents (P1)",
+        "R5" => "A child under a deprivation of liberty order cannot be placed in a young offender institution (R5)",
+        _ => "A child under a deprivation of liberty order cannot be placed in supported accommodation (K3)",
+    };
 
     /// <summary>Text limits for what a review decided.</summary>
     public const int ReviewTextLimit = 10_000;
@@ -589,6 +674,11 @@ public sealed class PeriodOfCare : Aggregate
     private CareEpisode Move(DateOnly on, string legalStatus, Placement placement, bool sameCarer, string? reasonForChange, DateOnly? dateOfBirth)
     {
         CheckAgeForPlacement(on, placement, dateOfBirth);
+        if (NotUnderLibertyOrder.Contains(placement.Type) && libertyOrders.FirstOrDefault(o => o.Covers(on, null)) is { } order)
+        {
+            throw new DomainRuleException($"{LibertyOrderRefusal(placement.Type)}: a deprivation of liberty order is in force from {Day(order.StartedOn)}{(order.EndedOn is { } ended ? $" to {Day(ended)}" : string.Empty)} (DfE rule 710)", "PlacementType");
+        }
+
         var reason = CheckReasonForChange(reasonForChange, on, dateOfBirth);
         var ordered = Episodes;
         var current = ordered[^1];

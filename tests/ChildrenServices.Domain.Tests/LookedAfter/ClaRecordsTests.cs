@@ -213,7 +213,7 @@ public sealed class ClaRecordsTests
 
         var ex = Refused(() => period.End(D(9, 1), "E4A", Today));
 
-        Assert.Equal(("EndedOn", "A review, visit or missing episode is recorded on 10 September 2026, after that date"), (ex.Field, ex.Message));
+        Assert.Equal(("EndedOn", "A review, visit, missing episode or deprivation of liberty order is recorded on 10 September 2026, after that date"), (ex.Field, ex.Message));
     }
 
     /// <summary>SSDA903 rules 440 and 441: PN0 only for a child under 4 on the day of the review, PN1–PN7 only from 4.</summary>

@@ -224,7 +224,7 @@ public sealed class LookedAfterPageTests(AppFactory factory) : FrontDoorTestBase
         Assert.Contains("Due 30 November 2026 &#x2014; 4 working days left", overview, StringComparison.Ordinal);
         Assert.Contains("Due 9 November 2026 &#x2014; 11 working days overdue", overview, StringComparison.Ordinal);
         Assert.Contains("Away from placement without authorisation since 20 November 2026", overview, StringComparison.Ordinal);
-        foreach (var form in new[] { "LegalStatus", "Placement", "Leave", "Visit", "Missing", $"Missing/{missingId}/Return", $"Missing/{missingId}/Interview" })
+        foreach (var form in new[] { "LegalStatus", "Placement", "Leave", "Visit", "Missing", $"Missing/{missingId}/Return", $"Missing/{missingId}/Interview", "LibertyOrder" })
         {
             var page = await client.GetAsync($"/People/{childId}/LookedAfter/{form}", Ct);
             Assert.True(page.StatusCode == HttpStatusCode.OK, $"{form} answered {(int)page.StatusCode}");
@@ -244,5 +244,34 @@ public sealed class LookedAfterPageTests(AppFactory factory) : FrontDoorTestBase
         var reviewed = await PostFormAsync(officer, $"/People/{childId}/LookedAfter/Review", [F("Input.PeriodOfCareId", period.Id.ToString()), F("Input.Version", (await WithDbAsync(db => db.PeriodsOfCare.Select(p => p.Version).SingleAsync())).ToString()), .. Date("HeldOn", new DateOnly(2026, 11, 23)), F("Input.ParticipationCode", "PN1"), F("Input.Attendees", "Riley, carers, social worker"), F("Input.CarePlanEndorsed", "true")]);
         Assert.Equal(HttpStatusCode.Redirect, reviewed.StatusCode);
         Assert.Contains("Helen Marsh", await (await client.GetAsync($"/People/{childId}/LookedAfter", Ct)).Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task LibertyOrderPages_AnEndBeforeTheOrderWasMade_IsRefusedBesideTheEnd_KeepingTheStart_ThenTheOrderIsRecordedAndEnded()
+    {
+        var childId = await HeldChildAsync();
+        var client = ClientFor(socialWorker);
+        var overview = $"/People/{childId}/LookedAfter";
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(client, $"{overview}/Start", [.. Date("StartedOn", Today.AddDays(-60)), F("Input.LegalStatus", "C2"), F("Input.CategoryOfNeed", "N1"), .. Episode(), .. Placement("K2")])).StatusCode);
+
+        var backwards = await PostFormAsync(client, $"{overview}/LibertyOrder", [.. Date("StartedOn", Today.AddDays(-30)), .. Date("EndedOn", Today.AddDays(-40))]);
+        var refused = await new HtmlParser().ParseDocumentAsync(await backwards.Content.ReadAsStringAsync(Ct));
+        var made = await PostFormAsync(client, $"{overview}/LibertyOrder", [.. Date("StartedOn", Today.AddDays(-30))]);
+        var banner = await BannerAfterAsync(client, made, overview);
+        var orderId = await WithDbAsync(db => db.PeriodsOfCare.SelectMany(p => p.DeprivationOfLibertyOrders).Select(o => o.Id).SingleAsync(Ct));
+        var inForce = await PageAsync(client, overview);
+        var ended = await PostFormAsync(client, $"{overview}/LibertyOrder/{orderId}/Ended", [.. Date("EndedOn", Today.AddDays(-2))]);
+        var page = await new HtmlParser().ParseDocumentAsync(await PageAsync(client, overview));
+
+        Assert.Equal(HttpStatusCode.BadRequest, backwards.StatusCode);
+        Assert.Contains("cannot be before it was made", refused.QuerySelector("#Input_EndedOn-error")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal(Today.AddDays(-30).Day.ToString(CultureInfo.InvariantCulture), (refused.QuerySelector("#Input_StartedOn") as IHtmlInputElement)?.Value);
+        Assert.Equal("Recorded: the deprivation of liberty order", banner);
+        Assert.Contains($"href=\"/People/{childId}/LookedAfter/LibertyOrder/{orderId}/Ended\"", inForce, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
+        var row = page.QuerySelectorAll("table").Single(t => t.QuerySelector("caption")?.TextContent == "Deprivation of liberty orders").QuerySelector("tbody tr")!.TextContent;
+        Assert.Contains(Today.AddDays(-30).ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")), row, StringComparison.Ordinal);
+        Assert.Contains(Today.AddDays(-2).ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")), row, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"{overview}/LibertyOrder/{Guid.NewGuid()}/Ended", Ct)).StatusCode);
     }
 }

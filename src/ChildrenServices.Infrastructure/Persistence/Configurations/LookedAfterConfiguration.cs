@@ -40,6 +40,8 @@ internal sealed class PeriodOfCareConfiguration : IEntityTypeConfiguration<Perio
         builder.Navigation(p => p.Reviews).HasField("reviews").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(p => p.Visits).HasField("visits").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(p => p.MissingEpisodes).HasField("missingEpisodes").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(p => p.DeprivationOfLibertyOrders).WithOne().HasForeignKey(o => o.PeriodOfCareId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(p => p.DeprivationOfLibertyOrders).HasField("libertyOrders").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Ignore(p => p.CurrentEpisode);
         builder.Ignore(p => p.IsOpen);
         builder.HasIndex(p => new { p.ChildId, p.StartedOn });
@@ -126,5 +128,17 @@ internal sealed class MissingEpisodeConfiguration : IEntityTypeConfiguration<Mis
         builder.Property(m => m.Type).HasMaxLength(LookedAfterColumns.Code);
         builder.Ignore(m => m.IsOpen);
         builder.HasIndex(m => new { m.PeriodOfCareId, m.StartedOn });
+    }
+}
+
+internal sealed class DeprivationOfLibertyOrderConfiguration : IEntityTypeConfiguration<DeprivationOfLibertyOrder>
+{
+    public void Configure(EntityTypeBuilder<DeprivationOfLibertyOrder> builder)
+    {
+        builder.ToTable("DeprivationOfLibertyOrders");
+        builder.HasKey(o => o.Id);
+        builder.Property(o => o.Id).ValueGeneratedNever();
+        builder.Ignore(o => o.IsOpen);
+        builder.HasIndex(o => new { o.PeriodOfCareId, o.StartedOn });
     }
 }

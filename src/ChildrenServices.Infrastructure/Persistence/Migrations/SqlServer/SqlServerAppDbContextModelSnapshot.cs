@@ -1385,6 +1385,27 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("ClaVisits", (string)null);
                 });
 
+            modelBuilder.Entity("ChildrenServices.Domain.LookedAfter.DeprivationOfLibertyOrder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("PeriodOfCareId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PeriodOfCareId", "StartedOn");
+
+                    b.ToTable("DeprivationOfLibertyOrders", (string)null);
+                });
+
             modelBuilder.Entity("ChildrenServices.Domain.LookedAfter.MissingEpisode", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3567,6 +3588,15 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ChildrenServices.Domain.LookedAfter.DeprivationOfLibertyOrder", b =>
+                {
+                    b.HasOne("ChildrenServices.Domain.LookedAfter.PeriodOfCare", null)
+                        .WithMany("DeprivationOfLibertyOrders")
+                        .HasForeignKey("PeriodOfCareId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ChildrenServices.Domain.LookedAfter.MissingEpisode", b =>
                 {
                     b.HasOne("ChildrenServices.Domain.LookedAfter.PeriodOfCare", null)
@@ -4044,6 +4074,8 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
 
             modelBuilder.Entity("ChildrenServices.Domain.LookedAfter.PeriodOfCare", b =>
                 {
+                    b.Navigation("DeprivationOfLibertyOrders");
+
                     b.Navigation("Episodes");
 
                     b.Navigation("MissingEpisodes");

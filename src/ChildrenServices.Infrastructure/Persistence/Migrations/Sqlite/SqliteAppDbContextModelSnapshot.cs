@@ -1380,6 +1380,27 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("ClaVisits", (string)null);
                 });
 
+            modelBuilder.Entity("ChildrenServices.Domain.LookedAfter.DeprivationOfLibertyOrder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PeriodOfCareId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PeriodOfCareId", "StartedOn");
+
+                    b.ToTable("DeprivationOfLibertyOrders", (string)null);
+                });
+
             modelBuilder.Entity("ChildrenServices.Domain.LookedAfter.MissingEpisode", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3554,6 +3575,15 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ChildrenServices.Domain.LookedAfter.DeprivationOfLibertyOrder", b =>
+                {
+                    b.HasOne("ChildrenServices.Domain.LookedAfter.PeriodOfCare", null)
+                        .WithMany("DeprivationOfLibertyOrders")
+                        .HasForeignKey("PeriodOfCareId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ChildrenServices.Domain.LookedAfter.MissingEpisode", b =>
                 {
                     b.HasOne("ChildrenServices.Domain.LookedAfter.PeriodOfCare", null)
@@ -4031,6 +4061,8 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
 
             modelBuilder.Entity("ChildrenServices.Domain.LookedAfter.PeriodOfCare", b =>
                 {
+                    b.Navigation("DeprivationOfLibertyOrders");
+
                     b.Navigation("Episodes");
 
                     b.Navigation("MissingEpisodes");

@@ -857,6 +857,26 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "DeprivationOfLibertyOrders",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PeriodOfCareId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StartedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DeprivationOfLibertyOrders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DeprivationOfLibertyOrders_PeriodsOfCare_PeriodOfCareId",
+                        column: x => x.PeriodOfCareId,
+                        principalTable: "PeriodsOfCare",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MissingEpisodes",
                 columns: table => new
                 {
@@ -2434,6 +2454,11 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 columns: new[] { "Status", "DecisionDueAtUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DeprivationOfLibertyOrders_PeriodOfCareId_StartedOn",
+                table: "DeprivationOfLibertyOrders",
+                columns: new[] { "PeriodOfCareId", "StartedOn" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EarlyHelpAssessments_EpisodeId",
                 table: "EarlyHelpAssessments",
                 column: "EpisodeId",
@@ -2831,6 +2856,9 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ContactReportedChildren");
+
+            migrationBuilder.DropTable(
+                name: "DeprivationOfLibertyOrders");
 
             migrationBuilder.DropTable(
                 name: "EarlyHelpChildVoices");

@@ -857,6 +857,26 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "DeprivationOfLibertyOrders",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PeriodOfCareId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    StartedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DeprivationOfLibertyOrders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DeprivationOfLibertyOrders_PeriodsOfCare_PeriodOfCareId",
+                        column: x => x.PeriodOfCareId,
+                        principalTable: "PeriodsOfCare",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MissingEpisodes",
                 columns: table => new
                 {
@@ -2436,6 +2456,11 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 columns: new[] { "Status", "DecisionDueAtUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DeprivationOfLibertyOrders_PeriodOfCareId_StartedOn",
+                table: "DeprivationOfLibertyOrders",
+                columns: new[] { "PeriodOfCareId", "StartedOn" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EarlyHelpAssessments_EpisodeId",
                 table: "EarlyHelpAssessments",
                 column: "EpisodeId",
@@ -2835,6 +2860,9 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "ContactReportedChildren");
+
+            migrationBuilder.DropTable(
+                name: "DeprivationOfLibertyOrders");
 
             migrationBuilder.DropTable(
                 name: "EarlyHelpChildVoices");
