@@ -58,7 +58,7 @@ public sealed class LookedAfterJourney(BrowserHost host) : IClassFixture<Browser
         Assert.Contains("Select why the placement changed", await page.Locator("#Input_ReasonForChange-error").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal("sc200002", await page.GetByLabel("Ofsted URN", new() { Exact = true }).InputValueAsync());
         await AssertAccessibleAsync(page, "placement changed, reason missing");
-        await page.GetByLabel("Carer(s) requests placement end other than due to child's behaviour (CREQO)").CheckAsync();
+        await page.GetByLabel("Carer(s) requests placement end other than due to child’s behaviour (CREQO)").CheckAsync();
         await ClickAsync(page, "Record");
         await AssertAccessibleAsync(page, "looked after, after the first move");
 
@@ -85,7 +85,7 @@ public sealed class LookedAfterJourney(BrowserHost host) : IClassFixture<Browser
         var episodes = await page.Locator("table").First.Locator("tbody tr").AllInnerTextsAsync();
         Assert.Equal(3, episodes.Count);
         Assert.Contains("Started to be looked after (S)", episodes[0], StringComparison.Ordinal);
-        Assert.Contains("Moved on: Carer(s) requests placement end other than due to child's behaviour (CREQO)", episodes[0], StringComparison.Ordinal);
+        Assert.Contains("Moved on: Carer(s) requests placement end other than due to child’s behaviour (CREQO)", episodes[0], StringComparison.Ordinal);
         Assert.Contains("Placement changed, new carers (P)", episodes[1], StringComparison.Ordinal);
         Assert.Contains("Jones family (U6, PR1), SN2 3CD, URN SC200002", episodes[1], StringComparison.Ordinal);
         Assert.Contains("Moved on: Change to/Implementation of Care Plan (CARPL)", episodes[1], StringComparison.Ordinal);

@@ -169,20 +169,19 @@ public static class Ssda903Codes
     /// except a move into or back from a temporary placement (rules 225, 226, 233).
     /// </summary>
     /// <remarks>
-    /// The reference material lists the codes (ssda903.md, Episodes) but not their meanings. The wording here is
-    /// the nearest published wording found: the labels the London Innovation and Improvement Alliance's public
-    /// tools (liia-tools-pipeline, sufficiency transform) give the same codes. Check it against the DfE's SSDA903
-    /// guide before release; where they differ, the DfE wins.
+    /// The DfE guidance quoted in the Standard Safeguarding Dataset (ssd_cla_placement.yml,
+    /// clap_cla_placement_change_reason), which also says when each applies: CARPL a planned move in the care plan,
+    /// PLACE the same carers with a new home or provider, CUSTOD admission to custody.
     /// </remarks>
     public static CodeSet ReasonForPlacementChange { get; } = new("Reason for placement change",
     [
         new("CARPL", "Change to/Implementation of Care Plan"),
-        new("CLOSE", "Resignation/closure of provision"),
+        new("CLOSE", "Resignation/ closure of provision"),
         new("ALLEG", "Allegation (s47)"),
         new("STAND", "Standards of care concern"),
         new("APPRR", "Approval removed"),
-        new("CREQB", "Carer(s) requests placement end due to child's behaviour"),
-        new("CREQO", "Carer(s) requests placement end other than due to child's behaviour"),
+        new("CREQB", "Carer(s) requests placement end due to child’s behaviour"),
+        new("CREQO", "Carer(s) requests placement end other than due to child’s behaviour"),
         new("CHILD", "Child requests placement end"),
         new("LAREQ", "Responsible/area authority requests placement end"),
         new("PLACE", "Change in the status of placement only"),

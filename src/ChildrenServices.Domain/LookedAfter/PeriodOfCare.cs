@@ -796,7 +796,7 @@ public sealed class PeriodOfCare : Aggregate
         // The 2025/26 return requires the URN, or the exempt value, for every type an Ofsted registration covers.
         if (!shortBreak && placement.NeedsUrn && placement.Urn is null && year >= FirstYearUrnRequired)
         {
-            throw new DomainRuleException($"Enter the Ofsted URN of the setting or agency, or {Placement.UrnExempt} where it has none (DfE rule 218)", "PlacementUrn");
+            throw new DomainRuleException($"Enter the Ofsted URN of the setting or agency, or {Placement.UrnExempt} for a provider Ofsted does not inspect (DfE rule 218)", "PlacementUrn");
         }
     }
 

@@ -20,7 +20,7 @@ public sealed partial record Placement
 {
     public const int CarerLimit = 200;
 
-    /// <summary>What the return takes in place of a URN where the placement has none of its own.</summary>
+    /// <summary>What the return takes in place of a URN for a provider the CQC or ISI inspects rather than Ofsted, or a regional adoption agency.</summary>
     public const string UrnExempt = "XXXXXXX";
 
     /// <summary>Temporary placements (T0–T4): a period of care can neither start nor end in one (rules 380, 381).</summary>
@@ -177,7 +177,7 @@ public sealed partial record Placement
 
         return urn == UrnExempt || UrnShape().IsMatch(urn)
             ? urn
-            : throw new DomainRuleException($"Enter the Ofsted URN as Ofsted gives it, like SC123456 or 2612345, or {UrnExempt} where the placement has none (DfE rule 1008)", "PlacementUrn");
+            : throw new DomainRuleException($"Enter the Ofsted URN as Ofsted gives it, like SC123456 or 2612345, or {UrnExempt} for a provider Ofsted does not inspect (DfE rule 1008)", "PlacementUrn");
     }
 
     /// <summary>A UK postcode tidied as the return takes it; null when blank; refused on <paramref name="field"/> when it is not one (rule 392c).</summary>
@@ -193,7 +193,7 @@ public sealed partial record Placement
             : throw new DomainRuleException("Enter a real postcode, like SN1 2AB", field);
     }
 
-    // Ofsted's social care URNs: SC and six digits, or (for settings registered since) seven digits.
+    // Ofsted's social care URNs as the DfE's guidance gives them: SC999999, or 9999999 for newly registered providers.
     [GeneratedRegex("^(SC[0-9]{6}|[0-9]{7})$")]
     private static partial Regex UrnShape();
 

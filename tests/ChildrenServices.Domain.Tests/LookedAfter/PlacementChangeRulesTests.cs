@@ -17,7 +17,7 @@ public sealed class PlacementChangeRulesTests
         var ex = Refused(() => PeriodOfCare.Start(Child, StartDay, "C1", "N1", noUrn, BornOn, Today));
         var exempt = PeriodOfCare.Start(Child, StartDay, "C1", "N1", new Placement("U6", "PR4", "BA1 1AA", "Jones family", false, urn: "xxxxxxx"), BornOn, Today);
 
-        Assert.Equal(("PlacementUrn", "Enter the Ofsted URN of the setting or agency, or XXXXXXX where it has none (DfE rule 218)"), (ex.Field, ex.Message));
+        Assert.Equal(("PlacementUrn", "Enter the Ofsted URN of the setting or agency, or XXXXXXX for a provider Ofsted does not inspect (DfE rule 218)"), (ex.Field, ex.Message));
         Assert.Equal(Placement.UrnExempt, exempt.CurrentEpisode.Placement.Urn);
     }
 

@@ -167,7 +167,7 @@ public sealed class LookedAfterPageTests(AppFactory factory) : FrontDoorTestBase
         var episodes = page.QuerySelectorAll("table.govuk-table").First(t => t.QuerySelector("caption")?.TextContent.StartsWith("Episodes", StringComparison.Ordinal) == true);
         var first = episodes.QuerySelectorAll("tbody tr")[0].TextContent;
         var second = episodes.QuerySelectorAll("tbody tr")[1].TextContent;
-        Assert.Contains("Moved on: Carer(s) requests placement end due to child's behaviour (CREQB)", first, StringComparison.Ordinal);
+        Assert.Contains("Moved on: Carer(s) requests placement end due to child’s behaviour (CREQB)", first, StringComparison.Ordinal);
         Assert.Contains("Hillcrest House (K2, PR4), GL1 1AA, URN SC654321", second, StringComparison.Ordinal);
         Assert.DoesNotContain("Moved on", second, StringComparison.Ordinal);
     }
