@@ -133,7 +133,8 @@ internal sealed class StatutoryPathwaySeeder(AppDbContext db, TimeProvider clock
             }
 
             db.Referrals.Add(new Referral(child, null, start.AddDays(-10), "6", "N1", team, false, null, calendar));
-            var period = PeriodOfCare.Start(child, start, i == 0 ? "V2" : "C1", "N1", new Placement("U4", "PR1", "NB3 4QT", "Ashworth family", false, CouncilFosteringService), born, today, homePostcode: $"NB9 {i + 1}XY");
+            var period = PeriodOfCare.Start(child, start, i == 0 ? "V2" : "C1", "N1", new Placement("U4", "PR1", "NB3 4QT", "Ashworth family", false, CouncilFosteringService), born, today, homePostcode: $"NB9 {i + 1}XY",
+                previousPermanence: i == 3 ? new PreviousPermanence("P2", "935", start.Year - 4, 9, null) : new PreviousPermanence(PreviousPermanence.None, null, null, null, null));
             if (i >= 1)
             {
                 period.ChangeLegalStatus(start.AddDays(35), "C2", today);
@@ -185,7 +186,8 @@ internal sealed class StatutoryPathwaySeeder(AppDbContext db, TimeProvider clock
         DemoAllocations.Add(db, youngPerson.Id, worker, team, AllocationRole.Lead, start.AddDays(-10), manager);
         db.Referrals.Add(new Referral(youngPerson.Id, null, start.AddDays(-10), "6", "N4", team, false, null, calendar));
         var flats = new Placement("K3", "PR4", "NB4 6SR", "Station Road supported flats", false, "2654321");
-        var period = PeriodOfCare.Start(youngPerson.Id, start, "V2", "N4", flats, youngPerson.DateOfBirth, today, homePostcode: "NB2 8HQ");
+        var period = PeriodOfCare.Start(youngPerson.Id, start, "V2", "N4", flats, youngPerson.DateOfBirth, today, homePostcode: "NB2 8HQ",
+            previousPermanence: new PreviousPermanence(PreviousPermanence.None, null, null, null, null));
         period.RecordVisit(start.AddDays(4), true, true, today);
         period.RecordReview(calendar.AddWorkingDays(start, 18), "PN1", reviewingOfficer, today);
         db.PeriodsOfCare.Add(period);

@@ -42,6 +42,7 @@ public sealed class LookedAfterJourney(BrowserHost host) : IClassFixture<Browser
         await page.GetByLabel("Where did the referral come from?").SelectOptionAsync(new SelectOptionValue { Value = "6" });
         await page.GetByLabel("The child's primary need").SelectOptionAsync(new SelectOptionValue { Value = "N1" });
         await FillPlacementAsync(page, "U6", "Smith family", "SN1 2AB");
+        await page.GetByLabel("Child has not previously had a permanence option (Z1)").CheckAsync();
         // The banners, and the reason kept when leaving care is refused, are checked over HTTP
         // (LookedAfterPageTests.StartMoveAndLeavePages_EachLandOnTheLookedAfterPageWithTheirBanner_AndALeavingDateTooEarlyKeepsTheReason).
         await ClickAsync(page, "Record");

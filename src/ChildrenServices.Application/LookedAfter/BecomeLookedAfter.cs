@@ -48,6 +48,15 @@ public static class BecomeLookedAfter
         /// <summary>The postcode of the child's home when care started (SSDA903 HOME_POST), when there is one.</summary>
         public string? HomePostcode { get; init; }
 
+        /// <summary>PREV_PERM: P1 adoption, P2 SGO, P3 residence or child arrangements order, P4 unknown, Z1 none.</summary>
+        public string? PreviousPermanence { get; init; }
+
+        /// <summary>LA_PERM: the DfE code of the council that arranged the previous permanence option.</summary>
+        public string? PermanenceLocalAuthority { get; init; }
+
+        /// <summary>DATE_PERM, as far as it is known.</summary>
+        public PartialDateInput PermanenceOrder { get; init; } = new();
+
         /// <summary>Asked only when the child has no open referral: the source of the episode of need that opens with care.</summary>
         public string? ReferralSourceCode { get; init; }
 
@@ -67,6 +76,9 @@ public static class BecomeLookedAfter
             RuleFor(c => c.LegalStatus).NotEmpty().WithMessage("Select the legal status");
             RuleFor(c => c.CategoryOfNeed).NotEmpty().WithMessage("Select the category of need");
             Include(new PlacementInputValidator());
+            RuleFor(c => c.PreviousPermanence).NotEmpty()
+                .When(c => c.StartedOn >= Domain.LookedAfter.PreviousPermanence.AskedFrom)
+                .WithMessage("Select whether the child has left care before through adoption, special guardianship or a child arrangements order");
             RuleFor(c => c.ReferralSourceCode).Must(code => DfeCodes.ReferralSource.Find(code!) is not null)
                 .When(c => !string.IsNullOrEmpty(c.ReferralSourceCode)).WithMessage("Select a referral source from the list");
             RuleFor(c => c.PrimaryNeedCode).Must(code => DfeCodes.PrimaryNeed.Find(code!) is not null)
@@ -106,7 +118,10 @@ public static class BecomeLookedAfter
                     : $"The child's last period of care ended on {ended:d MMMM yyyy}: a new one cannot start before that", "StartedOn");
             }
 
-            var period = PeriodOfCare.Start(command.PersonId, startedOn, command.LegalStatus!, command.CategoryOfNeed!, command.ToPlacement(), child.DateOfBirth, UkTime.Today(clock), command.HomePostcode);
+            var period = PeriodOfCare.Start(command.PersonId, startedOn, command.LegalStatus!, command.CategoryOfNeed!, command.ToPlacement(), child.DateOfBirth, UkTime.Today(clock), command.HomePostcode,
+                string.IsNullOrWhiteSpace(command.PreviousPermanence) ? null : new PreviousPermanence(
+                    command.PreviousPermanence, command.PermanenceLocalAuthority,
+                    command.PermanenceOrder.Part(p => p.Year, "year"), command.PermanenceOrder.Part(p => p.Month, "month"), command.PermanenceOrder.Part(p => p.Day, "day")));
             if (!await db.Referrals.AnyAsync(r => r.ChildId == command.PersonId && r.Status == ReferralStatus.Open, cancellationToken))
             {
                 db.Referrals.Add(await EpisodeOfNeedAsync(command, startedOn, cancellationToken));

@@ -36,6 +36,9 @@ public static class GetPeriodsOfCare
         /// <summary>The postcode of the child's home when the period started (SSDA903 HOME_POST).</summary>
         public string? HomePostcode { get; init; }
 
+        /// <summary>Whether the child left care before through adoption, an SGO or a child arrangements order (SSDA903 PrevPerm).</summary>
+        public Domain.LookedAfter.PreviousPermanence? PreviousPermanence { get; init; }
+
         /// <summary>Deprivation of liberty orders made in the period, oldest first (SSDA903 DoLo).</summary>
         public IReadOnlyList<LibertyOrder> LibertyOrders { get; init; } = [];
 
@@ -122,6 +125,7 @@ public static class GetPeriodsOfCare
             p.UpdatedAtUtc)
         {
             HomePostcode = p.HomePostcode,
+            PreviousPermanence = p.PreviousPermanence,
             LibertyOrders = [.. p.DeprivationOfLibertyOrders.Select(o => new LibertyOrder(o.Id, o.StartedOn, o.EndedOn))],
         };
 

@@ -189,6 +189,34 @@ public static class Ssda903Codes
         new("OTHER", "Other"),
     ]);
 
+    /// <summary>Previous permanence option (PREV_PERM): how the child last left care, if they had been looked after before.</summary>
+    /// <remarks>The DfE guidance wording quoted in the Standard Safeguarding Dataset (ssd_cla_previous_permanence.yml).</remarks>
+    public static CodeSet PreviousPermanence { get; } = new("Previous permanence option",
+    [
+        new("P1", "Adoption"),
+        new("P2", "Special guardianship order (SGO)"),
+        new("P3", "Residence order (RO) or child arrangements order (CAO) which sets out with whom the child is to live."),
+        new("P4", "Unknown"),
+        new("Z1", "Child has not previously had a permanence option"),
+    ]);
+
+    /// <summary>
+    /// The DfE's three-digit codes of English councils that rule 633 accepts for LA_PERM (the 903 validator's list,
+    /// which also has 999), and the codes for a council elsewhere in the UK or outside it.
+    /// </summary>
+    private static readonly IReadOnlySet<string> LocalAuthorityCodes = new HashSet<string>(
+        ("800,889,822,301,304,303,330,825,837,302,846,370,350,890,867,380,305,801,351,873,823,895,896,"
+        + "381,909,202,908,331,306,841,830,831,878,371,835,332,840,307,308,811,881,845,390,916,203,876,"
+        + "850,311,204,884,312,205,313,805,919,310,309,420,921,206,207,886,810,382,314,340,888,208,856,"
+        + "383,855,209,925,341,201,821,352,806,887,826,315,929,812,391,926,892,813,802,928,891,392,316,"
+        + "815,353,931,879,836,851,874,807,354,317,870,318,372,857,333,935,343,803,373,342,893,356,355,"
+        + "871,394,334,933,882,936,861,852,319,860,808,393,866,210,357,894,883,880,358,211,937,869,320,"
+        + "359,865,384,335,336,212,868,872,885,344,877,213,938,816,999,WAL,SCO,NUK,NIR").Split(','),
+        StringComparer.Ordinal);
+
+    /// <summary>Whether <paramref name="code"/> is a council code the return accepts for where a previous permanence option was arranged (rule 633).</summary>
+    public static bool IsLocalAuthorityCode(string code) => LocalAuthorityCodes.Contains(code);
+
     /// <summary>How the child took part in a review (REVIEW_CODE).</summary>
     public static CodeSet ReviewParticipation { get; } = new("Review participation",
     [

@@ -63,6 +63,20 @@ public sealed class PeriodOfCare : Aggregate
     /// <summary>The postcode of the child's home when this period of care started (SSDA903 HOME_POST).</summary>
     public string? HomePostcode { get; private init; }
 
+    /// <summary>SSDA903 PrevPerm: asked when care starts from 1 April 2016; none for earlier starts (rule 634).</summary>
+    public PreviousPermanence? PreviousPermanence =>
+        PreviousPermanenceOption is { } option ? new PreviousPermanence(option, PreviousPermanenceLocalAuthority, PermanenceOrderYear, PermanenceOrderMonth, PermanenceOrderDay) : null;
+
+    public string? PreviousPermanenceOption { get; private set; }
+
+    public string? PreviousPermanenceLocalAuthority { get; private set; }
+
+    public int? PermanenceOrderYear { get; private set; }
+
+    public int? PermanenceOrderMonth { get; private set; }
+
+    public int? PermanenceOrderDay { get; private set; }
+
     public bool IsOpen => EndedOn is null;
 
     /// <summary>The episodes in order: each ends the day the next starts, the last ends with the period.</summary>
@@ -88,7 +102,8 @@ public sealed class PeriodOfCare : Aggregate
     /// The postcode of the child's home when care started (SSDA903 HOME_POST), when there is one: the same as the placement's
     /// only for a child placed with parents (rule 392d).
     /// </param>
-    public static PeriodOfCare Start(Guid childId, DateOnly startedOn, string legalStatus, string categoryOfNeed, Placement placement, DateOnly? dateOfBirth, DateOnly today, string? homePostcode = null)
+    /// <param name="previousPermanence">Whether the child left care before through adoption, an SGO or a child arrangements order (rules 630–635).</param>
+    public static PeriodOfCare Start(Guid childId, DateOnly startedOn, string legalStatus, string categoryOfNeed, Placement placement, DateOnly? dateOfBirth, DateOnly today, string? homePostcode = null, PreviousPermanence? previousPermanence = null)
     {
         ArgumentNullException.ThrowIfNull(placement);
         var home = Placement.TidyPostcode(homePostcode, "HomePostcode");
@@ -138,7 +153,25 @@ public sealed class PeriodOfCare : Aggregate
         CheckAgeForPlacement(startedOn, placement, dateOfBirth);
         CheckCombination(legalStatus, placement, changing: "LegalStatus");
 
-        var period = new PeriodOfCare(childId, startedOn, categoryOfNeed) { HomePostcode = home };
+        if (previousPermanence is not null)
+        {
+            if (startedOn < PreviousPermanence.AskedFrom)
+            {
+                throw new DomainRuleException("Previous permanence is only recorded for care that started on or after 1 April 2016 (DfE rule 634)", "PreviousPermanence");
+            }
+
+            previousPermanence.CheckBefore(startedOn);
+        }
+
+        var period = new PeriodOfCare(childId, startedOn, categoryOfNeed)
+        {
+            HomePostcode = home,
+            PreviousPermanenceOption = previousPermanence?.Option,
+            PreviousPermanenceLocalAuthority = previousPermanence?.LocalAuthority,
+            PermanenceOrderYear = previousPermanence?.OrderYear,
+            PermanenceOrderMonth = previousPermanence?.OrderMonth,
+            PermanenceOrderDay = previousPermanence?.OrderDay,
+        };
         period.episodes.Add(new CareEpisode(period.Id, startedOn, Started, legalStatus, categoryOfNeed, placement));
         return period;
     }

@@ -51,7 +51,7 @@ public sealed class LookedAfterPageTests(AppFactory factory) : FrontDoorTestBase
     ];
 
     /// <summary>The referral source and primary need the start page asks for when the child has no open referral.</summary>
-    private static KeyValuePair<string, string>[] Episode() => [F("Input.ReferralSourceCode", "1A"), F("Input.PrimaryNeedCode", "N1")];
+    private static KeyValuePair<string, string>[] Episode() => [F("Input.ReferralSourceCode", "1A"), F("Input.PrimaryNeedCode", "N1"), F("Input.PreviousPermanence", "Z1")];
 
     [Fact]
     public async Task StartPage_AFutureDate_Returns400_WithTheMessageBesideTheDate_AndKeepsEverythingTyped()
@@ -273,5 +273,27 @@ public sealed class LookedAfterPageTests(AppFactory factory) : FrontDoorTestBase
         Assert.Contains(Today.AddDays(-30).ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")), row, StringComparison.Ordinal);
         Assert.Contains(Today.AddDays(-2).ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")), row, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"{overview}/LibertyOrder/{Guid.NewGuid()}/Ended", Ct)).StatusCode);
+    }
+
+    [Fact]
+    public async Task StartPage_PreviousPermanence_IsAskedFor_AZ1WithACouncilIsRefusedBesideTheCouncil_AndAnSgoWithAPartDateShowsOnTheOverview()
+    {
+        var childId = await HeldChildAsync();
+        var client = ClientFor(socialWorker);
+        var overview = $"/People/{childId}/LookedAfter";
+        KeyValuePair<string, string>[] start = [.. Date("StartedOn", Today.AddDays(-20)), F("Input.LegalStatus", "C1"), F("Input.CategoryOfNeed", "N1"), F("Input.ReferralSourceCode", "1A"), F("Input.PrimaryNeedCode", "N1"), .. Placement()];
+
+        var notAnswered = await new HtmlParser().ParseDocumentAsync(await (await PostFormAsync(client, $"{overview}/Start", start)).Content.ReadAsStringAsync(Ct));
+        var contradictory = await PostFormAsync(client, $"{overview}/Start", [.. start, F("Input.PreviousPermanence", "Z1"), F("Input.PermanenceLocalAuthority", "935")]);
+        var refused = await new HtmlParser().ParseDocumentAsync(await contradictory.Content.ReadAsStringAsync(Ct));
+        var started = await PostFormAsync(client, $"{overview}/Start", [.. start, F("Input.PreviousPermanence", "P2"), F("Input.PermanenceLocalAuthority", "935"), F("Input.PermanenceOrder.Month", "5"), F("Input.PermanenceOrder.Year", "2019")]);
+        var page = await PageAsync(client, overview);
+
+        Assert.Contains("Select whether the child has left care before", notAnswered.QuerySelector("#Input_PreviousPermanence-error")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, contradictory.StatusCode);
+        Assert.Contains("DfE rule 635", refused.QuerySelector("#Input_PermanenceLocalAuthority-error")?.TextContent, StringComparison.Ordinal);
+        Assert.Equal("935", (refused.QuerySelector("#Input_PermanenceLocalAuthority") as IHtmlInputElement)?.Value);
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        Assert.Contains("Left care before: Special guardianship order (SGO) (P2), arranged by 935, May 2019", page, StringComparison.Ordinal);
     }
 }

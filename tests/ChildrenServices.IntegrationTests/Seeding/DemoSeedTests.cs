@@ -191,5 +191,7 @@ public sealed class DemoSeedTests(AppFactory factory) : IntegrationTest(factory)
         Assert.NotEmpty(moves);
         Assert.All(moves, m => Assert.NotNull(m.ReasonForPlacementChange));
         Assert.DoesNotContain(all.SelectMany(p => p.Episodes), e => e.IsOpen && e.ReasonForPlacementChange != null);
+        Assert.All(all, p => Assert.NotNull(p.PreviousPermanenceOption));
+        Assert.Contains(all, p => p.PreviousPermanenceOption == "P2");
     }
 }

@@ -29,6 +29,9 @@ internal sealed class PeriodOfCareConfiguration : IEntityTypeConfiguration<Perio
         builder.Property(p => p.CategoryOfNeed).HasMaxLength(LookedAfterColumns.Code);
         builder.Property(p => p.ReasonCeased).HasMaxLength(LookedAfterColumns.Code);
         builder.Property(p => p.HomePostcode).HasMaxLength(LookedAfterColumns.Postcode);
+        builder.Property(p => p.PreviousPermanenceOption).HasMaxLength(LookedAfterColumns.Code);
+        builder.Property(p => p.PreviousPermanenceLocalAuthority).HasMaxLength(LookedAfterColumns.Code);
+        builder.Ignore(p => p.PreviousPermanence);
         builder.HasOne<Person>().WithMany().HasForeignKey(p => p.ChildId).OnDelete(DeleteBehavior.Restrict);
 
         // The public lists are ordered copies; EF reads and writes the private lists behind them.

@@ -1464,6 +1464,23 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(8)
                         .HasColumnType("nvarchar(8)");
 
+                    b.Property<int?>("PermanenceOrderDay")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("PermanenceOrderMonth")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("PermanenceOrderYear")
+                        .HasColumnType("int");
+
+                    b.Property<string>("PreviousPermanenceLocalAuthority")
+                        .HasMaxLength(5)
+                        .HasColumnType("nvarchar(5)");
+
+                    b.Property<string>("PreviousPermanenceOption")
+                        .HasMaxLength(5)
+                        .HasColumnType("nvarchar(5)");
+
                     b.Property<string>("ReasonCeased")
                         .HasMaxLength(5)
                         .HasColumnType("nvarchar(5)");

@@ -1459,6 +1459,23 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("PermanenceOrderDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PermanenceOrderMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PermanenceOrderYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PreviousPermanenceLocalAuthority")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousPermanenceOption")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ReasonCeased")
                         .HasMaxLength(5)
                         .HasColumnType("TEXT");

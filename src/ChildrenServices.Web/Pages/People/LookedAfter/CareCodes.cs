@@ -35,6 +35,8 @@ public static class CareCodes
     public static IEnumerable<SelectListItem> ReasonsForPlacementChange =>
         Options(Ssda903Codes.ReasonForPlacementChange).Append(new SelectListItem("No reason: a move into or back from a temporary placement", string.Empty));
 
+    public static IEnumerable<SelectListItem> PreviousPermanenceOptions => Options(Ssda903Codes.PreviousPermanence);
+
     public static IEnumerable<SelectListItem> Participation => Options(Ssda903Codes.ReviewParticipation);
 
     public static IEnumerable<SelectListItem> MissingTypes => Options(Ssda903Codes.MissingType);
