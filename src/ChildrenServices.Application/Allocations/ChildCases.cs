@@ -32,6 +32,7 @@ internal static class ChildCases
                 Transfer = db.CaseTransfers.Any(t => t.Status == TransferStatus.Pending && t.Children.Any(c => c.ChildId == p.Id)),
                 StepDown = db.ApprovalRequests.Any(a => a.Kind == ApprovalKind.StepDown && a.Status == ApprovalStatus.Pending && a.Children.Any(c => c.ChildId == p.Id)),
                 Closure = db.ApprovalRequests.Any(a => a.Kind == ApprovalKind.CaseClosure && a.Status == ApprovalStatus.Pending && a.Children.Any(c => c.ChildId == p.Id)),
+                PreProceedings = db.PreProceedings.Any(x => x.ChildId == p.Id && x.DecidedOn == null),
             })
             .ToDictionaryAsync(x => x.Id, ct);
 
@@ -47,7 +48,7 @@ internal static class ChildCases
                 o.Cin, o.Cp, o.S47, o.Care,
                 UnauthorisedAssessment: assessments.Any(s => s != AssessmentStatus.Authorised),
                 AuthorisedAssessment: assessments.Any(s => s == AssessmentStatus.Authorised),
-                o.Transfer, o.StepDown, o.Closure));
+                o.Transfer, o.StepDown, o.Closure, o.PreProceedings));
         }
 
         return cases;

@@ -68,6 +68,9 @@ public interface IAppDbContext
 
     DbSet<Domain.SocialCare.ChildProtectionPlan> ChildProtectionPlans { get; }
 
+    /// <summary>Pre-proceedings under the Public Law Outline, with the family group decision-making offer.</summary>
+    DbSet<Domain.SocialCare.PreProceedings> PreProceedings { get; }
+
     DbSet<Notification> Notifications { get; }
 
     DbSet<OnlineRequestDraft> OnlineRequestDrafts { get; }

@@ -8,7 +8,7 @@ namespace ChildrenServices.Application.People;
 /// <summary>
 /// Every assessment and plan a child has had, open first then newest, each pointing at the page that
 /// holds it: child and family assessments, section 47 enquiries, child in need and child protection plans,
-/// early help episodes with their assessment and family plan, and periods of care. Audited like the record.
+/// early help episodes with their assessment and family plan, periods of care and pre-proceedings. Audited like the record.
 /// </summary>
 public static class GetAssessmentsAndPlans
 {
@@ -25,6 +25,7 @@ public static class GetAssessmentsAndPlans
         EarlyHelpAssessment = 6,
         FamilyPlan = 7,
         PeriodOfCare = 8,
+        PreProceedings = 9,
     }
 
     /// <summary>
@@ -55,6 +56,9 @@ public static class GetAssessmentsAndPlans
                 .Select(p => new Item(Kind.ChildProtectionPlan, p.StartedOn, p.EndedOn, p.LatestCategory, null)).ToListAsync(cancellationToken));
             items.AddRange(await db.PeriodsOfCare.Where(p => p.ChildId == id)
                 .Select(p => new Item(Kind.PeriodOfCare, p.StartedOn, p.EndedOn, null, null)).ToListAsync(cancellationToken));
+            items.AddRange((await db.PreProceedings.Where(p => p.ChildId == id)
+                    .Select(p => new { p.StartedOn, p.DecidedOn, p.Outcome }).ToListAsync(cancellationToken))
+                .Select(p => new Item(Kind.PreProceedings, p.StartedOn, p.DecidedOn, p.Outcome?.ToString(), null)));
 
             var episodes = await db.EarlyHelpEpisodes.Where(e => e.Children.Any(c => c.ChildId == id))
                 .Select(e => new

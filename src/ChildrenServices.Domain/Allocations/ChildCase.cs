@@ -13,6 +13,7 @@ namespace ChildrenServices.Domain.Allocations;
 /// <param name="PendingTransfer">A transfer of the child is waiting for the receiving team.</param>
 /// <param name="PendingStepDown">A step-down of the child is waiting for a manager.</param>
 /// <param name="PendingClosure">A closure of the child's case is waiting for a manager.</param>
+/// <param name="PreProceedings">Pre-proceedings are open: no decision to step up or down yet.</param>
 public sealed record OpenOnCase(
     bool ChildInNeedPlan = false,
     bool ChildProtectionPlan = false,
@@ -22,7 +23,8 @@ public sealed record OpenOnCase(
     bool AuthorisedAssessment = false,
     bool PendingTransfer = false,
     bool PendingStepDown = false,
-    bool PendingClosure = false);
+    bool PendingClosure = false,
+    bool PreProceedings = false);
 
 /// <summary>
 /// A child's case: its open episode of need (the open referral), the workers holding it (its open
@@ -357,6 +359,11 @@ public sealed class ChildCase
         if (Open.PeriodOfCare)
         {
             throw new DomainRuleException($"The child is looked after: the period of care must end {when}", field);
+        }
+
+        if (Open.PreProceedings)
+        {
+            throw new DomainRuleException($"The child is in pre-proceedings: record the decision to step up or down {when}", field);
         }
     }
 

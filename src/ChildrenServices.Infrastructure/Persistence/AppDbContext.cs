@@ -76,6 +76,8 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? user,
 
     public DbSet<Domain.SocialCare.ChildProtectionPlan> ChildProtectionPlans => Set<Domain.SocialCare.ChildProtectionPlan>();
 
+    public DbSet<Domain.SocialCare.PreProceedings> PreProceedings => Set<Domain.SocialCare.PreProceedings>();
+
     public DbSet<Notification> Notifications => Set<Notification>();
 
     public DbSet<OnlineRequestDraft> OnlineRequestDrafts => Set<OnlineRequestDraft>();

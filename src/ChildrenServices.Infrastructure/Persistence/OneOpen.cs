@@ -34,6 +34,9 @@ public static partial class OneOpen
     /// <summary>One open episode of need (referral) per child: CIN census rule 8815.</summary>
     public const string ReferralPerChild = "UX_Referrals_OneOpenPerChild";
 
+    /// <summary>One open pre-proceedings (no decision to step up or down yet) per child.</summary>
+    public const string PreProceedingsPerChild = "UX_PreProceedings_OneOpenPerChild";
+
     /// <summary>The refusal for each index: its table and columns (SQLite names those, not the index) and the rule's message and field.</summary>
     private static readonly Rule[] Rules =
     [
@@ -48,6 +51,7 @@ public static partial class OneOpen
         new(ChildProtectionPlanPerChild, "ChildProtectionPlans", ["ChildId"], _ => (Domain.SocialCare.PlanOverlap.SecondOpenChildProtectionPlan, "Outcome")),
         new(PeriodOfCarePerChild, "PeriodsOfCare", ["ChildId"], _ => ("The child is already looked after: record a change of legal status or placement instead", "StartedOn")),
         new(ReferralPerChild, "Referrals", ["ChildId"], _ => (Domain.SocialCare.Referral.OneOpenPerChild, "Outcome")),
+        new(PreProceedingsPerChild, "PreProceedings", ["ChildId"], _ => (Domain.SocialCare.PreProceedings.OneOpenPerChild, "StartedOn")),
     ];
 
     /// <summary>

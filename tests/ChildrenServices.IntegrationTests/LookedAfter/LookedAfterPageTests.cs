@@ -196,15 +196,6 @@ public sealed class LookedAfterPageTests(AppFactory factory) : FrontDoorTestBase
         Assert.Equal("Recorded: the child has left care", await BannerAfterAsync(client, left, overview));
     }
 
-    /// <summary>Checks the post redirected to <paramref name="expected"/>, follows it as a browser would, and reads the success banner there.</summary>
-    private static async Task<string?> BannerAfterAsync(HttpClient client, HttpResponseMessage posted, string expected)
-    {
-        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
-        Assert.Equal(expected, posted.Headers.Location!.OriginalString);
-        var page = await new HtmlParser().ParseDocumentAsync(await PageAsync(client, expected));
-        return page.QuerySelector(".govuk-notification-banner--success .govuk-notification-banner__heading")?.TextContent.Trim();
-    }
-
     [Fact]
     public async Task EveryPage_AnswersTheWorker_AndTheReviewingOfficerOpensOnlyTheReview()
     {

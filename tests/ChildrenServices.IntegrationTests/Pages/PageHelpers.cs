@@ -134,6 +134,15 @@ internal static class PageHelpers
         return token!;
     }
 
+    /// <summary>Checks the post redirected to <paramref name="expected"/>, follows it as a browser would, and reads the success banner there.</summary>
+    public static async Task<string?> BannerAfterAsync(HttpClient client, HttpResponseMessage posted, string expected)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        Assert.Equal(expected, posted.Headers.Location!.OriginalString);
+        var page = await new HtmlParser().ParseDocumentAsync(await PageAsync(client, expected));
+        return page.QuerySelector(".govuk-notification-banner--success .govuk-notification-banner__heading")?.TextContent.Trim();
+    }
+
     public static KeyValuePair<string, string> F(string key, string value) => new(key, value);
 
     /// <summary>A GOV.UK date field's three boxes, as a browser posts them: <c>Input.{field}.Day</c>, <c>.Month</c>, <c>.Year</c>.</summary>

@@ -187,3 +187,42 @@ internal sealed class CpVisitConfiguration : IEntityTypeConfiguration<CpVisit>
         builder.Property(v => v.Id).ValueGeneratedNever();
     }
 }
+
+internal sealed class PreProceedingsConfiguration : IEntityTypeConfiguration<PreProceedings>
+{
+    public void Configure(EntityTypeBuilder<PreProceedings> builder)
+    {
+        builder.ToTable("PreProceedings");
+        builder.ConfigureAggregate();
+        builder.Property(p => p.Rationale).HasMaxLength(PreProceedings.TextLimit);
+        builder.Property(p => p.FgdmNotOfferedReason).HasMaxLength(PreProceedings.TextLimit);
+        builder.Property(p => p.FamilyProposal).HasMaxLength(PreProceedings.TextLimit);
+        builder.Property(p => p.FgdmNotHeldReason).HasMaxLength(PreProceedings.TextLimit);
+        builder.Property(p => p.DecisionRationale).HasMaxLength(PreProceedings.TextLimit);
+        builder.Property(p => p.Outcome).HasConversion<string>().HasMaxLength(30);
+        builder.Ignore(p => p.IsOpen);
+        builder.Ignore(p => p.InitialMeetingOn);
+        builder.Ignore(p => p.ReviewMeetingsCount);
+        builder.Ignore(p => p.FgdmSettled);
+        builder.HasMany(p => p.Meetings).WithOne().HasForeignKey(m => m.PreProceedingsId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(p => p.Meetings).HasField("meetings").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasOne<Referral>().WithMany().HasForeignKey(p => p.ReferralId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Person>().WithMany().HasForeignKey(p => p.ChildId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<StaffMember>().WithMany().HasForeignKey(p => p.StartedById).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<StaffMember>().WithMany().HasForeignKey(p => p.DecidedById).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(p => p.ReferralId);
+        builder.HasIndex(p => p.ChildId, OneOpen.PreProceedingsPerChild).IsUnique().HasFilter(OneOpen.Filter("\"DecidedOn\" IS NULL"));
+    }
+}
+
+internal sealed class PreProceedingsMeetingConfiguration : IEntityTypeConfiguration<PreProceedingsMeeting>
+{
+    public void Configure(EntityTypeBuilder<PreProceedingsMeeting> builder)
+    {
+        builder.ToTable("PreProceedingsMeetings");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Id).ValueGeneratedNever();
+        builder.Property(m => m.Summary).HasMaxLength(PreProceedings.TextLimit);
+        builder.HasIndex(m => new { m.PreProceedingsId, m.HeldOn }).IsUnique();
+    }
+}

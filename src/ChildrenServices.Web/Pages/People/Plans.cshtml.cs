@@ -29,6 +29,7 @@ public sealed class PlansModel(ISender sender, PersonContext person) : PageModel
         GetAssessmentsAndPlans.Kind.EarlyHelpAssessment => "Early help assessment",
         GetAssessmentsAndPlans.Kind.FamilyPlan => "Early help family plan",
         GetAssessmentsAndPlans.Kind.PeriodOfCare => "Period of care (looked after)",
+        GetAssessmentsAndPlans.Kind.PreProceedings => "Pre-proceedings",
         _ => item.Kind.ToString(),
     };
 
@@ -39,6 +40,7 @@ public sealed class PlansModel(ISender sender, PersonContext person) : PageModel
         GetAssessmentsAndPlans.Kind.ChildInNeedPlan => $"/People/{Person.Id}/ChildInNeed",
         GetAssessmentsAndPlans.Kind.EarlyHelpAssessment => $"/EarlyHelp/Episodes/{item.EpisodeId}/Assessment",
         GetAssessmentsAndPlans.Kind.EarlyHelpEpisode or GetAssessmentsAndPlans.Kind.FamilyPlan => $"/EarlyHelp/Episodes/{item.EpisodeId}",
+        GetAssessmentsAndPlans.Kind.PreProceedings => $"/People/{Person.Id}/PreProceedings",
         _ => $"/People/{Person.Id}/LookedAfter",
     };
 
@@ -58,6 +60,9 @@ public sealed class PlansModel(ISender sender, PersonContext person) : PageModel
             _ => "Enquiry under way",
         },
         GetAssessmentsAndPlans.Kind.EarlyHelpAssessment => item.Detail == "Completed" ? "Completed" : "In progress",
+        GetAssessmentsAndPlans.Kind.PreProceedings => Enum.TryParse<Domain.SocialCare.PreProceedingsOutcome>(item.Detail, out var outcome)
+            ? Domain.SocialCare.PreProceedingsOutcomeText.Describe(outcome)
+            : "Under way",
         _ => string.Empty,
     };
 }

@@ -2604,6 +2604,128 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("ChildProtectionVisits", (string)null);
                 });
 
+            modelBuilder.Entity("ChildrenServices.Domain.SocialCare.PreProceedings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CourtApplicationOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CourtLetterSentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionRationale")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FamilyProposal")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("FgdmAccepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("FgdmHeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FgdmNotHeldReason")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FgdmNotOfferedReason")
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("FgdmOffered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("LetterSentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StartedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecidedById");
+
+                    b.HasIndex("ReferralId");
+
+                    b.HasIndex("StartedById");
+
+                    b.HasIndex(new[] { "ChildId" }, "UX_PreProceedings_OneOpenPerChild")
+                        .IsUnique()
+                        .HasFilter("\"DecidedOn\" IS NULL");
+
+                    b.ToTable("PreProceedings", (string)null);
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.SocialCare.PreProceedingsMeeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PreProceedingsId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PreProceedingsId", "HeldOn")
+                        .IsUnique();
+
+                    b.ToTable("PreProceedingsMeetings", (string)null);
+                });
+
             modelBuilder.Entity("ChildrenServices.Domain.SocialCare.PrimaryNeedRevision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3879,6 +4001,41 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ChildrenServices.Domain.SocialCare.PreProceedings", b =>
+                {
+                    b.HasOne("ChildrenServices.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChildrenServices.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ChildrenServices.Domain.SocialCare.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChildrenServices.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StartedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.SocialCare.PreProceedingsMeeting", b =>
+                {
+                    b.HasOne("ChildrenServices.Domain.SocialCare.PreProceedings", null)
+                        .WithMany("Meetings")
+                        .HasForeignKey("PreProceedingsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ChildrenServices.Domain.SocialCare.PrimaryNeedRevision", b =>
                 {
                     b.HasOne("ChildrenServices.Domain.SocialCare.Referral", null)
@@ -4132,6 +4289,11 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     b.Navigation("Reviews");
 
                     b.Navigation("Visits");
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.SocialCare.PreProceedings", b =>
+                {
+                    b.Navigation("Meetings");
                 });
 
             modelBuilder.Entity("ChildrenServices.Domain.SocialCare.Referral", b =>

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261204012452_Initial")]
+    [Migration("20261204032936_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2613,6 +2613,128 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("ChildProtectionVisits", (string)null);
                 });
 
+            modelBuilder.Entity("ChildrenServices.Domain.SocialCare.PreProceedings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly?>("CourtApplicationOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("CourtLetterSentOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("DecidedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly?>("DecidedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DecisionRationale")
+                        .HasMaxLength(10000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("FamilyProposal")
+                        .HasMaxLength(10000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<bool?>("FgdmAccepted")
+                        .HasColumnType("bit");
+
+                    b.Property<DateOnly?>("FgdmHeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FgdmNotHeldReason")
+                        .HasMaxLength(10000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("FgdmNotOfferedReason")
+                        .HasMaxLength(10000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<bool?>("FgdmOffered")
+                        .HasColumnType("bit");
+
+                    b.Property<DateOnly?>("LetterSentOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("Rationale")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("StartedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecidedById");
+
+                    b.HasIndex("ReferralId");
+
+                    b.HasIndex("StartedById");
+
+                    b.HasIndex(new[] { "ChildId" }, "UX_PreProceedings_OneOpenPerChild")
+                        .IsUnique()
+                        .HasFilter("[DecidedOn] IS NULL");
+
+                    b.ToTable("PreProceedings", (string)null);
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.SocialCare.PreProceedingsMeeting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("PreProceedingsId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PreProceedingsId", "HeldOn")
+                        .IsUnique();
+
+                    b.ToTable("PreProceedingsMeetings", (string)null);
+                });
+
             modelBuilder.Entity("ChildrenServices.Domain.SocialCare.PrimaryNeedRevision", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3895,6 +4017,41 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("ChildrenServices.Domain.SocialCare.PreProceedings", b =>
+                {
+                    b.HasOne("ChildrenServices.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChildrenServices.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("ChildrenServices.Domain.SocialCare.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChildrenServices.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("StartedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.SocialCare.PreProceedingsMeeting", b =>
+                {
+                    b.HasOne("ChildrenServices.Domain.SocialCare.PreProceedings", null)
+                        .WithMany("Meetings")
+                        .HasForeignKey("PreProceedingsId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ChildrenServices.Domain.SocialCare.PrimaryNeedRevision", b =>
                 {
                     b.HasOne("ChildrenServices.Domain.SocialCare.Referral", null)
@@ -4148,6 +4305,11 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     b.Navigation("Reviews");
 
                     b.Navigation("Visits");
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.SocialCare.PreProceedings", b =>
+                {
+                    b.Navigation("Meetings");
                 });
 
             modelBuilder.Entity("ChildrenServices.Domain.SocialCare.Referral", b =>

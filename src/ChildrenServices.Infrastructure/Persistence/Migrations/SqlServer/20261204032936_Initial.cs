@@ -1579,6 +1579,64 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "PreProceedings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ReferralId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ChildId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    StartedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Rationale = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: false),
+                    StartedById = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    LetterSentOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    FgdmOffered = table.Column<bool>(type: "bit", nullable: true),
+                    FgdmNotOfferedReason = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
+                    FgdmAccepted = table.Column<bool>(type: "bit", nullable: true),
+                    FgdmHeldOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    FamilyProposal = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
+                    FgdmNotHeldReason = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
+                    DecidedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Outcome = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
+                    DecisionRationale = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
+                    DecidedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    CourtApplicationOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    CourtLetterSentOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PreProceedings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PreProceedings_People_ChildId",
+                        column: x => x.ChildId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PreProceedings_Referrals_ReferralId",
+                        column: x => x.ReferralId,
+                        principalTable: "Referrals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PreProceedings_StaffMembers_DecidedById",
+                        column: x => x.DecidedById,
+                        principalTable: "StaffMembers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PreProceedings_StaffMembers_StartedById",
+                        column: x => x.StartedById,
+                        principalTable: "StaffMembers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReferralPrimaryNeedRevisions",
                 columns: table => new
                 {
@@ -1853,6 +1911,26 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                         principalTable: "StaffMembers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PreProceedingsMeetings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PreProceedingsId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Summary = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PreProceedingsMeetings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PreProceedingsMeetings_PreProceedings_PreProceedingsId",
+                        column: x => x.PreProceedingsId,
+                        principalTable: "PreProceedings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -2678,6 +2756,34 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 column: "SearchText");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PreProceedings_DecidedById",
+                table: "PreProceedings",
+                column: "DecidedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PreProceedings_ReferralId",
+                table: "PreProceedings",
+                column: "ReferralId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PreProceedings_StartedById",
+                table: "PreProceedings",
+                column: "StartedById");
+
+            migrationBuilder.CreateIndex(
+                name: "UX_PreProceedings_OneOpenPerChild",
+                table: "PreProceedings",
+                column: "ChildId",
+                unique: true,
+                filter: "[DecidedOn] IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PreProceedingsMeetings_PreProceedingsId_HeldOn",
+                table: "PreProceedingsMeetings",
+                columns: new[] { "PreProceedingsId", "HeldOn" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReferralPrimaryNeedRevisions_ReferralId",
                 table: "ReferralPrimaryNeedRevisions",
                 column: "ReferralId");
@@ -2915,6 +3021,9 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "PersonNames");
 
             migrationBuilder.DropTable(
+                name: "PreProceedingsMeetings");
+
+            migrationBuilder.DropTable(
                 name: "ReferralPrimaryNeedRevisions");
 
             migrationBuilder.DropTable(
@@ -2970,6 +3079,9 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "PersonMerges");
+
+            migrationBuilder.DropTable(
+                name: "PreProceedings");
 
             migrationBuilder.DropTable(
                 name: "FamilyPlanGoals");

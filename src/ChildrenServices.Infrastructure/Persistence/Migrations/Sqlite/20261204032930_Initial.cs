@@ -1579,6 +1579,64 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "PreProceedings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReferralId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChildId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StartedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Rationale = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    StartedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LetterSentOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    FgdmOffered = table.Column<bool>(type: "INTEGER", nullable: true),
+                    FgdmNotOfferedReason = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    FgdmAccepted = table.Column<bool>(type: "INTEGER", nullable: true),
+                    FgdmHeldOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    FamilyProposal = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    FgdmNotHeldReason = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    DecidedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    DecisionRationale = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    DecidedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CourtApplicationOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CourtLetterSentOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PreProceedings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PreProceedings_People_ChildId",
+                        column: x => x.ChildId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PreProceedings_Referrals_ReferralId",
+                        column: x => x.ReferralId,
+                        principalTable: "Referrals",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PreProceedings_StaffMembers_DecidedById",
+                        column: x => x.DecidedById,
+                        principalTable: "StaffMembers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PreProceedings_StaffMembers_StartedById",
+                        column: x => x.StartedById,
+                        principalTable: "StaffMembers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ReferralPrimaryNeedRevisions",
                 columns: table => new
                 {
@@ -1853,6 +1911,26 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                         principalTable: "StaffMembers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PreProceedingsMeetings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PreProceedingsId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PreProceedingsMeetings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PreProceedingsMeetings_PreProceedings_PreProceedingsId",
+                        column: x => x.PreProceedingsId,
+                        principalTable: "PreProceedings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -2675,6 +2753,34 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 column: "SearchText");
 
             migrationBuilder.CreateIndex(
+                name: "IX_PreProceedings_DecidedById",
+                table: "PreProceedings",
+                column: "DecidedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PreProceedings_ReferralId",
+                table: "PreProceedings",
+                column: "ReferralId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PreProceedings_StartedById",
+                table: "PreProceedings",
+                column: "StartedById");
+
+            migrationBuilder.CreateIndex(
+                name: "UX_PreProceedings_OneOpenPerChild",
+                table: "PreProceedings",
+                column: "ChildId",
+                unique: true,
+                filter: "\"DecidedOn\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PreProceedingsMeetings_PreProceedingsId_HeldOn",
+                table: "PreProceedingsMeetings",
+                columns: new[] { "PreProceedingsId", "HeldOn" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ReferralPrimaryNeedRevisions_ReferralId",
                 table: "ReferralPrimaryNeedRevisions",
                 column: "ReferralId");
@@ -2911,6 +3017,9 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "PersonNames");
 
             migrationBuilder.DropTable(
+                name: "PreProceedingsMeetings");
+
+            migrationBuilder.DropTable(
                 name: "ReferralPrimaryNeedRevisions");
 
             migrationBuilder.DropTable(
@@ -2966,6 +3075,9 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "PersonMerges");
+
+            migrationBuilder.DropTable(
+                name: "PreProceedings");
 
             migrationBuilder.DropTable(
                 name: "FamilyPlanGoals");

@@ -1,0 +1,53 @@
+using ChildrenServices.Application.People;
+using ChildrenServices.Application.SocialCare;
+using ChildrenServices.Domain.Drafts;
+using ChildrenServices.Web.Infrastructure;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ChildrenServices.Web.Pages.People.PreProceedings;
+
+/// <summary>What came of the family group decision-making meeting the letter offered.</summary>
+[KeepsDraft(DraftScope.Person)]
+[PersonPage(Records = true)]
+[Authorize(Policy = nameof(Application.Security.Permission.RecordStatutoryWork))]
+public sealed class FgdmModel(ISender sender, PersonContext person) : FormPageModel(sender)
+{
+    public GetRecordHeader.Header Person => person.Header;
+
+    /// <summary>The open pre-proceedings the form records on.</summary>
+    public GetPreProceedings.Record Record { get; private set; } = default!;
+
+    [BindProperty]
+    public RecordFamilyGroupMeeting.Command Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (await PreProceedingsForms.OpenAsync(Sender, id, openOnly: true) is not { } found)
+        {
+            return RedirectToPage(PreProceedingsForms.Overview, new { id });
+        }
+
+        Record = found;
+        if (Record.FgdmOffered != true)
+        {
+            return RedirectToPage(PreProceedingsForms.Overview, new { id });
+        }
+
+        Input = new()
+        {
+            PersonId = id, PreProceedingsId = Record.Id, Version = Record.Version,
+            FgdmAccepted = Record.FgdmAccepted, FgdmHeldOn = Record.FgdmHeldOn, FamilyProposal = Record.FamilyProposal, FgdmNotHeldReason = Record.FgdmNotHeldReason,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        Input = Input with { PersonId = id };
+        return await SendAndReturnAsync(Input, PreProceedingsForms.Overview, new { id }, "Recorded: the family group decision-making meeting");
+    }
+
+    public override async Task LoadDisplayDataAsync() => Record = (await PreProceedingsForms.OpenAsync(Sender, person.Id, openOnly: false))!;
+}
