@@ -15,7 +15,8 @@ namespace ChildrenServices.DemoData;
 /// the domain's own methods so every rule holds. In the child in need and protection team: strategy
 /// discussions with enquiries open and concluded, initial conferences, child protection plans (one with
 /// its review conference overdue, one with a previous plan, one made by a transfer-in conference, one ended when the
-/// family moved to another council and the case closed) and child in need plans (one with its review
+/// family moved to another council and the case closed, one in pre-proceedings after a family group decision-making
+/// meeting) and child in need plans (one with its review
 /// overdue). In the looked-after team: periods of care with placement and legal status changes, reviews
 /// and visits, one visit overdue, and an unaccompanied asylum-seeking child. No random generator, so the data seeded before stays as it was.
 /// </summary>
@@ -70,6 +71,11 @@ internal sealed class StatutoryPathwaySeeder(AppDbContext db, TimeProvider clock
                     plan.RecordVisit(calendar.AddWorkingDays(icpc, 5), true, true, today);
                     plan.RecordVisit(calendar.AddWorkingDays(icpc, 14), true, false, today);
                     db.ChildProtectionPlans.Add(plan);
+                    if (i == 3)
+                    {
+                        db.PreProceedings.Add(await PreProceedingsAsync(referral, today));
+                    }
+
                     break;
                 case 7:
                     // Transferred in under another council's plan: this council's transfer-in conference made its own.
@@ -115,6 +121,27 @@ internal sealed class StatutoryPathwaySeeder(AppDbContext db, TimeProvider clock
         }
     }
 
+    /// <summary>
+    /// Pre-proceedings for the child whose plan has not brought change: the letter offered a family group decision-making
+    /// meeting, the family held it and made a proposal, the initial meeting and one review are held, and the legal planning
+    /// meeting's decision is still to come.
+    /// </summary>
+    private async Task<PreProceedings> PreProceedingsAsync(Referral referral, DateOnly today)
+    {
+        var worker = await db.Allocations.Where(a => a.ChildId == referral.ChildId && a.EndedOn == null && a.Role == AllocationRole.Lead)
+            .Select(a => a.WorkerId).FirstAsync();
+        var started = calendar.AddWorkingDays(today, -35);
+        var record = new PreProceedings(referral, started,
+            "Home conditions have not improved over the child protection plan and both parents' drinking continues; the legal planning meeting found the threshold for proceedings met.",
+            worker, today);
+        record.RecordLetter(calendar.AddWorkingDays(started, 3), offered: true, null, today);
+        record.RecordMeeting(calendar.AddWorkingDays(started, 6), "Initial meeting with both parents and their solicitor: the expectations and the twelve-week timetable agreed.", today);
+        record.RecordFgdm(accepted: true, calendar.AddWorkingDays(started, 14),
+            "The paternal aunt will stay three nights a week and take the children to school; the grandparents will do the weekend; dad to start the alcohol programme.", null, today);
+        record.RecordMeeting(calendar.AddWorkingDays(started, 26), "Review: the family's plan is in place; school attendance up; dad has attended four sessions.", today);
+        return record;
+    }
+
     /// <summary>The Ofsted URN of the demo council's own fostering service (synthetic).</summary>
     private const string CouncilFosteringService = "SC482910";
 
@@ -123,6 +150,7 @@ internal sealed class StatutoryPathwaySeeder(AppDbContext db, TimeProvider clock
         var team = await db.Teams.Where(t => t.Kind == TeamKind.ChildrenLookedAfter).OrderBy(t => t.Name).Select(t => t.Id).FirstAsync();
         var children = await ChildrenForAsync(team, 4, today);
         var births = await db.People.Where(p => children.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DateOfBirth);
+        var adoptedBefore = false;
         for (var i = 0; i < children.Count && i < 4; i++)
         {
             var child = children[i];
@@ -132,9 +160,13 @@ internal sealed class StatutoryPathwaySeeder(AppDbContext db, TimeProvider clock
                 continue;
             }
 
+            // One child (the first old enough to have been adopted four years before) left care before under an adoption order.
+            var adopted = !adoptedBefore && born <= start.AddYears(-6);
+            adoptedBefore |= adopted;
+
             db.Referrals.Add(new Referral(child, null, start.AddDays(-10), "6", "N1", team, false, null, calendar));
             var period = PeriodOfCare.Start(child, start, i == 0 ? "V2" : "C1", "N1", new Placement("U4", "PR1", "NB3 4QT", "Ashworth family", false, CouncilFosteringService), born, today, homePostcode: $"NB9 {i + 1}XY",
-                previousPermanence: i == 3 ? new PreviousPermanence("P2", "935", start.Year - 4, 9, null) : new PreviousPermanence(PreviousPermanence.None, null, null, null, null));
+                previousPermanence: adopted ? new PreviousPermanence("P2", "935", start.Year - 4, 9, null) : new PreviousPermanence(PreviousPermanence.None, null, null, null, null));
             if (i >= 1)
             {
                 period.ChangeLegalStatus(start.AddDays(35), "C2", today);

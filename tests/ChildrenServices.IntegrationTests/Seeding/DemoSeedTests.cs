@@ -9,6 +9,7 @@ using ChildrenServices.DemoData;
 using ChildrenServices.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using static ChildrenServices.IntegrationTests.Pages.PageHelpers;
 
 namespace ChildrenServices.IntegrationTests.Seeding;
 
@@ -193,5 +194,18 @@ public sealed class DemoSeedTests(AppFactory factory) : IntegrationTest(factory)
         Assert.DoesNotContain(all.SelectMany(p => p.Episodes), e => e.IsOpen && e.ReasonForPlacementChange != null);
         Assert.All(all, p => Assert.NotNull(p.PreviousPermanenceOption));
         Assert.Contains(all, p => p.PreviousPermanenceOption == "P2");
+    }
+
+    [Fact]
+    public async Task DemoSeed_HasAChildInPreProceedings_AfterAFamilyGroupDecisionMakingMeeting_AndThePageShowsIt()
+    {
+        var record = Assert.Single(await WithDbAsync(db => db.PreProceedings.Include(p => p.Meetings).ToListAsync()));
+        var worker = await WithDbAsync(db => db.Allocations.Where(a => a.ChildId == record.ChildId && a.EndedOn == null && a.Role == AllocationRole.Lead).Select(a => a.WorkerId).SingleAsync());
+
+        Assert.True(record.IsOpen);
+        Assert.Equal((true, 1), (record.FgdmOffered == true && record.FgdmHeldOn is not null && record.FamilyProposal is not null, record.ReviewMeetingsCount));
+        var page = await PageAsync(ClientFor(worker), $"/People/{record.ChildId}/PreProceedings");
+        Assert.Contains("The family's proposal", page, StringComparison.Ordinal);
+        Assert.Contains("Record the decision", page, StringComparison.Ordinal);
     }
 }
