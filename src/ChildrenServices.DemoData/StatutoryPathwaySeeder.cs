@@ -3,6 +3,7 @@ using ChildrenServices.Domain.Allocations;
 using ChildrenServices.Domain.Calendar;
 using ChildrenServices.Domain.LookedAfter;
 using ChildrenServices.Domain.People;
+using ChildrenServices.Domain.Recording;
 using ChildrenServices.Domain.SocialCare;
 using ChildrenServices.Domain.Teams;
 using ChildrenServices.Infrastructure.Persistence;
@@ -18,7 +19,7 @@ namespace ChildrenServices.DemoData;
 /// family moved to another council and the case closed, one in pre-proceedings after a family group decision-making
 /// meeting) and child in need plans (one with its review
 /// overdue). In the looked-after team: periods of care with placement and legal status changes, reviews
-/// and visits, one visit overdue, and an unaccompanied asylum-seeking child. No random generator, so the data seeded before stays as it was.
+/// and visits, one visit overdue, one review's date corrected by the manager, and an unaccompanied asylum-seeking child. No random generator, so the data seeded before stays as it was.
 /// </summary>
 internal sealed class StatutoryPathwaySeeder(AppDbContext db, TimeProvider clock)
 {
@@ -150,6 +151,7 @@ internal sealed class StatutoryPathwaySeeder(AppDbContext db, TimeProvider clock
         var team = await db.Teams.Where(t => t.Kind == TeamKind.ChildrenLookedAfter).OrderBy(t => t.Name).Select(t => t.Id).FirstAsync();
         var children = await ChildrenForAsync(team, 4, today);
         var births = await db.People.Where(p => children.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.DateOfBirth);
+        var manager = await db.Teams.Where(t => t.Id == team).Select(t => t.ManagerId!.Value).SingleAsync();
         var adoptedBefore = false;
         for (var i = 0; i < children.Count && i < 4; i++)
         {
@@ -180,7 +182,15 @@ internal sealed class StatutoryPathwaySeeder(AppDbContext db, TimeProvider clock
                 period.RecordVisit(today.AddDays(-20), true, true, today);
             }
 
-            period.RecordReview(calendar.AddWorkingDays(start, 18), "PN1", reviewingOfficer, today);
+            var review = period.RecordReview(calendar.AddWorkingDays(start, 18), "PN1", reviewingOfficer, today, recordedById: reviewingOfficer);
+            if (i == 1)
+            {
+                // The second child's first review was recorded a day late; the team manager corrected it.
+                var from = period.CorrectReviewDate(review.Id, calendar.AddWorkingDays(start, 17), today);
+                db.Corrections.Add(new Correction(child, CorrectedRecord.LookedAfterReview, review.Id, from, review.HeldOn,
+                    "The review met the day before: the date the minutes were sent was typed instead.", manager, asManager: true, clock.GetUtcNow().UtcDateTime.AddDays(-3)));
+            }
+
             db.PeriodsOfCare.Add(period);
         }
 

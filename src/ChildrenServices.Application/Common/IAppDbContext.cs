@@ -77,6 +77,9 @@ public interface IAppDbContext
 
     DbSet<CaseNote> CaseNotes { get; }
 
+    /// <summary>Dates corrected after they were recorded: the original, the correction and why (append-only).</summary>
+    DbSet<Domain.Recording.Correction> Corrections { get; }
+
     DbSet<NoteAddendum> NoteAddenda { get; }
 
     DbSet<Domain.Drafts.FormDraft> FormDrafts { get; }

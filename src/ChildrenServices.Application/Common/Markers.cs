@@ -13,6 +13,13 @@ public interface IPersonScoped
 /// </summary>
 public interface IReviewOutcome : IPersonScoped;
 
+/// <summary>
+/// A person-scoped command that corrects something already recorded. Who may correct depends on the record (the
+/// worker who recorded it within the set time, or a manager of the team holding the case), so the handler decides;
+/// the pipeline only asks that the user may see the child.
+/// </summary>
+public interface ICorrection : IPersonScoped;
+
 /// <summary>A message whose every use writes an audit row: who, when, what, about whom.</summary>
 public interface IAudited;
 

@@ -119,7 +119,7 @@ public static class RecordClaReview
                 Trim(command.Attendees), Trim(command.ChildViews), Trim(command.ParentViews), command.CarePlanEndorsed!.Value,
                 [.. command.Recommendations.Where(r => !r.IsBlank).Select(r => new RecommendationInput(r.Text!.Trim(), r.Owner!.Trim(), r.DueOn!.Value))],
                 followUps);
-            period.RecordReview(heldOn, command.ParticipationCode!, user.RequireUserId(), UkTime.Today(clock), born, outcome);
+            period.RecordReview(heldOn, command.ParticipationCode!, user.RequireUserId(), UkTime.Today(clock), born, outcome, recordedById: user.RequireUserId());
             return Unit.Value;
         }
 

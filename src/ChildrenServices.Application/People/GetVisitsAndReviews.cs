@@ -7,7 +7,7 @@ namespace ChildrenServices.Application.People;
 /// <summary>
 /// Every statutory visit and meeting for a child, newest first: child in need, child protection and looked
 /// after visits (seen, seen alone), plan reviews, core groups and initial conferences, each pointing at
-/// the page that holds it. Audited like the record.
+/// the page that holds it; each review with the corrections of its date and whether the user may correct it. Audited like the record.
 /// </summary>
 public static class GetVisitsAndReviews
 {
@@ -26,10 +26,24 @@ public static class GetVisitsAndReviews
         LookedAfterReview = 8,
     }
 
-    /// <summary>One visit or meeting; <paramref name="ChildSeen"/> and <paramref name="SeenAlone"/> are for visits only.</summary>
-    public sealed record Item(Kind Kind, DateOnly On, bool? ChildSeen, bool? SeenAlone);
+    /// <summary>
+    /// One visit or meeting; <paramref name="ChildSeen"/> and <paramref name="SeenAlone"/> are for visits only. A review carries
+    /// its id, whether the user may correct its date (<paramref name="MayCorrect"/>) and the corrections made to it.
+    /// </summary>
+    public sealed record Item(Kind Kind, DateOnly On, bool? ChildSeen, bool? SeenAlone, Guid? RecordId = null, bool MayCorrect = false, IReadOnlyList<Recording.GetReviewToCorrect.CorrectionRow>? Corrections = null)
+    {
+        public Domain.Recording.CorrectedRecord? CorrectedAs => Kind switch
+        {
+            Kind.ChildInNeedReview => Domain.Recording.CorrectedRecord.ChildInNeedReview,
+            Kind.ChildProtectionReview => Domain.Recording.CorrectedRecord.ChildProtectionReview,
+            Kind.LookedAfterReview => Domain.Recording.CorrectedRecord.LookedAfterReview,
+            _ => null,
+        };
+    }
 
-    public sealed class Handler(IAppDbContext db) : IQueryHandler<Query, IReadOnlyList<Item>>
+    private sealed record ReviewRow(Kind Kind, Guid Id, DateOnly On, Guid? RecordedById, DateOnly? RecordedOn);
+
+    public sealed class Handler(IAppDbContext db, ICurrentUser user, RecordAccess access, TimeProvider clock) : IQueryHandler<Query, IReadOnlyList<Item>>
     {
         public async ValueTask<IReadOnlyList<Item>> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -40,14 +54,23 @@ public static class GetVisitsAndReviews
             var cla = db.PeriodsOfCare.Where(p => p.ChildId == id);
 
             items.AddRange(await cin.SelectMany(p => p.Visits).Select(v => new Item(Kind.ChildInNeedVisit, v.VisitedOn, v.ChildSeen, v.SeenAlone)).ToListAsync(cancellationToken));
-            items.AddRange(await cin.SelectMany(p => p.Reviews).Select(r => new Item(Kind.ChildInNeedReview, r.HeldOn, null, null)).ToListAsync(cancellationToken));
+            var reviews = await cin.SelectMany(p => p.Reviews).Select(r => new ReviewRow(Kind.ChildInNeedReview, r.Id, r.HeldOn, r.RecordedById, r.RecordedOn)).ToListAsync(cancellationToken);
             items.AddRange(await cp.SelectMany(p => p.Visits).Select(v => new Item(Kind.ChildProtectionVisit, v.VisitedOn, v.ChildSeen, v.SeenAlone)).ToListAsync(cancellationToken));
-            items.AddRange(await cp.SelectMany(p => p.Reviews).Select(r => new Item(Kind.ChildProtectionReview, r.HeldOn, null, null)).ToListAsync(cancellationToken));
+            reviews.AddRange(await cp.SelectMany(p => p.Reviews).Select(r => new ReviewRow(Kind.ChildProtectionReview, r.Id, r.HeldOn, r.RecordedById, r.RecordedOn)).ToListAsync(cancellationToken));
             items.AddRange(await cp.SelectMany(p => p.CoreGroups).Select(g => new Item(Kind.CoreGroup, g.HeldOn, null, null)).ToListAsync(cancellationToken));
             items.AddRange(await db.ChildProtectionEnquiries.Where(e => e.ChildId == id && e.ConferenceHeldOn != null)
                 .Select(e => new Item(Kind.InitialConference, e.ConferenceHeldOn!.Value, null, null)).ToListAsync(cancellationToken));
             items.AddRange(await cla.SelectMany(p => p.Visits).Select(v => new Item(Kind.LookedAfterVisit, v.VisitedOn, v.ChildSeen, v.SeenAlone)).ToListAsync(cancellationToken));
-            items.AddRange(await cla.SelectMany(p => p.Reviews).Select(r => new Item(Kind.LookedAfterReview, r.HeldOn, null, null)).ToListAsync(cancellationToken));
+            reviews.AddRange(await cla.SelectMany(p => p.Reviews).Select(r => new ReviewRow(Kind.LookedAfterReview, r.Id, r.HeldOn, r.RecordedById, r.RecordedOn)).ToListAsync(cancellationToken));
+            if (reviews.Count > 0)
+            {
+                var manages = await access.ManagesHoldingTeamAsync(id, cancellationToken);
+                var me = user.UserId ?? Guid.Empty;
+                var today = UkTime.Today(clock);
+                var corrections = await Recording.CorrectionHistory.ForAsync(db, [.. reviews.Select(r => r.Id)], cancellationToken);
+                items.AddRange(reviews.Select(r => new Item(r.Kind, r.On, null, null, r.Id,
+                    manages || Domain.Recording.Correction.RecorderMayCorrect(r.RecordedById, r.RecordedOn, me, today), corrections.GetValueOrDefault(r.Id, []))));
+            }
 
             return [.. items.OrderByDescending(i => i.On).ThenBy(i => i.Kind)];
         }

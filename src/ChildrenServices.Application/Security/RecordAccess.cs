@@ -198,9 +198,11 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser user)
     public async Task<bool> CanRecordReviewOutcomeAsync(Guid personId, CancellationToken ct) =>
         user.HasPermission(Permission.RecordReviewOutcomes) && await CanSeeAsync(personId, ct);
 
-    /// <summary>Whether the user may send this person-scoped command: a review outcome by its rule, anything else by <see cref="CanRecordAsync"/>.</summary>
-    public Task<bool> CanRecordAsync(IPersonScoped command, CancellationToken ct) =>
-        command is IReviewOutcome
-            ? CanRecordReviewOutcomeAsync(command.PersonId, ct)
-            : CanRecordAsync(command.PersonId, ct);
+    /// <summary>Whether the user may send this person-scoped command: a review outcome by its rule, a correction by its handler's (seeing the child is the gate here), anything else by <see cref="CanRecordAsync"/>.</summary>
+    public Task<bool> CanRecordAsync(IPersonScoped command, CancellationToken ct) => command switch
+    {
+        IReviewOutcome => CanRecordReviewOutcomeAsync(command.PersonId, ct),
+        ICorrection => CanSeeAsync(command.PersonId, ct),
+        _ => CanRecordAsync(command.PersonId, ct),
+    };
 }

@@ -33,12 +33,12 @@ public static class RecordChildInNeedReview
         }
     }
 
-    public sealed class Handler(IAppDbContext db, TimeProvider clock) : ICommandHandler<Command>
+    public sealed class Handler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             var plan = await PlanLoader.LoadAsync(db, command.PersonId, command.PlanId, null, cancellationToken);
-            plan.RecordReview(command.HeldOn!.Value, command.Summary, UkTime.Today(clock));
+            plan.RecordReview(command.HeldOn!.Value, command.Summary, UkTime.Today(clock), user.RequireUserId());
             return Unit.Value;
         }
     }

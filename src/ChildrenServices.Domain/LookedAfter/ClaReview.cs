@@ -17,8 +17,10 @@ public sealed class ClaReview : IPartOf<PeriodOfCare>
         ParticipationCode = string.Empty;
     }
 
-    internal ClaReview(Guid periodOfCareId, DateOnly heldOn, string participationCode, Guid reviewingOfficerId, ReviewOutcome? outcome)
+    internal ClaReview(Guid periodOfCareId, DateOnly heldOn, string participationCode, Guid reviewingOfficerId, ReviewOutcome? outcome, Guid? recordedById, DateOnly recordedOn)
     {
+        RecordedById = recordedById;
+        RecordedOn = recordedOn;
         PeriodOfCareId = periodOfCareId;
         HeldOn = heldOn;
         ParticipationCode = participationCode;
@@ -35,11 +37,18 @@ public sealed class ClaReview : IPartOf<PeriodOfCare>
 
     public Guid Id { get; private init; } = Guid.CreateVersion7();
 
+    internal void Redate(DateOnly heldOn) => HeldOn = heldOn;
+
     public Guid PeriodOfCareId { get; private init; }
 
     Guid IPartOf.RootId => PeriodOfCareId;
 
-    public DateOnly HeldOn { get; private init; }
+    public DateOnly HeldOn { get; private set; }
+
+    /// <summary>Who recorded it (unknown on reviews recorded before this was kept) and the day they did.</summary>
+    public Guid? RecordedById { get; private init; }
+
+    public DateOnly? RecordedOn { get; private init; }
 
     /// <summary>How the child took part (PN0 … PN7).</summary>
     public string ParticipationCode { get; private init; }

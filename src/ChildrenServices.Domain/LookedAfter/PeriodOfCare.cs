@@ -1,3 +1,4 @@
+using ChildrenServices.Domain.Recording;
 using System.Globalization;
 using ChildrenServices.Domain.Codes;
 using ChildrenServices.Domain.Common;
@@ -414,7 +415,7 @@ public sealed class PeriodOfCare : Aggregate
     /// child under 4, one of PN1–PN7 from 4. With an outcome, the review records what it decided and
     /// follows up every recommendation of the review before it.
     /// </summary>
-    public ClaReview RecordReview(DateOnly heldOn, string participationCode, Guid reviewingOfficerId, DateOnly today, DateOnly? dateOfBirth = null, ReviewOutcome? outcome = null)
+    public ClaReview RecordReview(DateOnly heldOn, string participationCode, Guid reviewingOfficerId, DateOnly today, DateOnly? dateOfBirth = null, ReviewOutcome? outcome = null, Guid? recordedById = null)
     {
         participationCode = Normalise(participationCode);
         if (participationCode.Length == 0)
@@ -457,7 +458,7 @@ public sealed class PeriodOfCare : Aggregate
             CheckOutcome(heldOn, outcome);
         }
 
-        var review = new ClaReview(Id, heldOn, participationCode, reviewingOfficerId, outcome);
+        var review = new ClaReview(Id, heldOn, participationCode, reviewingOfficerId, outcome, recordedById, today);
         if (outcome is not null)
         {
             foreach (var recommendation in PreviousReview(heldOn)?.Recommendations ?? [])
@@ -468,6 +469,26 @@ public sealed class PeriodOfCare : Aggregate
 
         reviews.Add(review);
         return review;
+    }
+
+    /// <summary>
+    /// Corrects the date of a review recorded wrongly: within the period of care and not in the future, in its place among
+    /// the period's reviews (so each still follows up the one before), and with the child's participation code still
+    /// right for their age on the corrected day (DfE rules 440 and 441). Returns the date it replaces.
+    /// </summary>
+    public DateOnly CorrectReviewDate(Guid reviewId, DateOnly heldOn, DateOnly today, DateOnly? dateOfBirth = null)
+    {
+        var review = reviews.SingleOrDefault(r => r.Id == reviewId) ?? throw new DomainRuleException("The review is not in this period of care", "HeldOn");
+        Correction.KeepsItsPlace(reviews.Select(r => (r.Id, r.HeldOn)), reviewId, heldOn, "review");
+        CheckWithinPeriod(heldOn, today, "The date of the review", "HeldOn");
+        if (dateOfBirth is { } born && (heldOn < born.AddYears(ParticipationAge)) != (review.ParticipationCode == "PN0"))
+        {
+            throw new DomainRuleException($"The child's participation was recorded as {review.ParticipationCode}, which does not fit their age on {Day(heldOn)}", "HeldOn");
+        }
+
+        var old = review.HeldOn;
+        review.Redate(heldOn);
+        return old;
     }
 
     /// <summary>The review before a date: the one whose recommendations a review on that date follows up.</summary>

@@ -1,3 +1,4 @@
+using ChildrenServices.Domain.Recording;
 using ChildrenServices.Domain.Common;
 
 namespace ChildrenServices.Domain.SocialCare;
@@ -63,7 +64,7 @@ public sealed class ChildInNeedPlan : Aggregate
 
     public DateOnly? LatestVisit => visits.Where(v => v.ChildSeen).Select(v => (DateOnly?)v.VisitedOn).Max();
 
-    public CinReview RecordReview(DateOnly heldOn, string? summary, DateOnly today)
+    public CinReview RecordReview(DateOnly heldOn, string? summary, DateOnly today, Guid? recordedById = null)
     {
         EnsureOpen();
         WithinPlan(heldOn, today, "HeldOn", "The review");
@@ -72,9 +73,28 @@ public sealed class ChildInNeedPlan : Aggregate
             throw new DomainRuleException("Summarise what the review decided", "Summary");
         }
 
-        var review = new CinReview(Id, heldOn, summary.Trim());
+        var review = new CinReview(Id, heldOn, summary.Trim(), recordedById, today);
         reviews.Add(review);
         return review;
+    }
+
+    /// <summary>
+    /// Corrects the date of a review recorded wrongly: within the plan and not in the future, as when it was recorded, and
+    /// in its place among the plan's reviews. Returns the date it replaces.
+    /// </summary>
+    public DateOnly CorrectReviewDate(Guid reviewId, DateOnly heldOn, DateOnly today)
+    {
+        var review = reviews.SingleOrDefault(r => r.Id == reviewId) ?? throw new DomainRuleException("The review is not on this plan", "HeldOn");
+        Correction.KeepsItsPlace(reviews.Select(r => (r.Id, r.HeldOn)), reviewId, heldOn, "review");
+        WithinPlan(heldOn, today, "HeldOn", "The review");
+        if (EndedOn is { } ended && heldOn > ended)
+        {
+            throw new DomainRuleException($"The review cannot be after the plan ended, {ended:d MMMM yyyy}", "HeldOn");
+        }
+
+        var old = review.HeldOn;
+        review.Redate(heldOn);
+        return old;
     }
 
     /// <summary>A visit under the plan. Only a visit where the child was seen counts towards the visit frequency.</summary>
@@ -173,11 +193,13 @@ public sealed class CinReview : IPartOf<ChildInNeedPlan>
         Summary = string.Empty;
     }
 
-    internal CinReview(Guid planId, DateOnly heldOn, string summary)
+    internal CinReview(Guid planId, DateOnly heldOn, string summary, Guid? recordedById, DateOnly recordedOn)
     {
         PlanId = planId;
         HeldOn = heldOn;
         Summary = summary;
+        RecordedById = recordedById;
+        RecordedOn = recordedOn;
     }
 
     public Guid Id { get; private init; } = Guid.CreateVersion7();
@@ -186,9 +208,16 @@ public sealed class CinReview : IPartOf<ChildInNeedPlan>
 
     Guid IPartOf.RootId => PlanId;
 
-    public DateOnly HeldOn { get; private init; }
+    public DateOnly HeldOn { get; private set; }
 
     public string Summary { get; private init; }
+
+    /// <summary>Who recorded it (unknown on reviews recorded before this was kept) and the day they did.</summary>
+    public Guid? RecordedById { get; private init; }
+
+    public DateOnly? RecordedOn { get; private init; }
+
+    internal void Redate(DateOnly heldOn) => HeldOn = heldOn;
 }
 
 public sealed class CinVisit : IPartOf<ChildInNeedPlan>

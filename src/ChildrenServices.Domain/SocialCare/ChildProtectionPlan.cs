@@ -1,3 +1,4 @@
+using ChildrenServices.Domain.Recording;
 using ChildrenServices.Domain.Codes;
 using ChildrenServices.Domain.Common;
 
@@ -191,7 +192,7 @@ public sealed class ChildProtectionPlan : Aggregate
     }
 
     /// <summary>The reviewing officer records a review conference: the plan continues (with its latest category) or ends that day.</summary>
-    public CpReview RecordReview(DateOnly heldOn, bool planContinues, string? latestCategory, string? decision, Guid chairId, DateOnly today)
+    public CpReview RecordReview(DateOnly heldOn, bool planContinues, string? latestCategory, string? decision, Guid chairId, DateOnly today, Guid? recordedById = null)
     {
         WithinPlan(heldOn, today, "HeldOn", "The review conference");
         ConferenceDate.EnsureWeekday(heldOn, "HeldOn", "The review conference");
@@ -220,7 +221,7 @@ public sealed class ChildProtectionPlan : Aggregate
             LatestCategory = latestCategory;
         }
 
-        var review = new CpReview(Id, heldOn, planContinues, decision.Trim(), chairId);
+        var review = new CpReview(Id, heldOn, planContinues, decision.Trim(), chairId, recordedById ?? chairId, today);
         reviews.Add(review);
         if (!planContinues)
         {
@@ -230,6 +231,48 @@ public sealed class ChildProtectionPlan : Aggregate
         }
 
         return review;
+    }
+
+    /// <summary>
+    /// Corrects the date of a review conference recorded wrongly: the rules it was recorded under (after the initial
+    /// conference, a weekday (CIN rule 8875), one a day, not in the future) and in its place among the plan's reviews. A
+    /// review that ended the plan moves the plan's end with it, never before a visit or core group recorded on the plan.
+    /// Returns the date it replaces.
+    /// </summary>
+    public DateOnly CorrectReviewDate(Guid reviewId, DateOnly heldOn, DateOnly today)
+    {
+        var review = reviews.SingleOrDefault(r => r.Id == reviewId) ?? throw new DomainRuleException("The review conference is not on this plan", "HeldOn");
+        Correction.KeepsItsPlace(reviews.Select(r => (r.Id, r.HeldOn)), reviewId, heldOn, "review conference");
+        if (heldOn <= StartedOn)
+        {
+            throw new DomainRuleException($"A review conference must be after the initial conference, {StartedOn:d MMMM yyyy}", "HeldOn");
+        }
+
+        if (heldOn > today)
+        {
+            throw new DomainRuleException("The date must be today or in the past", "HeldOn");
+        }
+
+        ConferenceDate.EnsureWeekday(heldOn, "HeldOn", "The review conference");
+        if (review.PlanContinues && EndedOn is { } ended && heldOn > ended)
+        {
+            throw new DomainRuleException($"The review conference cannot be after the plan ended, {ended:d MMMM yyyy}", "HeldOn");
+        }
+
+        if (!review.PlanContinues)
+        {
+            var lastRecorded = visits.Select(v => v.VisitedOn).Concat(coreGroups.Select(g => g.HeldOn)).Select(d => (DateOnly?)d).Max();
+            if (lastRecorded is { } last && heldOn < last)
+            {
+                throw new DomainRuleException($"This review ended the plan, and the plan has a visit or core group on {last:d MMMM yyyy}: the corrected date cannot be before it", "HeldOn");
+            }
+
+            EndedOn = heldOn;
+        }
+
+        var old = review.HeldOn;
+        review.Redate(heldOn);
+        return old;
     }
 
     /// <summary>
@@ -336,13 +379,15 @@ public sealed class CpReview : IPartOf<ChildProtectionPlan>
         Decision = string.Empty;
     }
 
-    internal CpReview(Guid planId, DateOnly heldOn, bool planContinues, string decision, Guid chairId)
+    internal CpReview(Guid planId, DateOnly heldOn, bool planContinues, string decision, Guid chairId, Guid recordedById, DateOnly recordedOn)
     {
         PlanId = planId;
         HeldOn = heldOn;
         PlanContinues = planContinues;
         Decision = decision;
         ChairId = chairId;
+        RecordedById = recordedById;
+        RecordedOn = recordedOn;
     }
 
     public Guid Id { get; private init; } = Guid.CreateVersion7();
@@ -351,13 +396,20 @@ public sealed class CpReview : IPartOf<ChildProtectionPlan>
 
     Guid IPartOf.RootId => PlanId;
 
-    public DateOnly HeldOn { get; private init; }
+    public DateOnly HeldOn { get; private set; }
 
     public bool PlanContinues { get; private init; }
 
     public string Decision { get; private init; }
 
     public Guid ChairId { get; private init; }
+
+    /// <summary>Who recorded it (the chair, on reviews recorded before this was kept) and the day they did.</summary>
+    public Guid? RecordedById { get; private init; }
+
+    public DateOnly? RecordedOn { get; private init; }
+
+    internal void Redate(DateOnly heldOn) => HeldOn = heldOn;
 }
 
 public sealed class CpVisit : IPartOf<ChildProtectionPlan>

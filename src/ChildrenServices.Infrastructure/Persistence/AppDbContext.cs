@@ -84,6 +84,8 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? user,
 
     public DbSet<CaseNote> CaseNotes => Set<CaseNote>();
 
+    public DbSet<Domain.Recording.Correction> Corrections => Set<Domain.Recording.Correction>();
+
     public DbSet<NoteAddendum> NoteAddenda => Set<NoteAddendum>();
 
     public DbSet<Domain.Drafts.FormDraft> FormDrafts => Set<Domain.Drafts.FormDraft>();

@@ -208,4 +208,17 @@ public sealed class DemoSeedTests(AppFactory factory) : IntegrationTest(factory)
         Assert.Contains("The family's proposal", page, StringComparison.Ordinal);
         Assert.Contains("Record the decision", page, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task DemoSeed_HasAReviewWhoseDateTheManagerCorrected_ShownBesideTheReview()
+    {
+        var correction = Assert.Single(await WithDbAsync(db => db.Corrections.ToListAsync()));
+        var review = await WithDbAsync(db => db.PeriodsOfCare.SelectMany(p => p.Reviews).SingleAsync(r => r.Id == correction.RecordId));
+        var manager = await WithDbAsync(db => db.Teams.Where(t => t.Kind == TeamKind.ChildrenLookedAfter).OrderBy(t => t.Name).Select(t => t.ManagerId!.Value).FirstAsync());
+
+        Assert.Equal((correction.ToDate, true, manager), (review.HeldOn, correction.AsManager, correction.CorrectedById));
+        Assert.NotEqual(correction.FromDate, correction.ToDate);
+        var page = await PageAsync(ClientFor(manager), $"/People/{correction.ChildId}/Visits");
+        Assert.Contains($"Corrected from {correction.FromDate.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}", page, StringComparison.Ordinal);
+    }
 }

@@ -54,3 +54,19 @@ internal sealed class FormDraftConfiguration : IEntityTypeConfiguration<FormDraf
         builder.HasOne<StaffMember>().WithMany().HasForeignKey(d => d.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class CorrectionConfiguration : IEntityTypeConfiguration<Correction>
+{
+    public void Configure(EntityTypeBuilder<Correction> builder)
+    {
+        builder.ToTable("Corrections");
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.Record).HasConversion<string>().HasMaxLength(40);
+        builder.Property(c => c.Reason).HasMaxLength(Correction.ReasonLimit);
+        builder.HasOne<Person>().WithMany().HasForeignKey(c => c.ChildId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<StaffMember>().WithMany().HasForeignKey(c => c.CorrectedById).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => c.RecordId);
+        builder.HasIndex(c => c.ChildId);
+    }
+}

@@ -1348,6 +1348,12 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid>("PeriodOfCareId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly?>("RecordedOn")
+                        .HasColumnType("date");
+
                     b.Property<Guid>("ReviewingOfficerId")
                         .HasColumnType("uniqueidentifier");
 
@@ -2096,6 +2102,53 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("CaseNotes", (string)null);
                 });
 
+            modelBuilder.Entity("ChildrenServices.Domain.Recording.Correction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("AsManager")
+                        .HasColumnType("bit");
+
+                    b.Property<Guid>("ChildId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CorrectedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("CorrectedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("FromDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Record")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("ToDate")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChildId");
+
+                    b.HasIndex("CorrectedById");
+
+                    b.HasIndex("RecordId");
+
+                    b.ToTable("Corrections", (string)null);
+                });
+
             modelBuilder.Entity("ChildrenServices.Domain.Recording.NoteAddendum", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2501,6 +2554,12 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid>("PlanId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly?>("RecordedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("Summary")
                         .IsRequired()
                         .HasMaxLength(10000)
@@ -2576,6 +2635,12 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<Guid>("PlanId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly?>("RecordedOn")
+                        .HasColumnType("date");
 
                     b.HasKey("Id");
 
@@ -3849,6 +3914,21 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasOne("ChildrenServices.Domain.Staff.StaffMember", null)
                         .WithMany()
                         .HasForeignKey("RecordedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.Recording.Correction", b =>
+                {
+                    b.HasOne("ChildrenServices.Domain.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ChildId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("ChildrenServices.Domain.Staff.StaffMember", null)
+                        .WithMany()
+                        .HasForeignKey("CorrectedById")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -666,6 +666,38 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "Corrections",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ChildId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Record = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    RecordId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    FromDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    ToDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    CorrectedById = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AsManager = table.Column<bool>(type: "bit", nullable: false),
+                    CorrectedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Corrections", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Corrections_People_ChildId",
+                        column: x => x.ChildId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Corrections_StaffMembers_CorrectedById",
+                        column: x => x.CorrectedById,
+                        principalTable: "StaffMembers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FormDrafts",
                 columns: table => new
                 {
@@ -816,6 +848,8 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     PeriodOfCareId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     HeldOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    RecordedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    RecordedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     ParticipationCode = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: false),
                     ReviewingOfficerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     Attendees = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
@@ -1827,7 +1861,9 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     PlanId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     HeldOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Summary = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: false)
+                    Summary = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: false),
+                    RecordedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    RecordedOn = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2054,7 +2090,9 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     HeldOn = table.Column<DateOnly>(type: "date", nullable: false),
                     PlanContinues = table.Column<bool>(type: "bit", nullable: false),
                     Decision = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: false),
-                    ChairId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    ChairId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RecordedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    RecordedOn = table.Column<DateOnly>(type: "date", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2539,6 +2577,21 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 columns: new[] { "Status", "DecisionDueAtUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Corrections_ChildId",
+                table: "Corrections",
+                column: "ChildId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Corrections_CorrectedById",
+                table: "Corrections",
+                column: "CorrectedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Corrections_RecordId",
+                table: "Corrections",
+                column: "RecordId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DeprivationOfLibertyOrders_PeriodOfCareId_StartedOn",
                 table: "DeprivationOfLibertyOrders",
                 columns: new[] { "PeriodOfCareId", "StartedOn" });
@@ -2971,6 +3024,9 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "ContactReportedChildren");
+
+            migrationBuilder.DropTable(
+                name: "Corrections");
 
             migrationBuilder.DropTable(
                 name: "DeprivationOfLibertyOrders");

@@ -666,6 +666,38 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Corrections",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChildId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Record = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RecordId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FromDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ToDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    CorrectedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AsManager = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CorrectedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Corrections", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Corrections_People_ChildId",
+                        column: x => x.ChildId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Corrections_StaffMembers_CorrectedById",
+                        column: x => x.CorrectedById,
+                        principalTable: "StaffMembers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FormDrafts",
                 columns: table => new
                 {
@@ -816,6 +848,8 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     PeriodOfCareId = table.Column<Guid>(type: "TEXT", nullable: false),
                     HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RecordedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RecordedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     ParticipationCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
                     ReviewingOfficerId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Attendees = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
@@ -1827,7 +1861,9 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     PlanId = table.Column<Guid>(type: "TEXT", nullable: false),
                     HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Summary = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false)
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    RecordedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RecordedOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2054,7 +2090,9 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     PlanContinues = table.Column<bool>(type: "INTEGER", nullable: false),
                     Decision = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
-                    ChairId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    ChairId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RecordedOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2537,6 +2575,21 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 columns: new[] { "Status", "DecisionDueAtUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Corrections_ChildId",
+                table: "Corrections",
+                column: "ChildId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Corrections_CorrectedById",
+                table: "Corrections",
+                column: "CorrectedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Corrections_RecordId",
+                table: "Corrections",
+                column: "RecordId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DeprivationOfLibertyOrders_PeriodOfCareId_StartedOn",
                 table: "DeprivationOfLibertyOrders",
                 columns: new[] { "PeriodOfCareId", "StartedOn" });
@@ -2967,6 +3020,9 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ContactReportedChildren");
+
+            migrationBuilder.DropTable(
+                name: "Corrections");
 
             migrationBuilder.DropTable(
                 name: "DeprivationOfLibertyOrders");

@@ -1,0 +1,138 @@
+using System.Net;
+using ChildrenServices.Application.Recording;
+using ChildrenServices.Application.Security;
+using ChildrenServices.Application.SocialCare;
+using ChildrenServices.Domain.FrontDoor;
+using ChildrenServices.Domain.Recording;
+using ChildrenServices.Domain.SocialCare;
+using ChildrenServices.Domain.Timescales;
+using ChildrenServices.IntegrationTests.FrontDoor;
+using ChildrenServices.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using static ChildrenServices.IntegrationTests.Pages.PageHelpers;
+
+namespace ChildrenServices.IntegrationTests.Recording;
+
+/// <summary>
+/// A review conference's date recorded wrongly, corrected through the page by the manager of the team holding the case
+/// (or by the reviewing officer who recorded it, within a week): the correction and the original stay in the history,
+/// and the visits and reviews, the chronology and the next review's deadline follow the corrected date.
+/// </summary>
+public sealed class ReviewCorrectionTests(AppFactory factory) : FrontDoorTestBase(factory)
+{
+    private Guid socialWorker;
+    private Guid reviewingOfficer;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public override async ValueTask InitializeAsync()
+    {
+        await base.InitializeAsync();
+        socialWorker = await AssessmentSocialWorkerAsync();
+        reviewingOfficer = await CreateUserAsync(Roles.ReviewingOfficer, "Helen Marsh");
+    }
+
+    /// <summary>
+    /// A child on a plan from a conference today (Tuesday 24 November 2026); eight days on, the reviewing officer records a
+    /// review conference as held on Wednesday 2 December, which was really the day before.
+    /// </summary>
+    private async Task<(Guid ChildId, Guid ReviewId)> ReviewRecordedAsync()
+    {
+        var (contactId, childId) = await ContactAboutNewChildAsync();
+        await DecideAsync(Practitioner, contactId, ContactOutcome.Referral);
+        await AllocateAsync(AssessmentManager, childId, socialWorker);
+        var enquiry = await SendAsUserAsync(socialWorker, new RecordStrategyDiscussion.Command { PersonId = childId, HeldOn = Today, Agencies = "Police, school", Section47 = true, Rationale = "Bruising." });
+        Task<Guid> EnquiryVersion() => WithDbAsync(db => db.ChildProtectionEnquiries.Where(e => e.Id == enquiry).Select(e => e.Version).SingleAsync(Ct));
+        await SendAsUserAsync(socialWorker, new RecordSection47Outcome.Command { PersonId = childId, EnquiryId = enquiry, Version = await EnquiryVersion(), ConcludedOn = Today, Findings = "Neglect.", ConferenceNeeded = true });
+        await SendAsUserAsync(reviewingOfficer, new RecordInitialConference.Command { PersonId = childId, EnquiryId = enquiry, Version = await EnquiryVersion(), HeldOn = Today, Outcome = ConferenceOutcome.ChildProtectionPlan, InitialCategory = "NEG" });
+        var plan = await WithDbAsync(db => db.ChildProtectionPlans.SingleAsync(p => p.ChildId == childId, Ct));
+        Factory.Clock.Advance(TimeSpan.FromDays(8));
+        await SendAsUserAsync(reviewingOfficer, new RecordChildProtectionReview.Command
+        {
+            PersonId = childId, PlanId = plan.Id, Version = plan.Version, HeldOn = Today.AddDays(8), PlanContinues = true, LatestCategory = "NEG", Decision = "The plan continues; home conditions improving.",
+        });
+        var review = await WithDbAsync(db => db.ChildProtectionPlans.Where(p => p.Id == plan.Id).SelectMany(p => p.Reviews).Select(r => r.Id).SingleAsync(Ct));
+        return (childId, review);
+    }
+
+    [Fact]
+    public async Task TheManager_CorrectsAReviewDate_WithAReason_AndTheHistoryChronologyAndDeadlineFollow()
+    {
+        var (childId, reviewId) = await ReviewRecordedAsync();
+        var manager = ClientFor(AssessmentManager);
+        var form = $"/People/{childId}/Corrections/Review/ChildProtectionReview/{reviewId}";
+        var before = (await SendAsUserAsync(socialWorker, new GetChildProtection.Query(childId))).OpenPlan!.DueNext.Single(d => d.Kind == DueKind.ChildProtectionReview).DueOn;
+        Assert.Contains($"href=\"{form}\"", await PageAsync(manager, $"/People/{childId}/Visits"), StringComparison.Ordinal);
+        Assert.DoesNotContain($"href=\"{form}\"", await PageAsync(ClientFor(socialWorker), $"/People/{childId}/Visits"), StringComparison.Ordinal);
+
+        var corrected = await PostFormAsync(manager, form, [.. DateFields("HeldOn", new DateOnly(2026, 12, 1)), F("Input.Reason", "The invitation date was typed; the conference met on the Tuesday.")]);
+
+        Assert.Equal("Corrected: the date of the review", await BannerAfterAsync(manager, corrected, $"/People/{childId}/Visits"));
+        var correction = await WithDbAsync(db => db.Corrections.AsNoTracking().SingleAsync(Ct));
+        Assert.Equal((CorrectedRecord.ChildProtectionReview, reviewId, new DateOnly(2026, 12, 2), new DateOnly(2026, 12, 1), AssessmentManager, true),
+            (correction.Record, correction.RecordId, correction.FromDate, correction.ToDate, correction.CorrectedById, correction.AsManager));
+        Assert.Equal(new DateOnly(2026, 12, 1), await WithDbAsync(db => db.ChildProtectionPlans.SelectMany(p => p.Reviews).Select(r => r.HeldOn).SingleAsync(Ct)));
+        var visits = await PageAsync(manager, $"/People/{childId}/Visits");
+        Assert.Contains("1 December 2026", visits, StringComparison.Ordinal);
+        Assert.Contains("Corrected from 2 December 2026 by Ruth Adeyemi (manager): The invitation date was typed", visits, StringComparison.Ordinal);
+
+        var chronology = await SendAsUserAsync(socialWorker, new GetChronology.Query(childId));
+        var entry = Assert.Single(chronology, e => e.Id == reviewId);
+        Assert.Equal((new DateOnly(2026, 12, 1), "Child protection review conference"), (entry.OccurredOn, entry.Title));
+        Assert.StartsWith("Date corrected from 2 December 2026 to 1 December 2026 by Ruth Adeyemi (manager)", Assert.Single(entry.Addenda).Text, StringComparison.Ordinal);
+        Assert.Contains("Date corrected from 2 December 2026 to 1 December 2026", await PageAsync(ClientFor(socialWorker), $"/People/{childId}/Chronology"), StringComparison.Ordinal);
+        var after = (await SendAsUserAsync(socialWorker, new GetChildProtection.Query(childId))).OpenPlan!.DueNext.Single(d => d.Kind == DueKind.ChildProtectionReview).DueOn;
+        Assert.Equal((new DateOnly(2027, 6, 2), new DateOnly(2027, 6, 1)), (before, after));
+    }
+
+    [Fact]
+    public async Task TheReviewingOfficerWhoRecordedIt_MayCorrectItForAWeek_ThenOnlyAManager_AndNobodyElse()
+    {
+        var (childId, reviewId) = await ReviewRecordedAsync();
+        var form = $"/People/{childId}/Corrections/Review/ChildProtectionReview/{reviewId}";
+        CorrectReviewDate.Command Correct(Guid version, DateOnly on) => new() { PersonId = childId, Kind = CorrectedRecord.ChildProtectionReview, ReviewId = reviewId, Version = version, HeldOn = on, Reason = "Typed wrongly." };
+        Task<Guid> Version() => WithDbAsync(db => db.ChildProtectionPlans.Where(p => p.ChildId == childId).Select(p => p.Version).SingleAsync(Ct));
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await ClientFor(socialWorker).GetAsync(form, Ct)).StatusCode);
+        await Assert.ThrowsAsync<Application.ForbiddenException>(async () => await SendAsUserAsync(socialWorker, Correct(await Version(), new DateOnly(2026, 12, 1))));
+        Assert.Equal(HttpStatusCode.OK, (await ClientFor(reviewingOfficer).GetAsync(form, Ct)).StatusCode);
+        await SendAsUserAsync(reviewingOfficer, Correct(await Version(), new DateOnly(2026, 12, 1)));
+
+        Factory.Clock.Advance(TimeSpan.FromDays(Correction.RecorderWindowDays + 1));
+        Assert.Equal(HttpStatusCode.Forbidden, (await ClientFor(reviewingOfficer).GetAsync(form, Ct)).StatusCode);
+        await Assert.ThrowsAsync<Application.ForbiddenException>(async () => await SendAsUserAsync(reviewingOfficer, Correct(await Version(), new DateOnly(2026, 11, 30))));
+        await SendAsUserAsync(AssessmentManager, Correct(await Version(), new DateOnly(2026, 11, 30)));
+
+        var history = await WithDbAsync(db => db.Corrections.AsNoTracking().OrderBy(c => c.CorrectedAtUtc).ThenBy(c => c.Id).ToListAsync(Ct));
+        Assert.Equal([(new DateOnly(2026, 12, 2), new DateOnly(2026, 12, 1), false), (new DateOnly(2026, 12, 1), new DateOnly(2026, 11, 30), true)],
+            history.Select(c => (c.FromDate, c.ToDate, c.AsManager)));
+    }
+
+    [Fact]
+    public async Task BadInput_IsShownBesideItsField_WithTheDateKept_AndAStaleFormIsAConflict()
+    {
+        var (childId, reviewId) = await ReviewRecordedAsync();
+        var manager = ClientFor(AssessmentManager);
+        var form = $"/People/{childId}/Corrections/Review/ChildProtectionReview/{reviewId}";
+        var stale = FormPostingTo(await PageAsync(manager, form), form, form);
+
+        var noReason = await PostFormAsync(manager, form, [.. DateFields("HeldOn", new DateOnly(2026, 12, 1)), F("Input.Reason", "")]);
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        var html = await noReason.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("id=\"Input_Reason-error\"", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"1\"", html, StringComparison.Ordinal);
+
+        var saturday = await PostFormAsync(manager, form, [.. DateFields("HeldOn", new DateOnly(2026, 11, 28)), F("Input.Reason", "Typed wrongly.")]);
+        Assert.Equal(HttpStatusCode.BadRequest, saturday.StatusCode);
+        var refused = await saturday.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("id=\"Input_HeldOn-error\"", refused, StringComparison.Ordinal);
+        Assert.Contains("Saturday", refused, StringComparison.Ordinal);
+        Assert.Contains("Typed wrongly.", refused, StringComparison.Ordinal);
+        Assert.Empty(await WithDbAsync(db => db.Corrections.ToListAsync(Ct)));
+
+        await PostFormAsync(manager, form, [.. DateFields("HeldOn", new DateOnly(2026, 12, 1)), F("Input.Reason", "Typed wrongly.")]);
+        var second = await SubmitAsync(manager, stale, [.. DateFields("HeldOn", new DateOnly(2026, 11, 30)), F("Input.Reason", "Another.")]);
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
+        Assert.Single(await WithDbAsync(db => db.Corrections.ToListAsync(Ct)));
+    }
+}
