@@ -40,7 +40,7 @@ public sealed class CorrectionJourney(BrowserHost host) : IClassFixture<BrowserH
         await page.GetByLabel("Why was the recorded date wrong?").FillAsync("The review met the day before; the date of the minutes was typed.");
         await ClickAsync(page, "Correct the date");
 
-        Assert.Contains("Corrected: the date of the review", await BannerAsync(page), StringComparison.Ordinal);
+        Assert.Contains("Corrected: the date of the child in need review", await BannerAsync(page), StringComparison.Ordinal);
         var row = await page.Locator("table tbody tr", new() { HasText = "Child in need plan review" }).InnerTextAsync();
         Assert.Contains(Day(actual), row, StringComparison.Ordinal);
         Assert.Contains($"Corrected from {Day(recorded)} by Sam Patel (manager): The review met the day before", row, StringComparison.Ordinal);

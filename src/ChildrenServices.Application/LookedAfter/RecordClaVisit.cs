@@ -32,12 +32,12 @@ public static class RecordClaVisit
         }
     }
 
-    public sealed class Handler(IAppDbContext db, TimeProvider clock) : ICommandHandler<Command>
+    public sealed class Handler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             var period = await PeriodOfCareLoader.LoadAsync(db, command.PersonId, command.PeriodOfCareId, command.Version, cancellationToken);
-            period.RecordVisit(command.VisitedOn!.Value, command.ChildSeen!.Value, command.SeenAlone, UkTime.Today(clock));
+            period.RecordVisit(command.VisitedOn!.Value, command.ChildSeen!.Value, command.SeenAlone, UkTime.Today(clock), user.RequireUserId());
             return Unit.Value;
         }
     }

@@ -30,12 +30,12 @@ public static class RecordChildInNeedVisit
         public Validator() => RuleFor(c => c.VisitedOn).NotNull().WithMessage("Enter the date of the visit");
     }
 
-    public sealed class Handler(IAppDbContext db, TimeProvider clock) : ICommandHandler<Command>
+    public sealed class Handler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             var plan = await PlanLoader.LoadAsync(db, command.PersonId, command.PlanId, null, cancellationToken);
-            plan.RecordVisit(command.VisitedOn!.Value, command.ChildSeen, command.SeenAlone, UkTime.Today(clock));
+            plan.RecordVisit(command.VisitedOn!.Value, command.ChildSeen, command.SeenAlone, UkTime.Today(clock), user.RequireUserId());
             return Unit.Value;
         }
     }

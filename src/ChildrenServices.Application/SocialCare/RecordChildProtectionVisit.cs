@@ -31,11 +31,11 @@ public static class RecordChildProtectionVisit
         public Validator() => RuleFor(c => c.VisitedOn).NotNull().WithMessage("Enter the date of the visit");
     }
 
-    public sealed class Handler(IAppDbContext db, TimeProvider clock) : ICommandHandler<Command>
+    public sealed class Handler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
-            (await CpPlanLoader.LoadAsync(db, command.PersonId, command.PlanId, null, cancellationToken)).RecordVisit(command.VisitedOn!.Value, command.ChildSeen, command.SeenAlone, UkTime.Today(clock));
+            (await CpPlanLoader.LoadAsync(db, command.PersonId, command.PlanId, null, cancellationToken)).RecordVisit(command.VisitedOn!.Value, command.ChildSeen, command.SeenAlone, UkTime.Today(clock), user.RequireUserId());
             return Unit.Value;
         }
     }

@@ -12,8 +12,10 @@ public sealed class ClaVisit : IPartOf<PeriodOfCare>
     {
     }
 
-    internal ClaVisit(Guid periodOfCareId, DateOnly visitedOn, bool childSeen, bool seenAlone)
+    internal ClaVisit(Guid periodOfCareId, DateOnly visitedOn, bool childSeen, bool seenAlone, Guid? recordedById, DateOnly recordedOn)
     {
+        RecordedById = recordedById;
+        RecordedOn = recordedOn;
         PeriodOfCareId = periodOfCareId;
         VisitedOn = visitedOn;
         ChildSeen = childSeen;
@@ -26,7 +28,14 @@ public sealed class ClaVisit : IPartOf<PeriodOfCare>
 
     Guid IPartOf.RootId => PeriodOfCareId;
 
-    public DateOnly VisitedOn { get; private init; }
+    public DateOnly VisitedOn { get; private set; }
+
+    /// <summary>Who recorded it (unknown on visits recorded before this was kept) and the day they did.</summary>
+    public Guid? RecordedById { get; private init; }
+
+    public DateOnly? RecordedOn { get; private init; }
+
+    internal void Redate(DateOnly visitedOn) => VisitedOn = visitedOn;
 
     public bool ChildSeen { get; private init; }
 

@@ -556,7 +556,7 @@ public sealed class PeriodOfCare : Aggregate
     }
 
     /// <summary>A statutory visit to the child took place (regulation 28).</summary>
-    public ClaVisit RecordVisit(DateOnly visitedOn, bool childSeen, bool seenAlone, DateOnly today)
+    public ClaVisit RecordVisit(DateOnly visitedOn, bool childSeen, bool seenAlone, DateOnly today, Guid? recordedById = null)
     {
         if (seenAlone && !childSeen)
         {
@@ -564,9 +564,24 @@ public sealed class PeriodOfCare : Aggregate
         }
 
         CheckWithinPeriod(visitedOn, today, "The date of the visit", "VisitedOn");
-        var visit = new ClaVisit(Id, visitedOn, childSeen, seenAlone);
+        var visit = new ClaVisit(Id, visitedOn, childSeen, seenAlone, recordedById, today);
         visits.Add(visit);
         return visit;
+    }
+
+    /// <summary>Corrects the date of a visit recorded wrongly: within the period of care and not in the future. Returns the date it replaces.</summary>
+    public DateOnly CorrectVisitDate(Guid visitId, DateOnly visitedOn, DateOnly today)
+    {
+        var visit = visits.SingleOrDefault(v => v.Id == visitId) ?? throw new DomainRuleException("The visit is not in this period of care", "HeldOn");
+        if (visitedOn == visit.VisitedOn)
+        {
+            throw new DomainRuleException("That is the date already recorded: enter the correct date", "HeldOn");
+        }
+
+        CheckWithinPeriod(visitedOn, today, "The date of the visit", "HeldOn");
+        var old = visit.VisitedOn;
+        visit.Redate(visitedOn);
+        return old;
     }
 
     /// <summary>The child went missing (M) or was away from placement without authorisation (A).</summary>

@@ -8,6 +8,9 @@ public enum CorrectedRecord
     ChildInNeedReview = 1,
     ChildProtectionReview = 2,
     LookedAfterReview = 3,
+    ChildInNeedVisit = 4,
+    ChildProtectionVisit = 5,
+    LookedAfterVisit = 6,
 }
 
 public static class CorrectedRecords
@@ -17,6 +20,9 @@ public static class CorrectedRecords
         CorrectedRecord.ChildInNeedReview => "Child in need review",
         CorrectedRecord.ChildProtectionReview => "Child protection review conference",
         CorrectedRecord.LookedAfterReview => "Looked-after review",
+        CorrectedRecord.ChildInNeedVisit => "Child in need visit",
+        CorrectedRecord.ChildProtectionVisit => "Child protection visit",
+        CorrectedRecord.LookedAfterVisit => "Looked-after visit",
         _ => record.ToString(),
     };
 }

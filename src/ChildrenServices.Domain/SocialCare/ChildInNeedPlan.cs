@@ -98,7 +98,7 @@ public sealed class ChildInNeedPlan : Aggregate
     }
 
     /// <summary>A visit under the plan. Only a visit where the child was seen counts towards the visit frequency.</summary>
-    public CinVisit RecordVisit(DateOnly visitedOn, bool childSeen, bool seenAlone, DateOnly today)
+    public CinVisit RecordVisit(DateOnly visitedOn, bool childSeen, bool seenAlone, DateOnly today, Guid? recordedById = null)
     {
         EnsureOpen();
         WithinPlan(visitedOn, today, "VisitedOn", "The visit");
@@ -107,9 +107,29 @@ public sealed class ChildInNeedPlan : Aggregate
             throw new DomainRuleException("A child seen alone was seen: tick both, or neither", "SeenAlone");
         }
 
-        var visit = new CinVisit(Id, visitedOn, childSeen, seenAlone);
+        var visit = new CinVisit(Id, visitedOn, childSeen, seenAlone, recordedById, today);
         visits.Add(visit);
         return visit;
+    }
+
+    /// <summary>Corrects the date of a visit recorded wrongly: within the plan and not in the future, as when it was recorded. Returns the date it replaces.</summary>
+    public DateOnly CorrectVisitDate(Guid visitId, DateOnly visitedOn, DateOnly today)
+    {
+        var visit = visits.SingleOrDefault(v => v.Id == visitId) ?? throw new DomainRuleException("The visit is not on this plan", "HeldOn");
+        if (visitedOn == visit.VisitedOn)
+        {
+            throw new DomainRuleException("That is the date already recorded: enter the correct date", "HeldOn");
+        }
+
+        WithinPlan(visitedOn, today, "HeldOn", "The visit");
+        if (EndedOn is { } ended && visitedOn > ended)
+        {
+            throw new DomainRuleException($"The visit cannot be after the plan ended, {ended:d MMMM yyyy}", "HeldOn");
+        }
+
+        var old = visit.VisitedOn;
+        visit.Redate(visitedOn);
+        return old;
     }
 
     public void End(DateOnly on, string? reason, DateOnly today)
@@ -226,8 +246,10 @@ public sealed class CinVisit : IPartOf<ChildInNeedPlan>
     {
     }
 
-    internal CinVisit(Guid planId, DateOnly visitedOn, bool childSeen, bool seenAlone)
+    internal CinVisit(Guid planId, DateOnly visitedOn, bool childSeen, bool seenAlone, Guid? recordedById, DateOnly recordedOn)
     {
+        RecordedById = recordedById;
+        RecordedOn = recordedOn;
         PlanId = planId;
         VisitedOn = visitedOn;
         ChildSeen = childSeen;
@@ -240,7 +262,14 @@ public sealed class CinVisit : IPartOf<ChildInNeedPlan>
 
     Guid IPartOf.RootId => PlanId;
 
-    public DateOnly VisitedOn { get; private init; }
+    public DateOnly VisitedOn { get; private set; }
+
+    /// <summary>Who recorded it (unknown on visits recorded before this was kept) and the day they did.</summary>
+    public Guid? RecordedById { get; private init; }
+
+    public DateOnly? RecordedOn { get; private init; }
+
+    internal void Redate(DateOnly visitedOn) => VisitedOn = visitedOn;
 
     public bool ChildSeen { get; private init; }
 

@@ -178,7 +178,7 @@ public sealed class ChildProtectionPlan : Aggregate
         return group;
     }
 
-    public CpVisit RecordVisit(DateOnly visitedOn, bool childSeen, bool seenAlone, DateOnly today)
+    public CpVisit RecordVisit(DateOnly visitedOn, bool childSeen, bool seenAlone, DateOnly today, Guid? recordedById = null)
     {
         WithinPlan(visitedOn, today, "VisitedOn", "The visit");
         if (seenAlone && !childSeen)
@@ -186,7 +186,7 @@ public sealed class ChildProtectionPlan : Aggregate
             throw new DomainRuleException("A child seen alone was seen: tick both, or neither", "SeenAlone");
         }
 
-        var visit = new CpVisit(Id, visitedOn, childSeen, seenAlone);
+        var visit = new CpVisit(Id, visitedOn, childSeen, seenAlone, recordedById, today);
         visits.Add(visit);
         return visit;
     }
@@ -231,6 +231,35 @@ public sealed class ChildProtectionPlan : Aggregate
         }
 
         return review;
+    }
+
+    /// <summary>Corrects the date of a visit recorded wrongly: within the plan (after its start, not after its end) and not in the future. Returns the date it replaces.</summary>
+    public DateOnly CorrectVisitDate(Guid visitId, DateOnly visitedOn, DateOnly today)
+    {
+        var visit = visits.SingleOrDefault(v => v.Id == visitId) ?? throw new DomainRuleException("The visit is not on this plan", "HeldOn");
+        if (visitedOn == visit.VisitedOn)
+        {
+            throw new DomainRuleException("That is the date already recorded: enter the correct date", "HeldOn");
+        }
+
+        if (visitedOn < StartedOn)
+        {
+            throw new DomainRuleException($"The visit cannot be before the plan started, {StartedOn:d MMMM yyyy}", "HeldOn");
+        }
+
+        if (visitedOn > today)
+        {
+            throw new DomainRuleException("The date must be today or in the past", "HeldOn");
+        }
+
+        if (EndedOn is { } ended && visitedOn > ended)
+        {
+            throw new DomainRuleException($"The visit cannot be after the plan ended, {ended:d MMMM yyyy}", "HeldOn");
+        }
+
+        var old = visit.VisitedOn;
+        visit.Redate(visitedOn);
+        return old;
     }
 
     /// <summary>
@@ -418,8 +447,10 @@ public sealed class CpVisit : IPartOf<ChildProtectionPlan>
     {
     }
 
-    internal CpVisit(Guid planId, DateOnly visitedOn, bool childSeen, bool seenAlone)
+    internal CpVisit(Guid planId, DateOnly visitedOn, bool childSeen, bool seenAlone, Guid? recordedById, DateOnly recordedOn)
     {
+        RecordedById = recordedById;
+        RecordedOn = recordedOn;
         PlanId = planId;
         VisitedOn = visitedOn;
         ChildSeen = childSeen;
@@ -432,7 +463,14 @@ public sealed class CpVisit : IPartOf<ChildProtectionPlan>
 
     Guid IPartOf.RootId => PlanId;
 
-    public DateOnly VisitedOn { get; private init; }
+    public DateOnly VisitedOn { get; private set; }
+
+    /// <summary>Who recorded it (unknown on visits recorded before this was kept) and the day they did.</summary>
+    public Guid? RecordedById { get; private init; }
+
+    public DateOnly? RecordedOn { get; private init; }
+
+    internal void Redate(DateOnly visitedOn) => VisitedOn = visitedOn;
 
     public bool ChildSeen { get; private init; }
 

@@ -118,4 +118,30 @@ public sealed class ReviewCorrectionTests
         var ex = Assert.Throws<DomainRuleException>(() => new Correction(Guid.CreateVersion7(), CorrectedRecord.ChildInNeedReview, Guid.CreateVersion7(), Today, Today.AddDays(-1), " ", recorder, false, DateTime.UtcNow));
         Assert.Equal("Reason", ex.Field);
     }
+
+    [Fact]
+    public void AVisitsDate_IsCorrectedWithinThePlanOrPeriod_NotInTheFuture_AndKeepsWhoRecordedIt()
+    {
+        var referral = new Referral(Guid.CreateVersion7(), null, Today.AddDays(-120), "6", "N1", Guid.CreateVersion7(), false, null, Calendar);
+        var cin = new ChildInNeedPlan(referral, Today.AddDays(-100), Today);
+        var cinVisit = cin.RecordVisit(Today.AddDays(-3), true, true, Today, Chair);
+        var cp = CpPlan(new DateOnly(2026, 6, 4));
+        var cpVisit = cp.RecordVisit(new DateOnly(2026, 7, 1), true, false, Today, Chair);
+        var period = PeriodOfCare.Start(Guid.CreateVersion7(), Today.AddDays(-90), "C2", "N1", new Placement("U4", "PR1", "NB3 4QT", "Ashworth family", false, "SC482910"), Today.AddYears(-9), Today,
+            previousPermanence: new PreviousPermanence(PreviousPermanence.None, null, null, null, null));
+        var claVisit = period.RecordVisit(Today.AddDays(-5), true, true, Today, Chair);
+
+        var beforePlan = Assert.Throws<DomainRuleException>(() => cin.CorrectVisitDate(cinVisit.Id, Today.AddDays(-101), Today));
+        var future = Assert.Throws<DomainRuleException>(() => cp.CorrectVisitDate(cpVisit.Id, Today.AddDays(1), Today));
+        var beforeCare = Assert.Throws<DomainRuleException>(() => period.CorrectVisitDate(claVisit.Id, Today.AddDays(-91), Today));
+        var same = Assert.Throws<DomainRuleException>(() => cp.CorrectVisitDate(cpVisit.Id, new DateOnly(2026, 7, 1), Today));
+        Assert.All(new[] { beforePlan, future, beforeCare, same }, ex => Assert.Equal("HeldOn", ex.Field));
+
+        Assert.Equal(Today.AddDays(-3), cin.CorrectVisitDate(cinVisit.Id, Today.AddDays(-4), Today));
+        cp.CorrectVisitDate(cpVisit.Id, new DateOnly(2026, 6, 30), Today);
+        period.CorrectVisitDate(claVisit.Id, Today.AddDays(-6), Today);
+        Assert.Equal((Today.AddDays(-4), new DateOnly(2026, 6, 30), Today.AddDays(-6)), (cinVisit.VisitedOn, cpVisit.VisitedOn, claVisit.VisitedOn));
+        Assert.Equal(((Guid?)Chair, (DateOnly?)Today), (claVisit.RecordedById, claVisit.RecordedOn));
+        Assert.Equal(Today.AddDays(-4), cin.LatestVisit);
+    }
 }

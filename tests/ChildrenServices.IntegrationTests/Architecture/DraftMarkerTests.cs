@@ -39,7 +39,7 @@ public sealed partial class DraftMarkerTests
         ("/People/PreProceedings/Fgdm", DraftScope.Person),
         ("/People/PreProceedings/Meeting", DraftScope.Person),
         ("/People/PreProceedings/Decision", DraftScope.Person),
-        ("/People/Corrections/Review", DraftScope.Person),
+        ("/People/Corrections/Date", DraftScope.Person),
         ("/EarlyHelp/Episodes/Assessment", DraftScope.Episode),
         ("/EarlyHelp/Episodes/Goal", DraftScope.Episode),
         ("/EarlyHelp/Episodes/Action", DraftScope.Episode),

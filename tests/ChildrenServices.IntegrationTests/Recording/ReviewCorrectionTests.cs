@@ -60,14 +60,14 @@ public sealed class ReviewCorrectionTests(AppFactory factory) : FrontDoorTestBas
     {
         var (childId, reviewId) = await ReviewRecordedAsync();
         var manager = ClientFor(AssessmentManager);
-        var form = $"/People/{childId}/Corrections/Review/ChildProtectionReview/{reviewId}";
+        var form = $"/People/{childId}/Corrections/ChildProtectionReview/{reviewId}";
         var before = (await SendAsUserAsync(socialWorker, new GetChildProtection.Query(childId))).OpenPlan!.DueNext.Single(d => d.Kind == DueKind.ChildProtectionReview).DueOn;
         Assert.Contains($"href=\"{form}\"", await PageAsync(manager, $"/People/{childId}/Visits"), StringComparison.Ordinal);
         Assert.DoesNotContain($"href=\"{form}\"", await PageAsync(ClientFor(socialWorker), $"/People/{childId}/Visits"), StringComparison.Ordinal);
 
         var corrected = await PostFormAsync(manager, form, [.. DateFields("HeldOn", new DateOnly(2026, 12, 1)), F("Input.Reason", "The invitation date was typed; the conference met on the Tuesday.")]);
 
-        Assert.Equal("Corrected: the date of the review", await BannerAfterAsync(manager, corrected, $"/People/{childId}/Visits"));
+        Assert.Equal("Corrected: the date of the child protection review conference", await BannerAfterAsync(manager, corrected, $"/People/{childId}/Visits"));
         var correction = await WithDbAsync(db => db.Corrections.AsNoTracking().SingleAsync(Ct));
         Assert.Equal((CorrectedRecord.ChildProtectionReview, reviewId, new DateOnly(2026, 12, 2), new DateOnly(2026, 12, 1), AssessmentManager, true),
             (correction.Record, correction.RecordId, correction.FromDate, correction.ToDate, correction.CorrectedById, correction.AsManager));
@@ -89,8 +89,8 @@ public sealed class ReviewCorrectionTests(AppFactory factory) : FrontDoorTestBas
     public async Task TheReviewingOfficerWhoRecordedIt_MayCorrectItForAWeek_ThenOnlyAManager_AndNobodyElse()
     {
         var (childId, reviewId) = await ReviewRecordedAsync();
-        var form = $"/People/{childId}/Corrections/Review/ChildProtectionReview/{reviewId}";
-        CorrectReviewDate.Command Correct(Guid version, DateOnly on) => new() { PersonId = childId, Kind = CorrectedRecord.ChildProtectionReview, ReviewId = reviewId, Version = version, HeldOn = on, Reason = "Typed wrongly." };
+        var form = $"/People/{childId}/Corrections/ChildProtectionReview/{reviewId}";
+        CorrectRecordedDate.Command Correct(Guid version, DateOnly on) => new() { PersonId = childId, Kind = CorrectedRecord.ChildProtectionReview, RecordId = reviewId, Version = version, HeldOn = on, Reason = "Typed wrongly." };
         Task<Guid> Version() => WithDbAsync(db => db.ChildProtectionPlans.Where(p => p.ChildId == childId).Select(p => p.Version).SingleAsync(Ct));
 
         Assert.Equal(HttpStatusCode.Forbidden, (await ClientFor(socialWorker).GetAsync(form, Ct)).StatusCode);
@@ -113,7 +113,7 @@ public sealed class ReviewCorrectionTests(AppFactory factory) : FrontDoorTestBas
     {
         var (childId, reviewId) = await ReviewRecordedAsync();
         var manager = ClientFor(AssessmentManager);
-        var form = $"/People/{childId}/Corrections/Review/ChildProtectionReview/{reviewId}";
+        var form = $"/People/{childId}/Corrections/ChildProtectionReview/{reviewId}";
         var stale = FormPostingTo(await PageAsync(manager, form), form, form);
 
         var noReason = await PostFormAsync(manager, form, [.. DateFields("HeldOn", new DateOnly(2026, 12, 1)), F("Input.Reason", "")]);
@@ -134,5 +134,27 @@ public sealed class ReviewCorrectionTests(AppFactory factory) : FrontDoorTestBas
         var second = await SubmitAsync(manager, stale, [.. DateFields("HeldOn", new DateOnly(2026, 11, 30)), F("Input.Reason", "Another.")]);
         Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
         Assert.Single(await WithDbAsync(db => db.Corrections.ToListAsync(Ct)));
+    }
+
+    [Fact]
+    public async Task TheSocialWorker_CorrectsTheDateOfAVisitTheyRecorded_AndTheNextVisitDueFollows()
+    {
+        var (childId, _) = await ReviewRecordedAsync();
+        var plan = await WithDbAsync(db => db.ChildProtectionPlans.SingleAsync(p => p.ChildId == childId, Ct));
+        await SendAsUserAsync(socialWorker, new RecordChildProtectionVisit.Command { PersonId = childId, PlanId = plan.Id, VisitedOn = Today.AddDays(7), ChildSeen = true, SeenAlone = true });
+        var visitId = await WithDbAsync(db => db.ChildProtectionPlans.SelectMany(p => p.Visits).Select(v => v.Id).SingleAsync(Ct));
+        var client = ClientFor(socialWorker);
+        var form = $"/People/{childId}/Corrections/ChildProtectionVisit/{visitId}";
+        var before = (await SendAsUserAsync(socialWorker, new GetChildProtection.Query(childId))).OpenPlan!.DueNext.Single(d => d.Kind == DueKind.ChildProtectionVisit).DueOn;
+        Assert.Contains($"href=\"{form}\"", await PageAsync(client, $"/People/{childId}/Visits"), StringComparison.Ordinal);
+
+        var corrected = await PostFormAsync(client, form, [.. DateFields("HeldOn", Today.AddDays(6)), F("Input.Reason", "I typed the day I wrote it up.")]);
+
+        Assert.Equal("Corrected: the date of the child protection visit", await BannerAfterAsync(client, corrected, $"/People/{childId}/Visits"));
+        var correction = await WithDbAsync(db => db.Corrections.AsNoTracking().SingleAsync(Ct));
+        Assert.Equal((CorrectedRecord.ChildProtectionVisit, Today.AddDays(7), Today.AddDays(6), false), (correction.Record, correction.FromDate, correction.ToDate, correction.AsManager));
+        var after = (await SendAsUserAsync(socialWorker, new GetChildProtection.Query(childId))).OpenPlan!.DueNext.Single(d => d.Kind == DueKind.ChildProtectionVisit).DueOn;
+        Assert.Equal(before.AddDays(-1), after);
+        Assert.Contains("Corrected from 1 December 2026 by Grace Okafor-Lyle: I typed the day I wrote it up.", await PageAsync(client, $"/People/{childId}/Visits"), StringComparison.Ordinal);
     }
 }

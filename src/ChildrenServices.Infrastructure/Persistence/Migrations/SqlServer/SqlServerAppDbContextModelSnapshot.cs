@@ -1378,6 +1378,12 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid>("PeriodOfCareId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly?>("RecordedOn")
+                        .HasColumnType("date");
+
                     b.Property<bool>("SeenAlone")
                         .HasColumnType("bit");
 
@@ -2583,6 +2589,12 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid>("PlanId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly?>("RecordedOn")
+                        .HasColumnType("date");
+
                     b.Property<bool>("SeenAlone")
                         .HasColumnType("bit");
 
@@ -2661,6 +2673,12 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<Guid>("PlanId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly?>("RecordedOn")
+                        .HasColumnType("date");
 
                     b.Property<bool>("SeenAlone")
                         .HasColumnType("bit");

@@ -1373,6 +1373,12 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("PeriodOfCareId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RecordedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("SeenAlone")
                         .HasColumnType("INTEGER");
 
@@ -2577,6 +2583,12 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("PlanId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RecordedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("SeenAlone")
                         .HasColumnType("INTEGER");
 
@@ -2654,6 +2666,12 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RecordedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("SeenAlone")

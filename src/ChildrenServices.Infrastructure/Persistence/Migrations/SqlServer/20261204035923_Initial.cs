@@ -881,6 +881,8 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     PeriodOfCareId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     VisitedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    RecordedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    RecordedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     ChildSeen = table.Column<bool>(type: "bit", nullable: false),
                     SeenAlone = table.Column<bool>(type: "bit", nullable: false)
                 },
@@ -1883,6 +1885,8 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     PlanId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     VisitedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    RecordedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    RecordedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     ChildSeen = table.Column<bool>(type: "bit", nullable: false),
                     SeenAlone = table.Column<bool>(type: "bit", nullable: false)
                 },
@@ -2118,6 +2122,8 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     PlanId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     VisitedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    RecordedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    RecordedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     ChildSeen = table.Column<bool>(type: "bit", nullable: false),
                     SeenAlone = table.Column<bool>(type: "bit", nullable: false)
                 },

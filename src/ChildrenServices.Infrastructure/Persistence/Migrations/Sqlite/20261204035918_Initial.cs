@@ -881,6 +881,8 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     PeriodOfCareId = table.Column<Guid>(type: "TEXT", nullable: false),
                     VisitedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RecordedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RecordedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     ChildSeen = table.Column<bool>(type: "INTEGER", nullable: false),
                     SeenAlone = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
@@ -1883,6 +1885,8 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     PlanId = table.Column<Guid>(type: "TEXT", nullable: false),
                     VisitedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RecordedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RecordedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     ChildSeen = table.Column<bool>(type: "INTEGER", nullable: false),
                     SeenAlone = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
@@ -2118,6 +2122,8 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     PlanId = table.Column<Guid>(type: "TEXT", nullable: false),
                     VisitedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RecordedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RecordedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     ChildSeen = table.Column<bool>(type: "INTEGER", nullable: false),
                     SeenAlone = table.Column<bool>(type: "INTEGER", nullable: false)
                 },

@@ -1,0 +1,73 @@
+using ChildrenServices.Domain.Common;
+using ChildrenServices.Domain.Recording;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChildrenServices.Application.Recording;
+
+/// <summary>A recorded date that may be corrected: the aggregate it is part of, what the record says, who recorded it and when, and how to correct it.</summary>
+internal sealed record DateToCorrect(
+    Aggregate Root,
+    DateOnly On,
+    string Summary,
+    Guid? RecordedById,
+    DateOnly? RecordedOn,
+    Func<DateOnly, DateOnly, DateOnly> Correct);
+
+internal static class DateCorrections
+{
+    /// <summary>Loads the review or visit of the kind given, on the child's plan or period of care, tracked for the correction.</summary>
+    public static async Task<DateToCorrect> LoadAsync(IAppDbContext db, Guid personId, CorrectedRecord kind, Guid recordId, CancellationToken ct)
+    {
+        switch (kind)
+        {
+            case CorrectedRecord.ChildInNeedReview or CorrectedRecord.ChildInNeedVisit:
+            {
+                var plan = await db.ChildInNeedPlans.Include(p => p.Reviews).Include(p => p.Visits).AsSplitQuery()
+                    .SingleOrDefaultAsync(p => p.ChildId == personId && (p.Reviews.Any(r => r.Id == recordId) || p.Visits.Any(v => v.Id == recordId)), ct)
+                    ?? throw new NotFoundException("Page not found");
+                if (kind == CorrectedRecord.ChildInNeedReview && plan.Reviews.SingleOrDefault(r => r.Id == recordId) is { } review)
+                {
+                    return new(plan, review.HeldOn, review.Summary, review.RecordedById, review.RecordedOn, (on, today) => plan.CorrectReviewDate(recordId, on, today));
+                }
+
+                var visit = plan.Visits.SingleOrDefault(v => v.Id == recordId && kind == CorrectedRecord.ChildInNeedVisit) ?? throw new NotFoundException("Page not found");
+                return new(plan, visit.VisitedOn, Seen(visit.ChildSeen, visit.SeenAlone), visit.RecordedById, visit.RecordedOn, (on, today) => plan.CorrectVisitDate(recordId, on, today));
+            }
+
+            case CorrectedRecord.ChildProtectionReview or CorrectedRecord.ChildProtectionVisit:
+            {
+                var plan = await db.ChildProtectionPlans.Include(p => p.Reviews).Include(p => p.Visits).Include(p => p.CoreGroups).AsSplitQuery()
+                    .SingleOrDefaultAsync(p => p.ChildId == personId && (p.Reviews.Any(r => r.Id == recordId) || p.Visits.Any(v => v.Id == recordId)), ct)
+                    ?? throw new NotFoundException("Page not found");
+                if (kind == CorrectedRecord.ChildProtectionReview && plan.Reviews.SingleOrDefault(r => r.Id == recordId) is { } review)
+                {
+                    return new(plan, review.HeldOn, review.Decision, review.RecordedById, review.RecordedOn, (on, today) => plan.CorrectReviewDate(recordId, on, today));
+                }
+
+                var visit = plan.Visits.SingleOrDefault(v => v.Id == recordId && kind == CorrectedRecord.ChildProtectionVisit) ?? throw new NotFoundException("Page not found");
+                return new(plan, visit.VisitedOn, Seen(visit.ChildSeen, visit.SeenAlone), visit.RecordedById, visit.RecordedOn, (on, today) => plan.CorrectVisitDate(recordId, on, today));
+            }
+
+            case CorrectedRecord.LookedAfterReview or CorrectedRecord.LookedAfterVisit:
+            {
+                var period = await db.PeriodsOfCare.Include(p => p.Reviews).Include(p => p.Visits).AsSplitQuery()
+                    .SingleOrDefaultAsync(p => p.ChildId == personId && (p.Reviews.Any(r => r.Id == recordId) || p.Visits.Any(v => v.Id == recordId)), ct)
+                    ?? throw new NotFoundException("Page not found");
+                if (kind == CorrectedRecord.LookedAfterReview && period.Reviews.SingleOrDefault(r => r.Id == recordId) is { } review)
+                {
+                    var born = await db.People.Where(p => p.Id == personId).Select(p => p.DateOfBirth).SingleAsync(ct);
+                    var summary = $"Participation {review.ParticipationCode}" + (review.Attendees is { } who ? $". Attended: {who}" : string.Empty);
+                    return new(period, review.HeldOn, summary, review.RecordedById, review.RecordedOn, (on, today) => period.CorrectReviewDate(recordId, on, today, born));
+                }
+
+                var visit = period.Visits.SingleOrDefault(v => v.Id == recordId && kind == CorrectedRecord.LookedAfterVisit) ?? throw new NotFoundException("Page not found");
+                return new(period, visit.VisitedOn, Seen(visit.ChildSeen, visit.SeenAlone), visit.RecordedById, visit.RecordedOn, (on, today) => period.CorrectVisitDate(recordId, on, today));
+            }
+
+            default:
+                throw new NotFoundException("Page not found");
+        }
+    }
+
+    private static string Seen(bool seen, bool alone) => alone ? "The child was seen alone" : seen ? "The child was seen" : "The child was not seen";
+}
