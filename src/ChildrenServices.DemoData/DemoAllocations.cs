@@ -11,5 +11,5 @@ namespace ChildrenServices.DemoData;
 internal static class DemoAllocations
 {
     public static void Add(AppDbContext db, Guid child, Guid worker, Guid team, AllocationRole role, DateOnly since, Guid allocatedBy) =>
-        db.Allocations.Add(new Allocation(child, worker, team, role, since, allocatedBy));
+        db.Allocations.Add(new Allocation(child, worker, team, role, since, allocatedBy, role == AllocationRole.Lead ? "FCONTA" : null));
 }

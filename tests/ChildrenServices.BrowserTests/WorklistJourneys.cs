@@ -91,6 +91,7 @@ public sealed class WorklistJourneys(BrowserHost host) : IClassFixture<BrowserHo
         var move = page.GetByLabel("Move to");
         var target = await move.Locator("option").Nth(1).GetAttributeAsync("value");
         await move.SelectOptionAsync(new SelectOptionValue { Value = target! });
+        await page.GetByLabel("Why is their lead worker changing?").SelectOptionAsync(new SelectOptionValue { Value = "MANAGE" });
         await ClickAsync(page, "Move children");
 
         // The banner, the address it lands on and the list without the two are checked over HTTP

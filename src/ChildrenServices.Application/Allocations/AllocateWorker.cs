@@ -23,6 +23,9 @@ public static class AllocateWorker
         public Guid? WorkerId { get; init; }
 
         public AllocationRole Role { get; init; } = AllocationRole.Lead;
+
+        /// <summary>Why the lead changes (SSDA903 SW_REASON): required when a lead is replaced; first contact by default when there is none.</summary>
+        public string? LeadReason { get; init; }
     }
 
     public sealed class Validator : AbstractValidator<Command>
@@ -40,6 +43,8 @@ public static class AllocateWorker
                 .When(c => c.WorkerId is not null)
                 .WithMessage("Select a worker from one of the teams you manage");
             RuleFor(c => c.Role).IsInEnum().WithMessage("Select lead worker or co-worker");
+            RuleFor(c => c.LeadReason).Must(code => Domain.Codes.Ssda903Codes.SocialWorkerChangeReason.Contains(code!))
+                .When(c => c.Role == AllocationRole.Lead && !string.IsNullOrEmpty(c.LeadReason)).WithMessage("Select a reason for the change of lead worker from the list");
             RuleFor(c => c.WorkerId)
                 .MustAsync(async (c, id, ct) => !await db.Allocations.AnyAsync(a => a.ChildId == c.PersonId && a.WorkerId == id && a.EndedOn == null, ct))
                 .When(c => c.WorkerId is not null)
@@ -60,7 +65,7 @@ public static class AllocateWorker
 
             // A worker in more than one of the manager's teams is allocated in the team holding the case, if one is.
             var team = teams.FirstOrDefault(t => t == childCase.HoldingTeamId || t == childCase.OpenReferral?.TeamId, teams[0]);
-            db.Started(childCase.Allocate(workerId, team, command.Role, UkTime.Today(clock), me));
+            db.Started(childCase.Allocate(workerId, team, command.Role, UkTime.Today(clock), me, command.LeadReason));
             return Unit.Value;
         }
     }

@@ -15,7 +15,7 @@ public static class GetAllocationHistory
     [RequiresPermission(Permission.ViewChildRecord)]
     public sealed record Query(Guid PersonId) : IQuery<Result>, IPersonScoped;
 
-    public sealed record AllocationRow(string Worker, string Team, AllocationRole Role, DateOnly StartedOn, DateOnly? EndedOn, string AllocatedBy);
+    public sealed record AllocationRow(string Worker, string Team, AllocationRole Role, DateOnly StartedOn, DateOnly? EndedOn, string AllocatedBy, string? LeadReason = null);
 
     public sealed record TransferRow(Guid Id, string FromTeam, string ToTeam, string RequestedBy, DateTime RequestedAtUtc, string HandoverNote, TransferStatus Status, string? DecidedBy, DateTime? DecidedAtUtc, string? NewWorker, string? DeclineReason);
 
@@ -31,7 +31,7 @@ public static class GetAllocationHistory
                     db.Staff.Where(s => s.Id == a.WorkerId).Select(s => s.DisplayName).First(),
                     db.Teams.Where(t => t.Id == a.TeamId).Select(t => t.Name).First(),
                     a.Role, a.StartedOn, a.EndedOn,
-                    db.Staff.Where(s => s.Id == a.AllocatedById).Select(s => s.DisplayName).First()))
+                    db.Staff.Where(s => s.Id == a.AllocatedById).Select(s => s.DisplayName).First(), a.LeadReason))
                 .ToListAsync(cancellationToken);
             var transfers = await db.CaseTransfers.AsNoTracking().Where(t => t.Children.Any(c => c.ChildId == query.PersonId))
                 .OrderByDescending(t => t.RequestedAtUtc)

@@ -26,6 +26,9 @@ public static class ReallocateChildren
 
         public List<Guid> ChildIds { get; init; } = [];
 
+        /// <summary>Why the children's lead worker changes (SSDA903 SW_REASON), the same for every child moved.</summary>
+        public string? LeadReason { get; init; }
+
         IReadOnlyList<Guid> IChildrenScoped.ChildIds => ChildIds;
     }
 
@@ -37,6 +40,7 @@ public static class ReallocateChildren
             RuleFor(c => c.ChildIds.Count).LessThanOrEqualTo(MaxChildren).OverridePropertyName("ChildIds")
                 .WithMessage($"Move at most {MaxChildren} children at once");
             RuleFor(c => c.ToWorkerId).NotNull().WithMessage("Select the worker to move the children to");
+            RuleFor(c => c.LeadReason).NotEmpty().WithMessage(ChildCase.Refusals.LeadReasonNeeded);
             RuleFor(c => c.ToWorkerId).NotEqual(c => c.FromWorkerId).When(c => c.ToWorkerId is not null)
                 .WithMessage("Select a different worker: these children are already theirs");
             RuleFor(c => c.ToWorkerId)
@@ -85,7 +89,7 @@ public static class ReallocateChildren
             var today = UkTime.Today(clock);
             foreach (var childCase in (await ChildCases.LoadAsync(db, childIds, cancellationToken)).Values)
             {
-                db.Started(childCase.Reallocate(command.FromWorkerId, toWorker, today, me));
+                db.Started(childCase.Reallocate(command.FromWorkerId, toWorker, today, me, command.LeadReason));
             }
 
             return Unit.Value;

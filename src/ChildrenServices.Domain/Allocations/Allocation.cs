@@ -18,8 +18,9 @@ public sealed class Allocation : Aggregate
     {
     }
 
-    public Allocation(Guid childId, Guid workerId, Guid teamId, AllocationRole role, DateOnly startedOn, Guid allocatedById)
+    public Allocation(Guid childId, Guid workerId, Guid teamId, AllocationRole role, DateOnly startedOn, Guid allocatedById, string? leadReason = null)
     {
+        LeadReason = role == AllocationRole.Lead ? leadReason : null;
         ChildId = childId;
         WorkerId = workerId;
         TeamId = teamId;
@@ -41,6 +42,13 @@ public sealed class Allocation : Aggregate
     public DateOnly? EndedOn { get; private set; }
 
     public Guid AllocatedById { get; private init; }
+
+    /// <summary>
+    /// Why this worker became the child's lead worker: the DfE's reason for a change of social worker (SSDA903 SWEpisodes
+    /// SW_REASON, <see cref="Codes.Ssda903Codes.SocialWorkerChangeReason"/>). Null on co-working, and on leads recorded
+    /// before it was asked.
+    /// </summary>
+    public string? LeadReason { get; private init; }
 
     public bool IsActive => EndedOn is null;
 

@@ -80,7 +80,11 @@ public sealed class ChildCase
     /// A manager allocates a worker as lead or co-worker. A new lead takes the lead from the old one, whose
     /// allocation ends the day before (or today, if it only started today).
     /// </summary>
-    public Allocation Allocate(Guid workerId, Guid teamId, AllocationRole role, DateOnly today, Guid allocatedById)
+    /// <param name="leadReason">
+    /// Why the lead changes (SW_REASON): required when a lead is replaced, and never "first contact" then; with no lead
+    /// now it defaults to FCONTA, first contact or re-referral.
+    /// </param>
+    public Allocation Allocate(Guid workerId, Guid teamId, AllocationRole role, DateOnly today, Guid allocatedById, string? leadReason = null)
     {
         if (allocations.Any(a => a.EndedOn is null && a.WorkerId == workerId))
         {
@@ -94,12 +98,43 @@ public sealed class ChildCase
             throw new DomainRuleException(Refusals.HeldByAnotherTeam, "WorkerId");
         }
 
+        var reason = role == AllocationRole.Lead ? LeadReasonFor(leadReason, replacing: Lead is not null) : null;
         if (role == AllocationRole.Lead && Lead is { } lead)
         {
             lead.End(lead.StartedOn < today ? today.AddDays(-1) : today);
         }
 
-        return Start(workerId, teamId, role, today, allocatedById);
+        return Start(workerId, teamId, role, today, allocatedById, reason);
+    }
+
+    /// <summary>
+    /// The reason a new lead starts (SSDA903 SW_REASON). Replacing a lead needs the manager's reason, which is not "first
+    /// contact or re-referral" (the child already had a worker) nor "transfer" (a transfer between teams records that
+    /// itself). With no lead now, the manager's reason or, by default, first contact or re-referral.
+    /// </summary>
+    private static string LeadReasonFor(string? given, bool replacing)
+    {
+        var reason = string.IsNullOrWhiteSpace(given) ? null : given.Trim().ToUpperInvariant();
+        if (reason is null)
+        {
+            return replacing ? throw new DomainRuleException(Refusals.LeadReasonNeeded, "LeadReason") : "FCONTA";
+        }
+
+        if (!Codes.Ssda903Codes.SocialWorkerChangeReason.Contains(reason))
+        {
+            throw new DomainRuleException("Select a reason for the change of lead worker from the list", "LeadReason");
+        }
+
+        if (replacing && reason is "FCONTA" or "TSPROC")
+        {
+            throw new DomainRuleException(
+                reason == "FCONTA"
+                    ? "The child already has a lead worker, so this is not a first contact: select why the lead worker is changing"
+                    : "A transfer between teams records its own reason: select why the lead worker is changing within the team",
+                "LeadReason");
+        }
+
+        return reason;
     }
 
     /// <summary>One allocation ends today; ending the lead leaves the case with no lead until a manager allocates.</summary>
@@ -114,10 +149,11 @@ public sealed class ChildCase
     /// A manager moves the case from the worker who leads it to another worker in the same team: the lead ends
     /// the day before (or today), a co-working allocation of the new worker ends, and the new worker leads.
     /// </summary>
-    public Allocation Reallocate(Guid fromWorkerId, Guid toWorkerId, DateOnly today, Guid allocatedById)
+    public Allocation Reallocate(Guid fromWorkerId, Guid toWorkerId, DateOnly today, Guid allocatedById, string? leadReason = null)
     {
         var lead = Lead is { } l && l.WorkerId == fromWorkerId ? l
             : throw new DomainRuleException(Refusals.NoLongerLedBy, "ChildIds");
+        var reason = LeadReasonFor(leadReason, replacing: true);
         var ended = today.AddDays(-1) < lead.StartedOn ? today : today.AddDays(-1);
         lead.End(ended);
         foreach (var alongside in allocations.Where(a => a.EndedOn is null && a.WorkerId == toWorkerId))
@@ -125,7 +161,7 @@ public sealed class ChildCase
             alongside.End(alongside.StartedOn < today ? today.AddDays(-1) : today);
         }
 
-        return Start(toWorkerId, lead.TeamId, AllocationRole.Lead, today, allocatedById);
+        return Start(toWorkerId, lead.TeamId, AllocationRole.Lead, today, allocatedById, reason);
     }
 
     /// <summary>A transfer is asked for: refused while another is waiting for its receiving team.</summary>
@@ -169,7 +205,7 @@ public sealed class ChildCase
             lead.BecomeCoWorker();
         }
 
-        return Start(workerId, toTeamId, role, today, allocatedById);
+        return Start(workerId, toTeamId, role, today, allocatedById, role == AllocationRole.Lead ? TransferReason : null);
     }
 
     /// <summary>
@@ -231,7 +267,7 @@ public sealed class ChildCase
             lead.BecomeCoWorker();
         }
 
-        return Start(keyworkerId, keyworkerTeamId, AllocationRole.Lead, today, allocatedById);
+        return Start(keyworkerId, keyworkerTeamId, AllocationRole.Lead, today, allocatedById, TransferReason);
     }
 
     /// <summary>
@@ -381,12 +417,15 @@ public sealed class ChildCase
         }
 
         allocation.End(today < allocation.StartedOn ? allocation.StartedOn : today);
-        return Start(allocation.WorkerId, allocation.TeamId, AllocationRole.Lead, today, allocatedById);
+        return Start(allocation.WorkerId, allocation.TeamId, AllocationRole.Lead, today, allocatedById, TransferReason);
     }
 
-    private Allocation Start(Guid workerId, Guid teamId, AllocationRole role, DateOnly today, Guid allocatedById)
+    /// <summary>A lead who starts because the case moved between teams by the standard process (a transfer, a step-down): SW_REASON TSPROC.</summary>
+    private const string TransferReason = "TSPROC";
+
+    private Allocation Start(Guid workerId, Guid teamId, AllocationRole role, DateOnly today, Guid allocatedById, string? leadReason)
     {
-        var allocation = new Allocation(ChildId, workerId, teamId, role, today, allocatedById);
+        var allocation = new Allocation(ChildId, workerId, teamId, role, today, allocatedById, leadReason);
         allocations.Add(allocation);
         return allocation;
     }
@@ -412,5 +451,7 @@ public sealed class ChildCase
         public const string StepDownPending = "A step-down for this child is already waiting for a decision";
 
         public const string ClosurePending = "A closure for this child is already waiting for a decision";
+
+        public const string LeadReasonNeeded = "Select why the lead worker is changing";
     }
 }

@@ -217,6 +217,25 @@ public static class Ssda903Codes
     /// <summary>Whether <paramref name="code"/> is a council code the return accepts for where a previous permanence option was arranged (rule 633).</summary>
     public static bool IsLocalAuthorityCode(string code) => LocalAuthorityCodes.Contains(code);
 
+    /// <summary>
+    /// Why the child's social worker changed (SWEpisodes SW_REASON, from 2023/24; rule SW13STG1 lists the codes). The wording
+    /// is the Standard Safeguarding Dataset's (ssd_involvements invo_worker_change_reason). Every episode carries one,
+    /// the first included (SW01bSTG1, SW15STG2): it is the reason the episode began.
+    /// </summary>
+    public static CodeSet SocialWorkerChangeReason { get; } = new("Reason for change of social worker",
+    [
+        new("MANAGE", "Managing caseloads"),
+        new("FCONTA", "First contact or re-referral"),
+        new("LEFTRL", "Previous social worker left role"),
+        new("ORGRST", "New social worker assigned following organisational restructure"),
+        new("TSPROC", "New social worker assigned following child transfer due to standard process"),
+        new("ABSENC", "Absence cover or return from absence"),
+        new("CHCHAN", "Child requested change from previous social worker"),
+        new("PCCHAN", "Parent/carer requested change from previous social worker"),
+        new("SWDIED", "Previous social worker died"),
+        new("OTHERS", "Other reason"),
+    ]);
+
     /// <summary>How the child took part in a review (REVIEW_CODE).</summary>
     public static CodeSet ReviewParticipation { get; } = new("Review participation",
     [

@@ -60,6 +60,12 @@ public sealed class TeamWorkerModel(ISender sender, TimeProvider clock, Applicat
         return RedirectWithBanner("/TeamWorker", new { id }, $"{moved} {(moved == 1 ? "child" : "children")} moved to {to ?? "the new worker"}");
     }
 
+    /// <summary>The reasons a manager gives for moving a child to a new lead in the team (SW_REASON): not first contact, not a transfer between teams.</summary>
+    public IEnumerable<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> LeadReasons =>
+        Domain.Codes.Ssda903Codes.SocialWorkerChangeReason.Codes
+            .Where(c => c.Value is not ("TSPROC" or "FCONTA"))
+            .Select(c => new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem(c.Description, c.Value));
+
     public override async Task LoadDisplayDataAsync()
     {
         Today = Application.UkTime.Today(clock);

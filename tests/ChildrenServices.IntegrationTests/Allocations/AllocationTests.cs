@@ -3,6 +3,7 @@ using ChildrenServices.Application.Home;
 using ChildrenServices.Application.People;
 using ChildrenServices.Application.Security;
 using ChildrenServices.Domain.Allocations;
+using ChildrenServices.Domain.Common;
 using ChildrenServices.IntegrationTests.Infrastructure;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -22,10 +23,19 @@ public sealed class AllocationTests(AppFactory factory) : IntegrationTest(factor
         await AllocateAsync(manager, child, first);
         Factory.Clock.Advance(TimeSpan.FromDays(3));
 
-        await AllocateAsync(manager, child, second);
+        var noReason = await Assert.ThrowsAsync<DomainRuleException>(async () => await SendAsUserAsync(manager, new AllocateWorker.Command { PersonId = child, WorkerId = second }));
+        var firstContact = await Assert.ThrowsAsync<DomainRuleException>(async () => await SendAsUserAsync(manager, new AllocateWorker.Command { PersonId = child, WorkerId = second, LeadReason = "FCONTA" }));
+        Assert.Equal(("LeadReason", "Select why the lead worker is changing"), (noReason.Field, noReason.Message));
+        Assert.Equal("LeadReason", firstContact.Field);
+        await SendAsUserAsync(manager, new AllocateWorker.Command { PersonId = child, WorkerId = second, LeadReason = "LEFTRL" });
 
         var allocations = await WithDbAsync(db => db.Allocations.Where(a => a.ChildId == child).OrderBy(a => a.StartedOn).ToListAsync());
         Assert.Equal(2, allocations.Count);
+        // SSDA903 SWEpisodes SW_REASON: the first lead by first contact, the second because the first left the role.
+        Assert.Equal(["FCONTA", "LEFTRL"], allocations.Select(a => a.LeadReason));
+        var history = await Pages.PageHelpers.PageAsync(ClientFor(manager), $"/People/{child}/Allocations");
+        Assert.Contains("Previous social worker left role (LEFTRL)", history, StringComparison.Ordinal);
+        Assert.Contains("First contact or re-referral (FCONTA)", history, StringComparison.Ordinal);
         Assert.Equal((first, Today.AddDays(2)), (allocations[0].WorkerId, allocations[0].EndedOn));
         Assert.Equal((second, (DateOnly?)null, Today.AddDays(3)), (allocations[1].WorkerId, allocations[1].EndedOn, allocations[1].StartedOn));
         var record = await SendAsUserAsync(manager, new GetPersonRecord.Query(child));

@@ -60,7 +60,7 @@ public sealed class ReallocationTests(AppFactory factory) : IntegrationTest(fact
         var children = await ChildrenOfBusyAsync(3);
         Factory.Clock.Advance(TimeSpan.FromDays(2));
 
-        await SendAsUserAsync(manager, new ReallocateChildren.Command { FromWorkerId = busy, ToWorkerId = other, ChildIds = [children[0], children[2]] });
+        await SendAsUserAsync(manager, new ReallocateChildren.Command { FromWorkerId = busy, ToWorkerId = other, ChildIds = [children[0], children[2]], LeadReason = "MANAGE" });
 
         var current = await CurrentAsync();
         Assert.Equal([(children[0], other), (children[1], busy), (children[2], other)],
@@ -82,6 +82,7 @@ public sealed class ReallocationTests(AppFactory factory) : IntegrationTest(fact
             (new() { FromWorkerId = busy, ToWorkerId = other, ChildIds = [] }, "ChildIds", "Select the children to move"),
             (new() { FromWorkerId = busy, ToWorkerId = busy, ChildIds = children }, "ToWorkerId", "Select a different worker: these children are already theirs"),
             (new() { FromWorkerId = busy, ToWorkerId = null, ChildIds = children }, "ToWorkerId", "Select the worker to move the children to"),
+            (new() { FromWorkerId = busy, ToWorkerId = other, ChildIds = children }, "LeadReason", "Select why the lead worker is changing"),
         })
         {
             var ex = await Assert.ThrowsAsync<ValidationException>(async () => await SendAsUserAsync(manager, command));
@@ -97,7 +98,7 @@ public sealed class ReallocationTests(AppFactory factory) : IntegrationTest(fact
         var children = await ChildrenOfBusyAsync(2);
 
         await Assert.ThrowsAsync<NotFoundException>(async () =>
-            await SendAsUserAsync(manager, new ReallocateChildren.Command { FromWorkerId = busy, ToWorkerId = other, ChildIds = [children[0], Guid.NewGuid(), children[1]] }));
+            await SendAsUserAsync(manager, new ReallocateChildren.Command { FromWorkerId = busy, ToWorkerId = other, ChildIds = [children[0], Guid.NewGuid(), children[1]], LeadReason = "MANAGE" }));
 
         Assert.All(await CurrentAsync(), a => Assert.Equal(busy, a.Worker));
     }
@@ -106,10 +107,10 @@ public sealed class ReallocationTests(AppFactory factory) : IntegrationTest(fact
     public async Task IfOneChildIsNoLongerTheWorkers_NoChildMoves()
     {
         var children = await ChildrenOfBusyAsync(2);
-        await AllocateAsync(manager, children[1], other);
+        await AllocateAsync(manager, children[1], other, leadReason: "MANAGE");
 
         var ex = await Assert.ThrowsAsync<DomainRuleException>(async () =>
-            await SendAsUserAsync(manager, new ReallocateChildren.Command { FromWorkerId = busy, ToWorkerId = other, ChildIds = children }));
+            await SendAsUserAsync(manager, new ReallocateChildren.Command { FromWorkerId = busy, ToWorkerId = other, ChildIds = children, LeadReason = "MANAGE" }));
 
         Assert.Equal("ChildIds", ex.Field);
         Assert.StartsWith("One of the children selected is no longer led by this worker in your team", ex.Message, StringComparison.Ordinal);
@@ -122,7 +123,7 @@ public sealed class ReallocationTests(AppFactory factory) : IntegrationTest(fact
         var children = await ChildrenOfBusyAsync(1);
         await AllocateAsync(manager, children[0], other, AllocationRole.CoWorker);
 
-        await SendAsUserAsync(manager, new ReallocateChildren.Command { FromWorkerId = busy, ToWorkerId = other, ChildIds = children });
+        await SendAsUserAsync(manager, new ReallocateChildren.Command { FromWorkerId = busy, ToWorkerId = other, ChildIds = children, LeadReason = "MANAGE" });
 
         Assert.Equal([(children[0], other, AllocationRole.Lead)], await CurrentAsync());
     }
@@ -174,10 +175,11 @@ public sealed class ReallocationTests(AppFactory factory) : IntegrationTest(fact
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
         Assert.Contains("Select the children to move", await empty.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
 
-        var moved = await PostFormAsync(client, url, [F("HouseholdIds", household.Id.ToString()), F("Input.ToWorkerId", other.ToString())]);
+        var moved = await PostFormAsync(client, url, [F("HouseholdIds", household.Id.ToString()), F("Input.ToWorkerId", other.ToString()), F("Input.LeadReason", "LEFTRL")]);
         Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
         var current = await CurrentAsync();
         Assert.Equal([other, other, busy], children.Select(c => Assert.Single(current, a => a.Child == c).Worker));
+        Assert.Equal(["LEFTRL", "LEFTRL"], await WithDbAsync(db => db.Allocations.Where(a => a.WorkerId == other && a.EndedOn == null).Select(a => a.LeadReason!).ToListAsync(Ct)));
         Assert.Equal(HttpStatusCode.Forbidden, (await ClientFor(other).GetAsync(url, Ct)).StatusCode);
     }
 }

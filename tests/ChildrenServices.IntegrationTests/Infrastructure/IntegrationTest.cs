@@ -141,8 +141,9 @@ public abstract class IntegrationTest(AppFactory factory) : IAsyncLifetime, ICla
         };
 
     /// <summary>The manager allocates the child to the worker (a member of a team the manager manages).</summary>
-    protected Task AllocateAsync(Guid managerId, Guid childId, Guid workerId, AllocationRole role = AllocationRole.Lead) =>
-        SendAsUserAsync(managerId, new AllocateWorker.Command { PersonId = childId, WorkerId = workerId, Role = role });
+    /// <summary>A manager allocates the worker; replacing a lead needs <paramref name="leadReason"/> (SSDA903 SW_REASON), as the page asks.</summary>
+    protected Task AllocateAsync(Guid managerId, Guid childId, Guid workerId, AllocationRole role = AllocationRole.Lead, string? leadReason = null) =>
+        SendAsUserAsync(managerId, new AllocateWorker.Command { PersonId = childId, WorkerId = workerId, Role = role, LeadReason = leadReason });
 
     /// <summary>The person's current version, as a page would have loaded it.</summary>
     protected Task<Guid> VersionOfAsync(Guid personId) =>

@@ -55,7 +55,7 @@ public sealed class JourneyOutcomePageTests(AppFactory factory) : IntegrationTes
         var client = ClientFor(manager);
         var url = $"/Team/Workers/{busy}";
 
-        var moved = await PostFormAsync(client, url, [F("Input.ChildIds", children[0].ToString()), F("Input.ChildIds", children[1].ToString()), F("Input.ToWorkerId", other.ToString())]);
+        var moved = await PostFormAsync(client, url, [F("Input.ChildIds", children[0].ToString()), F("Input.ChildIds", children[1].ToString()), F("Input.ToWorkerId", other.ToString()), F("Input.LeadReason", "MANAGE")]);
         var landed = await FollowAsync(client, moved);
 
         Assert.Equal(url, moved.Headers.Location!.OriginalString);

@@ -57,6 +57,7 @@ internal sealed class AllocationConfiguration : IEntityTypeConfiguration<Allocat
         builder.ToTable("Allocations");
         builder.ConfigureAggregate();
         builder.Property(a => a.Role).HasConversion<string>().HasMaxLength(10);
+        builder.Property(a => a.LeadReason).HasMaxLength(6);
         builder.HasOne<Person>().WithMany().HasForeignKey(a => a.ChildId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<StaffMember>().WithMany().HasForeignKey(a => a.WorkerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<StaffMember>().WithMany().HasForeignKey(a => a.AllocatedById).OnDelete(DeleteBehavior.Restrict);

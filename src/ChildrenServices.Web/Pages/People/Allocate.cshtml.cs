@@ -21,9 +21,18 @@ public sealed class AllocateModel(ISender sender, PersonContext person) : FormPa
 
     public IReadOnlyList<ListAllocatableWorkers.Option> Workers { get; private set; } = [];
 
+    /// <summary>The case has a lead now: a new lead replaces them, for a reason the DfE asks for.</summary>
+    public bool HasLead => Details.Allocations.Any(a => a.Role == Domain.Allocations.AllocationRole.Lead);
+
+    /// <summary>The reasons a manager gives for a new lead (SW_REASON): a transfer between teams records its own, and "first contact" only when there is no lead.</summary>
+    public IEnumerable<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> LeadReasons =>
+        Domain.Codes.Ssda903Codes.SocialWorkerChangeReason.Codes
+            .Where(c => c.Value != "TSPROC" && !(HasLead && c.Value == "FCONTA"))
+            .Select(c => new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem(c.Description, c.Value));
+
     public async Task OnGetAsync(Guid id)
     {
-        Input = new AllocateWorker.Command { PersonId = id };
+        Input = new AllocateWorker.Command { PersonId = id, LeadReason = HasLead ? null : "FCONTA" };
         await LoadDisplayDataAsync();
     }
 
