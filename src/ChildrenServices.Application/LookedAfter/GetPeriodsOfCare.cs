@@ -133,7 +133,11 @@ public static class GetPeriodsOfCare
         {
             var held = p.Reviews.Select(r => r.HeldOn).ToList();
             var due = CareDue.ReviewDue(p, timescales);
-            var from = held.Count switch
+            var from = LookedAfterVisitRule.IsShortBreaks(p.CurrentEpisode.LegalStatus) ? held.Count switch
+            {
+                0 => $"3 months after {Day(p.StartedOn)}, when the short breaks began (regulation 48)",
+                _ => $"6 months after the last review, on {Day(held.Max())} (short breaks, regulation 48)",
+            } : held.Count switch
             {
                 0 => $"20 working days after {Day(p.StartedOn)}, when the child became looked after",
                 1 => $"3 months after the first review, on {Day(held[0])}",
@@ -151,11 +155,25 @@ public static class GetPeriodsOfCare
             var placementStart = CareDue.PlacementStart(p);
             var lastVisit = CareDue.LastVisitInPlacement(p);
             var due = CareDue.VisitDue(p, timescales);
-            var from = lastVisit is not { } last
+            var regime = LookedAfterVisitRule.RegimeFor(p.CurrentEpisode.LegalStatus, p.CurrentEpisode.Placement.Type);
+            var seen = p.Visits.Where(v => v.ChildSeen).Select(v => (DateOnly?)v.VisitedOn).Max();
+            var from = regime switch
+            {
+                VisitRegime.ShortBreaks => seen is { } lastBreak
+                    ? $"6 months after the last visit, on {Day(lastBreak)} (short breaks, regulation 48)"
+                    : $"3 months after {Day(p.StartedOn)}, when the short breaks began (regulation 48)",
+                VisitRegime.WithParentInterimCareOrder when lastVisit is { } lastIco => due == lastIco.AddDays(7)
+                    ? $"1 week after the last visit, on {Day(lastIco)}: living with a parent under an interim care order, visited weekly until the first review (regulation 28(4))"
+                    : $"4 weeks after the last visit, on {Day(lastIco)}: living with a parent under an interim care order, after the first review (regulation 28(4))",
+                VisitRegime.WithParentCareOrder when lastVisit is { } lastCo && due == lastCo.AddDays(StatutoryTimescales.LookedAfterVisitWeeks * 7) =>
+                    $"6 weeks after the last visit, on {Day(lastCo)}: living with a parent under a care order (regulation 28(5))",
+                VisitRegime.WithParentCareOrder => $"1 week after the care order was made, on {Day(due.AddDays(-7))} (regulation 28(5))",
+                _ => null,
+            } ?? (lastVisit is not { } last
                 ? $"1 week after the placement started on {Day(placementStart)}"
                 : due == last.AddDays(StatutoryTimescales.LookedAfterVisitWeeks * 7)
                     ? $"6 weeks after the last visit in this placement, on {Day(last)}"
-                    : $"3 months after the last visit, on {Day(last)}: the placement is intended to last and is past its first year";
+                    : $"3 months after the last visit, on {Day(last)}: the placement is intended to last and is past its first year");
             return Item(DueKind.LookedAfterVisit, due, from, timescales, today);
         }
 

@@ -57,7 +57,8 @@ public static class GetMyReviews
             var periods = db.PeriodsOfCare.Where(p => children.Contains(p.ChildId) && p.EndedOn == null)
                 .Select(p => new Fact
                 {
-                    Kind = 1, ChildId = p.ChildId, Name = null, D1 = p.StartedOn,
+                    // A period of care carries its current legal status in the name column: short breaks (V3, V4) are reviewed under regulation 48.
+                    Kind = 1, ChildId = p.ChildId, Name = p.Episodes.OrderByDescending(e => e.StartedOn).ThenByDescending(e => e.Id).Select(e => e.LegalStatus).FirstOrDefault(), D1 = p.StartedOn,
                     D2 = p.Reviews.Min(r => (DateOnly?)r.HeldOn),
                     D3 = p.Reviews.Max(r => (DateOnly?)r.HeldOn),
                     Count = p.Reviews.Count(),
@@ -82,7 +83,7 @@ public static class GetMyReviews
 
             foreach (var p in facts.Where(f => f.Kind == 1))
             {
-                var due = rules.LookedAfterReviewDue(p.D1!.Value, Timescales.StatutoryDueWork.ReviewsHeld(p.Count, p.D2, p.D3));
+                var due = rules.LookedAfterReviewDue(p.D1!.Value, Timescales.StatutoryDueWork.ReviewsHeld(p.Count, p.D2, p.D3), LookedAfterVisitRule.IsShortBreaks(p.Name));
                 rows.Add(RowFor(p.ChildId, DueKind.LookedAfterReview, p.Count == 0 ? "First looked-after review" : "Looked-after review", due,
                     p.D3, p.Open, $"/People/{p.ChildId}/LookedAfter/Review"));
             }

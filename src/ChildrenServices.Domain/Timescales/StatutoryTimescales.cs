@@ -59,6 +59,15 @@ public sealed class StatutoryTimescales
     /// <summary>Looked-after visits after the first year of a placement meant to last until 18: not more than 3 months (national; regulation 28(2)(c)(i)).</summary>
     public const int LongTermPlacementVisitMonths = 3;
 
+    /// <summary>Regulation 28(4)(b): after the first review, a child with a parent under an interim care order is visited at least every 4 weeks.</summary>
+    public const int InterimCareOrderWithParentWeeks = 4;
+
+    /// <summary>Regulation 48(3): short breaks are first visited and reviewed within 3 months of the first placement.</summary>
+    public const int ShortBreakFirstMonths = 3;
+
+    /// <summary>Regulation 48(3): then at intervals of not more than 6 months.</summary>
+    public const int ShortBreakIntervalMonths = 6;
+
     private const int DaysInWeek = 7;
 
     public StatutoryTimescales(WorkingDayCalendar calendar, LocalTimescales local)
@@ -157,9 +166,18 @@ public sealed class StatutoryTimescales
     /// </summary>
     /// <param name="becameLookedAfterDate">The start of the current period of care (SSDA903 DECOM of its first episode).</param>
     /// <param name="reviewsHeld">The dates of the reviews held in this period of care, in any order.</param>
-    public DateOnly LookedAfterReviewDue(DateOnly becameLookedAfterDate, IReadOnlyCollection<DateOnly> reviewsHeld)
+    /// <param name="shortBreaks">
+    /// The child is accommodated for a series of short breaks (V3, V4): regulation 48(3) reviews within 3 months of the
+    /// start of the first placement, then at intervals of not more than 6 months.
+    /// </param>
+    public DateOnly LookedAfterReviewDue(DateOnly becameLookedAfterDate, IReadOnlyCollection<DateOnly> reviewsHeld, bool shortBreaks = false)
     {
         ArgumentNullException.ThrowIfNull(reviewsHeld);
+        if (shortBreaks)
+        {
+            return reviewsHeld.Count == 0 ? becameLookedAfterDate.AddMonths(ShortBreakFirstMonths) : reviewsHeld.Max().AddMonths(ShortBreakIntervalMonths);
+        }
+
         if (reviewsHeld.Count == 0)
         {
             return Calendar.AddWorkingDays(becameLookedAfterDate, FirstLookedAfterReviewWorkingDays);
@@ -181,16 +199,39 @@ public sealed class StatutoryTimescales
     /// The interval follows the date of the last visit: a visit made in the placement's first year (before its
     /// first anniversary) is followed within 6 weeks even when that runs past the anniversary. This is the
     /// stricter reading of "for the first year of any placement"; a visit on or after the anniversary of a
-    /// long-term placement is followed within 3 months. Regulation 28(3) to (6) (placement with parents,
-    /// connected-person and interim care order placements, living arrangements made by another person) set other
-    /// frequencies and are not covered here.
+    /// long-term placement is followed within 3 months. Regulation 28(4) and (5) (a child living with a parent under an
+    /// interim or full care order) and regulation 48 (short breaks) are applied through <c>rule</c>. Regulation 28(3) (a
+    /// parent's placement before the assessment is complete), 28(4) for a connected person's temporary approval
+    /// (regulation 24) and 28(6) (living arrangements made by another person) are not told apart by the SSDA903 codes
+    /// recorded, so they follow 28(2).
     /// </remarks>
     /// <param name="placementStartDate">The start of the current placement.</param>
     /// <param name="lastVisitInPlacement">The last visit since this placement started; null when there has been none.</param>
     /// <param name="intendedToLastUntilEighteen">The placement is intended to last until the child is 18 (regulation 28(2)(c)(i)).</param>
-    public DateOnly LookedAfterVisitDue(DateOnly placementStartDate, DateOnly? lastVisitInPlacement, bool intendedToLastUntilEighteen)
+    /// <param name="rule">
+    /// Which paragraph applies (<see cref="LookedAfterVisitRule"/>): a child living with a parent under an interim care
+    /// order (28(4): weekly until the first review, then at intervals of not more than 4 weeks) or a care order (28(5):
+    /// within a week of the order, then not more than 6 weeks); short breaks (48(3)(c): within 3 months of the start of
+    /// the first placement, here <paramref name="placementStartDate"/>, then not more than 6 months).
+    /// </param>
+    public DateOnly LookedAfterVisitDue(DateOnly placementStartDate, DateOnly? lastVisitInPlacement, bool intendedToLastUntilEighteen, LookedAfterVisitRule rule = default)
     {
         EnsureNotBefore(lastVisitInPlacement, placementStartDate, nameof(lastVisitInPlacement), "the placement started");
+        switch (rule.Regime)
+        {
+            case VisitRegime.ShortBreaks:
+                return lastVisitInPlacement is { } lastBreakVisit ? lastBreakVisit.AddMonths(ShortBreakIntervalMonths) : placementStartDate.AddMonths(ShortBreakFirstMonths);
+            case VisitRegime.WithParentInterimCareOrder:
+                return lastVisitInPlacement is not { } lastWithParent ? placementStartDate.AddDays(PlacementStartVisitDays)
+                    : rule.FirstReviewOn is { } firstReview && lastWithParent >= firstReview ? lastWithParent.AddDays(InterimCareOrderWithParentWeeks * DaysInWeek)
+                    : lastWithParent.AddDays(DaysInWeek);
+            case VisitRegime.WithParentCareOrder:
+                var ordered = rule.CareOrderOn ?? placementStartDate;
+                return lastVisitInPlacement is { } lastUnderOrder && lastUnderOrder >= ordered
+                    ? lastUnderOrder.AddDays(LookedAfterVisitWeeks * DaysInWeek)
+                    : ordered.AddDays(PlacementStartVisitDays);
+        }
+
         if (lastVisitInPlacement is not { } last)
         {
             return placementStartDate.AddDays(PlacementStartVisitDays);

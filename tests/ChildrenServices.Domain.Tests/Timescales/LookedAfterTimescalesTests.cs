@@ -134,4 +134,41 @@ public sealed class LookedAfterTimescalesTests
         // A visit to the previous placement is not a visit in this one: the caller passes null.
         Assert.Throws<ArgumentOutOfRangeException>(() => Timescales.LookedAfterVisitDue(D("2027-05-10"), D("2027-04-30"), false));
     }
+
+    [Theory]
+    // Regulation 28(4): with a parent under an interim care order, weekly until the first review, then every 4 weeks.
+    [InlineData(VisitRegime.WithParentInterimCareOrder, "2026-11-24", null, null, null, "2026-12-01")]
+    [InlineData(VisitRegime.WithParentInterimCareOrder, "2026-11-24", "2026-11-26", null, null, "2026-12-03")]
+    [InlineData(VisitRegime.WithParentInterimCareOrder, "2026-11-24", "2026-12-18", "2026-12-17", null, "2027-01-15")]
+    [InlineData(VisitRegime.WithParentInterimCareOrder, "2026-11-24", "2026-12-16", "2026-12-17", null, "2026-12-23")]
+    // Regulation 28(5): with a parent under a care order, within a week of the order, then every 6 weeks.
+    [InlineData(VisitRegime.WithParentCareOrder, "2026-06-01", "2026-09-01", null, "2026-11-02", "2026-11-09")]
+    [InlineData(VisitRegime.WithParentCareOrder, "2026-06-01", "2026-11-05", null, "2026-11-02", "2026-12-17")]
+    // Regulation 48(3)(c): short breaks, within 3 months of the first placement, then every 6 months.
+    [InlineData(VisitRegime.ShortBreaks, "2026-11-24", null, null, null, "2027-02-24")]
+    [InlineData(VisitRegime.ShortBreaks, "2026-11-24", "2027-01-10", null, null, "2027-07-10")]
+    public void Regulations28And48_TheirOwnVisitFrequencies(VisitRegime regime, string placed, string? lastVisit, string? firstReview, string? careOrder, string expected)
+    {
+        var due = Timescales.LookedAfterVisitDue(D(placed), N(lastVisit), intendedToLastUntilEighteen: true, new LookedAfterVisitRule(regime, N(firstReview), N(careOrder)));
+
+        Assert.Equal(D(expected), due);
+    }
+
+    [Fact]
+    public void Regulation48_ShortBreaks_AreReviewedWithin3Months_Then6Monthly_NotUnderRegulation33()
+    {
+        Assert.Equal(D("2027-02-24"), Timescales.LookedAfterReviewDue(D("2026-11-24"), [], shortBreaks: true));
+        Assert.Equal(D("2027-08-20"), Timescales.LookedAfterReviewDue(D("2026-11-24"), [D("2027-02-20")], shortBreaks: true));
+        Assert.Equal(D("2026-12-22"), Timescales.LookedAfterReviewDue(D("2026-11-24"), []));
+    }
+
+    [Theory]
+    [InlineData("V3", "U4", VisitRegime.ShortBreaks)]
+    [InlineData("V4", "H5", VisitRegime.ShortBreaks)]
+    [InlineData("C1", "P1", VisitRegime.WithParentInterimCareOrder)]
+    [InlineData("C2", "P1", VisitRegime.WithParentCareOrder)]
+    [InlineData("C2", "U4", VisitRegime.General)]
+    [InlineData("V2", "P1", VisitRegime.General)]
+    public void TheRegime_FollowsTheLegalStatusAndPlacement(string legalStatus, string placement, VisitRegime expected) =>
+        Assert.Equal(expected, LookedAfterVisitRule.RegimeFor(legalStatus, placement));
 }

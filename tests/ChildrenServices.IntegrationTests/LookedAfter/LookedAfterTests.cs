@@ -554,4 +554,39 @@ public sealed class LookedAfterTests(AppFactory factory) : FrontDoorTestBase(fac
         var closing = await Assert.ThrowsAsync<DomainRuleException>(async () => await SendAsUserAsync(socialWorker, new Application.SocialCare.RequestCaseClosure.Command { PersonId = childId, ReasonCode = "RC7", Reasons = "Moved away." }));
         Assert.Equal("The child is looked after: the period of care must end before the case closes", closing.Message);
     }
+
+    [Fact]
+    public async Task Regulation28_4_AChildLivingWithAParentUnderAnInterimCareOrder_IsVisitedWeeklyOnTheWorktrayAndThePage()
+    {
+        var (contactId, childId) = await ContactAboutNewChildAsync();
+        await DecideAsync(Practitioner, contactId, ContactOutcome.Referral);
+        await AllocateAsync(AssessmentManager, childId, socialWorker);
+        await SendAsUserAsync(socialWorker, Start(childId, Today, carer: "Mother", legalStatus: "C1", placementType: "P1", provider: "PR0") with { PlacementUrn = null });
+        Factory.Clock.Advance(TimeSpan.FromDays(3));
+        await SendAsUserAsync(socialWorker, await VisitAsync(childId, Today.AddDays(2)));
+
+        var due = (await SendAsUserAsync(socialWorker, new Application.Home.GetMyDueWork.Query())).Statutory!;
+        // Under regulation 28(2) the next visit would be six weeks on, 7 January; with a parent under an interim care order, one week.
+        Assert.Contains(due, r => r.Kind == Domain.Timescales.DueKind.LookedAfterVisit && r.DueOn == new DateOnly(2026, 12, 3));
+        var care = await SendAsUserAsync(socialWorker, new GetPeriodsOfCare.Query(childId));
+        Assert.Equal(new DateOnly(2026, 12, 3), care.Latest!.NextVisit!.DueOn);
+        Assert.Contains("regulation 28(4)", care.Latest.NextVisit.CountedFrom, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Regulation48_ShortBreaks_AreVisitedAndReviewedWithinThreeMonths_NotUnderTheGeneralRules()
+    {
+        var (contactId, childId) = await ContactAboutNewChildAsync();
+        await DecideAsync(Practitioner, contactId, ContactOutcome.Referral);
+        await AllocateAsync(AssessmentManager, childId, socialWorker);
+        await SendAsUserAsync(socialWorker, Start(childId, Today, carer: "Oak Lodge short breaks", legalStatus: "V3", placementType: "U4") with { PlacementUrn = null });
+
+        var due = (await SendAsUserAsync(socialWorker, new Application.Home.GetMyDueWork.Query())).Statutory!;
+
+        Assert.Contains(due, r => r.Kind == Domain.Timescales.DueKind.LookedAfterVisit && r.DueOn == new DateOnly(2027, 2, 24));
+        Assert.Contains(due, r => r.Kind == Domain.Timescales.DueKind.LookedAfterReview && r.DueOn == new DateOnly(2027, 2, 24));
+        var care = await SendAsUserAsync(socialWorker, new GetPeriodsOfCare.Query(childId));
+        Assert.Equal((new DateOnly(2027, 2, 24), new DateOnly(2027, 2, 24)), (care.Latest!.NextVisit!.DueOn, care.Latest.NextReview!.DueOn));
+        Assert.Contains("regulation 48", care.Latest.NextReview.CountedFrom, StringComparison.Ordinal);
+    }
 }
