@@ -17,7 +17,8 @@ public static class GetChildContacts
 
     public sealed record ContactRow(Guid Id, string Reference, ContactRoute Route, DateTime ReceivedAtUtc, ContactStatus Status, ContactOutcome? Outcome, string ReferrerName, string? ReferrerAgency);
 
-    public sealed record ReferralRow(DateOnly ReferralDate, string SourceCode, string PrimaryNeedCode, bool IsReReferral, bool ImmediateStrategyDiscussion, ReferralStatus Status, DateOnly AssessmentDueOn, string TeamName, Guid? ContactId);
+    public sealed record ReferralRow(DateOnly ReferralDate, string SourceCode, string PrimaryNeedCode, bool IsReReferral, bool ImmediateStrategyDiscussion, ReferralStatus Status, DateOnly AssessmentDueOn, string TeamName, Guid? ContactId,
+        Guid Id = default, IReadOnlyList<Recording.GetDateToCorrect.CorrectionRow>? Corrections = null);
 
     public sealed record EarlyHelpRow(DateOnly RequestedOn, string TeamName, EarlyHelpRequestStatus Status, Guid? ContactId);
 
@@ -37,9 +38,11 @@ public static class GetChildContacts
                 .Join(db.Teams, r => r.TeamId, t => t.Id, (r, t) => new { r.RequestedOn, t.Name, r.Status, r.ContactId })
                 .OrderByDescending(x => x.RequestedOn).ToListAsync(cancellationToken);
 
+            var corrections = await Recording.CorrectionHistory.ForAsync(db, [.. referrals.Select(x => x.r.Id)], cancellationToken);
             return new Result(
                 contacts.Select(c => new ContactRow(c.Id, c.Reference, c.Route, c.ReceivedAtUtc, c.Status, c.DecisionInForce?.Outcome, c.Referrer.Name, c.Referrer.Agency)).ToList(),
-                referrals.Select(x => new ReferralRow(x.r.ReferralDate, x.r.SourceCode, x.r.PrimaryNeedCode, x.r.IsReReferral, x.r.ImmediateStrategyDiscussion, x.r.Status, x.r.AssessmentDueOn, x.Name, x.r.ContactId)).ToList(),
+                referrals.Select(x => new ReferralRow(x.r.ReferralDate, x.r.SourceCode, x.r.PrimaryNeedCode, x.r.IsReReferral, x.r.ImmediateStrategyDiscussion, x.r.Status, x.r.AssessmentDueOn, x.Name, x.r.ContactId,
+                    x.r.Id, corrections.GetValueOrDefault(x.r.Id, []))).ToList(),
                 earlyHelp.Select(x => new EarlyHelpRow(x.RequestedOn, x.Name, x.Status, x.ContactId)).ToList());
         }
     }

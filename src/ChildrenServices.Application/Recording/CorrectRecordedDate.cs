@@ -7,7 +7,7 @@ using Mediator;
 namespace ChildrenServices.Application.Recording;
 
 /// <summary>
-/// A review's or visit's date was recorded wrongly: the worker who recorded it (within
+/// A referral's, review's or visit's date was recorded wrongly: the worker who recorded it (within
 /// <see cref="Correction.RecorderWindowDays"/> days) or a manager of the team holding the case corrects it, with why. The
 /// record carries the corrected date, which the returns, the chronology and the deadlines follow; the original and the
 /// correction stay in the history (ADR 0029).
@@ -42,11 +42,11 @@ public static class CorrectRecordedDate
         }
     }
 
-    public sealed class Handler(IAppDbContext db, ICurrentUser user, RecordAccess access, TimeProvider clock) : ICommandHandler<Command>
+    public sealed class Handler(IAppDbContext db, ICurrentUser user, RecordAccess access, Domain.Calendar.WorkingDayCalendar calendar, TimeProvider clock) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
-            var record = await DateCorrections.LoadAsync(db, command.PersonId, command.Kind, command.RecordId, cancellationToken);
+            var record = await DateCorrections.LoadAsync(db, command.PersonId, command.Kind, command.RecordId, calendar, cancellationToken);
             db.ExpectVersion(record.Root, command.Version);
             var me = user.RequireUserId();
             var today = UkTime.Today(clock);

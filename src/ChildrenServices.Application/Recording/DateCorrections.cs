@@ -1,5 +1,7 @@
+using ChildrenServices.Domain.Calendar;
 using ChildrenServices.Domain.Common;
 using ChildrenServices.Domain.Recording;
+using ChildrenServices.Domain.SocialCare;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChildrenServices.Application.Recording;
@@ -15,11 +17,38 @@ internal sealed record DateToCorrect(
 
 internal static class DateCorrections
 {
-    /// <summary>Loads the review or visit of the kind given, on the child's plan or period of care, tracked for the correction.</summary>
-    public static async Task<DateToCorrect> LoadAsync(IAppDbContext db, Guid personId, CorrectedRecord kind, Guid recordId, CancellationToken ct)
+    /// <summary>Loads the referral, or the review or visit on the child's plan or period of care, of the kind given, tracked for the correction.</summary>
+    public static async Task<DateToCorrect> LoadAsync(IAppDbContext db, Guid personId, CorrectedRecord kind, Guid recordId, WorkingDayCalendar calendar, CancellationToken ct)
     {
         switch (kind)
         {
+            case CorrectedRecord.ReferralDate:
+            {
+                var referral = await db.Referrals.SingleOrDefaultAsync(r => r.Id == recordId && r.ChildId == personId, ct) ?? throw new NotFoundException("Page not found");
+                var previous = await db.Referrals.Where(r => r.ChildId == personId && r.Id != recordId && r.ReferralDate <= referral.ReferralDate && r.Status != ReferralStatus.Withdrawn)
+                    .OrderByDescending(r => r.ReferralDate).FirstOrDefaultAsync(ct);
+                var earliest = new[]
+                {
+                    await db.ChildAndFamilyAssessments.Where(a => a.ReferralId == recordId).MinAsync(a => (DateOnly?)a.StartedOn, ct),
+                    await db.ChildProtectionEnquiries.Where(e => e.ReferralId == recordId).MinAsync(e => (DateOnly?)e.StrategyHeldOn, ct),
+                    await db.ChildInNeedPlans.Where(p => p.ReferralId == recordId).MinAsync(p => (DateOnly?)p.StartedOn, ct),
+                    await db.ChildProtectionPlans.Where(p => p.ReferralId == recordId).MinAsync(p => (DateOnly?)p.StartedOn, ct),
+                    await db.PreProceedings.Where(p => p.ReferralId == recordId).MinAsync(p => (DateOnly?)p.StartedOn, ct),
+                }.Min();
+                var assessments = await db.ChildAndFamilyAssessments.Where(a => a.ReferralId == recordId).ToListAsync(ct);
+                var summary = $"Referral from source {referral.SourceCode}, primary need {referral.PrimaryNeedCode}; assessment due {referral.AssessmentDueOn:d MMMM yyyy}";
+                return new(referral, referral.ReferralDate, summary, null, null, (on, today) =>
+                {
+                    var from = referral.CorrectReferralDate(on, earliest, previous, calendar, today);
+                    foreach (var assessment in assessments)
+                    {
+                        assessment.FollowReferral(referral);
+                    }
+
+                    return from;
+                });
+            }
+
             case CorrectedRecord.ChildInNeedReview or CorrectedRecord.ChildInNeedVisit:
             {
                 var plan = await db.ChildInNeedPlans.Include(p => p.Reviews).Include(p => p.Visits).AsSplitQuery()

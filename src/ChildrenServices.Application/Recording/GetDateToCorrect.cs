@@ -16,11 +16,11 @@ public static class GetDateToCorrect
     /// <summary>One correction of a record, for the history shown beside it.</summary>
     public sealed record CorrectionRow(DateOnly From, DateOnly To, string Reason, string By, bool AsManager, DateTime AtUtc);
 
-    public sealed class Handler(IAppDbContext db, ICurrentUser user, RecordAccess access, TimeProvider clock) : IQueryHandler<Query, Result>
+    public sealed class Handler(IAppDbContext db, ICurrentUser user, RecordAccess access, Domain.Calendar.WorkingDayCalendar calendar, TimeProvider clock) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
-            var record = await DateCorrections.LoadAsync(db, query.PersonId, query.Kind, query.RecordId, cancellationToken);
+            var record = await DateCorrections.LoadAsync(db, query.PersonId, query.Kind, query.RecordId, calendar, cancellationToken);
             var may = await access.ManagesHoldingTeamAsync(query.PersonId, cancellationToken)
                 || Correction.RecorderMayCorrect(record.RecordedById, record.RecordedOn, user.UserId ?? Guid.Empty, UkTime.Today(clock));
             var corrections = await CorrectionHistory.ForAsync(db, [query.RecordId], cancellationToken);

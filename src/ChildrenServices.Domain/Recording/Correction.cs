@@ -11,6 +11,7 @@ public enum CorrectedRecord
     ChildInNeedVisit = 4,
     ChildProtectionVisit = 5,
     LookedAfterVisit = 6,
+    ReferralDate = 7,
 }
 
 public static class CorrectedRecords
@@ -23,6 +24,7 @@ public static class CorrectedRecords
         CorrectedRecord.ChildInNeedVisit => "Child in need visit",
         CorrectedRecord.ChildProtectionVisit => "Child protection visit",
         CorrectedRecord.LookedAfterVisit => "Looked-after visit",
+        CorrectedRecord.ReferralDate => "Referral",
         _ => record.ToString(),
     };
 }

@@ -96,12 +96,20 @@ public sealed class ChildAndFamilyAssessment : Aggregate
 
     public Guid ChildId { get; private init; }
 
-    public DateOnly ReferralDate { get; private init; }
+    public DateOnly ReferralDate { get; private set; }
 
     public DateOnly StartedOn { get; private set; }
 
     /// <summary>45 working days from the referral date.</summary>
-    public DateOnly DueOn { get; private init; }
+    public DateOnly DueOn { get; private set; }
+
+    /// <summary>The referral's date was corrected: the assessment's copy of it and its due date follow.</summary>
+    public void FollowReferral(Referral referral)
+    {
+        ArgumentNullException.ThrowIfNull(referral);
+        ReferralDate = referral.ReferralDate;
+        DueOn = referral.AssessmentDueOn;
+    }
 
     /// <summary>The social worker doing the assessment.</summary>
     public Guid WorkerId { get; private set; }

@@ -60,7 +60,7 @@ public sealed class Referral : Aggregate
 
     public Guid? ContactId { get; private init; }
 
-    public DateOnly ReferralDate { get; private init; }
+    public DateOnly ReferralDate { get; private set; }
 
     /// <summary>DfE referral source (1A … 10).</summary>
     public string SourceCode { get; private init; }
@@ -90,11 +90,11 @@ public sealed class Referral : Aggregate
     /// <summary>Significant harm suspected: a strategy discussion is needed now, before anything else.</summary>
     public bool ImmediateStrategyDiscussion { get; private init; }
 
-    public bool IsReReferral { get; private init; }
+    public bool IsReReferral { get; private set; }
 
-    public Guid? PreviousReferralId { get; private init; }
+    public Guid? PreviousReferralId { get; private set; }
 
-    public DateOnly AssessmentDueOn { get; private init; }
+    public DateOnly AssessmentDueOn { get; private set; }
 
     public ReferralStatus Status { get; private set; } = ReferralStatus.Open;
 
@@ -188,6 +188,48 @@ public sealed class Referral : Aggregate
 
         primaryNeedRevisions.Add(new PrimaryNeedRevision(Id, PrimaryNeedCode, code, on, revisedById, assessmentId));
         PrimaryNeedCode = code;
+    }
+
+    /// <summary>
+    /// Corrects a referral date recorded wrongly: not in the future, not after anything already recorded on the referral
+    /// (the assessment, a strategy discussion, a plan: CIN rules 1103, 2889, 1104, 1105), not after its closure, and not
+    /// inside the child's previous episode of need. The assessment's due date (45 working days) and whether it is a
+    /// re-referral are worked out again from the corrected date. Returns the date it replaces.
+    /// </summary>
+    public DateOnly CorrectReferralDate(DateOnly referralDate, DateOnly? earliestRecorded, Referral? previous, WorkingDayCalendar calendar, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(calendar);
+        if (referralDate == ReferralDate)
+        {
+            throw new DomainRuleException("That is the date already recorded: enter the correct date", "HeldOn");
+        }
+
+        if (referralDate > today)
+        {
+            throw new DomainRuleException("The referral date must be today or in the past", "HeldOn");
+        }
+
+        if (earliestRecorded is { } first && referralDate > first)
+        {
+            throw new DomainRuleException($"Work on this referral is recorded from {first:d MMMM yyyy}: the referral date cannot be after it", "HeldOn");
+        }
+
+        if (ClosedOn is { } closed && referralDate > closed)
+        {
+            throw new DomainRuleException($"The referral closed on {closed:d MMMM yyyy}: its date cannot be after that", "HeldOn");
+        }
+
+        if (previous is { } before && (referralDate < before.ReferralDate || (before.ClosedOn is { } previousClosed && referralDate < previousClosed)))
+        {
+            throw new DomainRuleException($"The child's previous referral ran from {before.ReferralDate:d MMMM yyyy}{(before.ClosedOn is { } c ? $" to {c:d MMMM yyyy}" : string.Empty)}: episodes of need cannot overlap", "HeldOn");
+        }
+
+        var old = ReferralDate;
+        ReferralDate = referralDate;
+        AssessmentDueOn = calendar.AddWorkingDays(referralDate, AssessmentWorkingDays);
+        IsReReferral = previous is not null && IsReReferralAfter(referralDate, previous.ReferralDate);
+        PreviousReferralId = IsReReferral ? previous!.Id : null;
+        return old;
     }
 
     public void Withdraw(string reason)

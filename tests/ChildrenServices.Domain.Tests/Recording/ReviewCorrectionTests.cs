@@ -144,4 +144,25 @@ public sealed class ReviewCorrectionTests
         Assert.Equal(((Guid?)Chair, (DateOnly?)Today), (claVisit.RecordedById, claVisit.RecordedOn));
         Assert.Equal(Today.AddDays(-4), cin.LatestVisit);
     }
+
+    [Fact]
+    public void Rules1103And2889_AReferralDate_IsNotCorrectedPastWorkOnIt_NorIntoThePreviousEpisode_AndTheAssessmentDueDateFollows()
+    {
+        var child = Guid.CreateVersion7();
+        var earlier = new Referral(child, null, new DateOnly(2025, 11, 14), "6", "N1", Guid.CreateVersion7(), false, null, Calendar);
+        earlier.Close(new DateOnly(2026, 1, 10), "RC8");
+        var referral = new Referral(child, null, new DateOnly(2026, 11, 13), "6", "N1", Guid.CreateVersion7(), false, earlier, Calendar);
+        Assert.True(referral.IsReReferral);
+
+        var pastWork = Assert.Throws<DomainRuleException>(() => referral.CorrectReferralDate(new DateOnly(2026, 11, 20), new DateOnly(2026, 11, 18), earlier, Calendar, Today));
+        var future = Assert.Throws<DomainRuleException>(() => referral.CorrectReferralDate(Today.AddDays(1), null, earlier, Calendar, Today));
+        var overlap = Assert.Throws<DomainRuleException>(() => referral.CorrectReferralDate(new DateOnly(2026, 1, 9), null, earlier, Calendar, Today));
+        Assert.Equal(("HeldOn", "HeldOn", "HeldOn"), (pastWork.Field, future.Field, overlap.Field));
+        Assert.Equal(new DateOnly(2026, 11, 13), referral.ReferralDate);
+
+        // Corrected to 16 November, the previous referral (14 November 2025) is more than 12 months before: no longer a re-referral.
+        Assert.Equal(new DateOnly(2026, 11, 13), referral.CorrectReferralDate(new DateOnly(2026, 11, 16), new DateOnly(2026, 11, 18), earlier, Calendar, Today));
+        Assert.Equal((new DateOnly(2026, 11, 16), Calendar.AddWorkingDays(new DateOnly(2026, 11, 16), 45), false), (referral.ReferralDate, referral.AssessmentDueOn, referral.IsReReferral));
+        Assert.Null(referral.PreviousReferralId);
+    }
 }

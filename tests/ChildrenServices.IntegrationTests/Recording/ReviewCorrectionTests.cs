@@ -157,4 +157,32 @@ public sealed class ReviewCorrectionTests(AppFactory factory) : FrontDoorTestBas
         Assert.Equal(before.AddDays(-1), after);
         Assert.Contains("Corrected from 1 December 2026 by Grace Okafor-Lyle: I typed the day I wrote it up.", await PageAsync(client, $"/People/{childId}/Visits"), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task TheManager_CorrectsAReferralDate_FromContactsAndReferrals_AndTheAssessmentDeadlineFollows_ButNotPastWorkOnIt()
+    {
+        var (contactId, childId) = await ContactAboutNewChildAsync();
+        await DecideAsync(Practitioner, contactId, ContactOutcome.Referral);
+        await AllocateAsync(AssessmentManager, childId, socialWorker);
+        var referral = await WithDbAsync(db => db.Referrals.SingleAsync(r => r.ChildId == childId, Ct));
+        var manager = ClientFor(AssessmentManager);
+        var form = $"/People/{childId}/Corrections/ReferralDate/{referral.Id}";
+        Assert.Contains($"href=\"{form}\"", await PageAsync(manager, $"/People/{childId}/Contacts"), StringComparison.Ordinal);
+        Assert.DoesNotContain($"href=\"{form}\"", await PageAsync(ClientFor(socialWorker), $"/People/{childId}/Contacts"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await ClientFor(socialWorker).GetAsync(form, Ct)).StatusCode);
+
+        var corrected = await PostFormAsync(manager, form, [.. DateFields("HeldOn", new DateOnly(2026, 11, 20)), F("Input.Reason", "The school's call came in on the Friday; the contact was typed on Tuesday.")]);
+
+        Assert.Equal("Corrected: the date of the referral", await BannerAfterAsync(manager, corrected, $"/People/{childId}/Contacts"));
+        var after = await WithDbAsync(db => db.Referrals.AsNoTracking().SingleAsync(r => r.Id == referral.Id, Ct));
+        Assert.Equal((new DateOnly(2026, 11, 20), new DateOnly(2027, 1, 27)), (after.ReferralDate, after.AssessmentDueOn));
+        var due = (await SendAsUserAsync(socialWorker, new Application.Home.GetMyDueWork.Query())).Statutory!;
+        Assert.Contains(due, r => r.Kind == DueKind.Assessment && r.DueOn == new DateOnly(2027, 1, 27));
+        Assert.Contains("Corrected from 24 November 2026 by Ruth Adeyemi (manager)", await PageAsync(manager, $"/People/{childId}/Contacts"), StringComparison.Ordinal);
+
+        await SendAsUserAsync(socialWorker, new RecordStrategyDiscussion.Command { PersonId = childId, HeldOn = Today, Agencies = "Police", Section47 = false, Rationale = "Checked." });
+        var pastWork = await PostFormAsync(manager, form, [.. DateFields("HeldOn", Today.AddDays(1)), F("Input.Reason", "Typed wrongly.")]);
+        Assert.Equal(HttpStatusCode.BadRequest, pastWork.StatusCode);
+        Assert.Contains("id=\"Input_HeldOn-error\"", await pastWork.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
 }
