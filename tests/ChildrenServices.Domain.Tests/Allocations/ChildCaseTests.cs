@@ -33,7 +33,7 @@ public sealed class ChildCaseTests
         var old = Held(Guid.CreateVersion7(), AssessmentTeam, AllocationRole.Lead);
         var childCase = Case(allocations: old);
 
-        var lead = childCase.Allocate(Guid.CreateVersion7(), AssessmentTeam, AllocationRole.Lead, Today, Manager);
+        var lead = childCase.Allocate(Guid.CreateVersion7(), AssessmentTeam, AllocationRole.Lead, Today, Manager, "MANAGE");
 
         Assert.Equal(Today.AddDays(-1), old.EndedOn);
         Assert.Same(lead, childCase.Lead);
@@ -85,7 +85,7 @@ public sealed class ChildCaseTests
         var keyworker = Held(Guid.CreateVersion7(), EarlyHelpTeam, AllocationRole.Lead);
         var childCase = Case(referral: OpenReferral(AssessmentTeam), allocations: keyworker);
 
-        childCase.Allocate(Guid.CreateVersion7(), AssessmentTeam, AllocationRole.Lead, Today, Manager);
+        childCase.Allocate(Guid.CreateVersion7(), AssessmentTeam, AllocationRole.Lead, Today, Manager, "MANAGE");
 
         Assert.Equal(AssessmentTeam, childCase.HoldingTeamId);
         Assert.Equal(1, Leads(childCase));
@@ -108,7 +108,7 @@ public sealed class ChildCaseTests
         var childCase = Case(allocations: keyworker);
 
         childCase.StepUp(EarlyHelpTeam);
-        childCase.Allocate(Guid.CreateVersion7(), AssessmentTeam, AllocationRole.Lead, Today, Manager);
+        childCase.Allocate(Guid.CreateVersion7(), AssessmentTeam, AllocationRole.Lead, Today, Manager, "MANAGE");
 
         Assert.Equal((AllocationRole.CoWorker, (DateOnly?)null), (keyworker.Role, keyworker.EndedOn));
         Assert.Equal(AssessmentTeam, childCase.HoldingTeamId);
@@ -274,7 +274,7 @@ public sealed class ChildCaseTests
         var alongside = Held(to, AssessmentTeam, AllocationRole.CoWorker);
         var childCase = Case(allocations: [lead, alongside]);
 
-        var started = childCase.Reallocate(from, to, Today, Manager);
+        var started = childCase.Reallocate(from, to, Today, Manager, "MANAGE");
 
         Assert.Equal((Today.AddDays(-1), Today.AddDays(-1)), (lead.EndedOn!.Value, alongside.EndedOn!.Value));
         Assert.Same(started, childCase.Lead);
