@@ -177,6 +177,26 @@ public sealed class PeriodOfCare : Aggregate
         return period;
     }
 
+    /// <summary>
+    /// Previous permanence learned or corrected after care started (often only known once the child's history is
+    /// gathered): the same rules as at the start (630-635), for a period that started on or after 1 April 2016 (634).
+    /// </summary>
+    public void ChangePreviousPermanence(PreviousPermanence value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (StartedOn < LookedAfter.PreviousPermanence.AskedFrom)
+        {
+            throw new DomainRuleException("Previous permanence is only recorded for care that started on or after 1 April 2016 (DfE rule 634)", "PreviousPermanence");
+        }
+
+        value.CheckBefore(StartedOn);
+        PreviousPermanenceOption = value.Option;
+        PreviousPermanenceLocalAuthority = value.LocalAuthority;
+        PermanenceOrderYear = value.OrderYear;
+        PermanenceOrderMonth = value.OrderMonth;
+        PermanenceOrderDay = value.OrderDay;
+    }
+
     /// <summary>A court or the law changed the child's legal status; the child stays where they are (RNE L).</summary>
     /// <returns>The episode the child is in after the change.</returns>
     public CareEpisode ChangeLegalStatus(DateOnly on, string legalStatus, DateOnly today)

@@ -82,4 +82,18 @@ public sealed class PreviousPermanenceRulesTests
 
         Assert.Equal(("PreviousPermanence", "Previous permanence is only recorded for care that started on or after 1 April 2016 (DfE rule 634)"), (ex.Field, ex.Message));
     }
+
+    [Fact]
+    public void Rules632And634_PreviousPermanenceLearnedAfterCareStarted_IsRecordedUnderTheSameRules()
+    {
+        var period = PeriodOfCare.Start(Child, StartDay, "C1", "N1", Smith, BornOn, Today, previousPermanence: new PreviousPermanence("Z1", null, null, null, null));
+
+        var afterCare = Refused(() => period.ChangePreviousPermanence(new PreviousPermanence("P2", "935", StartDay.Year + 1, null, null)));
+        Assert.Equal(("PermanenceOrder", "Z1"), (afterCare.Field, period.PreviousPermanenceOption));
+        period.ChangePreviousPermanence(new PreviousPermanence("P2", "935", 2021, 3, null));
+        Assert.Equal(("P2", "935", "zz/03/2021"), (period.PreviousPermanence!.Option, period.PreviousPermanence.LocalAuthority, period.PreviousPermanence.OrderDateForReturn));
+
+        var early = PeriodOfCare.Start(Child, new DateOnly(2016, 3, 31), "C1", "N1", new Placement("U6", "PR1", "SN1 2AB", "Smith family", false), BornOn, Today);
+        Assert.Equal("PreviousPermanence", Refused(() => early.ChangePreviousPermanence(new PreviousPermanence("Z1", null, null, null, null))).Field);
+    }
 }

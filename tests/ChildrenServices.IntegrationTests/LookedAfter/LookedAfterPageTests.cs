@@ -287,4 +287,25 @@ public sealed class LookedAfterPageTests(AppFactory factory) : FrontDoorTestBase
         Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
         Assert.Contains("Left care before: Special guardianship order (SGO) (P2), arranged by 935, May 2019", page, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task PermanencePage_RecordsPreviousPermanenceLearnedAfterCareStarted_WithAFutureOrderRefusedBesideTheDate()
+    {
+        var childId = await HeldChildAsync();
+        var client = ClientFor(socialWorker);
+        var overview = $"/People/{childId}/LookedAfter";
+        await PostFormAsync(client, $"{overview}/Start", [.. Date("StartedOn", Today.AddDays(-20)), F("Input.LegalStatus", "C1"), F("Input.CategoryOfNeed", "N1"), .. Episode(), .. Placement()]);
+        Assert.Contains($"href=\"{overview}/Permanence\"", await PageAsync(client, overview), StringComparison.Ordinal);
+
+        var afterCare = await PostFormAsync(client, $"{overview}/Permanence", [F("Input.PreviousPermanence", "P1"), F("Input.PermanenceLocalAuthority", "935"), F("Input.PermanenceOrder.Year", (Today.Year + 1).ToString(CultureInfo.InvariantCulture))]);
+        Assert.Equal(HttpStatusCode.BadRequest, afterCare.StatusCode);
+        var refused = await new HtmlParser().ParseDocumentAsync(await afterCare.Content.ReadAsStringAsync(Ct));
+        Assert.NotNull(refused.QuerySelector("#Input_PermanenceOrder-error"));
+        Assert.Equal("935", (refused.QuerySelector("#Input_PermanenceLocalAuthority") as IHtmlInputElement)?.Value);
+
+        var recorded = await PostFormAsync(client, $"{overview}/Permanence", [F("Input.PreviousPermanence", "P1"), F("Input.PermanenceLocalAuthority", "935"), F("Input.PermanenceOrder.Month", "7"), F("Input.PermanenceOrder.Year", "2020")]);
+
+        Assert.Equal("Recorded: previous permanence", await BannerAfterAsync(client, recorded, overview));
+        Assert.Contains("Left care before: Adoption (P1), arranged by 935, July 2020", await PageAsync(client, overview), StringComparison.Ordinal);
+    }
 }
