@@ -36,10 +36,14 @@ internal static class DateCorrections
                     await db.PreProceedings.Where(p => p.ReferralId == recordId).MinAsync(p => (DateOnly?)p.StartedOn, ct),
                 }.Min();
                 var assessments = await db.ChildAndFamilyAssessments.Where(a => a.ReferralId == recordId).ToListAsync(ct);
+                var received = referral.ContactId is { } contactId
+                    ? await db.Contacts.Where(c => c.Id == contactId).Select(c => (DateTime?)c.ReceivedAtUtc).SingleOrDefaultAsync(ct)
+                    : null;
+                DateOnly? receivedOn = received is { } at ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(at, UkTime.Zone)) : null;
                 var summary = $"Referral from source {referral.SourceCode}, primary need {referral.PrimaryNeedCode}; assessment due {referral.AssessmentDueOn:d MMMM yyyy}";
                 return new(referral, referral.ReferralDate, summary, null, null, (on, today) =>
                 {
-                    var from = referral.CorrectReferralDate(on, earliest, previous, calendar, today);
+                    var from = referral.CorrectReferralDate(on, earliest, previous, calendar, today, receivedOn);
                     foreach (var assessment in assessments)
                     {
                         assessment.FollowReferral(referral);

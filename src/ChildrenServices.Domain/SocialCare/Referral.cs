@@ -191,12 +191,12 @@ public sealed class Referral : Aggregate
     }
 
     /// <summary>
-    /// Corrects a referral date recorded wrongly: not in the future, not after anything already recorded on the referral
+    /// Corrects a referral date recorded wrongly: not in the future, not before the contact that made it, not after anything already recorded on the referral
     /// (the assessment, a strategy discussion, a plan: CIN rules 1103, 2889, 1104, 1105), not after its closure, and not
     /// inside the child's previous episode of need. The assessment's due date (45 working days) and whether it is a
     /// re-referral are worked out again from the corrected date. Returns the date it replaces.
     /// </summary>
-    public DateOnly CorrectReferralDate(DateOnly referralDate, DateOnly? earliestRecorded, Referral? previous, WorkingDayCalendar calendar, DateOnly today)
+    public DateOnly CorrectReferralDate(DateOnly referralDate, DateOnly? earliestRecorded, Referral? previous, WorkingDayCalendar calendar, DateOnly today, DateOnly? contactReceivedOn = null)
     {
         ArgumentNullException.ThrowIfNull(calendar);
         if (referralDate == ReferralDate)
@@ -207,6 +207,11 @@ public sealed class Referral : Aggregate
         if (referralDate > today)
         {
             throw new DomainRuleException("The referral date must be today or in the past", "HeldOn");
+        }
+
+        if (contactReceivedOn is { } received && referralDate < received)
+        {
+            throw new DomainRuleException($"The contact that made this referral was received on {received:d MMMM yyyy}: the referral cannot be before it", "HeldOn");
         }
 
         if (earliestRecorded is { } first && referralDate > first)

@@ -157,7 +157,8 @@ public sealed class ReviewCorrectionTests
         var pastWork = Assert.Throws<DomainRuleException>(() => referral.CorrectReferralDate(new DateOnly(2026, 11, 20), new DateOnly(2026, 11, 18), earlier, Calendar, Today));
         var future = Assert.Throws<DomainRuleException>(() => referral.CorrectReferralDate(Today.AddDays(1), null, earlier, Calendar, Today));
         var overlap = Assert.Throws<DomainRuleException>(() => referral.CorrectReferralDate(new DateOnly(2026, 1, 9), null, earlier, Calendar, Today));
-        Assert.Equal(("HeldOn", "HeldOn", "HeldOn"), (pastWork.Field, future.Field, overlap.Field));
+        var beforeContact = Assert.Throws<DomainRuleException>(() => referral.CorrectReferralDate(new DateOnly(2026, 11, 12), null, earlier, Calendar, Today, contactReceivedOn: new DateOnly(2026, 11, 13)));
+        Assert.Equal(("HeldOn", "HeldOn", "HeldOn", "HeldOn"), (pastWork.Field, future.Field, overlap.Field, beforeContact.Field));
         Assert.Equal(new DateOnly(2026, 11, 13), referral.ReferralDate);
 
         // Corrected to 16 November, the previous referral (14 November 2025) is more than 12 months before: no longer a re-referral.

@@ -171,17 +171,24 @@ public sealed class ReviewCorrectionTests(AppFactory factory) : FrontDoorTestBas
         Assert.DoesNotContain($"href=\"{form}\"", await PageAsync(ClientFor(socialWorker), $"/People/{childId}/Contacts"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, (await ClientFor(socialWorker).GetAsync(form, Ct)).StatusCode);
 
-        var corrected = await PostFormAsync(manager, form, [.. DateFields("HeldOn", new DateOnly(2026, 11, 20)), F("Input.Reason", "The school's call came in on the Friday; the contact was typed on Tuesday.")]);
+        Factory.Clock.Advance(TimeSpan.FromDays(3));
+        var beforeContact = await PostFormAsync(manager, form, [.. DateFields("HeldOn", new DateOnly(2026, 11, 20)), F("Input.Reason", "Typed wrongly.")]);
+        Assert.Equal(HttpStatusCode.BadRequest, beforeContact.StatusCode);
+        Assert.Contains("The contact that made this referral was received on 24 November 2026", await beforeContact.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
+        var corrected = await PostFormAsync(manager, form, [.. DateFields("HeldOn", new DateOnly(2026, 11, 25)), F("Input.Reason", "The front door decided it on the Wednesday; the date of the contact was entered.")]);
 
         Assert.Equal("Corrected: the date of the referral", await BannerAfterAsync(manager, corrected, $"/People/{childId}/Contacts"));
         var after = await WithDbAsync(db => db.Referrals.AsNoTracking().SingleAsync(r => r.Id == referral.Id, Ct));
-        Assert.Equal((new DateOnly(2026, 11, 20), new DateOnly(2027, 1, 27)), (after.ReferralDate, after.AssessmentDueOn));
+        var dueOn = Domain.Calendar.WorkingDayCalendar.EnglandAndWales.AddWorkingDays(new DateOnly(2026, 11, 25), 45);
+        Assert.Equal((new DateOnly(2026, 11, 25), dueOn), (after.ReferralDate, after.AssessmentDueOn));
+        Assert.NotEqual(referral.AssessmentDueOn, dueOn);
         var due = (await SendAsUserAsync(socialWorker, new Application.Home.GetMyDueWork.Query())).Statutory!;
-        Assert.Contains(due, r => r.Kind == DueKind.Assessment && r.DueOn == new DateOnly(2027, 1, 27));
+        Assert.Contains(due, r => r.Kind == DueKind.Assessment && r.DueOn == dueOn);
         Assert.Contains("Corrected from 24 November 2026 by Ruth Adeyemi (manager)", await PageAsync(manager, $"/People/{childId}/Contacts"), StringComparison.Ordinal);
 
-        await SendAsUserAsync(socialWorker, new RecordStrategyDiscussion.Command { PersonId = childId, HeldOn = Today, Agencies = "Police", Section47 = false, Rationale = "Checked." });
-        var pastWork = await PostFormAsync(manager, form, [.. DateFields("HeldOn", Today.AddDays(1)), F("Input.Reason", "Typed wrongly.")]);
+        await SendAsUserAsync(socialWorker, new RecordStrategyDiscussion.Command { PersonId = childId, HeldOn = Today.AddDays(2), Agencies = "Police", Section47 = false, Rationale = "Checked." });
+        var pastWork = await PostFormAsync(manager, form, [.. DateFields("HeldOn", Today.AddDays(3)), F("Input.Reason", "Typed wrongly.")]);
         Assert.Equal(HttpStatusCode.BadRequest, pastWork.StatusCode);
         Assert.Contains("id=\"Input_HeldOn-error\"", await pastWork.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
