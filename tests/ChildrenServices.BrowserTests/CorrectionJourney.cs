@@ -55,28 +55,17 @@ public sealed class CorrectionJourney(BrowserHost host) : IClassFixture<BrowserH
 
     private static string Day(DateOnly date) => date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
 
-    /// <summary>A child nobody held, now held by the demo social worker in the demo manager's team, on a child in need plan with a review she recorded on the day it says.</summary>
+    /// <summary>A child referred to the demo social worker, on a child in need plan with a review she recorded on the day it says.</summary>
     private async Task<Guid> ChildWithAReviewAsync(DateOnly reviewOn)
     {
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var ct = TestContext.Current.CancellationToken;
         var today = DateOnly.FromDateTime(BrowserHost.Today);
-        var worker = await db.Staff.Where(s => s.DisplayName == "Grace Okafor-Lyle").Select(s => s.Id).SingleAsync(ct);
-        var team = await db.Teams.Where(t => t.Name == "Assessment Team").Select(t => new { t.Id, t.ManagerId }).SingleAsync(ct);
-        var held = db.Allocations.Select(a => a.ChildId);
-        var moving = db.CaseTransfers.SelectMany(t => t.Children.Select(c => c.ChildId));
-        var referred = db.Referrals.Select(r => r.ChildId);
-        var child = await db.People
-            .Where(p => p.Type == PersonType.Child && p.Restriction == null && p.DateOfBirth < today.AddYears(-3) && p.DateOfBirth > today.AddYears(-15)
-                && !held.Contains(p.Id) && !moving.Contains(p.Id) && !referred.Contains(p.Id))
-            .OrderBy(p => p.GivenNames).Select(p => p.Id).FirstAsync(ct);
-        var referral = new Referral(child, null, today.AddDays(-150), "6", "N1", team.Id, false, null, WorkingDayCalendar.EnglandAndWales);
+        var (child, referral, worker) = await DemoCases.ReferToTheSocialWorkerAsync(db, today, 150, people => people.OrderBy(p => p.GivenNames), ct);
         var plan = new ChildInNeedPlan(referral, today.AddDays(-100), today);
         plan.RecordReview(reviewOn, "Attendance up; dad engaging with the alcohol service.", reviewOn, worker);
-        db.Referrals.Add(referral);
         db.ChildInNeedPlans.Add(plan);
-        db.Allocations.Add(new Allocation(child, worker, team.Id, AllocationRole.Lead, today.AddDays(-150), team.ManagerId!.Value));
         await db.SaveChangesAsync(ct);
         return child;
     }

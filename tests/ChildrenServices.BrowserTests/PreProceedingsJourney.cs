@@ -76,24 +76,13 @@ public sealed class PreProceedingsJourney(BrowserHost host) : IClassFixture<Brow
 
     private static string Day(DateTime date) => date.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
 
-    /// <summary>A child of school age nobody holds, referred three months ago and allocated to the demo social worker.</summary>
+    /// <summary>A child referred three months ago to the demo social worker.</summary>
     private async Task<Guid> ReferredChildHeldByTheSocialWorkerAsync()
     {
         await using var scope = host.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var ct = TestContext.Current.CancellationToken;
-        var today = DateOnly.FromDateTime(BrowserHost.Today);
-        var worker = await db.Staff.Where(s => s.DisplayName == "Grace Okafor-Lyle").Select(s => s.Id).SingleAsync(ct);
-        var team = await db.Teams.Where(t => t.Name == "Assessment Team").Select(t => new { t.Id, t.ManagerId }).SingleAsync(ct);
-        var held = db.Allocations.Select(a => a.ChildId);
-        var moving = db.CaseTransfers.SelectMany(t => t.Children.Select(c => c.ChildId));
-        var referred = db.Referrals.Select(r => r.ChildId);
-        var child = await db.People
-            .Where(p => p.Type == PersonType.Child && p.Restriction == null && p.DateOfBirth < today.AddYears(-2) && p.DateOfBirth > today.AddYears(-16)
-                && !held.Contains(p.Id) && !moving.Contains(p.Id) && !referred.Contains(p.Id))
-            .OrderBy(p => p.FamilyName).Select(p => p.Id).FirstAsync(ct);
-        db.Referrals.Add(new Referral(child, null, today.AddDays(-90), "6", "N4", team.Id, false, null, WorkingDayCalendar.EnglandAndWales));
-        db.Allocations.Add(new Allocation(child, worker, team.Id, AllocationRole.Lead, today.AddDays(-90), team.ManagerId!.Value));
+        var (child, _, _) = await DemoCases.ReferToTheSocialWorkerAsync(db, DateOnly.FromDateTime(BrowserHost.Today), 90, people => people.OrderBy(p => p.FamilyName), ct);
         await db.SaveChangesAsync(ct);
         return child;
     }
