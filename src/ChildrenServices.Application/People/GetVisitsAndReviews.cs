@@ -40,6 +40,7 @@ public static class GetVisitsAndReviews
             Kind.ChildInNeedVisit => Domain.Recording.CorrectedRecord.ChildInNeedVisit,
             Kind.ChildProtectionVisit => Domain.Recording.CorrectedRecord.ChildProtectionVisit,
             Kind.LookedAfterVisit => Domain.Recording.CorrectedRecord.LookedAfterVisit,
+            Kind.InitialConference => Domain.Recording.CorrectedRecord.InitialConference,
             _ => null,
         };
     }
@@ -62,8 +63,10 @@ public static class GetVisitsAndReviews
             recorded.AddRange(await cla.SelectMany(p => p.Visits).Select(v => new Row(Kind.LookedAfterVisit, v.Id, v.VisitedOn, v.RecordedById, v.RecordedOn, v.ChildSeen, v.SeenAlone)).ToListAsync(cancellationToken));
             recorded.AddRange(await cp.SelectMany(p => p.Reviews).Select(r => new Row(Kind.ChildProtectionReview, r.Id, r.HeldOn, r.RecordedById, r.RecordedOn, null, null)).ToListAsync(cancellationToken));
             items.AddRange(await cp.SelectMany(p => p.CoreGroups).Select(g => new Item(Kind.CoreGroup, g.HeldOn, null, null)).ToListAsync(cancellationToken));
-            items.AddRange(await db.ChildProtectionEnquiries.Where(e => e.ChildId == id && e.ConferenceHeldOn != null)
-                .Select(e => new Item(Kind.InitialConference, e.ConferenceHeldOn!.Value, null, null)).ToListAsync(cancellationToken));
+            recorded.AddRange((await db.ChildProtectionEnquiries.Where(e => e.ChildId == id && e.ConferenceHeldOn != null)
+                    .Select(e => new { e.Id, e.ConferenceHeldOn, e.ChairId, e.UpdatedById, e.UpdatedAtUtc }).ToListAsync(cancellationToken))
+                .Select(e => new Row(Kind.InitialConference, e.Id, e.ConferenceHeldOn!.Value, e.ChairId,
+                    e.UpdatedById == e.ChairId ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(e.UpdatedAtUtc, UkTime.Zone)) : null, null, null)));
             recorded.AddRange(await cla.SelectMany(p => p.Reviews).Select(r => new Row(Kind.LookedAfterReview, r.Id, r.HeldOn, r.RecordedById, r.RecordedOn, null, null)).ToListAsync(cancellationToken));
             if (recorded.Count > 0)
             {

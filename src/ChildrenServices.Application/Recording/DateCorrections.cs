@@ -22,6 +22,36 @@ internal static class DateCorrections
     {
         switch (kind)
         {
+            case CorrectedRecord.InitialConference:
+            {
+                var enquiry = await db.ChildProtectionEnquiries.SingleOrDefaultAsync(e => e.Id == recordId && e.ChildId == personId && e.ConferenceHeldOn != null, ct)
+                    ?? throw new NotFoundException("Page not found");
+                var plan = await db.ChildProtectionPlans.Include(p => p.Reviews).Include(p => p.Visits).Include(p => p.CoreGroups).AsSplitQuery()
+                    .SingleOrDefaultAsync(p => p.EnquiryId == recordId, ct);
+                var earlierPlans = plan is null ? [] : await db.ChildProtectionPlans.Where(p => p.ChildId == personId && p.Id != plan.Id && p.StartedOn < plan.StartedOn).ToListAsync(ct);
+                var endedChildInNeedPlan = plan is null ? null : await db.ChildInNeedPlans.Include(p => p.Reviews).Include(p => p.Visits).AsSplitQuery()
+                    .SingleOrDefaultAsync(p => p.ChildId == personId && p.EndedOn == enquiry.ConferenceHeldOn && p.EndReason == ChildInNeedPlan.EndedByChildProtectionPlan, ct);
+
+                // The chair recorded it; the day is the enquiry's last save, when the chair made it.
+                DateOnly? recordedOn = enquiry.UpdatedById is { } by && by == enquiry.ChairId
+                    ? DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(enquiry.UpdatedAtUtc, UkTime.Zone))
+                    : null;
+                var summary = $"Outcome: {enquiry.ConferenceOutcome?.Describe()}" + (enquiry.InitialCategory is { } category ? $", category {category}" : string.Empty)
+                    + (plan is null ? string.Empty : ". The child protection plan it made starts on the conference's date and moves with it");
+                return new(enquiry, enquiry.ConferenceHeldOn!.Value, summary, enquiry.ChairId, recordedOn, (on, today) =>
+                {
+                    var from = enquiry.CorrectConferenceDate(on, today);
+                    if (plan is not null)
+                    {
+                        PlanOverlap.EnsureChildProtectionPlanCanStart(on, earlierPlans);
+                        plan.FollowConference(on);
+                        endedChildInNeedPlan?.FollowChildProtectionPlanStart(on);
+                    }
+
+                    return from;
+                });
+            }
+
             case CorrectedRecord.ReferralDate:
             {
                 var referral = await db.Referrals.SingleOrDefaultAsync(r => r.Id == recordId && r.ChildId == personId, ct) ?? throw new NotFoundException("Page not found");

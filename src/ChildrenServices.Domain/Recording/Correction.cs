@@ -12,6 +12,7 @@ public enum CorrectedRecord
     ChildProtectionVisit = 5,
     LookedAfterVisit = 6,
     ReferralDate = 7,
+    InitialConference = 8,
 }
 
 public static class CorrectedRecords
@@ -25,6 +26,7 @@ public static class CorrectedRecords
         CorrectedRecord.ChildProtectionVisit => "Child protection visit",
         CorrectedRecord.LookedAfterVisit => "Looked-after visit",
         CorrectedRecord.ReferralDate => "Referral",
+        CorrectedRecord.InitialConference => "Initial child protection conference",
         _ => record.ToString(),
     };
 }

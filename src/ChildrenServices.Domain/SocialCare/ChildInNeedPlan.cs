@@ -161,6 +161,27 @@ public sealed class ChildInNeedPlan : Aggregate
     /// never run together (CIN rules 4001, 4016, 4017). Refused, on the conference date, when the child in need plan
     /// started after the conference or has a review or visit after it.
     /// </summary>
+    /// <summary>The child protection plan that ended this plan now starts on another day (its conference was corrected): this plan ends that day.</summary>
+    public void FollowChildProtectionPlanStart(DateOnly conferenceOn)
+    {
+        if (EndReason != EndedByChildProtectionPlan)
+        {
+            throw new InvalidOperationException("This child in need plan did not end when a child protection plan started");
+        }
+
+        var ended = EndedOn;
+        EndedOn = null;
+        try
+        {
+            EndAsChildProtectionPlanStarts(conferenceOn);
+        }
+        catch (DomainRuleException)
+        {
+            EndedOn = ended;
+            throw;
+        }
+    }
+
     public void EndAsChildProtectionPlanStarts(DateOnly conferenceOn)
     {
         EnsureOpen();

@@ -117,6 +117,30 @@ public sealed class ChildProtectionEnquiry : Aggregate
         ConferenceNeeded = conferenceNeeded;
     }
 
+    /// <summary>
+    /// Corrects the date of an initial conference recorded wrongly: the rules it was recorded under (not before the
+    /// strategy discussion, a weekday (CIN rule 8875), not in the future). A plan the conference made moves with it
+    /// (<see cref="ChildProtectionPlan.FollowConference"/>, rule 2885). Returns the date it replaces.
+    /// </summary>
+    public DateOnly CorrectConferenceDate(DateOnly heldOn, DateOnly today)
+    {
+        var old = ConferenceHeldOn ?? throw new DomainRuleException("No initial conference is recorded on this enquiry", "HeldOn");
+        if (heldOn == old)
+        {
+            throw new DomainRuleException("That is the date already recorded: enter the correct date", "HeldOn");
+        }
+
+        if (heldOn < StrategyHeldOn)
+        {
+            throw new DomainRuleException($"The conference cannot be before the strategy discussion, {StrategyHeldOn:d MMMM yyyy}", "HeldOn");
+        }
+
+        NotInFuture(heldOn, today, "HeldOn");
+        ConferenceDate.EnsureWeekday(heldOn, "HeldOn", "The initial conference");
+        ConferenceHeldOn = heldOn;
+        return old;
+    }
+
     /// <summary>The reviewing officer who chaired it records the initial conference's outcome.</summary>
     public void RecordConference(DateOnly heldOn, ConferenceOutcome outcome, string? initialCategory, Guid chairId, DateOnly today)
     {

@@ -125,7 +125,7 @@ public sealed class ChildProtectionPlan : Aggregate
     public bool IsTransferIn => EnquiryId is null;
 
     /// <summary>The initial conference's date: the plan's start and the date review conferences count from.</summary>
-    public DateOnly StartedOn { get; private init; }
+    public DateOnly StartedOn { get; private set; }
 
     public string InitialCategory { get; private init; }
 
@@ -231,6 +231,32 @@ public sealed class ChildProtectionPlan : Aggregate
         }
 
         return review;
+    }
+
+    /// <summary>
+    /// The initial conference that made the plan was corrected to another day: the plan starts that day (CIN rule 2885),
+    /// still before anything recorded on it (core groups, visits, reviews) and before its end, and never overlapping an
+    /// earlier plan (8940, checked by the caller with the child's other plans).
+    /// </summary>
+    public void FollowConference(DateOnly conferenceOn)
+    {
+        var first = coreGroups.Select(g => g.HeldOn).Concat(visits.Select(v => v.VisitedOn)).Select(d => (DateOnly?)d).Min();
+        if (first is { } earliest && conferenceOn > earliest)
+        {
+            throw new DomainRuleException($"The plan has a core group or visit on {earliest:d MMMM yyyy}: the conference that made it cannot be after that", "HeldOn");
+        }
+
+        if (reviews.Count > 0 && conferenceOn >= reviews.Min(r => r.HeldOn))
+        {
+            throw new DomainRuleException($"The plan's first review conference was on {reviews.Min(r => r.HeldOn):d MMMM yyyy}: the initial conference must be before it", "HeldOn");
+        }
+
+        if (EndedOn is { } ended && conferenceOn >= ended)
+        {
+            throw new DomainRuleException($"The plan ended on {ended:d MMMM yyyy}: the conference that made it must be before that (CIN rule 8840)", "HeldOn");
+        }
+
+        StartedOn = conferenceOn;
     }
 
     /// <summary>Corrects the date of a visit recorded wrongly: within the plan (after its start, not after its end) and not in the future. Returns the date it replaces.</summary>

@@ -166,4 +166,32 @@ public sealed class ReviewCorrectionTests
         Assert.Equal((new DateOnly(2026, 11, 16), Calendar.AddWorkingDays(new DateOnly(2026, 11, 16), 45), false), (referral.ReferralDate, referral.AssessmentDueOn, referral.IsReReferral));
         Assert.Null(referral.PreviousReferralId);
     }
+
+    [Fact]
+    public void Rules8875And2885_AnInitialConferenceCorrected_StaysOnAWeekday_AndThePlanItMadeAndTheChildInNeedPlanItEndedFollow()
+    {
+        var conference = new DateOnly(2026, 6, 4);
+        var referral = new Referral(Guid.CreateVersion7(), null, conference.AddDays(-60), "6", "N1", Guid.CreateVersion7(), false, null, Calendar);
+        var childInNeed = new ChildInNeedPlan(referral, conference.AddDays(-40), Today);
+        childInNeed.RecordVisit(conference.AddDays(-10), true, true, Today);
+        var enquiry = new ChildProtectionEnquiry(referral, conference.AddDays(-14), "Police, school", true, "Disclosure.", Calendar, Today);
+        enquiry.RecordSection47Outcome(conference.AddDays(-7), "Significant harm likely.", true, Today);
+        enquiry.RecordConference(conference, ConferenceOutcome.ChildProtectionPlan, "NEG", Chair, Today);
+        var plan = new ChildProtectionPlan(enquiry);
+        childInNeed.EndAsChildProtectionPlanStarts(conference);
+        plan.RecordVisit(new DateOnly(2026, 6, 8), true, true, Today);
+
+        var weekend = Assert.Throws<DomainRuleException>(() => enquiry.CorrectConferenceDate(new DateOnly(2026, 6, 6), Today));
+        var beforeStrategy = Assert.Throws<DomainRuleException>(() => enquiry.CorrectConferenceDate(conference.AddDays(-15), Today));
+        Assert.Equal(("HeldOn", "HeldOn", (DateOnly?)conference), (weekend.Field, beforeStrategy.Field, enquiry.ConferenceHeldOn));
+        var afterVisit = Assert.Throws<DomainRuleException>(() => plan.FollowConference(new DateOnly(2026, 6, 9)));
+        var beforeChildInNeedVisit = Assert.Throws<DomainRuleException>(() => childInNeed.FollowChildProtectionPlanStart(conference.AddDays(-11)));
+        Assert.Equal(("HeldOn", "HeldOn", (DateOnly?)conference), (afterVisit.Field, beforeChildInNeedVisit.Field, childInNeed.EndedOn));
+
+        var corrected = new DateOnly(2026, 6, 3);
+        Assert.Equal(conference, enquiry.CorrectConferenceDate(corrected, Today));
+        plan.FollowConference(corrected);
+        childInNeed.FollowChildProtectionPlanStart(corrected);
+        Assert.Equal((corrected, corrected, corrected), (enquiry.ConferenceHeldOn!.Value, plan.StartedOn, childInNeed.EndedOn!.Value));
+    }
 }

@@ -192,4 +192,34 @@ public sealed class ReviewCorrectionTests(AppFactory factory) : FrontDoorTestBas
         Assert.Equal(HttpStatusCode.BadRequest, pastWork.StatusCode);
         Assert.Contains("id=\"Input_HeldOn-error\"", await pastWork.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task TheManager_CorrectsAnInitialConferenceDate_ThePlanStartsThatDay_AndItsFirstCoreGroupAndReviewFollow()
+    {
+        var (contactId, childId) = await ContactAboutNewChildAsync();
+        await DecideAsync(Practitioner, contactId, ContactOutcome.Referral);
+        await AllocateAsync(AssessmentManager, childId, socialWorker);
+        var enquiry = await SendAsUserAsync(socialWorker, new RecordStrategyDiscussion.Command { PersonId = childId, HeldOn = Today, Agencies = "Police, school", Section47 = true, Rationale = "Bruising." });
+        Task<Guid> EnquiryVersion() => WithDbAsync(db => db.ChildProtectionEnquiries.Where(e => e.Id == enquiry).Select(e => e.Version).SingleAsync(Ct));
+        await SendAsUserAsync(socialWorker, new RecordSection47Outcome.Command { PersonId = childId, EnquiryId = enquiry, Version = await EnquiryVersion(), ConcludedOn = Today, Findings = "Neglect.", ConferenceNeeded = true });
+        Factory.Clock.Advance(TimeSpan.FromDays(2));
+        await SendAsUserAsync(reviewingOfficer, new RecordInitialConference.Command { PersonId = childId, EnquiryId = enquiry, Version = await EnquiryVersion(), HeldOn = Today.AddDays(2), Outcome = ConferenceOutcome.ChildProtectionPlan, InitialCategory = "NEG" });
+        var manager = ClientFor(AssessmentManager);
+        var form = $"/People/{childId}/Corrections/InitialConference/{enquiry}";
+        Assert.Contains($"href=\"{form}\"", await PageAsync(manager, $"/People/{childId}/Visits"), StringComparison.Ordinal);
+
+        var corrected = await PostFormAsync(manager, form, [.. DateFields("HeldOn", Today), F("Input.Reason", "The conference met on the Tuesday; the minutes' date was typed.")]);
+
+        Assert.Equal("Corrected: the date of the initial child protection conference", await BannerAfterAsync(manager, corrected, $"/People/{childId}/Visits"));
+        var plan = await WithDbAsync(db => db.ChildProtectionPlans.AsNoTracking().SingleAsync(p => p.ChildId == childId, Ct));
+        var held = await WithDbAsync(db => db.ChildProtectionEnquiries.Where(e => e.Id == enquiry).Select(e => e.ConferenceHeldOn).SingleAsync(Ct));
+        Assert.Equal(((DateOnly?)Today, Today), (held, plan.StartedOn));
+        var due = (await SendAsUserAsync(socialWorker, new GetChildProtection.Query(childId))).OpenPlan!.DueNext;
+        Assert.Equal(Today.AddMonths(3), due.Single(d => d.Kind == DueKind.ChildProtectionReview).DueOn);
+        Assert.Equal(Domain.Calendar.WorkingDayCalendar.EnglandAndWales.AddWorkingDays(Today, 10), due.Single(d => d.Kind == DueKind.FirstCoreGroup).DueOn);
+
+        var beforeStrategy = await PostFormAsync(manager, form, [.. DateFields("HeldOn", Today.AddDays(-1)), F("Input.Reason", "Typed wrongly.")]);
+        Assert.Equal(HttpStatusCode.BadRequest, beforeStrategy.StatusCode);
+        Assert.Contains("The conference cannot be before the strategy discussion", await beforeStrategy.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
 }
