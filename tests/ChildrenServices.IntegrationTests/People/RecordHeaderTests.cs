@@ -166,7 +166,10 @@ public sealed class RecordHeaderTests(AppFactory factory) : FrontDoorTestBase(fa
 
         Assert.Contains(plans, p => p.Kind == GetAssessmentsAndPlans.Kind.ChildProtectionPlan && p.IsOpen && p.Detail == "NEG" && p.StartedOn == Today);
         Assert.Contains(plans, p => p.Kind == GetAssessmentsAndPlans.Kind.Section47Enquiry && p.EndedOn == Today);
-        Assert.Equal(new GetVisitsAndReviews.Item(GetVisitsAndReviews.Kind.InitialConference, Today, null, null), Assert.Single(visits));
+        var conference = Assert.Single(visits);
+        var enquiry = await WithDbAsync(db => db.ChildProtectionEnquiries.Where(e => e.ChildId == childId).Select(e => e.Id).SingleAsync());
+        Assert.Equal((GetVisitsAndReviews.Kind.InitialConference, Today, (Guid?)enquiry, false), (conference.Kind, conference.On, conference.RecordId, conference.MayCorrect));
+        Assert.Empty(conference.Corrections!);
     }
 
     [Fact]
