@@ -15,7 +15,8 @@ public static class GetAllocationHistory
     [RequiresPermission(Permission.ViewChildRecord)]
     public sealed record Query(Guid PersonId) : IQuery<Result>, IPersonScoped;
 
-    public sealed record AllocationRow(string Worker, string Team, AllocationRole Role, DateOnly StartedOn, DateOnly? EndedOn, string AllocatedBy, string? LeadReason = null);
+    public sealed record AllocationRow(string Worker, string Team, AllocationRole Role, DateOnly StartedOn, DateOnly? EndedOn, string AllocatedBy, string? LeadReason = null,
+        Guid Id = default, IReadOnlyList<Recording.GetDateToCorrect.CorrectionRow>? Corrections = null);
 
     public sealed record TransferRow(Guid Id, string FromTeam, string ToTeam, string RequestedBy, DateTime RequestedAtUtc, string HandoverNote, TransferStatus Status, string? DecidedBy, DateTime? DecidedAtUtc, string? NewWorker, string? DeclineReason);
 
@@ -31,8 +32,10 @@ public static class GetAllocationHistory
                     db.Staff.Where(s => s.Id == a.WorkerId).Select(s => s.DisplayName).First(),
                     db.Teams.Where(t => t.Id == a.TeamId).Select(t => t.Name).First(),
                     a.Role, a.StartedOn, a.EndedOn,
-                    db.Staff.Where(s => s.Id == a.AllocatedById).Select(s => s.DisplayName).First(), a.LeadReason))
+                    db.Staff.Where(s => s.Id == a.AllocatedById).Select(s => s.DisplayName).First(), a.LeadReason, a.Id, null))
                 .ToListAsync(cancellationToken);
+            var corrections = await Recording.CorrectionHistory.ForAsync(db, [.. allocations.Select(a => a.Id)], cancellationToken);
+            allocations = [.. allocations.Select(a => a with { Corrections = corrections.GetValueOrDefault(a.Id, []) })];
             var transfers = await db.CaseTransfers.AsNoTracking().Where(t => t.Children.Any(c => c.ChildId == query.PersonId))
                 .OrderByDescending(t => t.RequestedAtUtc)
                 .Select(t => new TransferRow(t.Id,

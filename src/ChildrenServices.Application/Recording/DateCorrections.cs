@@ -22,6 +22,20 @@ internal static class DateCorrections
     {
         switch (kind)
         {
+            case CorrectedRecord.AllocationStart:
+            {
+                var allocation = await db.Allocations.SingleOrDefaultAsync(a => a.Id == recordId && a.ChildId == personId, ct) ?? throw new NotFoundException("Page not found");
+                var previousLead = allocation.Role == Domain.Allocations.AllocationRole.Lead
+                    ? await db.Allocations.Where(a => a.ChildId == personId && a.Id != recordId && a.Role == Domain.Allocations.AllocationRole.Lead && a.EndedOn != null && a.StartedOn <= allocation.StartedOn)
+                        .OrderByDescending(a => a.EndedOn).ThenByDescending(a => a.StartedOn).FirstOrDefaultAsync(ct)
+                    : null;
+                var worker = await db.Staff.Where(s => s.Id == allocation.WorkerId).Select(s => s.DisplayName).SingleAsync(ct);
+                var recordedOn = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(allocation.CreatedAtUtc, UkTime.Zone));
+                var summary = $"{worker}, {(allocation.Role == Domain.Allocations.AllocationRole.Lead ? "lead worker" : "co-worker")}"
+                    + (allocation.EndedOn is { } ended ? $", until {ended:d MMMM yyyy}" : ", now");
+                return new(allocation, allocation.StartedOn, summary, allocation.AllocatedById, recordedOn, (on, today) => allocation.CorrectStart(on, previousLead, today));
+            }
+
             case CorrectedRecord.InitialConference:
             {
                 var enquiry = await db.ChildProtectionEnquiries.SingleOrDefaultAsync(e => e.Id == recordId && e.ChildId == personId && e.ConferenceHeldOn != null, ct)

@@ -37,7 +37,7 @@ public sealed class Allocation : Aggregate
 
     public AllocationRole Role { get; private set; }
 
-    public DateOnly StartedOn { get; private init; }
+    public DateOnly StartedOn { get; private set; }
 
     public DateOnly? EndedOn { get; private set; }
 
@@ -57,6 +57,50 @@ public sealed class Allocation : Aggregate
 
     /// <summary>The lead has gone (a step-down): this worker now leads.</summary>
     public void BecomeLead() => Role = AllocationRole.Lead;
+
+    /// <summary>
+    /// Corrects the day this allocation started (a lead's is SSDA903 SW_DECOM): not in the future, not after it ended. A
+    /// lead that took over from <paramref name="previousLead"/> the day after it ended keeps that handover: the previous
+    /// lead now ends the day before the corrected start, and neither episode may shrink to nothing (SW08, SW09, SW10).
+    /// Returns the date it replaces.
+    /// </summary>
+    public DateOnly CorrectStart(DateOnly startedOn, Allocation? previousLead, DateOnly today)
+    {
+        if (startedOn == StartedOn)
+        {
+            throw new DomainRuleException("That is the date already recorded: enter the correct date", "HeldOn");
+        }
+
+        if (startedOn > today)
+        {
+            throw new DomainRuleException("The start must be today or in the past", "HeldOn");
+        }
+
+        if (EndedOn is { } ended && startedOn > ended)
+        {
+            throw new DomainRuleException($"The allocation ended on {ended:d MMMM yyyy}: it cannot start after that", "HeldOn");
+        }
+
+        var handedOver = previousLead is { EndedOn: { } previousEnd } && Role == AllocationRole.Lead && previousEnd >= StartedOn.AddDays(-1) && previousEnd <= StartedOn;
+        if (handedOver && startedOn <= previousLead!.StartedOn)
+        {
+            throw new DomainRuleException($"The previous lead worker started on {previousLead.StartedOn:d MMMM yyyy}: this lead must start after that", "HeldOn");
+        }
+
+        if (!handedOver && Role == AllocationRole.Lead && previousLead is { EndedOn: { } earlierEnd } && startedOn <= earlierEnd)
+        {
+            throw new DomainRuleException($"The child's previous lead worker was allocated until {earlierEnd:d MMMM yyyy}: two leads cannot overlap", "HeldOn");
+        }
+
+        var old = StartedOn;
+        if (handedOver)
+        {
+            previousLead!.EndedOn = startedOn.AddDays(-1);
+        }
+
+        StartedOn = startedOn;
+        return old;
+    }
 
     public void End(DateOnly on)
     {

@@ -13,6 +13,7 @@ public enum CorrectedRecord
     LookedAfterVisit = 6,
     ReferralDate = 7,
     InitialConference = 8,
+    AllocationStart = 9,
 }
 
 public static class CorrectedRecords
@@ -27,6 +28,7 @@ public static class CorrectedRecords
         CorrectedRecord.LookedAfterVisit => "Looked-after visit",
         CorrectedRecord.ReferralDate => "Referral",
         CorrectedRecord.InitialConference => "Initial child protection conference",
+        CorrectedRecord.AllocationStart => "Allocation",
         _ => record.ToString(),
     };
 }

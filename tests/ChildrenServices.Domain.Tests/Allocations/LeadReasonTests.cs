@@ -60,4 +60,26 @@ public sealed class LeadReasonTests
 
         Assert.Equal("TSPROC", received!.LeadReason);
     }
+
+    [Fact]
+    public void RulesSW08AndSW09_ALeadsStartCorrected_MovesTheHandoverFromThePreviousLead_AndNeverOverlapsOrEmptiesIt()
+    {
+        var first = new Allocation(Child, Guid.CreateVersion7(), Team, AllocationRole.Lead, Today.AddDays(-60), Manager, "FCONTA");
+        var childCase = new ChildCase(Child, [first], null, new OpenOnCase());
+        var second = childCase.Allocate(Guid.CreateVersion7(), Team, AllocationRole.Lead, Today.AddDays(-10), Manager, "LEFTRL");
+        Assert.Equal(Today.AddDays(-11), first.EndedOn);
+
+        var beforeFirst = Assert.Throws<DomainRuleException>(() => second.CorrectStart(Today.AddDays(-60), first, Today));
+        var future = Assert.Throws<DomainRuleException>(() => second.CorrectStart(Today.AddDays(1), first, Today));
+        Assert.Equal(("HeldOn", "HeldOn", Today.AddDays(-10)), (beforeFirst.Field, future.Field, second.StartedOn));
+
+        Assert.Equal(Today.AddDays(-10), second.CorrectStart(Today.AddDays(-20), first, Today));
+        Assert.Equal((Today.AddDays(-20), (DateOnly?)Today.AddDays(-21)), (second.StartedOn, first.EndedOn));
+
+        var earlier = new Allocation(Child, Guid.CreateVersion7(), Team, AllocationRole.Lead, Today.AddDays(-200), Manager, "FCONTA");
+        earlier.End(Today.AddDays(-150));
+        var later = new Allocation(Child, Guid.CreateVersion7(), Team, AllocationRole.Lead, Today.AddDays(-100), Manager, "FCONTA");
+        var overlap = Assert.Throws<DomainRuleException>(() => later.CorrectStart(Today.AddDays(-160), earlier, Today));
+        Assert.Equal(("HeldOn", (DateOnly?)Today.AddDays(-150)), (overlap.Field, earlier.EndedOn));
+    }
 }

@@ -102,4 +102,28 @@ public sealed class AllocationTests(AppFactory factory) : IntegrationTest(factor
         var entry = Assert.Single(await WithDbAsync(db => db.AuditEntries.Where(e => e.Action == "AllocateWorker").ToListAsync()));
         Assert.Equal((child, manager), (entry.PersonId, entry.UserId));
     }
+
+    [Fact]
+    public async Task TheManager_CorrectsWhenALeadStarted_FromTheAllocationHistory_AndThePreviousLeadsEndFollows()
+    {
+        var manager = await CreateUserAsync(Roles.TeamManager, "Morgan Manager");
+        var first = await CreateUserAsync(Roles.SocialWorker, "Fia First");
+        var second = await CreateUserAsync(Roles.SocialWorker, "Sol Second");
+        await CreateTeamAsync(manager, "Assessment team 1", first, second);
+        var child = await CreateChildAsync(manager);
+        await AllocateAsync(manager, child, first);
+        Factory.Clock.Advance(TimeSpan.FromDays(10));
+        await AllocateAsync(manager, child, second, leadReason: "LEFTRL");
+        var allocation = await WithDbAsync(db => db.Allocations.Where(a => a.WorkerId == second).Select(a => a.Id).SingleAsync());
+        var client = ClientFor(manager);
+        var form = $"/People/{child}/Corrections/AllocationStart/{allocation}";
+        Assert.Contains($"href=\"{form}\"", await Pages.PageHelpers.PageAsync(client, $"/People/{child}/Allocations"), StringComparison.Ordinal);
+
+        var corrected = await Pages.PageHelpers.PostFormAsync(client, form, [.. Pages.PageHelpers.DateFields("HeldOn", Today.AddDays(7)), Pages.PageHelpers.F("Input.Reason", "Sol took the case on the Tuesday; the allocation was entered after the weekend.")]);
+
+        Assert.Equal("Corrected: the date of the allocation", await Pages.PageHelpers.BannerAfterAsync(client, corrected, $"/People/{child}/Allocations"));
+        var all = await WithDbAsync(db => db.Allocations.AsNoTracking().Where(a => a.ChildId == child).OrderBy(a => a.StartedOn).ToListAsync());
+        Assert.Equal([(first, Today, (DateOnly?)Today.AddDays(6)), (second, Today.AddDays(7), null)], all.Select(a => (a.WorkerId, a.StartedOn, a.EndedOn)));
+        Assert.Contains($"Corrected from {Today.AddDays(10).ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))} by Morgan Manager (manager)", await Pages.PageHelpers.PageAsync(client, $"/People/{child}/Allocations"), StringComparison.Ordinal);
+    }
 }
