@@ -13,29 +13,34 @@ public static class CareDue
 {
     public static DateOnly PlacementStart(PeriodOfCare period) => period.Episodes.Last(e => e.ReasonForNewEpisode != "L").StartedOn;
 
-    public static DateOnly? LastVisitInPlacement(PeriodOfCare period)
-    {
-        var start = PlacementStart(period);
-        return period.Visits.Where(v => v.ChildSeen && v.VisitedOn >= start).Select(v => (DateOnly?)v.VisitedOn).Max();
-    }
-
     public static DateOnly ReviewDue(PeriodOfCare period, StatutoryTimescales timescales) =>
         timescales.LookedAfterReviewDue(period.StartedOn, [.. period.Reviews.Select(r => r.HeldOn)], LookedAfterVisitRule.IsShortBreaks(period.CurrentEpisode.LegalStatus));
 
-    /// <summary>
-    /// The next visit, under the paragraph of regulation 28 (or 48, for short breaks) that the child's legal status and
-    /// placement now call for; short breaks count from the start of the first placement, the period's.
-    /// </summary>
-    public static DateOnly VisitDue(PeriodOfCare period, StatutoryTimescales timescales)
+    /// <summary>Which paragraph of regulation 28 (or 48) sets the child's visits now, with the dates it counts from.</summary>
+    public static LookedAfterVisitRule VisitRule(PeriodOfCare period)
     {
         var current = period.CurrentEpisode;
-        var rule = new LookedAfterVisitRule(
+        return new LookedAfterVisitRule(
             LookedAfterVisitRule.RegimeFor(current.LegalStatus, current.Placement.Type),
             period.Reviews.Select(r => (DateOnly?)r.HeldOn).Min(),
             period.Episodes.Where(e => e.LegalStatus == "C2").Select(e => (DateOnly?)e.StartedOn).Min());
-        var last = LastVisitInPlacement(period);
-        return rule.Regime == VisitRegime.ShortBreaks
-            ? timescales.LookedAfterVisitDue(period.StartedOn, period.Visits.Where(v => v.ChildSeen).Select(v => (DateOnly?)v.VisitedOn).Max(), false, rule)
-            : timescales.LookedAfterVisitDue(PlacementStart(period), last, current.Placement.IntendedLongTerm, rule);
+    }
+
+    /// <summary>Where the visit interval counts from: the period's start for short breaks (the first placement), otherwise the current placement's.</summary>
+    public static DateOnly VisitsCountFrom(PeriodOfCare period, LookedAfterVisitRule rule) =>
+        rule.Regime == VisitRegime.ShortBreaks ? period.StartedOn : PlacementStart(period);
+
+    /// <summary>The last visit in which the child was seen since <see cref="VisitsCountFrom"/>.</summary>
+    public static DateOnly? LastVisit(PeriodOfCare period, LookedAfterVisitRule rule)
+    {
+        var from = VisitsCountFrom(period, rule);
+        return period.Visits.Where(v => v.ChildSeen && v.VisitedOn >= from).Select(v => (DateOnly?)v.VisitedOn).Max();
+    }
+
+    /// <summary>The next visit, under the paragraph of regulation 28 (or 48, for short breaks) that the child's legal status and placement now call for.</summary>
+    public static DateOnly VisitDue(PeriodOfCare period, StatutoryTimescales timescales)
+    {
+        var rule = VisitRule(period);
+        return timescales.LookedAfterVisitDue(VisitsCountFrom(period, rule), LastVisit(period, rule), period.CurrentEpisode.Placement.IntendedLongTerm, rule);
     }
 }

@@ -152,14 +152,13 @@ public static class GetPeriodsOfCare
         /// </summary>
         private Due NextVisit(PeriodOfCare p, StatutoryTimescales timescales, DateOnly today)
         {
-            var placementStart = CareDue.PlacementStart(p);
-            var lastVisit = CareDue.LastVisitInPlacement(p);
+            var rule = CareDue.VisitRule(p);
+            var placementStart = CareDue.VisitsCountFrom(p, rule);
+            var lastVisit = CareDue.LastVisit(p, rule);
             var due = CareDue.VisitDue(p, timescales);
-            var regime = LookedAfterVisitRule.RegimeFor(p.CurrentEpisode.LegalStatus, p.CurrentEpisode.Placement.Type);
-            var seen = p.Visits.Where(v => v.ChildSeen).Select(v => (DateOnly?)v.VisitedOn).Max();
-            var from = regime switch
+            var from = rule.Regime switch
             {
-                VisitRegime.ShortBreaks => seen is { } lastBreak
+                VisitRegime.ShortBreaks => lastVisit is { } lastBreak
                     ? $"6 months after the last visit, on {Day(lastBreak)} (short breaks, regulation 48)"
                     : $"3 months after {Day(p.StartedOn)}, when the short breaks began (regulation 48)",
                 VisitRegime.WithParentInterimCareOrder when lastVisit is { } lastIco => due == lastIco.AddDays(7)

@@ -53,23 +53,23 @@ public static class GetMyReviews
             // One statement for what is due: each child's name, and the dates the review rules need from their open
             // period of care, open child protection plan and enquiries waiting for an initial conference.
             var names = db.People.Where(p => children.Contains(p.Id))
-                .Select(p => new Fact { Kind = 0, ChildId = p.Id, Name = p.GivenNames + " " + p.FamilyName, D1 = p.DateOfBirth, D2 = null, D3 = null, Count = 0, Open = 0 });
+                .Select(p => new Fact { Kind = 0, ChildId = p.Id, Name = p.GivenNames + " " + p.FamilyName, D1 = p.DateOfBirth, D2 = null, D3 = null, Count = 0, Open = 0, LegalStatus = null });
             var periods = db.PeriodsOfCare.Where(p => children.Contains(p.ChildId) && p.EndedOn == null)
                 .Select(p => new Fact
                 {
-                    // A period of care carries its current legal status in the name column: short breaks (V3, V4) are reviewed under regulation 48.
-                    Kind = 1, ChildId = p.ChildId, Name = p.Episodes.OrderByDescending(e => e.StartedOn).ThenByDescending(e => e.Id).Select(e => e.LegalStatus).FirstOrDefault(), D1 = p.StartedOn,
+                    Kind = 1, ChildId = p.ChildId, Name = null, D1 = p.StartedOn,
                     D2 = p.Reviews.Min(r => (DateOnly?)r.HeldOn),
                     D3 = p.Reviews.Max(r => (DateOnly?)r.HeldOn),
                     Count = p.Reviews.Count(),
                     Open = p.Reviews.OrderByDescending(r => r.HeldOn).Take(1)
                         .SelectMany(r => r.Recommendations).Count(r => r.Status == RecommendationStatus.Outstanding),
+                    LegalStatus = p.Episodes.OrderByDescending(e => e.StartedOn).ThenByDescending(e => e.Id).Select(e => e.LegalStatus).FirstOrDefault(),
                 });
             var plans = db.ChildProtectionPlans.Where(p => children.Contains(p.ChildId) && p.EndedOn == null)
-                .Select(p => new Fact { Kind = 2, ChildId = p.ChildId, Name = null, D1 = p.StartedOn, D2 = null, D3 = p.Reviews.Max(r => (DateOnly?)r.HeldOn), Count = 0, Open = 0 });
+                .Select(p => new Fact { Kind = 2, ChildId = p.ChildId, Name = null, D1 = p.StartedOn, D2 = null, D3 = p.Reviews.Max(r => (DateOnly?)r.HeldOn), Count = 0, Open = 0, LegalStatus = null });
             var conferences = db.ChildProtectionEnquiries
                 .Where(e => children.Contains(e.ChildId) && e.Section47ConcludedOn != null && e.ConferenceNeeded == true && e.ConferenceHeldOn == null)
-                .Select(e => new Fact { Kind = 3, ChildId = e.ChildId, Name = null, D1 = e.StrategyHeldOn, D2 = e.ConferenceTargetOn, D3 = null, Count = 0, Open = 0 });
+                .Select(e => new Fact { Kind = 3, ChildId = e.ChildId, Name = null, D1 = e.StrategyHeldOn, D2 = e.ConferenceTargetOn, D3 = null, Count = 0, Open = 0, LegalStatus = null });
             var facts = await names.Concat(periods).Concat(plans).Concat(conferences).AsNoTracking().ToListAsync(cancellationToken);
 
             var people = facts.Where(f => f.Kind == 0).ToDictionary(f => f.ChildId, f => new { Name = f.Name ?? string.Empty, DateOfBirth = f.D1 });
@@ -83,7 +83,7 @@ public static class GetMyReviews
 
             foreach (var p in facts.Where(f => f.Kind == 1))
             {
-                var due = rules.LookedAfterReviewDue(p.D1!.Value, Timescales.StatutoryDueWork.ReviewsHeld(p.Count, p.D2, p.D3), LookedAfterVisitRule.IsShortBreaks(p.Name));
+                var due = rules.LookedAfterReviewDue(p.D1!.Value, Timescales.StatutoryDueWork.ReviewsHeld(p.Count, p.D2, p.D3), LookedAfterVisitRule.IsShortBreaks(p.LegalStatus));
                 rows.Add(RowFor(p.ChildId, DueKind.LookedAfterReview, p.Count == 0 ? "First looked-after review" : "Looked-after review", due,
                     p.D3, p.Open, $"/People/{p.ChildId}/LookedAfter/Review"));
             }
@@ -123,5 +123,8 @@ public static class GetMyReviews
         public int Count { get; init; }
 
         public int Open { get; init; }
+
+        /// <summary>A period of care's current legal status: short breaks (V3, V4) are reviewed under regulation 48.</summary>
+        public string? LegalStatus { get; init; }
     }
 }

@@ -44,7 +44,7 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
             Kind = (int)FactKind.Lead, ChildId = a.ChildId, TeamId = a.TeamId,
             ChildName = db.People.Where(p => p.Id == a.ChildId).Select(p => p.GivenNames + " " + p.FamilyName).FirstOrDefault(),
             WorkerName = db.Staff.Where(s => s.Id == a.WorkerId).Select(s => s.DisplayName).FirstOrDefault(),
-            D1 = null, D2 = null, D3 = null, D4 = null, D5 = null, Count = 0, Flag = false, Status = null, Code = null, D6 = null,
+            D1 = null, D2 = null, D3 = null, D4 = null, D5 = null, Count = 0, Flag = false, Status = null, LegalStatus = null, PlacementType = null, D6 = null, D7 = null,
         });
 
         // Each open referral once, with the dates both the assessment and the strategy discussion rules need.
@@ -61,7 +61,7 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
                 D5 = null, Count = 0,
                 Flag = r.ImmediateStrategyDiscussion,
                 Status = db.ChildAndFamilyAssessments.Where(a => a.ReferralId == r.Id).OrderByDescending(a => a.StartedOn).Select(a => (AssessmentStatus?)a.Status).FirstOrDefault(),
-                Code = null, D6 = null,
+                LegalStatus = null, PlacementType = null, D6 = null, D7 = null,
             });
 
         // Open section 47 enquiries (ChildProtectionEnquiry.IsOpen), with the dates of what each waits for.
@@ -70,7 +70,7 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
             .Select(e => new Fact
             {
                 Kind = (int)FactKind.Enquiry, ChildId = e.ChildId, TeamId = null, ChildName = null, WorkerName = null,
-                D1 = e.StrategyHeldOn, D2 = e.Section47ConcludedOn, D3 = e.ConferenceTargetOn, D4 = null, D5 = null, Count = 0, Flag = false, Status = null, Code = null, D6 = null,
+                D1 = e.StrategyHeldOn, D2 = e.Section47ConcludedOn, D3 = e.ConferenceTargetOn, D4 = null, D5 = null, Count = 0, Flag = false, Status = null, LegalStatus = null, PlacementType = null, D6 = null, D7 = null,
             });
 
         // The dates the plan's rules need, not the plan with its core groups, reviews and visits.
@@ -84,7 +84,7 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
                 D3 = p.Visits.Where(v => v.ChildSeen).Max(v => (DateOnly?)v.VisitedOn),
                 D4 = null, D5 = null, Count = 0,
                 Flag = p.CoreGroups.Any(),
-                Status = null, Code = null, D6 = null,
+                Status = null, LegalStatus = null, PlacementType = null, D6 = null, D7 = null,
             });
 
         var childInNeedRows = db.ChildInNeedPlans.AsNoTracking()
@@ -95,7 +95,7 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
                 D1 = p.StartedOn,
                 D2 = p.Reviews.Max(r => (DateOnly?)r.HeldOn),
                 D3 = p.Visits.Where(v => v.ChildSeen).Max(v => (DateOnly?)v.VisitedOn),
-                D4 = null, D5 = null, Count = 0, Flag = false, Status = null, Code = null, D6 = null,
+                D4 = null, D5 = null, Count = 0, Flag = false, Status = null, LegalStatus = null, PlacementType = null, D6 = null, D7 = null,
             });
 
         // The dates the care rules need (LookedAfter.CareDue: the reviews held — how many, the first and the latest; the
@@ -119,8 +119,10 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
                 Count = p.Reviews.Count(),
                 Flag = p.Episodes.OrderByDescending(e => e.StartedOn).ThenByDescending(e => e.Id).Select(e => e.Placement.IntendedLongTerm).FirstOrDefault(),
                 Status = null,
-                Code = p.Episodes.OrderByDescending(e => e.StartedOn).ThenByDescending(e => e.Id).Select(e => e.LegalStatus + "|" + e.Placement.Type).FirstOrDefault(),
+                LegalStatus = p.Episodes.OrderByDescending(e => e.StartedOn).ThenByDescending(e => e.Id).Select(e => e.LegalStatus).FirstOrDefault(),
+                PlacementType = p.Episodes.OrderByDescending(e => e.StartedOn).ThenByDescending(e => e.Id).Select(e => e.Placement.Type).FirstOrDefault(),
                 D6 = p.Episodes.Where(e => e.LegalStatus == "C2").Min(e => (DateOnly?)e.StartedOn),
+                D7 = p.Visits.Where(v => v.ChildSeen).Max(v => (DateOnly?)v.VisitedOn),
             });
 
         // Referrals first: a union takes a column's type from its first part, and the assessment status is stored as its
@@ -216,11 +218,11 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
         {
             var worker = workerOf[period.ChildId];
             var link = $"/People/{period.ChildId}/LookedAfter";
-            var (legalStatus, placementType) = CareCodes(period.Code);
-            var shortBreaks = LookedAfterVisitRule.IsShortBreaks(legalStatus);
+            var shortBreaks = LookedAfterVisitRule.IsShortBreaks(period.LegalStatus);
             var review = rules.LookedAfterReviewDue(period.D1!.Value, ReviewsHeld(period.Count, period.D4, period.D5), shortBreaks);
-            var visit = rules.LookedAfterVisitDue(shortBreaks ? period.D1!.Value : period.D2 ?? default, period.D3, period.Flag,
-                new LookedAfterVisitRule(LookedAfterVisitRule.RegimeFor(legalStatus, placementType), period.D4, period.D6));
+            // Short breaks count from the first placement (the period's start) and any visit in the period; others from the current placement.
+            var visit = rules.LookedAfterVisitDue(shortBreaks ? period.D1!.Value : period.D2 ?? default, shortBreaks ? period.D7 : period.D3, period.Flag,
+                new LookedAfterVisitRule(LookedAfterVisitRule.RegimeFor(period.LegalStatus, period.PlacementType), period.D4, period.D6));
             rows.Add(new DueRow(period.ChildId, names[period.ChildId], worker, DueKind.LookedAfterReview, "Looked-after review", review,
                 rules.StatusOf(new DueItem(DueKind.LookedAfterReview, review), today), link));
             rows.Add(new DueRow(period.ChildId, names[period.ChildId], worker, DueKind.LookedAfterVisit, "Looked-after visit (regulation 28)", visit,
@@ -234,9 +236,6 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
     /// The reviews a looked-after rule needs from a count and the first and latest dates: the rule reads only how many
     /// there were (none, one, more), the earliest and the latest, so two dates stand for any number above one.
     /// </summary>
-    internal static (string? LegalStatus, string? PlacementType) CareCodes(string? code) =>
-        code?.Split('|') is [var legalStatus, var placementType] ? (legalStatus, placementType) : (null, null);
-
     internal static IReadOnlyCollection<DateOnly> ReviewsHeld(int count, DateOnly? first, DateOnly? latest) => count switch
     {
         0 => [],
@@ -274,9 +273,13 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
         /// <summary>The referral's latest assessment's status (stored as its name, so never cast to a number in SQL).</summary>
         public AssessmentStatus? Status { get; init; }
 
-        /// <summary>A period of care's current legal status and placement type, "LS|PLACE", which set its visits and reviews.</summary>
-        public string? Code { get; init; }
+        /// <summary>A period of care's current legal status and placement type (SSDA903 LS and PLACE), which set its visits and reviews.</summary>
+        public string? LegalStatus { get; init; }
+
+        public string? PlacementType { get; init; }
 
         public DateOnly? D6 { get; init; }
+
+        public DateOnly? D7 { get; init; }
     }
 }

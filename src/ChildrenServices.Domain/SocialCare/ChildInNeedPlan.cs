@@ -156,11 +156,6 @@ public sealed class ChildInNeedPlan : Aggregate
         EndReason = reason.Trim();
     }
 
-    /// <summary>
-    /// A child protection plan starts from an initial conference: the child in need plan ends that day, so the two
-    /// never run together (CIN rules 4001, 4016, 4017). Refused, on the conference date, when the child in need plan
-    /// started after the conference or has a review or visit after it.
-    /// </summary>
     /// <summary>The child protection plan that ended this plan now starts on another day (its conference was corrected): this plan ends that day.</summary>
     public void FollowChildProtectionPlanStart(DateOnly conferenceOn)
     {
@@ -169,22 +164,26 @@ public sealed class ChildInNeedPlan : Aggregate
             throw new InvalidOperationException("This child in need plan did not end when a child protection plan started");
         }
 
-        var ended = EndedOn;
-        EndedOn = null;
-        try
-        {
-            EndAsChildProtectionPlanStarts(conferenceOn);
-        }
-        catch (DomainRuleException)
-        {
-            EndedOn = ended;
-            throw;
-        }
+        EnsureCanEndAt(conferenceOn);
+        EndedOn = conferenceOn;
     }
 
+    /// <summary>
+    /// A child protection plan starts from an initial conference: the child in need plan ends that day, so the two
+    /// never run together (CIN rules 4001, 4016, 4017). Refused, on the conference date, when the child in need plan
+    /// started after the conference or has a review or visit after it.
+    /// </summary>
     public void EndAsChildProtectionPlanStarts(DateOnly conferenceOn)
     {
         EnsureOpen();
+        EnsureCanEndAt(conferenceOn);
+        EndedOn = conferenceOn;
+        EndReason = EndedByChildProtectionPlan;
+    }
+
+    /// <summary>A child protection plan starting on <paramref name="conferenceOn"/> can end this one that day: not before it started (4017), nor before its last review or visit (4001).</summary>
+    private void EnsureCanEndAt(DateOnly conferenceOn)
+    {
         if (conferenceOn < StartedOn)
         {
             throw new DomainRuleException($"The child in need plan started on {StartedOn:d MMMM yyyy}, after this conference: a child protection plan cannot start before it (CIN rule 4017)", "HeldOn");
@@ -195,9 +194,6 @@ public sealed class ChildInNeedPlan : Aggregate
         {
             throw new DomainRuleException($"The child in need plan has a review or visit on {l:d MMMM yyyy}, after this conference: the plan ends when the child protection plan starts (CIN rule 4001)", "HeldOn");
         }
-
-        EndedOn = conferenceOn;
-        EndReason = EndedByChildProtectionPlan;
     }
 
     private void WithinPlan(DateOnly on, DateOnly today, string field, string what)

@@ -589,4 +589,23 @@ public sealed class LookedAfterTests(AppFactory factory) : FrontDoorTestBase(fac
         Assert.Equal((new DateOnly(2027, 2, 24), new DateOnly(2027, 2, 24)), (care.Latest!.NextVisit!.DueOn, care.Latest.NextReview!.DueOn));
         Assert.Contains("regulation 48", care.Latest.NextReview.CountedFrom, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Regulation48_ShortBreaksUnderOneAgreement_CountVisitsAcrossPlacements_OnTheWorktrayAsOnThePage()
+    {
+        var (contactId, childId) = await ContactAboutNewChildAsync();
+        await DecideAsync(Practitioner, contactId, ContactOutcome.Referral);
+        await AllocateAsync(AssessmentManager, childId, socialWorker);
+        await SendAsUserAsync(socialWorker, Start(childId, Today, carer: "Oak Lodge short breaks", legalStatus: "V4", placementType: "U4") with { PlacementUrn = null });
+        Factory.Clock.Advance(TimeSpan.FromDays(20));
+        await SendAsUserAsync(socialWorker, await VisitAsync(childId, Today.AddDays(2)));
+        await SendAsUserAsync(socialWorker, await MoveAsync(childId, Today.AddDays(10), "Elm House short breaks") with { PlacementType = "U4", PlacementUrn = null });
+
+        var due = (await SendAsUserAsync(socialWorker, new Application.Home.GetMyDueWork.Query())).Statutory!;
+        var care = await SendAsUserAsync(socialWorker, new GetPeriodsOfCare.Query(childId));
+
+        // Six months from the visit in the first placement, not three months from the second placement's start.
+        Assert.Contains(due, r => r.Kind == Domain.Timescales.DueKind.LookedAfterVisit && r.DueOn == new DateOnly(2027, 5, 26));
+        Assert.Equal(new DateOnly(2027, 5, 26), care.Latest!.NextVisit!.DueOn);
+    }
 }
