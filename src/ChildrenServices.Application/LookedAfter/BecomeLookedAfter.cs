@@ -45,6 +45,9 @@ public static class BecomeLookedAfter
 
         public bool IntendedLongTerm { get; init; }
 
+        /// <summary>Whether the placement was made before the carer's assessment (regulation 19) or full approval (regulation 24).</summary>
+        public PlacementApproval PlacementApproval { get; init; }
+
         /// <summary>The postcode of the child's home when care started (SSDA903 HOME_POST), when there is one.</summary>
         public string? HomePostcode { get; init; }
 
@@ -86,7 +89,7 @@ public static class BecomeLookedAfter
         }
     }
 
-    public sealed class Handler(IAppDbContext db, WorkingDayCalendar calendar, TimeProvider clock) : ICommandHandler<Command, Guid>
+    public sealed class Handler(IAppDbContext db, ICurrentUser user, WorkingDayCalendar calendar, TimeProvider clock) : ICommandHandler<Command, Guid>
     {
         public async ValueTask<Guid> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -121,7 +124,8 @@ public static class BecomeLookedAfter
             var period = PeriodOfCare.Start(command.PersonId, startedOn, command.LegalStatus!, command.CategoryOfNeed!, command.ToPlacement(), child.DateOfBirth, UkTime.Today(clock), command.HomePostcode,
                 string.IsNullOrWhiteSpace(command.PreviousPermanence) ? null : new PreviousPermanence(
                     command.PreviousPermanence, command.PermanenceLocalAuthority,
-                    command.PermanenceOrder.Part(p => p.Year, "year"), command.PermanenceOrder.Part(p => p.Month, "month"), command.PermanenceOrder.Part(p => p.Day, "day")));
+                    command.PermanenceOrder.Part(p => p.Year, "year"), command.PermanenceOrder.Part(p => p.Month, "month"), command.PermanenceOrder.Part(p => p.Day, "day")),
+                user.RequireUserId());
             if (!await db.Referrals.AnyAsync(r => r.ChildId == command.PersonId && r.Status == ReferralStatus.Open, cancellationToken))
             {
                 db.Referrals.Add(await EpisodeOfNeedAsync(command, startedOn, cancellationToken));

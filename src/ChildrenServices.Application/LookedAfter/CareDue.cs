@@ -6,8 +6,9 @@ namespace ChildrenServices.Application.LookedAfter;
 /// <summary>
 /// The next looked-after review (regulation 33) and visit (regulation 28) for a period of care. Visits count
 /// from the start of the current placement — the last episode that moved the child (a legal status change
-/// alone leaves them where they are) — and only visits in which the child was seen count. A child living with a parent
-/// under a care order or interim care order (regulation 28(4), (5)) and short breaks (regulation 48) have their own.
+/// alone leaves them where they are) — and only visits in which the child was seen count. A child placed before the
+/// carer's assessment or approval was complete (regulation 28(3), (4)), living with a parent under a care order or interim
+/// care order (regulation 28(4), (5)), and short breaks (regulation 48) have their own.
 /// </summary>
 public static class CareDue
 {
@@ -21,7 +22,7 @@ public static class CareDue
     {
         var current = period.CurrentEpisode;
         return new LookedAfterVisitRule(
-            LookedAfterVisitRule.RegimeFor(current.LegalStatus, current.Placement.Type),
+            LookedAfterVisitRule.RegimeFor(current.LegalStatus, current.Placement.Type, current.Placement.Approval),
             period.Reviews.Select(r => (DateOnly?)r.HeldOn).Min(),
             period.Episodes.Where(e => e.LegalStatus == "C2").Select(e => (DateOnly?)e.StartedOn).Min());
     }

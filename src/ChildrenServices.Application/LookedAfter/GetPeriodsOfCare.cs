@@ -1,6 +1,7 @@
 using ChildrenServices.Application.Security;
 using ChildrenServices.Domain.Calendar;
 using ChildrenServices.Domain.LookedAfter;
+using ChildrenServices.Domain.Recording;
 using ChildrenServices.Domain.Timescales;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -60,6 +61,16 @@ public static class GetPeriodsOfCare
 
         /// <summary>Why the child left this placement (SSDA903 REASON_PLACE_CHANGE), when a move ended the episode.</summary>
         public string? ReasonForPlacementChange { get; init; }
+
+        public Guid Id { get; init; }
+
+        /// <summary>Whether the placement was made before the carer's assessment or approval was complete (regulations 19 and 24).</summary>
+        public PlacementApproval PlacementApproval { get; init; }
+
+        public DateOnly? ApprovalCompletedOn { get; init; }
+
+        /// <summary>The user may correct the day it began: a manager of the holding team, or the worker who recorded it within a week (ADR 0029).</summary>
+        public bool MayCorrect { get; init; }
     }
 
     /// <param name="CarePlanEndorsed">Null on reviews recorded before the question was asked.</param>
@@ -99,20 +110,27 @@ public static class GetPeriodsOfCare
             var timescales = await timescaleProvider.CurrentAsync(cancellationToken);
             var today = UkTime.Today(clock);
             var canRecord = user.HasPermission(Permission.RecordStatutoryWork) && await access.CanRecordAsync(query.PersonId, cancellationToken);
+            var manages = canRecord && await access.ManagesHoldingTeamAsync(query.PersonId, cancellationToken);
+            var me = user.UserId ?? Guid.Empty;
+            Func<CareEpisode, bool> mayCorrect = e => canRecord && (manages || Correction.RecorderMayCorrect(e.RecordedById, e.RecordedOn, me, today));
             return new Result(
-                [.. periods.Select(p => Describe(p, officers, timescales, today))],
+                [.. periods.Select(p => Describe(p, officers, timescales, today, mayCorrect))],
                 canRecord,
                 user.HasPermission(Permission.RecordReviewOutcomes));
         }
 
-        private Period Describe(PeriodOfCare p, Dictionary<Guid, string> officers, StatutoryTimescales timescales, DateOnly today) => new(
+        private Period Describe(PeriodOfCare p, Dictionary<Guid, string> officers, StatutoryTimescales timescales, DateOnly today, Func<CareEpisode, bool> mayCorrect) => new(
             p.Id, p.Version, p.StartedOn, p.CategoryOfNeed, p.EndedOn, p.ReasonCeased,
             [.. p.Episodes.Select(e => new Episode(
-                e.StartedOn, e.EndedOn, e.ReasonForNewEpisode, WhatHappened(e.ReasonForNewEpisode), e.LegalStatus,
+                e.StartedOn, e.EndedOn, e.ReasonForNewEpisode, e.WhatHappened, e.LegalStatus,
                 e.Placement.Type, e.Placement.Provider, e.Placement.Postcode, e.Placement.Carer, e.Placement.IntendedLongTerm, e.ReasonCeased)
             {
+                Id = e.Id,
+                PlacementApproval = e.Placement.Approval,
+                ApprovalCompletedOn = e.ApprovalCompletedOn,
                 PlacementUrn = e.Placement.Urn,
                 ReasonForPlacementChange = e.ReasonForPlacementChange,
+                MayCorrect = mayCorrect(e),
             })],
             [.. p.Reviews.Select(r => new Review(
                 r.HeldOn, r.ParticipationCode, officers.GetValueOrDefault(r.ReviewingOfficerId, "Unknown"), r.Attendees, r.ChildViews, r.ParentViews, r.CarePlanEndorsed,
@@ -167,6 +185,9 @@ public static class GetPeriodsOfCare
                 VisitRegime.WithParentCareOrder when lastVisit is { } lastCo && due == lastCo.AddDays(StatutoryTimescales.LookedAfterVisitWeeks * 7) =>
                     $"6 weeks after the last visit, on {Day(lastCo)}: living with a parent under a care order (regulation 28(5))",
                 VisitRegime.WithParentCareOrder => $"1 week after the care order was made, on {Day(due.AddDays(-7))} (regulation 28(5))",
+                VisitRegime.WithParentBeforeAssessment or VisitRegime.ConnectedPersonTemporaryApproval when lastVisit is { } lastWeekly => Weekly(rule.Regime, due == lastWeekly.AddDays(7), lastWeekly),
+                VisitRegime.WithParentBeforeAssessment or VisitRegime.ConnectedPersonTemporaryApproval =>
+                    $"1 week after the placement started on {Day(placementStart)}: {Placed(rule.Regime)}, visited weekly until the first review ({Paragraph(rule.Regime)})",
                 _ => null,
             } ?? (lastVisit is not { } last
                 ? $"1 week after the placement started on {Day(placementStart)}"
@@ -184,15 +205,14 @@ public static class GetPeriodsOfCare
 
         private static string Day(DateOnly date) => $"{date:d MMMM yyyy}";
 
-        private static string WhatHappened(string reasonForNewEpisode) => reasonForNewEpisode switch
-        {
-            "S" => "Started to be looked after",
-            "L" => "Legal status changed",
-            "P" => "Placement changed, new carers",
-            "T" => "Placement changed, same carers",
-            "B" => "Legal status and placement changed, new carers",
-            "U" => "Legal status and placement changed, same carers",
-            _ => reasonForNewEpisode,
-        };
+        private static string Weekly(VisitRegime regime, bool beforeFirstReview, DateOnly last) => beforeFirstReview
+            ? $"1 week after the last visit, on {Day(last)}: {Placed(regime)}, visited weekly until the first review ({Paragraph(regime)})"
+            : $"{(regime == VisitRegime.WithParentBeforeAssessment ? 6 : 4)} weeks after the last visit, on {Day(last)}: {Placed(regime)}, after the first review ({Paragraph(regime)})";
+
+        private static string Placed(VisitRegime regime) => regime == VisitRegime.WithParentBeforeAssessment
+            ? "placed with a parent before the assessment was complete"
+            : "placed with a connected person on temporary approval";
+
+        private static string Paragraph(VisitRegime regime) => regime == VisitRegime.WithParentBeforeAssessment ? "regulation 28(3)" : "regulation 28(4)";
     }
 }

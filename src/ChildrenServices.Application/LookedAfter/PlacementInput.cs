@@ -22,13 +22,16 @@ public interface IPlacementInput
     string? Carer { get; }
 
     bool IntendedLongTerm { get; }
+
+    /// <summary>Whether the placement was made before the carer's assessment (regulation 19) or full approval (regulation 24).</summary>
+    PlacementApproval PlacementApproval { get; }
 }
 
 internal static class PlacementInput
 {
     /// <summary>The placement the worker described; the domain refuses codes that do not exist and providers that do not fit.</summary>
     public static Placement ToPlacement(this IPlacementInput input) =>
-        new(input.PlacementType ?? string.Empty, input.PlacementProvider, input.PlacementPostcode, input.Carer ?? string.Empty, input.IntendedLongTerm, input.PlacementUrn);
+        new(input.PlacementType ?? string.Empty, input.PlacementProvider, input.PlacementPostcode, input.Carer ?? string.Empty, input.IntendedLongTerm, input.PlacementUrn, input.PlacementApproval);
 }
 
 /// <summary>What must be filled in before the placement is worth checking; the rules between fields are the domain's.</summary>

@@ -33,12 +33,12 @@ public static class RecordLegalStatusChange
         }
     }
 
-    public sealed class Handler(IAppDbContext db, TimeProvider clock) : ICommandHandler<Command>
+    public sealed class Handler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             var period = await PeriodOfCareLoader.LoadAsync(db, command.PersonId, command.PeriodOfCareId, command.Version, cancellationToken);
-            period.ChangeLegalStatus(command.ChangedOn!.Value, command.LegalStatus!, UkTime.Today(clock));
+            period.ChangeLegalStatus(command.ChangedOn!.Value, command.LegalStatus!, UkTime.Today(clock), user.RequireUserId());
             return Unit.Value;
         }
     }

@@ -1,3 +1,4 @@
+using ChildrenServices.Domain.LookedAfter;
 using ChildrenServices.Application.Security;
 using FluentValidation;
 using Mediator;
@@ -35,6 +36,9 @@ public static class RecordPlacementChange
 
         public bool IntendedLongTerm { get; init; }
 
+        /// <summary>Whether the placement was made before the carer's assessment (regulation 19) or full approval (regulation 24).</summary>
+        public PlacementApproval PlacementApproval { get; init; }
+
         /// <summary>Whether the child stays with the same carers (a new home, provider or kind of placement).</summary>
         public bool? SameCarer { get; init; }
 
@@ -55,7 +59,7 @@ public static class RecordPlacementChange
         }
     }
 
-    public sealed class Handler(IAppDbContext db, TimeProvider clock) : ICommandHandler<Command>
+    public sealed class Handler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -65,11 +69,11 @@ public static class RecordPlacementChange
             var bornOn = await db.People.Where(p => p.Id == command.PersonId).Select(p => p.DateOfBirth).SingleAsync(cancellationToken);
             if (string.IsNullOrWhiteSpace(command.LegalStatus))
             {
-                period.ChangePlacement(command.ChangedOn!.Value, placement, command.SameCarer!.Value, today, command.ReasonForChange, bornOn);
+                period.ChangePlacement(command.ChangedOn!.Value, placement, command.SameCarer!.Value, today, command.ReasonForChange, bornOn, user.RequireUserId());
             }
             else
             {
-                period.ChangeLegalStatusAndPlacement(command.ChangedOn!.Value, command.LegalStatus, placement, command.SameCarer!.Value, today, command.ReasonForChange, bornOn);
+                period.ChangeLegalStatusAndPlacement(command.ChangedOn!.Value, command.LegalStatus, placement, command.SameCarer!.Value, today, command.ReasonForChange, bornOn, user.RequireUserId());
             }
 
             return Unit.Value;

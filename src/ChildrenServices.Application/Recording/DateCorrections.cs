@@ -125,6 +125,21 @@ internal static class DateCorrections
                 return new(plan, visit.VisitedOn, Seen(visit.ChildSeen, visit.SeenAlone), visit.RecordedById, visit.RecordedOn, (on, today) => plan.CorrectVisitDate(recordId, on, today));
             }
 
+            case CorrectedRecord.CareEpisodeStart:
+            {
+                var period = await db.PeriodsOfCare.Include(p => p.Episodes).Include(p => p.Reviews).Include(p => p.Visits).Include(p => p.MissingEpisodes).Include(p => p.DeprivationOfLibertyOrders)
+                    .AsSplitQuery()
+                    .SingleOrDefaultAsync(p => p.ChildId == personId && p.Episodes.Any(e => e.Id == recordId), ct)
+                    ?? throw new NotFoundException("Page not found");
+                var episode = period.Episodes.Single(e => e.Id == recordId);
+                var born = await db.People.Where(p => p.Id == personId).Select(p => p.DateOfBirth).SingleAsync(ct);
+                var lastEnded = await db.PeriodsOfCare.Where(p => p.ChildId == personId && p.Id != period.Id && p.StartedOn < period.StartedOn)
+                    .MaxAsync(p => p.EndedOn, ct);
+                var summary = $"{episode.WhatHappened} ({episode.ReasonForNewEpisode}): legal status {episode.LegalStatus}, placement {episode.Placement.Type} with {episode.Placement.Carer}"
+                    + (episode.ReasonForNewEpisode == "S" ? ". The period of care starts on this day and moves with it" : ". The episode before it ends on this day and moves with it");
+                return new(period, episode.StartedOn, summary, episode.RecordedById, episode.RecordedOn, (on, today) => period.CorrectEpisodeStart(recordId, on, today, born, lastEnded));
+            }
+
             case CorrectedRecord.LookedAfterReview or CorrectedRecord.LookedAfterVisit:
             {
                 var period = await db.PeriodsOfCare.Include(p => p.Reviews).Include(p => p.Visits).AsSplitQuery()

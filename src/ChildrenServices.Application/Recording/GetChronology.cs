@@ -6,8 +6,9 @@ using Microsoft.EntityFrameworkCore;
 namespace ChildrenServices.Application.Recording;
 
 /// <summary>
-/// The child's chronology: significant case notes and the statutory reviews (child in need reviews, child protection
-/// review conferences, looked-after reviews), newest first, filterable by type. A review stands at its corrected date,
+/// The child's chronology: significant case notes, the statutory reviews (child in need reviews, child protection
+/// review conferences, looked-after reviews) and the child's time in care (starting, each change of legal status or
+/// placement, stopping), newest first, filterable by type. A review or a change in care stands at its corrected date,
 /// with each correction beside it. Every view is audited.
 /// </summary>
 public static class GetChronology
@@ -32,6 +33,7 @@ public static class GetChronology
         {
             var entries = await Chronology.Significant(db, [query.PersonId], query.Type).ToListAsync(cancellationToken);
             entries.AddRange(await Chronology.ReviewsAsync(db, [query.PersonId], query.Type, cancellationToken));
+            entries.AddRange(await Chronology.CareAsync(db, [query.PersonId], query.Type, cancellationToken));
             return entries.OrderByDescending(e => e.OccurredOn).ThenByDescending(e => e.OccurredAt).ToList();
         }
     }
@@ -53,6 +55,57 @@ internal static class Chronology
             .Join(db.Staff, x => x.n.RecordedById, s => s.Id, (x, s) => new GetChronology.Entry(
                 x.n.Id, x.n.ChildId, x.Child, x.n.Type, x.n.OccurredOn, x.n.OccurredAt, x.n.Title, x.n.Text, x.n.WhoWasSeen, s.DisplayName,
                 x.n.Addenda.OrderBy(a => a.RecordedAtUtc).Select(a => new GetChronology.AddendumRow(a.Text, a.RecordedAtUtc)).ToList()));
+    }
+
+    /// <summary>
+    /// The children's time in care as chronology entries (type Other): each episode's start (became looked after, a
+    /// change of legal status or placement) at its date as corrected, with its corrections beside it, and the end of each
+    /// period that ended.
+    /// </summary>
+    public static async Task<List<GetChronology.Entry>> CareAsync(IAppDbContext db, IReadOnlyCollection<Guid> childIds, CaseNoteType? type, CancellationToken ct)
+    {
+        if (type is { } t && t != CaseNoteType.Other)
+        {
+            return [];
+        }
+
+        var periods = await db.PeriodsOfCare.AsNoTracking().Include(p => p.Episodes).Where(p => childIds.Contains(p.ChildId)).ToListAsync(ct);
+        if (periods.Count == 0)
+        {
+            return [];
+        }
+
+        var names = await db.People.Where(p => childIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.GivenNames + " " + p.FamilyName, ct);
+        var staffIds = periods.SelectMany(p => p.Episodes).Where(e => e.RecordedById is not null).Select(e => e.RecordedById!.Value).Distinct().ToList();
+        var staff = await db.Staff.Where(s => staffIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.DisplayName, ct);
+        var corrections = await CorrectionHistory.ForAsync(db, [.. periods.SelectMany(p => p.Episodes).Select(e => e.Id)], ct);
+        var entries = new List<GetChronology.Entry>();
+        foreach (var period in periods)
+        {
+            var page = $"/People/{period.ChildId}/LookedAfter";
+            var child = names.GetValueOrDefault(period.ChildId, string.Empty);
+            foreach (var e in period.Episodes)
+            {
+                var text = $"Legal status: {Domain.Codes.Ssda903Codes.LegalStatus.DescriptionOf(e.LegalStatus)} ({e.LegalStatus}). "
+                    + $"Placement: {Domain.Codes.Ssda903Codes.PlacementType.DescriptionOf(e.Placement.Type)} ({e.Placement.Type}), {e.Placement.Carer}.";
+                entries.Add(new GetChronology.Entry(
+                    e.Id, period.ChildId, child, CaseNoteType.Other, e.StartedOn, null, e.WhatHappened, text, null,
+                    e.RecordedById is { } by ? staff.GetValueOrDefault(by, "a former member of staff") : "not recorded",
+                    [.. corrections.GetValueOrDefault(e.Id, []).Select(c => new GetChronology.AddendumRow(
+                        $"Date corrected from {c.From:d MMMM yyyy} to {c.To:d MMMM yyyy} by {c.By}{(c.AsManager ? " (manager)" : string.Empty)}: {c.Reason}", c.AtUtc))],
+                    page));
+            }
+
+            if (period.EndedOn is { } ended)
+            {
+                entries.Add(new GetChronology.Entry(
+                    period.Id, period.ChildId, child, CaseNoteType.Other, ended, null, "Stopped being looked after",
+                    $"Reason: {Domain.Codes.Ssda903Codes.ReasonEpisodeCeased.DescriptionOf(period.ReasonCeased!)} ({period.ReasonCeased}).", null,
+                    period.UpdatedByName ?? "not recorded", [], page));
+            }
+        }
+
+        return entries;
     }
 
     /// <summary>

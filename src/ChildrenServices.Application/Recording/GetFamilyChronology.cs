@@ -43,6 +43,7 @@ public static class GetFamilyChronology
             var shown = children.Select(c => c.Id).Where(id => query.ChildId is null || id == query.ChildId).ToList();
             var entries = await Chronology.Significant(db, shown, query.Type).ToListAsync(cancellationToken);
             entries.AddRange(await Chronology.ReviewsAsync(db, shown, query.Type, cancellationToken));
+            entries.AddRange(await Chronology.CareAsync(db, shown, query.Type, cancellationToken));
             return new Result(
                 household?.Name,
                 children,

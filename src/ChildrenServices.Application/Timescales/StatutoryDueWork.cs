@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using ChildrenServices.Application.Security;
 using ChildrenServices.Domain.Allocations;
+using ChildrenServices.Domain.LookedAfter;
 using ChildrenServices.Domain.SocialCare;
 using ChildrenServices.Domain.Timescales;
 using Microsoft.EntityFrameworkCore;
@@ -44,7 +45,7 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
             Kind = (int)FactKind.Lead, ChildId = a.ChildId, TeamId = a.TeamId,
             ChildName = db.People.Where(p => p.Id == a.ChildId).Select(p => p.GivenNames + " " + p.FamilyName).FirstOrDefault(),
             WorkerName = db.Staff.Where(s => s.Id == a.WorkerId).Select(s => s.DisplayName).FirstOrDefault(),
-            D1 = null, D2 = null, D3 = null, D4 = null, D5 = null, Count = 0, Flag = false, Status = null, LegalStatus = null, PlacementType = null, D6 = null, D7 = null,
+            D1 = null, D2 = null, D3 = null, D4 = null, D5 = null, Count = 0, Flag = false, Status = null, LegalStatus = null, PlacementType = null, D6 = null, D7 = null, Approval = 0,
         });
 
         // Each open referral once, with the dates both the assessment and the strategy discussion rules need.
@@ -61,7 +62,7 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
                 D5 = null, Count = 0,
                 Flag = r.ImmediateStrategyDiscussion,
                 Status = db.ChildAndFamilyAssessments.Where(a => a.ReferralId == r.Id).OrderByDescending(a => a.StartedOn).Select(a => (AssessmentStatus?)a.Status).FirstOrDefault(),
-                LegalStatus = null, PlacementType = null, D6 = null, D7 = null,
+                LegalStatus = null, PlacementType = null, D6 = null, D7 = null, Approval = 0,
             });
 
         // Open section 47 enquiries (ChildProtectionEnquiry.IsOpen), with the dates of what each waits for.
@@ -70,7 +71,7 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
             .Select(e => new Fact
             {
                 Kind = (int)FactKind.Enquiry, ChildId = e.ChildId, TeamId = null, ChildName = null, WorkerName = null,
-                D1 = e.StrategyHeldOn, D2 = e.Section47ConcludedOn, D3 = e.ConferenceTargetOn, D4 = null, D5 = null, Count = 0, Flag = false, Status = null, LegalStatus = null, PlacementType = null, D6 = null, D7 = null,
+                D1 = e.StrategyHeldOn, D2 = e.Section47ConcludedOn, D3 = e.ConferenceTargetOn, D4 = null, D5 = null, Count = 0, Flag = false, Status = null, LegalStatus = null, PlacementType = null, D6 = null, D7 = null, Approval = 0,
             });
 
         // The dates the plan's rules need, not the plan with its core groups, reviews and visits.
@@ -84,7 +85,7 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
                 D3 = p.Visits.Where(v => v.ChildSeen).Max(v => (DateOnly?)v.VisitedOn),
                 D4 = null, D5 = null, Count = 0,
                 Flag = p.CoreGroups.Any(),
-                Status = null, LegalStatus = null, PlacementType = null, D6 = null, D7 = null,
+                Status = null, LegalStatus = null, PlacementType = null, D6 = null, D7 = null, Approval = 0,
             });
 
         var childInNeedRows = db.ChildInNeedPlans.AsNoTracking()
@@ -95,7 +96,7 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
                 D1 = p.StartedOn,
                 D2 = p.Reviews.Max(r => (DateOnly?)r.HeldOn),
                 D3 = p.Visits.Where(v => v.ChildSeen).Max(v => (DateOnly?)v.VisitedOn),
-                D4 = null, D5 = null, Count = 0, Flag = false, Status = null, LegalStatus = null, PlacementType = null, D6 = null, D7 = null,
+                D4 = null, D5 = null, Count = 0, Flag = false, Status = null, LegalStatus = null, PlacementType = null, D6 = null, D7 = null, Approval = 0,
             });
 
         // The dates the care rules need (LookedAfter.CareDue: the reviews held — how many, the first and the latest; the
@@ -123,6 +124,10 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
                 PlacementType = p.Episodes.OrderByDescending(e => e.StartedOn).ThenByDescending(e => e.Id).Select(e => e.Placement.Type).FirstOrDefault(),
                 D6 = p.Episodes.Where(e => e.LegalStatus == "C2").Min(e => (DateOnly?)e.StartedOn),
                 D7 = p.Visits.Where(v => v.ChildSeen).Max(v => (DateOnly?)v.VisitedOn),
+                Approval = p.Episodes.OrderByDescending(e => e.StartedOn).ThenByDescending(e => e.Id)
+                    .Select(e => e.Placement.Approval == PlacementApproval.ParentBeforeAssessment ? (int)PlacementApproval.ParentBeforeAssessment
+                        : e.Placement.Approval == PlacementApproval.ConnectedPersonTemporary ? (int)PlacementApproval.ConnectedPersonTemporary : 0)
+                    .FirstOrDefault(),
             });
 
         // Referrals first: a union takes a column's type from its first part, and the assessment status is stored as its
@@ -222,7 +227,7 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
             var review = rules.LookedAfterReviewDue(period.D1!.Value, ReviewsHeld(period.Count, period.D4, period.D5), shortBreaks);
             // Short breaks count from the first placement (the period's start) and any visit in the period; others from the current placement.
             var visit = rules.LookedAfterVisitDue(shortBreaks ? period.D1!.Value : period.D2 ?? default, shortBreaks ? period.D7 : period.D3, period.Flag,
-                new LookedAfterVisitRule(LookedAfterVisitRule.RegimeFor(period.LegalStatus, period.PlacementType), period.D4, period.D6));
+                new LookedAfterVisitRule(LookedAfterVisitRule.RegimeFor(period.LegalStatus, period.PlacementType, (PlacementApproval)period.Approval), period.D4, period.D6));
             rows.Add(new DueRow(period.ChildId, names[period.ChildId], worker, DueKind.LookedAfterReview, "Looked-after review", review,
                 rules.StatusOf(new DueItem(DueKind.LookedAfterReview, review), today), link));
             rows.Add(new DueRow(period.ChildId, names[period.ChildId], worker, DueKind.LookedAfterVisit, "Looked-after visit (regulation 28)", visit,
@@ -281,5 +286,11 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
         public DateOnly? D6 { get; init; }
 
         public DateOnly? D7 { get; init; }
+
+        /// <summary>
+        /// A period of care's current placement's <see cref="PlacementApproval"/> as its number: the enum is stored as its
+        /// name, which a union column could not carry beside the other parts' constants.
+        /// </summary>
+        public int Approval { get; init; }
     }
 }

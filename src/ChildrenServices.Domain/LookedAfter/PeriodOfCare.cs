@@ -50,7 +50,7 @@ public sealed class PeriodOfCare : Aggregate
     public Guid ChildId { get; private init; }
 
     /// <summary>The day the child started to be looked after: the first episode's start.</summary>
-    public DateOnly StartedOn { get; private init; }
+    public DateOnly StartedOn { get; private set; }
 
     /// <summary>CIN category of need (N1 … N8), the same for every episode (rule 504).</summary>
     public string CategoryOfNeed { get; private init; }
@@ -104,7 +104,7 @@ public sealed class PeriodOfCare : Aggregate
     /// only for a child placed with parents (rule 392d).
     /// </param>
     /// <param name="previousPermanence">Whether the child left care before through adoption, an SGO or a child arrangements order (rules 630–635).</param>
-    public static PeriodOfCare Start(Guid childId, DateOnly startedOn, string legalStatus, string categoryOfNeed, Placement placement, DateOnly? dateOfBirth, DateOnly today, string? homePostcode = null, PreviousPermanence? previousPermanence = null)
+    public static PeriodOfCare Start(Guid childId, DateOnly startedOn, string legalStatus, string categoryOfNeed, Placement placement, DateOnly? dateOfBirth, DateOnly today, string? homePostcode = null, PreviousPermanence? previousPermanence = null, Guid? recordedById = null)
     {
         ArgumentNullException.ThrowIfNull(placement);
         var home = Placement.TidyPostcode(homePostcode, "HomePostcode");
@@ -173,7 +173,7 @@ public sealed class PeriodOfCare : Aggregate
             PermanenceOrderMonth = previousPermanence?.OrderMonth,
             PermanenceOrderDay = previousPermanence?.OrderDay,
         };
-        period.episodes.Add(new CareEpisode(period.Id, startedOn, Started, legalStatus, categoryOfNeed, placement));
+        period.episodes.Add(new CareEpisode(period.Id, startedOn, Started, legalStatus, categoryOfNeed, placement, By(recordedById, today)));
         return period;
     }
 
@@ -199,7 +199,7 @@ public sealed class PeriodOfCare : Aggregate
 
     /// <summary>A court or the law changed the child's legal status; the child stays where they are (RNE L).</summary>
     /// <returns>The episode the child is in after the change.</returns>
-    public CareEpisode ChangeLegalStatus(DateOnly on, string legalStatus, DateOnly today)
+    public CareEpisode ChangeLegalStatus(DateOnly on, string legalStatus, DateOnly today, Guid? recordedById = null)
     {
         CheckChange(on, today);
         legalStatus = CheckLegalStatus(legalStatus);
@@ -210,7 +210,7 @@ public sealed class PeriodOfCare : Aggregate
         }
 
         CheckCombination(legalStatus, current.Placement, changing: "LegalStatus");
-        return Apply(on, legalStatus, current.Placement, placementChanged: false, carerChanged: false);
+        return Apply(on, legalStatus, current.Placement, placementChanged: false, carerChanged: false, By(recordedById, today));
     }
 
     /// <summary>
@@ -223,7 +223,7 @@ public sealed class PeriodOfCare : Aggregate
     /// from a temporary placement.
     /// </param>
     /// <param name="dateOfBirth">The child's date of birth, when known: a child under 10 is not moved into custody (rule 234).</param>
-    public CareEpisode ChangePlacement(DateOnly on, Placement placement, bool sameCarer, DateOnly today, string? reasonForChange = null, DateOnly? dateOfBirth = null)
+    public CareEpisode ChangePlacement(DateOnly on, Placement placement, bool sameCarer, DateOnly today, string? reasonForChange = null, DateOnly? dateOfBirth = null, Guid? recordedById = null)
     {
         ArgumentNullException.ThrowIfNull(placement);
         CheckChange(on, today);
@@ -231,7 +231,7 @@ public sealed class PeriodOfCare : Aggregate
         CheckPlacementChanged(current.Placement, placement, sameCarer);
         CheckNewPlacement(on, current.LegalStatus, placement);
         CheckCombination(current.LegalStatus, placement, changing: "PlacementType");
-        return Move(on, current.LegalStatus, placement, sameCarer, reasonForChange, dateOfBirth);
+        return Move(on, current.LegalStatus, placement, sameCarer, reasonForChange, dateOfBirth, By(recordedById, today));
     }
 
     /// <summary>
@@ -241,7 +241,7 @@ public sealed class PeriodOfCare : Aggregate
     /// <returns>The episode the child is in after the change.</returns>
     /// <param name="reasonForChange">Why the child left the placement, as for <see cref="ChangePlacement"/>.</param>
     /// <param name="dateOfBirth">The child's date of birth, when known (rule 234).</param>
-    public CareEpisode ChangeLegalStatusAndPlacement(DateOnly on, string legalStatus, Placement placement, bool sameCarer, DateOnly today, string? reasonForChange = null, DateOnly? dateOfBirth = null)
+    public CareEpisode ChangeLegalStatusAndPlacement(DateOnly on, string legalStatus, Placement placement, bool sameCarer, DateOnly today, string? reasonForChange = null, DateOnly? dateOfBirth = null, Guid? recordedById = null)
     {
         ArgumentNullException.ThrowIfNull(placement);
         CheckChange(on, today);
@@ -255,7 +255,35 @@ public sealed class PeriodOfCare : Aggregate
         CheckPlacementChanged(current.Placement, placement, sameCarer);
         CheckNewPlacement(on, legalStatus, placement);
         CheckCombination(legalStatus, placement, changing: "LegalStatus");
-        return Move(on, legalStatus, placement, sameCarer, reasonForChange, dateOfBirth);
+        return Move(on, legalStatus, placement, sameCarer, reasonForChange, dateOfBirth, By(recordedById, today));
+    }
+
+    /// <summary>
+    /// The carer's assessment or approval that the placement was made before is complete: the parent's assessment
+    /// (regulation 19) or the connected person's approval as a foster carer (regulations 24 and 25). The child's visits
+    /// follow regulation 28(2), or (5) under a care order, from then. Not an SSDA903 change, so no new episode.
+    /// </summary>
+    public void CompleteApproval(DateOnly on, DateOnly today)
+    {
+        EnsureOpen();
+        var current = CurrentEpisode;
+        if (current.Placement.Approval == PlacementApproval.Approved)
+        {
+            throw new DomainRuleException("The child's placement was not made before an assessment or approval: there is nothing to complete", "CompletedOn");
+        }
+
+        var placementStart = episodes.Where(e => e.ReasonForNewEpisode != "L").Max(e => e.StartedOn);
+        if (on > today)
+        {
+            throw new DomainRuleException("The date the assessment or approval was completed must be today or in the past", "CompletedOn");
+        }
+
+        if (on < placementStart)
+        {
+            throw new DomainRuleException($"The date the assessment or approval was completed cannot be before the placement began, on {Day(placementStart)}", "CompletedOn");
+        }
+
+        current.CompleteApproval(on);
     }
 
     /// <summary>The child stopped being looked after: the last episode and the period end, with the reason.</summary>
@@ -604,6 +632,142 @@ public sealed class PeriodOfCare : Aggregate
         return old;
     }
 
+    /// <summary>
+    /// Corrects the day an episode began (SSDA903 DECOM), recorded wrongly. The episode keeps its place in the chain: it
+    /// begins after the episode before it and before the one after it (an episode lasts at least a day, DfE rule 355), and
+    /// the episode before it now ends that day. The rules for a placement starting that day apply again (the year's
+    /// placement types, the Ofsted URN, supported accommodation's age, a child under 10 not moved for custody, no
+    /// deprivation of liberty order over a placement it forbids). Correcting the first episode moves the start of the
+    /// period: not before the last period ended or on that day (rule 431), not after anything recorded in the period, and
+    /// with the checks made when care starts. Returns the date it replaces.
+    /// </summary>
+    /// <param name="previousPeriodEndedOn">When the child's last period of care before this one ended, if there was one.</param>
+    public DateOnly CorrectEpisodeStart(Guid episodeId, DateOnly startedOn, DateOnly today, DateOnly? dateOfBirth = null, DateOnly? previousPeriodEndedOn = null)
+    {
+        var ordered = Episodes;
+        var index = ordered.ToList().FindIndex(e => e.Id == episodeId);
+        if (index < 0)
+        {
+            throw new DomainRuleException("The episode is not in this period of care", "HeldOn");
+        }
+
+        var episode = ordered[index];
+        var old = episode.StartedOn;
+        if (startedOn == old)
+        {
+            throw new DomainRuleException("That is the date already recorded: enter the correct date", "HeldOn");
+        }
+
+        if (startedOn > today)
+        {
+            throw new DomainRuleException("The date the episode began must be today or in the past", "HeldOn");
+        }
+
+        var previous = index > 0 ? ordered[index - 1] : null;
+        if (previous is not null && startedOn <= previous.StartedOn)
+        {
+            throw new DomainRuleException($"The episode before this one began on {Day(previous.StartedOn)}: the corrected date must be after it, as an episode lasts at least a day (DfE rule 355)", "HeldOn");
+        }
+
+        var next = index < ordered.Count - 1 ? ordered[index + 1] : null;
+        if (next is not null && startedOn >= next.StartedOn)
+        {
+            throw new DomainRuleException($"The episode after this one began on {Day(next.StartedOn)}: the corrected date must be before it, as an episode lasts at least a day (DfE rule 355)", "HeldOn");
+        }
+
+        if (next is null && EndedOn is { } ended && startedOn >= ended)
+        {
+            throw new DomainRuleException($"The child stopped being looked after on {Day(ended)}: the corrected date must be before it (DfE rule 355)", "HeldOn");
+        }
+
+        if (previous is null)
+        {
+            CheckPeriodStart(startedOn, dateOfBirth, previousPeriodEndedOn);
+        }
+
+        if (episode.ReasonForNewEpisode != "L")
+        {
+            // The placement began that day, so it must be one the return could carry for a placement starting then.
+            CheckNewPlacement(startedOn, episode.LegalStatus, episode.Placement);
+        }
+
+        CheckAgeForPlacement(startedOn, episode.Placement, dateOfBirth);
+        if (previous?.ReasonForPlacementChange is { } why)
+        {
+            CheckReasonForChange(why, startedOn, dateOfBirth);
+        }
+
+        var spans = ordered.Select(e => (Episode: e, From: e == episode ? startedOn : e.StartedOn, To: e == previous ? startedOn : e.EndedOn));
+        foreach (var (e, from, to) in spans.Where(x => NotUnderLibertyOrder.Contains(x.Episode.Placement.Type)))
+        {
+            if (libertyOrders.FirstOrDefault(o => o.Covers(from, to)) is { } order)
+            {
+                throw new DomainRuleException($"{LibertyOrderRefusal(e.Placement.Type)}: a deprivation of liberty order is in force from {Day(order.StartedOn)}{(order.EndedOn is { } orderEnded ? $" to {Day(orderEnded)}" : string.Empty)}, and the corrected date would put the {e.Placement.Type} placement under it (DfE rule 710)", "HeldOn");
+            }
+        }
+
+        episode.CorrectStart(startedOn);
+        previous?.MoveEnd(startedOn);
+        if (previous is null)
+        {
+            StartedOn = startedOn;
+        }
+
+        return old;
+    }
+
+    /// <summary>The checks a corrected start of the period must pass, as <see cref="Start"/> makes them, and nothing in the period before it.</summary>
+    private void CheckPeriodStart(DateOnly startedOn, DateOnly? dateOfBirth, DateOnly? previousPeriodEndedOn)
+    {
+        if (startedOn < EarliestStart)
+        {
+            throw new DomainRuleException($"The date the child started to be looked after cannot be before {Day(EarliestStart)}, when the Children Act 1989 came into force (DfE rule 353)", "HeldOn");
+        }
+
+        if (dateOfBirth is { } born && startedOn < born)
+        {
+            throw new DomainRuleException($"The date the child started to be looked after cannot be before their date of birth, {Day(born)} (DfE rule 302)", "HeldOn");
+        }
+
+        if (dateOfBirth is { } birth && startedOn >= birth.AddYears(18))
+        {
+            throw new DomainRuleException("A child cannot start to be looked after on or after their 18th birthday (DfE rule 352)", "HeldOn");
+        }
+
+        if (previousPeriodEndedOn is { } lastEnded && startedOn <= lastEnded)
+        {
+            throw new DomainRuleException($"The child's last period of care ended on {Day(lastEnded)}: this one must start after that day (SSDA903 rule 431)", "HeldOn");
+        }
+
+        var earliest = reviews.Select(r => r.HeldOn)
+            .Concat(visits.Select(v => v.VisitedOn))
+            .Concat(missingEpisodes.Select(m => m.StartedOn))
+            .Concat(libertyOrders.Select(o => o.StartedOn))
+            .Where(d => d < startedOn)
+            .ToList();
+        if (earliest.Count > 0)
+        {
+            throw new DomainRuleException($"A review, visit, missing episode or deprivation of liberty order is recorded on {Day(earliest.Min())}, before that date: correct it first", "HeldOn");
+        }
+
+        if (PreviousPermanence is { } permanence)
+        {
+            if (startedOn < LookedAfter.PreviousPermanence.AskedFrom)
+            {
+                throw new DomainRuleException("Previous permanence is recorded, and it is only recorded for care that started on or after 1 April 2016 (DfE rule 634)", "HeldOn");
+            }
+
+            try
+            {
+                permanence.CheckBefore(startedOn);
+            }
+            catch (DomainRuleException refused)
+            {
+                throw new DomainRuleException(refused.Message, "HeldOn");
+            }
+        }
+    }
+
     /// <summary>The child went missing (M) or was away from placement without authorisation (A).</summary>
     /// <param name="endedOn">When the child came back, if they have.</param>
     public MissingEpisode RecordMissing(string type, DateOnly startedOn, DateOnly? endedOn, DateOnly today)
@@ -687,7 +851,7 @@ public sealed class PeriodOfCare : Aggregate
     /// and a move on the same day is B or U, whichever order they were recorded in), and a day whose
     /// changes cancel out leaves no episode at all.
     /// </summary>
-    private CareEpisode Apply(DateOnly on, string legalStatus, Placement placement, bool placementChanged, bool carerChanged)
+    private CareEpisode Apply(DateOnly on, string legalStatus, Placement placement, bool placementChanged, bool carerChanged, Recorded? recorded)
     {
         var ordered = Episodes;
         var current = ordered[^1];
@@ -696,7 +860,7 @@ public sealed class PeriodOfCare : Aggregate
             var reason = ReasonFor(legalStatus != current.LegalStatus, placementChanged, carerChanged);
             CheckContinuation(reason, legalStatus);
             current.End(on, NextEpisodeBegins);
-            var next = new CareEpisode(Id, on, reason, legalStatus, CategoryOfNeed, placement);
+            var next = new CareEpisode(Id, on, reason, legalStatus, CategoryOfNeed, placement, recorded);
             episodes.Add(next);
             return next;
         }
@@ -709,7 +873,7 @@ public sealed class PeriodOfCare : Aggregate
                 throw new DomainRuleException("A period of care cannot start with a temporary placement (DfE rule 380)", "PlacementType");
             }
 
-            current.Replace(Started, legalStatus, placement);
+            current.Replace(Started, legalStatus, placement, recorded);
             return current;
         }
 
@@ -729,7 +893,7 @@ public sealed class PeriodOfCare : Aggregate
             && (current.CarerChanged || (placementChanged && carerChanged));
         var sameDayReason = ReasonFor(legalStatusDiffers, placementDiffers, carerDiffers);
         CheckContinuation(sameDayReason, legalStatus);
-        current.Replace(sameDayReason, legalStatus, placement);
+        current.Replace(sameDayReason, legalStatus, placement, recorded);
         return current;
     }
 
@@ -760,7 +924,7 @@ public sealed class PeriodOfCare : Aggregate
     /// back from a temporary placement (rule 226); the new episode, open, has none (rule 233). Checked before anything
     /// changes, so a refused move leaves the period as it was.
     /// </summary>
-    private CareEpisode Move(DateOnly on, string legalStatus, Placement placement, bool sameCarer, string? reasonForChange, DateOnly? dateOfBirth)
+    private CareEpisode Move(DateOnly on, string legalStatus, Placement placement, bool sameCarer, string? reasonForChange, DateOnly? dateOfBirth, Recorded? recorded)
     {
         CheckAgeForPlacement(on, placement, dateOfBirth);
         if (NotUnderLibertyOrder.Contains(placement.Type) && libertyOrders.FirstOrDefault(o => o.Covers(on, null)) is { } order)
@@ -811,7 +975,7 @@ public sealed class PeriodOfCare : Aggregate
             throw new DomainRuleException($"Leave the reason for the change blank: {notNeeded}", "ReasonForChange");
         }
 
-        var next = Apply(on, legalStatus, placement, placementChanged: true, carerChanged: !sameCarer);
+        var next = Apply(on, legalStatus, placement, placementChanged: true, carerChanged: !sameCarer, recorded);
         left?.SetReasonForPlacementChange(needed ? reason : null);
         return next;
     }
@@ -997,6 +1161,8 @@ public sealed class PeriodOfCare : Aggregate
             throw new DomainRuleException($"The child stopped being looked after on {Day(EndedOn!.Value)}: this period of care has ended", "PeriodOfCare");
         }
     }
+
+    private static Recorded? By(Guid? recordedById, DateOnly today) => recordedById is { } id ? new Recorded(id, today) : null;
 
     private static string Normalise(string? code) => code?.Trim().ToUpperInvariant() ?? string.Empty;
 

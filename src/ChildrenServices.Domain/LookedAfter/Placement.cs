@@ -39,13 +39,16 @@ public sealed partial record Placement
 
     private static readonly IReadOnlySet<string> FosterPlacements = new HashSet<string>(StringComparer.Ordinal) { "U1", "U2", "U3", "U4", "U5", "U6" };
 
+    /// <summary>Foster placements with a relative or friend (U1–U3): the only ones a connected person's temporary approval (regulation 24) can be for.</summary>
+    private static readonly IReadOnlySet<string> ConnectedPersonPlacements = new HashSet<string>(StringComparer.Ordinal) { "U1", "U2", "U3" };
+
     private Placement()
     {
         Type = string.Empty;
         Carer = string.Empty;
     }
 
-    public Placement(string type, string? provider, string? postcode, string carer, bool intendedLongTerm, string? urn = null)
+    public Placement(string type, string? provider, string? postcode, string carer, bool intendedLongTerm, string? urn = null, PlacementApproval approval = PlacementApproval.Approved)
     {
         type = type?.Trim().ToUpperInvariant() ?? string.Empty;
         if (type.Length == 0)
@@ -75,6 +78,7 @@ public sealed partial record Placement
         }
 
         Urn = CheckUrn(type, urn);
+        Approval = CheckApproval(type, approval);
         Type = type;
         Provider = provider;
         Postcode = normalisedPostcode;
@@ -102,6 +106,13 @@ public sealed partial record Placement
 
     /// <summary>Whether the placement is intended to last (regulation 28 visits: every 3 months after the first year).</summary>
     public bool IntendedLongTerm { get; private init; }
+
+    /// <summary>
+    /// Whether the child was placed before the carer's assessment or approval was complete: with a parent before the
+    /// assessment (regulation 19) or with a connected person on temporary approval (regulation 24). Not returned to the
+    /// DfE; it sets the child's visits (regulation 28(3) and (4)) until the worker records that it is complete.
+    /// </summary>
+    public PlacementApproval Approval { get; private init; }
 
     public bool IsTemporary => TemporaryTypes.Contains(Type);
 
@@ -162,6 +173,19 @@ public sealed partial record Placement
         }
     }
 
+    /// <summary>The same placement with its assessment or approval complete: the visits follow regulation 28(2) or (5) from then.</summary>
+    internal Placement WithApprovalComplete() => this with { Approval = PlacementApproval.Approved };
+
+    private static PlacementApproval CheckApproval(string type, PlacementApproval approval) => approval switch
+    {
+        PlacementApproval.Approved => approval,
+        PlacementApproval.ParentBeforeAssessment when type == "P1" => approval,
+        PlacementApproval.ParentBeforeAssessment => throw new DomainRuleException("Only a placement with parents (P1) can be made before the parent's assessment is complete (regulation 19)", "PlacementApproval"),
+        PlacementApproval.ConnectedPersonTemporary when ConnectedPersonPlacements.Contains(type) => approval,
+        PlacementApproval.ConnectedPersonTemporary => throw new DomainRuleException("Temporary approval (regulation 24) is for a foster placement with a relative or friend (U1 to U3)", "PlacementApproval"),
+        _ => throw new DomainRuleException("Select whether the carer is approved", "PlacementApproval"),
+    };
+
     private static string? CheckUrn(string type, string? urn)
     {
         urn = string.IsNullOrWhiteSpace(urn) ? null : urn.Trim().ToUpperInvariant();
@@ -200,4 +224,17 @@ public sealed partial record Placement
     // The shape RecordMove uses for a home address; SSDA903 postcodes are UK postcodes too.
     [GeneratedRegex("^[A-Za-z]{1,2}[0-9][A-Za-z0-9]? ?[0-9][A-Za-z]{2}$")]
     private static partial Regex PostcodeShape();
+}
+
+/// <summary>Whether a placement began before the carer's assessment or approval was complete, which sets the child's visits (regulation 28).</summary>
+public enum PlacementApproval
+{
+    /// <summary>The carer is approved or assessed, or the placement needs neither: regulation 28(2), or (4) or (5) for a child with a parent under an order.</summary>
+    Approved = 0,
+
+    /// <summary>Placed with a parent before the parent's assessment was complete (regulation 19): visits under regulation 28(3).</summary>
+    ParentBeforeAssessment = 1,
+
+    /// <summary>Placed with a relative, friend or other connected person approved temporarily as a foster carer (regulation 24): visits under regulation 28(4).</summary>
+    ConnectedPersonTemporary = 2,
 }

@@ -14,6 +14,7 @@ public enum CorrectedRecord
     ReferralDate = 7,
     InitialConference = 8,
     AllocationStart = 9,
+    CareEpisodeStart = 10,
 }
 
 public static class CorrectedRecords
@@ -29,6 +30,7 @@ public static class CorrectedRecords
         CorrectedRecord.ReferralDate => "Referral",
         CorrectedRecord.InitialConference => "Initial child protection conference",
         CorrectedRecord.AllocationStart => "Allocation",
+        CorrectedRecord.CareEpisodeStart => "Looked-after episode",
         _ => record.ToString(),
     };
 }

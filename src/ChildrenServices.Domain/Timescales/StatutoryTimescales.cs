@@ -199,11 +199,11 @@ public sealed class StatutoryTimescales
     /// The interval follows the date of the last visit: a visit made in the placement's first year (before its
     /// first anniversary) is followed within 6 weeks even when that runs past the anniversary. This is the
     /// stricter reading of "for the first year of any placement"; a visit on or after the anniversary of a
-    /// long-term placement is followed within 3 months. Regulation 28(4) and (5) (a child living with a parent under an
-    /// interim or full care order) and regulation 48 (short breaks) are applied through <c>rule</c>. Regulation 28(3) (a
-    /// parent's placement before the assessment is complete), 28(4) for a connected person's temporary approval
-    /// (regulation 24) and 28(6) (living arrangements made by another person) are not told apart by the SSDA903 codes
-    /// recorded, so they follow 28(2).
+    /// long-term placement is followed within 3 months. Regulation 28(3) (a parent's placement before the assessment is
+    /// complete), 28(4) (a connected person's temporary approval, or a child living with a parent under an interim care
+    /// order), 28(5) (with a parent under a care order) and regulation 48 (short breaks) are applied through <c>rule</c>.
+    /// Regulation 28(6) (living arrangements made by another person) is not: the copies of its text available here break
+    /// off before its figures, so those children follow 28(2).
     /// </remarks>
     /// <param name="placementStartDate">The start of the current placement.</param>
     /// <param name="lastVisitInPlacement">The last visit since this placement started; null when there has been none.</param>
@@ -221,10 +221,12 @@ public sealed class StatutoryTimescales
         {
             case VisitRegime.ShortBreaks:
                 return lastVisitInPlacement is { } lastBreakVisit ? lastBreakVisit.AddMonths(ShortBreakIntervalMonths) : placementStartDate.AddMonths(ShortBreakFirstMonths);
-            case VisitRegime.WithParentInterimCareOrder:
-                return lastVisitInPlacement is not { } lastWithParent ? placementStartDate.AddDays(PlacementStartVisitDays)
-                    : rule.FirstReviewOn is { } firstReview && lastWithParent >= firstReview ? lastWithParent.AddDays(InterimCareOrderWithParentWeeks * DaysInWeek)
-                    : lastWithParent.AddDays(DaysInWeek);
+            case VisitRegime.WithParentInterimCareOrder or VisitRegime.ConnectedPersonTemporaryApproval or VisitRegime.WithParentBeforeAssessment:
+                // 28(3) and (4): at least once a week until the first review, then at intervals of 4 weeks (28(4)) or 6 weeks (28(3)).
+                var weeksAfterReview = rule.Regime == VisitRegime.WithParentBeforeAssessment ? LookedAfterVisitWeeks : InterimCareOrderWithParentWeeks;
+                return lastVisitInPlacement is not { } lastWeekly ? placementStartDate.AddDays(PlacementStartVisitDays)
+                    : rule.FirstReviewOn is { } firstReview && lastWeekly >= firstReview ? lastWeekly.AddDays(weeksAfterReview * DaysInWeek)
+                    : lastWeekly.AddDays(DaysInWeek);
             case VisitRegime.WithParentCareOrder:
                 var ordered = rule.CareOrderOn ?? placementStartDate;
                 return lastVisitInPlacement is { } lastUnderOrder && lastUnderOrder >= ordered

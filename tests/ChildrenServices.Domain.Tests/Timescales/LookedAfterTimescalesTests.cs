@@ -1,4 +1,5 @@
 using ChildrenServices.Domain.Calendar;
+using ChildrenServices.Domain.LookedAfter;
 using ChildrenServices.Domain.Timescales;
 using Xunit;
 
@@ -144,6 +145,13 @@ public sealed class LookedAfterTimescalesTests
     // Regulation 28(5): with a parent under a care order, within a week of the order, then every 6 weeks.
     [InlineData(VisitRegime.WithParentCareOrder, "2026-06-01", "2026-09-01", null, "2026-11-02", "2026-11-09")]
     [InlineData(VisitRegime.WithParentCareOrder, "2026-06-01", "2026-11-05", null, "2026-11-02", "2026-12-17")]
+    // Regulation 28(3): placed with a parent before the assessment, weekly until the first review, then every 6 weeks.
+    [InlineData(VisitRegime.WithParentBeforeAssessment, "2026-11-24", null, null, null, "2026-12-01")]
+    [InlineData(VisitRegime.WithParentBeforeAssessment, "2026-11-24", "2026-11-26", null, null, "2026-12-03")]
+    [InlineData(VisitRegime.WithParentBeforeAssessment, "2026-11-24", "2026-12-18", "2026-12-17", null, "2027-01-29")]
+    // Regulation 28(4): a connected person on temporary approval (regulation 24), weekly until the first review, then every 4 weeks.
+    [InlineData(VisitRegime.ConnectedPersonTemporaryApproval, "2026-11-24", "2026-11-26", null, null, "2026-12-03")]
+    [InlineData(VisitRegime.ConnectedPersonTemporaryApproval, "2026-11-24", "2026-12-18", "2026-12-17", null, "2027-01-15")]
     // Regulation 48(3)(c): short breaks, within 3 months of the first placement, then every 6 months.
     [InlineData(VisitRegime.ShortBreaks, "2026-11-24", null, null, null, "2027-02-24")]
     [InlineData(VisitRegime.ShortBreaks, "2026-11-24", "2027-01-10", null, null, "2027-07-10")]
@@ -171,4 +179,15 @@ public sealed class LookedAfterTimescalesTests
     [InlineData("V2", "P1", VisitRegime.General)]
     public void TheRegime_FollowsTheLegalStatusAndPlacement(string legalStatus, string placement, VisitRegime expected) =>
         Assert.Equal(expected, LookedAfterVisitRule.RegimeFor(legalStatus, placement));
+
+    [Theory]
+    // Before the parent's assessment (regulation 19): 28(3), unless an interim care order asks for more (28(4)); over a care order's 28(5).
+    [InlineData("V2", "U3", PlacementApproval.ConnectedPersonTemporary, VisitRegime.ConnectedPersonTemporaryApproval)]
+    [InlineData("C2", "U1", PlacementApproval.ConnectedPersonTemporary, VisitRegime.ConnectedPersonTemporaryApproval)]
+    [InlineData("C2", "P1", PlacementApproval.ParentBeforeAssessment, VisitRegime.WithParentBeforeAssessment)]
+    [InlineData("C1", "P1", PlacementApproval.ParentBeforeAssessment, VisitRegime.WithParentInterimCareOrder)]
+    [InlineData("V4", "U3", PlacementApproval.ConnectedPersonTemporary, VisitRegime.ShortBreaks)]
+    [InlineData("V2", "U3", PlacementApproval.Approved, VisitRegime.General)]
+    public void Regulation28_3And4_FollowTheCarersApproval(string legalStatus, string placement, PlacementApproval approval, VisitRegime expected) =>
+        Assert.Equal(expected, LookedAfterVisitRule.RegimeFor(legalStatus, placement, approval));
 }

@@ -72,8 +72,10 @@ internal sealed class CareEpisodeConfiguration : IEntityTypeConfiguration<CareEp
             p.Property(x => x.Carer).HasColumnName("Carer").HasMaxLength(Placement.CarerLimit);
             p.Property(x => x.IntendedLongTerm).HasColumnName("PlacementIntendedLongTerm");
             p.Property(x => x.Urn).HasColumnName("PlacementUrn").HasMaxLength(LookedAfterColumns.Urn);
+            p.Property(x => x.Approval).HasColumnName("PlacementApproval").HasConversion<string>().HasMaxLength(30);
         });
         builder.Ignore(e => e.IsOpen);
+        builder.Ignore(e => e.WhatHappened);
 
         // Episodes follow one another day by day (an episode cannot start and end on one day, DfE rule 355).
         builder.HasIndex(e => new { e.PeriodOfCareId, e.StartedOn }).IsUnique();

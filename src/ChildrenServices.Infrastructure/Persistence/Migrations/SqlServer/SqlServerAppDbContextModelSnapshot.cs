@@ -1245,6 +1245,9 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateOnly?>("ApprovalCompletedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("CategoryOfNeed")
                         .IsRequired()
                         .HasMaxLength(5)
@@ -1274,12 +1277,24 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(6)
                         .HasColumnType("nvarchar(6)");
 
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly?>("RecordedOn")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly>("StartedOn")
                         .HasColumnType("date");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Placement", "ChildrenServices.Domain.LookedAfter.CareEpisode.Placement#Placement", b1 =>
                         {
                             b1.IsRequired();
+
+                            b1.Property<string>("Approval")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("nvarchar(30)")
+                                .HasColumnName("PlacementApproval");
 
                             b1.Property<string>("Carer")
                                 .IsRequired()
