@@ -96,6 +96,73 @@ public sealed class LookedAfterPageTests(AppFactory factory) : FrontDoorTestBase
     }
 
     [Fact]
+    public async Task Regulation24_StartPage_AsksWhetherTheCarerIsApproved_RefusesItBesideTheField_AndTheApprovalIsRecordedOnItsOwnPage()
+    {
+        var childId = await HeldChildAsync();
+        var url = $"/People/{childId}/LookedAfter/Start";
+        var client = ClientFor(socialWorker);
+        KeyValuePair<string, string>[] common = [.. Date("StartedOn", Today), F("Input.LegalStatus", "V2"), F("Input.CategoryOfNeed", "N1"), .. Episode(), F("Input.PlacementApproval", "ConnectedPersonTemporary")];
+
+        var refused = await PostFormAsync(client, url, [.. common, .. Placement(type: "U6", carer: "Aunt Maria")]);
+        var html = await refused.Content.ReadAsStringAsync(Ct);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("id=\"Input_PlacementApproval-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> Temporary approval (regulation 24) is for a foster placement with a relative or friend (U1 to U3)", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"ConnectedPersonTemporary\" checked", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"Aunt Maria\"", html, StringComparison.Ordinal);
+
+        var started = await PostFormAsync(client, url, [.. common, .. Placement(type: "U3", carer: "Aunt Maria")]);
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        var overview = await PageAsync(client, $"/People/{childId}/LookedAfter");
+        Assert.Contains("the carer is temporarily approved (regulation 24)", overview, StringComparison.Ordinal);
+        Assert.Contains("regulation 28(4)", overview, StringComparison.Ordinal);
+        var approval = $"/People/{childId}/LookedAfter/Approval";
+        Assert.Contains($"href=\"{approval}\">Carer approved as a foster carer</a>", overview, StringComparison.Ordinal);
+
+        var future = await PostFormAsync(client, approval, Date("CompletedOn", Today.AddDays(1)));
+        Assert.Equal(HttpStatusCode.BadRequest, future.StatusCode);
+        Assert.Contains("id=\"Input_CompletedOn-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> The date the assessment or approval was completed must be today or in the past", await future.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
+        var done = await PostFormAsync(client, approval, Date("CompletedOn", Today));
+        Assert.Equal("Recorded: the assessment or approval is complete", await BannerAfterAsync(client, done, $"/People/{childId}/LookedAfter"));
+        Assert.Equal(Domain.LookedAfter.PlacementApproval.Approved, await WithDbAsync(db => db.PeriodsOfCare.SelectMany(p => p.Episodes).Select(e => e.Placement.Approval).SingleAsync(Ct)));
+        Assert.Contains($"assessment or approval completed {Today:d MMMM yyyy}", await PageAsync(client, $"/People/{childId}/LookedAfter"), StringComparison.Ordinal);
+        var again = await client.GetAsync(approval, Ct);
+        Assert.Equal((HttpStatusCode.Redirect, $"/People/{childId}/LookedAfter"), (again.StatusCode, again.Headers.Location!.OriginalString));
+    }
+
+    [Fact]
+    public async Task AnEpisodesStart_IsCorrectedByTheWorkerWhoRecordedIt_WithAReason_AndTheChronologyAndVisitFollow_OthersMayNot()
+    {
+        var childId = await HeldChildAsync();
+        var client = ClientFor(socialWorker);
+        var started = await PostFormAsync(client, $"/People/{childId}/LookedAfter/Start", [.. Date("StartedOn", Today), F("Input.LegalStatus", "C1"), F("Input.CategoryOfNeed", "N1"), .. Episode(), .. Placement()]);
+        Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
+        var episode = await WithDbAsync(db => db.PeriodsOfCare.SelectMany(p => p.Episodes).Select(e => e.Id).SingleAsync(Ct));
+        var form = $"/People/{childId}/Corrections/CareEpisodeStart/{episode}";
+        Assert.Contains($"href=\"{form}\"", await PageAsync(client, $"/People/{childId}/LookedAfter"), StringComparison.Ordinal);
+        var other = await CreateUserAsync(Roles.SocialWorker, "Sam Other");
+        Assert.DoesNotContain($"href=\"{form}\"", await PageAsync(ClientFor(other), $"/People/{childId}/LookedAfter"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await ClientFor(other).GetAsync(form, Ct)).StatusCode);
+
+        var noReason = await PostFormAsync(client, form, Date("HeldOn", Today.AddDays(-2)));
+        Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
+        Assert.Contains("id=\"Input_Reason-error\"", await noReason.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        var corrected = await PostFormAsync(client, form, [.. Date("HeldOn", Today.AddDays(-2)), F("Input.Reason", "The child came into care on the Sunday; the form was typed on Tuesday.")]);
+
+        Assert.Equal("Corrected: the date of the looked-after episode", await BannerAfterAsync(client, corrected, $"/People/{childId}/LookedAfter"));
+        Assert.Equal((Today.AddDays(-2), Today.AddDays(-2)), await WithDbAsync(db => db.PeriodsOfCare.Select(p => new ValueTuple<DateOnly, DateOnly>(p.StartedOn, p.Episodes.Single().StartedOn)).SingleAsync(Ct)));
+        var care = await SendAsUserAsync(socialWorker, new GetPeriodsOfCare.Query(childId));
+        Assert.Equal(Today.AddDays(5), care.Latest!.NextVisit!.DueOn);
+        var entry = Assert.Single(await SendAsUserAsync(socialWorker, new Application.Recording.GetChronology.Query(childId)), e => e.Id == episode);
+        Assert.Equal((Today.AddDays(-2), "Started to be looked after", "Grace Okafor-Lyle"), (entry.OccurredOn, entry.Title, entry.RecordedBy));
+        Assert.Equal($"Date corrected from {Today:d MMMM yyyy} to {Today.AddDays(-2):d MMMM yyyy} by Grace Okafor-Lyle: The child came into care on the Sunday; the form was typed on Tuesday.", Assert.Single(entry.Addenda).Text);
+
+        Factory.Clock.Advance(TimeSpan.FromDays(8));
+        Assert.DoesNotContain($"href=\"{form}\"", await PageAsync(ClientFor(socialWorker), $"/People/{childId}/LookedAfter"), StringComparison.Ordinal);
+        Assert.Contains($"href=\"{form}\"", await PageAsync(ClientFor(AssessmentManager), $"/People/{childId}/LookedAfter"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task StartPage_ACodeThatDoesNotExist_AndMissingAnswers_AreShownBesideTheirFields()
     {
         var childId = await HeldChildAsync();

@@ -574,6 +574,36 @@ public sealed class LookedAfterTests(AppFactory factory) : FrontDoorTestBase(fac
     }
 
     [Fact]
+    public async Task Regulation28_4_AChildWithAConnectedPersonOnTemporaryApproval_IsVisitedWeeklyThenFourWeekly_UntilTheApprovalIsRecorded()
+    {
+        var (contactId, childId) = await ContactAboutNewChildAsync();
+        await DecideAsync(Practitioner, contactId, ContactOutcome.Referral);
+        await AllocateAsync(AssessmentManager, childId, socialWorker);
+        await SendAsUserAsync(socialWorker, Start(childId, Today, carer: "Aunt Maria", legalStatus: "V2", placementType: "U3") with { PlacementApproval = Domain.LookedAfter.PlacementApproval.ConnectedPersonTemporary });
+        Factory.Clock.Advance(TimeSpan.FromDays(3));
+        await SendAsUserAsync(socialWorker, await VisitAsync(childId, new DateOnly(2026, 11, 26)));
+        async Task<DateOnly> WorktrayVisit() =>
+            (await SendAsUserAsync(socialWorker, new Application.Home.GetMyDueWork.Query())).Statutory!.Single(r => r.Kind == Domain.Timescales.DueKind.LookedAfterVisit && r.ChildId == childId).DueOn;
+        async Task<GetPeriodsOfCare.Due> PageVisit() => (await SendAsUserAsync(socialWorker, new GetPeriodsOfCare.Query(childId))).Latest!.NextVisit!;
+
+        // Under regulation 28(2) the next visit would be six weeks on, 7 January; on temporary approval, a week.
+        Assert.Equal((new DateOnly(2026, 12, 3), new DateOnly(2026, 12, 3)), (await WorktrayVisit(), (await PageVisit()).DueOn));
+        Assert.Equal("1 week after the last visit, on 26 November 2026: placed with a connected person on temporary approval, visited weekly until the first review (regulation 28(4))", (await PageVisit()).CountedFrom);
+
+        Factory.Clock.Advance(TimeSpan.FromDays(6));
+        await SendAsUserAsync(reviewingOfficer, await ReviewAsync(childId, new DateOnly(2026, 12, 1)));
+        await SendAsUserAsync(socialWorker, await VisitAsync(childId, new DateOnly(2026, 12, 2)));
+        Assert.Equal((new DateOnly(2026, 12, 30), new DateOnly(2026, 12, 30)), (await WorktrayVisit(), (await PageVisit()).DueOn));
+
+        var (id, version) = await PeriodAsync(childId);
+        await SendAsUserAsync(socialWorker, new RecordApprovalComplete.Command { PersonId = childId, PeriodOfCareId = id, Version = version, CompletedOn = Today });
+
+        // Approved as a foster carer: regulation 28(2) from then, six weeks after the last visit.
+        Assert.Equal((new DateOnly(2027, 1, 13), new DateOnly(2027, 1, 13)), (await WorktrayVisit(), (await PageVisit()).DueOn));
+        Assert.Equal("6 weeks after the last visit in this placement, on 2 December 2026", (await PageVisit()).CountedFrom);
+    }
+
+    [Fact]
     public async Task Regulation48_ShortBreaks_AreVisitedAndReviewedWithinThreeMonths_NotUnderTheGeneralRules()
     {
         var (contactId, childId) = await ContactAboutNewChildAsync();

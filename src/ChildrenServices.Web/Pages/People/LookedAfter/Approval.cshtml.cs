@@ -1,4 +1,3 @@
-using ChildrenServices.Application;
 using ChildrenServices.Application.LookedAfter;
 using ChildrenServices.Application.People;
 using ChildrenServices.Domain.LookedAfter;
@@ -24,11 +23,17 @@ public sealed class ApprovalModel(ISender sender, PersonContext person) : FormPa
     /// <summary>The current episode, whose placement waits for the assessment or approval.</summary>
     public GetPeriodsOfCare.Episode? Current => Care.Open?.Current;
 
-    public async Task OnGetAsync(Guid id)
+    /// <summary>With nothing waiting for an assessment or approval, the form has nothing to record: back to the overview, as the other care forms do.</summary>
+    public async Task<IActionResult> OnGetAsync(Guid id)
     {
         Care = await CareForms.LoadAsync(Sender, id);
-        var period = Care.Open is { Current.PlacementApproval: not PlacementApproval.Approved } open ? open : throw new NotFoundException("Page not found");
+        if (Care.Open is not { Current.PlacementApproval: not PlacementApproval.Approved } period)
+        {
+            return RedirectToPage(CareForms.Overview, new { id });
+        }
+
         Input = new() { PersonId = id, PeriodOfCareId = period.Id, Version = period.Version };
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id)
