@@ -175,7 +175,20 @@ internal sealed class StatutoryPathwaySeeder(AppDbContext db, TimeProvider clock
                 period.ChangePlacement(start.AddDays(70), new Placement("U4", "PR1", "NB7 2LD", "Okoro family", i >= 2, CouncilFosteringService), false, today, reasonForChange: i == 1 ? "CREQO" : "CARPL", dateOfBirth: born);
             }
 
+            if (i == 0)
+            {
+                // The first child moved to an aunt approved temporarily as a foster carer (regulation 24): visited at least
+                // every 4 weeks after the first review until she is approved (regulation 28(4)).
+                period.ChangePlacement(start.AddDays(40), new Placement("U3", "PR1", "NB4 6RS", "Aunt (Morag Ellison)", false, CouncilFosteringService, PlacementApproval.ConnectedPersonTemporary),
+                    false, today, reasonForChange: "CARPL", dateOfBirth: born);
+            }
+
             period.RecordVisit(start.AddDays(5), true, false, today);
+            if (i == 0)
+            {
+                period.RecordVisit(today.AddDays(-6), true, true, today);
+            }
+
             if (i != 1)
             {
                 // The second child's visit after the move is overdue.
