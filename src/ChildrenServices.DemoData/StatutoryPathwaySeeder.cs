@@ -167,12 +167,14 @@ internal sealed class StatutoryPathwaySeeder(AppDbContext db, TimeProvider clock
             adoptedBefore |= adopted;
 
             db.Referrals.Add(new Referral(child, null, start.AddDays(-10), "6", "N1", team, false, null, calendar));
+            var lead = await db.Allocations.Where(a => a.ChildId == child && a.EndedOn == null && a.Role == AllocationRole.Lead).Select(a => (Guid?)a.WorkerId).FirstOrDefaultAsync();
             var period = PeriodOfCare.Start(child, start, i == 0 ? "V2" : "C1", "N1", new Placement("U4", "PR1", "NB3 4QT", "Ashworth family", false, CouncilFosteringService), born, today, homePostcode: $"NB9 {i + 1}XY",
-                previousPermanence: adopted ? new PreviousPermanence("P2", "935", start.Year - 4, 9, null) : new PreviousPermanence(PreviousPermanence.None, null, null, null, null));
+                previousPermanence: adopted ? new PreviousPermanence("P2", "935", start.Year - 4, 9, null) : new PreviousPermanence(PreviousPermanence.None, null, null, null, null),
+                recordedById: lead);
             if (i >= 1)
             {
-                period.ChangeLegalStatus(start.AddDays(35), "C2", today);
-                period.ChangePlacement(start.AddDays(70), new Placement("U4", "PR1", "NB7 2LD", "Okoro family", i >= 2, CouncilFosteringService), false, today, reasonForChange: i == 1 ? "CREQO" : "CARPL", dateOfBirth: born);
+                period.ChangeLegalStatus(start.AddDays(35), "C2", today, lead);
+                period.ChangePlacement(start.AddDays(70), new Placement("U4", "PR1", "NB7 2LD", "Okoro family", i >= 2, CouncilFosteringService), false, today, reasonForChange: i == 1 ? "CREQO" : "CARPL", dateOfBirth: born, recordedById: lead);
             }
 
             if (i == 0)
@@ -180,7 +182,7 @@ internal sealed class StatutoryPathwaySeeder(AppDbContext db, TimeProvider clock
                 // The first child moved to an aunt approved temporarily as a foster carer (regulation 24): visited at least
                 // every 4 weeks after the first review until she is approved (regulation 28(4)).
                 period.ChangePlacement(start.AddDays(40), new Placement("U3", "PR1", "NB4 6RS", "Aunt (Morag Ellison)", false, CouncilFosteringService, PlacementApproval.ConnectedPersonTemporary),
-                    false, today, reasonForChange: "CARPL", dateOfBirth: born);
+                    false, today, reasonForChange: "CARPL", dateOfBirth: born, recordedById: lead);
             }
 
             period.RecordVisit(start.AddDays(5), true, false, today);
@@ -242,7 +244,7 @@ internal sealed class StatutoryPathwaySeeder(AppDbContext db, TimeProvider clock
         db.Referrals.Add(new Referral(youngPerson.Id, null, start.AddDays(-10), "6", "N4", team, false, null, calendar));
         var flats = new Placement("K3", "PR4", "NB4 6SR", "Station Road supported flats", false, "2654321");
         var period = PeriodOfCare.Start(youngPerson.Id, start, "V2", "N4", flats, youngPerson.DateOfBirth, today, homePostcode: "NB2 8HQ",
-            previousPermanence: new PreviousPermanence(PreviousPermanence.None, null, null, null, null));
+            previousPermanence: new PreviousPermanence(PreviousPermanence.None, null, null, null, null), recordedById: worker);
         period.RecordVisit(start.AddDays(4), true, true, today);
         period.RecordReview(calendar.AddWorkingDays(start, 18), "PN1", reviewingOfficer, today);
         db.PeriodsOfCare.Add(period);

@@ -17,7 +17,8 @@ public static class GetChronology
     public sealed record Query(Guid PersonId, CaseNoteType? Type = null) : IQuery<IReadOnlyList<Entry>>, IPersonScoped, IAudited;
 
     /// <summary>
-    /// A significant event; <see cref="Text"/> is the note in full, as a chronology printed for court needs it.
+    /// A significant event; <see cref="RecordedBy"/> is empty where who recorded it was not kept (events recorded before it was).
+    /// <see cref="Text"/> is the note in full, as a chronology printed for court needs it.
     /// <see cref="Href"/> is the page holding it when it is not a case note (a review).
     /// </summary>
     public sealed record Entry(
@@ -90,7 +91,7 @@ internal static class Chronology
                     + $"Placement: {Domain.Codes.Ssda903Codes.PlacementType.DescriptionOf(e.Placement.Type)} ({e.Placement.Type}), {e.Placement.Carer}.";
                 entries.Add(new GetChronology.Entry(
                     e.Id, period.ChildId, child, CaseNoteType.Other, e.StartedOn, null, e.WhatHappened, text, null,
-                    e.RecordedById is { } by ? staff.GetValueOrDefault(by, "a former member of staff") : "not recorded",
+                    e.RecordedById is { } by ? staff.GetValueOrDefault(by, "a former member of staff") : string.Empty,
                     [.. corrections.GetValueOrDefault(e.Id, []).Select(c => new GetChronology.AddendumRow(
                         $"Date corrected from {c.From:d MMMM yyyy} to {c.To:d MMMM yyyy} by {c.By}{(c.AsManager ? " (manager)" : string.Empty)}: {c.Reason}", c.AtUtc))],
                     page));
@@ -101,7 +102,7 @@ internal static class Chronology
                 entries.Add(new GetChronology.Entry(
                     period.Id, period.ChildId, child, CaseNoteType.Other, ended, null, "Stopped being looked after",
                     $"Reason: {Domain.Codes.Ssda903Codes.ReasonEpisodeCeased.DescriptionOf(period.ReasonCeased!)} ({period.ReasonCeased}).", null,
-                    period.UpdatedByName ?? "not recorded", [], page));
+                    string.Empty, [], page));
             }
         }
 
@@ -141,7 +142,7 @@ internal static class Chronology
         var corrections = await CorrectionHistory.ForAsync(db, [.. rows.Select(r => r.Id)], ct);
         return [.. rows.Select(r => new GetChronology.Entry(
             r.Id, r.ChildId, names.GetValueOrDefault(r.ChildId, string.Empty), CaseNoteType.Meeting, r.On, null, r.Title, r.Text, null,
-            r.By is { } by ? staff.GetValueOrDefault(by, "a former member of staff") : "not recorded",
+            r.By is { } by ? staff.GetValueOrDefault(by, "a former member of staff") : string.Empty,
             [.. corrections.GetValueOrDefault(r.Id, []).Select(c => new GetChronology.AddendumRow(
                 $"Date corrected from {c.From:d MMMM yyyy} to {c.To:d MMMM yyyy} by {c.By}{(c.AsManager ? " (manager)" : string.Empty)}: {c.Reason}", c.AtUtc))],
             $"/People/{r.ChildId}/{r.Page}"))];
