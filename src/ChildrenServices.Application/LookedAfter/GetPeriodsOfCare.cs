@@ -34,6 +34,9 @@ public static class GetPeriodsOfCare
     {
         public bool IsOpen => EndedOn is null;
 
+        /// <summary>The user may correct the day care ended, as <see cref="Episode.MayCorrect"/> for an episode.</summary>
+        public bool MayCorrectEnd { get; init; }
+
         /// <summary>The postcode of the child's home when the period started (SSDA903 HOME_POST).</summary>
         public string? HomePostcode { get; init; }
 
@@ -114,7 +117,10 @@ public static class GetPeriodsOfCare
             var me = user.UserId ?? Guid.Empty;
             Func<CareEpisode, bool> mayCorrect = e => canRecord && (manages || Correction.RecorderMayCorrect(e.RecordedById, e.RecordedOn, me, today));
             return new Result(
-                [.. periods.Select(p => Describe(p, officers, timescales, today, mayCorrect))],
+                [.. periods.Select(p => Describe(p, officers, timescales, today, mayCorrect) with
+                {
+                    MayCorrectEnd = p.EndedOn is not null && canRecord && (manages || Correction.RecorderMayCorrect(p.EndRecordedById, p.EndRecordedOn, me, today)),
+                })],
                 canRecord,
                 user.HasPermission(Permission.RecordReviewOutcomes));
         }

@@ -30,12 +30,12 @@ public static class LeaveCare
         }
     }
 
-    public sealed class Handler(IAppDbContext db, TimeProvider clock) : ICommandHandler<Command>
+    public sealed class Handler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command>
     {
         public async ValueTask<Unit> Handle(Command command, CancellationToken cancellationToken)
         {
             var period = await PeriodOfCareLoader.LoadAsync(db, command.PersonId, command.PeriodOfCareId, command.Version, cancellationToken);
-            period.End(command.EndedOn!.Value, command.ReasonCeased!, UkTime.Today(clock));
+            period.End(command.EndedOn!.Value, command.ReasonCeased!, UkTime.Today(clock), user.RequireUserId());
             return Unit.Value;
         }
     }

@@ -140,6 +140,17 @@ internal static class DateCorrections
                 return new(period, episode.StartedOn, summary, episode.RecordedById, episode.RecordedOn, (on, today) => period.CorrectEpisodeStart(recordId, on, today, born, lastEnded));
             }
 
+            case CorrectedRecord.CareEnd:
+            {
+                var period = await db.PeriodsOfCare.Include(p => p.Episodes).Include(p => p.Reviews).Include(p => p.Visits).Include(p => p.MissingEpisodes).Include(p => p.DeprivationOfLibertyOrders)
+                    .AsSplitQuery()
+                    .SingleOrDefaultAsync(p => p.ChildId == personId && p.Id == recordId && p.EndedOn != null, ct)
+                    ?? throw new NotFoundException("Page not found");
+                var nextStarted = await db.PeriodsOfCare.Where(p => p.ChildId == personId && p.StartedOn > period.StartedOn).MinAsync(p => (DateOnly?)p.StartedOn, ct);
+                var summary = $"Stopped being looked after: {Domain.Codes.Ssda903Codes.ReasonEpisodeCeased.DescriptionOf(period.ReasonCeased!)} ({period.ReasonCeased}). The last episode ends on this day and moves with it";
+                return new(period, period.EndedOn!.Value, summary, period.EndRecordedById, period.EndRecordedOn, (on, today) => period.CorrectEndDate(on, today, nextStarted));
+            }
+
             case CorrectedRecord.LookedAfterReview or CorrectedRecord.LookedAfterVisit:
             {
                 var period = await db.PeriodsOfCare.Include(p => p.Reviews).Include(p => p.Visits).AsSplitQuery()

@@ -77,9 +77,9 @@ internal static class Chronology
         }
 
         var names = await db.People.Where(p => childIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.GivenNames + " " + p.FamilyName, ct);
-        var staffIds = periods.SelectMany(p => p.Episodes).Where(e => e.RecordedById is not null).Select(e => e.RecordedById!.Value).Distinct().ToList();
+        var staffIds = periods.SelectMany(p => p.Episodes.Select(e => e.RecordedById).Append(p.EndRecordedById)).OfType<Guid>().Distinct().ToList();
         var staff = await db.Staff.Where(s => staffIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.DisplayName, ct);
-        var corrections = await CorrectionHistory.ForAsync(db, [.. periods.SelectMany(p => p.Episodes).Select(e => e.Id)], ct);
+        var corrections = await CorrectionHistory.ForAsync(db, [.. periods.SelectMany(p => p.Episodes.Select(e => e.Id).Append(p.Id))], ct);
         var entries = new List<GetChronology.Entry>();
         foreach (var period in periods)
         {
@@ -92,8 +92,7 @@ internal static class Chronology
                 entries.Add(new GetChronology.Entry(
                     e.Id, period.ChildId, child, CaseNoteType.Other, e.StartedOn, null, e.WhatHappened, text, null,
                     e.RecordedById is { } by ? staff.GetValueOrDefault(by, "a former member of staff") : string.Empty,
-                    [.. corrections.GetValueOrDefault(e.Id, []).Select(c => new GetChronology.AddendumRow(
-                        $"Date corrected from {c.From:d MMMM yyyy} to {c.To:d MMMM yyyy} by {c.By}{(c.AsManager ? " (manager)" : string.Empty)}: {c.Reason}", c.AtUtc))],
+                    [.. corrections.GetValueOrDefault(e.Id, []).Select(Addendum)],
                     page));
             }
 
@@ -102,7 +101,8 @@ internal static class Chronology
                 entries.Add(new GetChronology.Entry(
                     period.Id, period.ChildId, child, CaseNoteType.Other, ended, null, "Stopped being looked after",
                     $"Reason: {Domain.Codes.Ssda903Codes.ReasonEpisodeCeased.DescriptionOf(period.ReasonCeased!)} ({period.ReasonCeased}).", null,
-                    string.Empty, [], page));
+                    period.EndRecordedById is { } endedBy ? staff.GetValueOrDefault(endedBy, "a former member of staff") : string.Empty,
+                    [.. corrections.GetValueOrDefault(period.Id, []).Select(Addendum)], page));
             }
         }
 
@@ -143,8 +143,11 @@ internal static class Chronology
         return [.. rows.Select(r => new GetChronology.Entry(
             r.Id, r.ChildId, names.GetValueOrDefault(r.ChildId, string.Empty), CaseNoteType.Meeting, r.On, null, r.Title, r.Text, null,
             r.By is { } by ? staff.GetValueOrDefault(by, "a former member of staff") : string.Empty,
-            [.. corrections.GetValueOrDefault(r.Id, []).Select(c => new GetChronology.AddendumRow(
-                $"Date corrected from {c.From:d MMMM yyyy} to {c.To:d MMMM yyyy} by {c.By}{(c.AsManager ? " (manager)" : string.Empty)}: {c.Reason}", c.AtUtc))],
+            [.. corrections.GetValueOrDefault(r.Id, []).Select(Addendum)],
             $"/People/{r.ChildId}/{r.Page}"))];
     }
+
+    /// <summary>A correction as the chronology shows it beside what it corrected.</summary>
+    private static GetChronology.AddendumRow Addendum(GetDateToCorrect.CorrectionRow c) => new(
+        $"Date corrected from {c.From:d MMMM yyyy} to {c.To:d MMMM yyyy} by {c.By}{(c.AsManager ? " (manager)" : string.Empty)}: {c.Reason}", c.AtUtc);
 }

@@ -61,6 +61,11 @@ public sealed class PeriodOfCare : Aggregate
     /// <summary>Why the child stopped being looked after (an SSDA903 reason episode ceased other than X1).</summary>
     public string? ReasonCeased { get; private set; }
 
+    /// <summary>Who recorded the end of care, and on what day: they may correct its date within a week (ADR 0029).</summary>
+    public Guid? EndRecordedById { get; private set; }
+
+    public DateOnly? EndRecordedOn { get; private set; }
+
     /// <summary>The postcode of the child's home when this period of care started (SSDA903 HOME_POST).</summary>
     public string? HomePostcode { get; private init; }
 
@@ -291,7 +296,7 @@ public sealed class PeriodOfCare : Aggregate
     /// An episode cannot start and end on the same day (DfE rule 355), so if care ends on the day of
     /// the last change, that change never made an episode: it is dropped and the episode before it ends.
     /// </remarks>
-    public void End(DateOnly on, string reasonCeased, DateOnly today)
+    public void End(DateOnly on, string reasonCeased, DateOnly today, Guid? recordedById = null)
     {
         EnsureOpen();
         reasonCeased = Normalise(reasonCeased);
@@ -354,16 +359,7 @@ public sealed class PeriodOfCare : Aggregate
             throw new DomainRuleException($"The child is recorded as missing or away since {Day(stillMissing.StartedOn)}: record when that ended before ending care (DfE rule 577)", "EndedOn");
         }
 
-        var later = reviews.Select(r => r.HeldOn)
-            .Concat(visits.Select(v => v.VisitedOn))
-            .Concat(missingEpisodes.Select(m => m.EndedOn ?? m.StartedOn))
-            .Concat(libertyOrders.Select(o => o.EndedOn ?? o.StartedOn))
-            .Where(d => d > on)
-            .ToList();
-        if (later.Count > 0)
-        {
-            throw new DomainRuleException($"A review, visit, missing episode or deprivation of liberty order is recorded on {Day(later.Min())}, after that date", "EndedOn");
-        }
+        CheckNothingAfter(on, "EndedOn");
 
         if (droppingSameDayEpisode)
         {
@@ -374,6 +370,63 @@ public sealed class PeriodOfCare : Aggregate
         last.End(on, reasonCeased);
         EndedOn = on;
         ReasonCeased = reasonCeased;
+        (EndRecordedById, EndRecordedOn) = (recordedById, recordedById is null ? null : today);
+    }
+
+    /// <summary>
+    /// Corrects the day the child stopped being looked after, recorded wrongly: after the last episode began (an episode
+    /// lasts at least a day, DfE rule 355), not after anything recorded in the period, not in the future, and before any
+    /// later period of care began (a new period never starts on the day the last ended, rule 431). The last episode ends
+    /// that day too. Returns the date it replaces.
+    /// </summary>
+    /// <param name="nextPeriodStartedOn">When the child's next period of care began, if there is one.</param>
+    public DateOnly CorrectEndDate(DateOnly endedOn, DateOnly today, DateOnly? nextPeriodStartedOn = null)
+    {
+        if (EndedOn is not { } old)
+        {
+            throw new DomainRuleException("The child is still looked after: there is no end of care to correct", "HeldOn");
+        }
+
+        if (endedOn == old)
+        {
+            throw new DomainRuleException("That is the date already recorded: enter the correct date", "HeldOn");
+        }
+
+        if (endedOn > today)
+        {
+            throw new DomainRuleException("The date the child stopped being looked after must be today or in the past", "HeldOn");
+        }
+
+        var last = CurrentEpisode;
+        if (endedOn <= last.StartedOn)
+        {
+            throw new DomainRuleException($"The last episode began on {Day(last.StartedOn)}: the corrected date must be after it, as an episode lasts at least a day (DfE rule 355)", "HeldOn");
+        }
+
+        if (nextPeriodStartedOn is { } next && endedOn >= next)
+        {
+            throw new DomainRuleException($"The child's next period of care began on {Day(next)}: this one must end before that day (SSDA903 rule 431)", "HeldOn");
+        }
+
+        CheckNothingAfter(endedOn, "HeldOn");
+        last.MoveEnd(endedOn);
+        EndedOn = endedOn;
+        return old;
+    }
+
+    /// <summary>Care cannot end before anything recorded in the period.</summary>
+    private void CheckNothingAfter(DateOnly on, string field)
+    {
+        var later = reviews.Select(r => r.HeldOn)
+            .Concat(visits.Select(v => v.VisitedOn))
+            .Concat(missingEpisodes.Select(m => m.EndedOn ?? m.StartedOn))
+            .Concat(libertyOrders.Select(o => o.EndedOn ?? o.StartedOn))
+            .Where(d => d > on)
+            .ToList();
+        if (later.Count > 0)
+        {
+            throw new DomainRuleException($"A review, visit, missing episode or deprivation of liberty order is recorded on {Day(later.Min())}, after that date", field);
+        }
     }
 
     /// <summary>Placement types a child under a deprivation of liberty order cannot be in (DfE rule 710).</summary>

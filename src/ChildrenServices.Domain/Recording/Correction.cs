@@ -15,6 +15,7 @@ public enum CorrectedRecord
     InitialConference = 8,
     AllocationStart = 9,
     CareEpisodeStart = 10,
+    CareEnd = 11,
 }
 
 public static class CorrectedRecords
@@ -31,6 +32,7 @@ public static class CorrectedRecords
         CorrectedRecord.InitialConference => "Initial child protection conference",
         CorrectedRecord.AllocationStart => "Allocation",
         CorrectedRecord.CareEpisodeStart => "Looked-after episode",
+        CorrectedRecord.CareEnd => "End of care",
         _ => record.ToString(),
     };
 }

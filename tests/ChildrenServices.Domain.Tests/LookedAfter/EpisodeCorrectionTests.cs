@@ -131,13 +131,36 @@ public sealed class EpisodeCorrectionTests
     }
 
     [Fact]
+    public void Rules355And431_TheEndOfCareCorrected_StaysAfterTheLastEpisodeBegan_BeforeTheNextPeriod_AndNotBeforeAnythingRecorded()
+    {
+        var (period, _, _, order) = ThreeEpisodes();
+        Assert.Equal("The child is still looked after: there is no end of care to correct", Refused(() => period.CorrectEndDate(D(9, 1), Today)).Message);
+        period.RecordVisit(D(8, 20), childSeen: true, seenAlone: true, Today);
+        period.End(D(9, 1), "E13", Today);
+
+        var onTheLastStart = Refused(() => period.CorrectEndDate(D(6, 1), Today));
+        var onTheNextStart = Refused(() => period.CorrectEndDate(D(10, 5), Today, nextPeriodStartedOn: D(10, 5)));
+        var beforeAVisit = Refused(() => period.CorrectEndDate(D(8, 19), Today));
+        var old = period.CorrectEndDate(D(8, 25), Today, nextPeriodStartedOn: D(10, 5));
+
+        Assert.Equal("The last episode began on 1 June 2026: the corrected date must be after it, as an episode lasts at least a day (DfE rule 355)", onTheLastStart.Message);
+        Assert.Equal("The child's next period of care began on 5 October 2026: this one must end before that day (SSDA903 rule 431)", onTheNextStart.Message);
+        Assert.Equal(("HeldOn", "A review, visit, missing episode or deprivation of liberty order is recorded on 20 August 2026, after that date"), (beforeAVisit.Field, beforeAVisit.Message));
+        Assert.Equal(D(9, 1), old);
+        Assert.Equal((D(8, 25), D(8, 25), "E13"), (period.EndedOn!.Value, order.EndedOn!.Value, order.ReasonCeased));
+    }
+
+    [Fact]
     public void WhoRecordedAnEpisode_IsKept_SoTheyMayCorrectIt()
     {
         var worker = Guid.CreateVersion7();
         var period = PeriodOfCare.Start(Child, StartDay, "C1", "N1", Smith, BornOn, Today, recordedById: worker);
         var move = period.ChangePlacement(D(3, 2), Jones, sameCarer: false, Today, reasonForChange: "CARPL");
 
+        period.End(D(9, 1), "E13", Today, recordedById: worker);
+
         Assert.Equal((worker, Today), (period.Episodes[0].RecordedById, period.Episodes[0].RecordedOn));
         Assert.Null(move.RecordedById);
+        Assert.Equal((worker, Today), (period.EndRecordedById, period.EndRecordedOn));
     }
 }

@@ -163,6 +163,34 @@ public sealed class LookedAfterPageTests(AppFactory factory) : FrontDoorTestBase
     }
 
     [Fact]
+    public async Task TheDayCareEnded_IsCorrectedByAManager_WithAReason_TheLastEpisodeAndTheChronologyFollow()
+    {
+        var childId = await HeldChildAsync();
+        var client = ClientFor(socialWorker);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(client, $"/People/{childId}/LookedAfter/Start", [.. Date("StartedOn", Today.AddDays(-30)), F("Input.LegalStatus", "C1"), F("Input.CategoryOfNeed", "N1"), .. Episode(), .. Placement()])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(client, $"/People/{childId}/LookedAfter/Leave", [.. Date("EndedOn", Today.AddDays(-2)), F("Input.ReasonCeased", "E13")])).StatusCode);
+        var periodId = await WithDbAsync(db => db.PeriodsOfCare.Select(p => p.Id).SingleAsync(Ct));
+        var form = $"/People/{childId}/Corrections/CareEnd/{periodId}";
+        Factory.Clock.Advance(TimeSpan.FromDays(8));
+        Assert.DoesNotContain($"href=\"{form}\"", await PageAsync(client, $"/People/{childId}/LookedAfter"), StringComparison.Ordinal);
+        var manager = ClientFor(AssessmentManager);
+        Assert.Contains($"href=\"{form}\"", await PageAsync(manager, $"/People/{childId}/LookedAfter"), StringComparison.Ordinal);
+
+        var tooEarly = await PostFormAsync(manager, form, [.. Date("HeldOn", Today.AddDays(-40)), F("Input.Reason", "Typed wrongly.")]);
+        Assert.Equal(HttpStatusCode.BadRequest, tooEarly.StatusCode);
+        var html = await tooEarly.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("id=\"Input_HeldOn-error\"", html, StringComparison.Ordinal);
+        Assert.Contains("Typed wrongly.", html, StringComparison.Ordinal);
+        var corrected = await PostFormAsync(manager, form, [.. Date("HeldOn", Today.AddDays(-3)), F("Input.Reason", "The child went home on the Friday; the end was typed on Monday.")]);
+
+        Assert.Equal("Corrected: the date of the end of care", await BannerAfterAsync(manager, corrected, $"/People/{childId}/LookedAfter"));
+        Assert.Equal((Today.AddDays(-3), Today.AddDays(-3)), await WithDbAsync(db => db.PeriodsOfCare.Select(p => new ValueTuple<DateOnly, DateOnly>(p.EndedOn!.Value, p.Episodes.Single().EndedOn!.Value)).SingleAsync(Ct)));
+        var entry = Assert.Single(await SendAsUserAsync(socialWorker, new Application.Recording.GetChronology.Query(childId)), e => e.Id == periodId);
+        Assert.Equal((Today.AddDays(-3), "Stopped being looked after", "Grace Okafor-Lyle"), (entry.OccurredOn, entry.Title, entry.RecordedBy));
+        Assert.StartsWith($"Date corrected from {Today.AddDays(-2):d MMMM yyyy} to {Today.AddDays(-3):d MMMM yyyy} by ", Assert.Single(entry.Addenda).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task StartPage_ACodeThatDoesNotExist_AndMissingAnswers_AreShownBesideTheirFields()
     {
         var childId = await HeldChildAsync();

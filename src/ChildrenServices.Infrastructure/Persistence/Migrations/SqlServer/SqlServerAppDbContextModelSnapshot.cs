@@ -1488,6 +1488,12 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<Guid?>("EndRecordedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly?>("EndRecordedOn")
+                        .HasColumnType("date");
+
                     b.Property<DateOnly?>("EndedOn")
                         .HasColumnType("date");
 

@@ -1483,6 +1483,12 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("EndRecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndRecordedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("EndedOn")
                         .HasColumnType("TEXT");
 

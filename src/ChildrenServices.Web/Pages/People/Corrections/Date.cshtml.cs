@@ -39,7 +39,7 @@ public sealed class DateModel(ISender sender, PersonContext person) : FormPageMo
     public async Task<IActionResult> OnPostAsync(Guid id, CorrectedRecord kind, Guid recordId)
     {
         Input = Input with { PersonId = id, Kind = kind, RecordId = recordId };
-        return await SendAndReturnAsync(Input, kind switch { CorrectedRecord.ReferralDate => "/People/Contacts", CorrectedRecord.AllocationStart => "/People/Allocations", CorrectedRecord.CareEpisodeStart => "/People/LookedAfter/Index", _ => "/People/Visits" }, new { id }, $"Corrected: the date of the {kind.Describe().ToLowerInvariant()}");
+        return await SendAndReturnAsync(Input, kind switch { CorrectedRecord.ReferralDate => "/People/Contacts", CorrectedRecord.AllocationStart => "/People/Allocations", CorrectedRecord.CareEpisodeStart or CorrectedRecord.CareEnd => "/People/LookedAfter/Index", _ => "/People/Visits" }, new { id }, $"Corrected: the date of the {kind.Describe().ToLowerInvariant()}");
     }
 
     public override async Task LoadDisplayDataAsync() => Record = await Sender.Send(new GetDateToCorrect.Query(person.Id, Input.Kind, Input.RecordId));

@@ -448,6 +448,8 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     CategoryOfNeed = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
                     EndedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     ReasonCeased = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
+                    EndRecordedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    EndRecordedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     HomePostcode = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
                     PreviousPermanenceOption = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
                     PreviousPermanenceLocalAuthority = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),

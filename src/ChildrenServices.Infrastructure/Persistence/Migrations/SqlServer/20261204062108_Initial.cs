@@ -448,6 +448,8 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     CategoryOfNeed = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: false),
                     EndedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     ReasonCeased = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: true),
+                    EndRecordedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    EndRecordedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     HomePostcode = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: true),
                     PreviousPermanenceOption = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: true),
                     PreviousPermanenceLocalAuthority = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: true),

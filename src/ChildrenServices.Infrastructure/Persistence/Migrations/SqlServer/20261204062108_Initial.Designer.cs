@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261204060415_Initial")]
+    [Migration("20261204062108_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1490,6 +1490,12 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("EndRecordedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly?>("EndRecordedOn")
+                        .HasColumnType("date");
 
                     b.Property<DateOnly?>("EndedOn")
                         .HasColumnType("date");

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261204060412_Initial")]
+    [Migration("20261204062104_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1484,6 +1484,12 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EndRecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndRecordedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("EndedOn")
