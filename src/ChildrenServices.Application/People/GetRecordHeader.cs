@@ -27,6 +27,9 @@ public static class GetRecordHeader
         ChildInNeedPlan = 3,
         ChildProtectionPlan = 4,
         LookedAfter = 5,
+
+        /// <summary>Pre-proceedings under the Public Law Outline are open: no decision yet to issue care proceedings or step down.</summary>
+        PreProceedings = 6,
     }
 
     public enum AlertKind
@@ -83,7 +86,7 @@ public static class GetRecordHeader
     }
 
     /// <summary>The status tags, in the order the pathway runs, from facts a query has projected (the header, search results).</summary>
-    public static IReadOnlyList<StatusTag> StatusesFrom(bool openReferral, bool earlyHelp, bool childInNeed, string? protectionCategory, string? legalStatus)
+    public static IReadOnlyList<StatusTag> StatusesFrom(bool openReferral, bool earlyHelp, bool childInNeed, string? protectionCategory, string? legalStatus, bool preProceedings)
     {
         var statuses = new List<StatusTag>();
         if (openReferral)
@@ -104,6 +107,11 @@ public static class GetRecordHeader
         if (protectionCategory is not null)
         {
             statuses.Add(new StatusTag(Status.ChildProtectionPlan, protectionCategory));
+        }
+
+        if (preProceedings)
+        {
+            statuses.Add(new StatusTag(Status.PreProceedings, null));
         }
 
         if (legalStatus is not null)
@@ -168,6 +176,7 @@ public static class GetRecordHeader
                 ChildInNeed = db.ChildInNeedPlans.Any(c => c.ChildId == id && c.EndedOn == null),
                 ProtectionCategory = db.ChildProtectionPlans.Where(c => c.ChildId == id && c.EndedOn == null)
                     .Select(c => c.LatestCategory).FirstOrDefault(),
+                PreProceedings = db.PreProceedings.Any(c => c.ChildId == id && c.DecidedOn == null),
                 LegalStatus = db.PeriodsOfCare.Where(c => c.ChildId == id && c.EndedOn == null)
                     .SelectMany(c => c.Episodes).Where(e => e.EndedOn == null)
                     .OrderByDescending(e => e.StartedOn).Select(e => e.LegalStatus).FirstOrDefault(),
@@ -181,7 +190,7 @@ public static class GetRecordHeader
             ?? throw new NotFoundException("Page not found");
 
         var today = UkTime.Today(clock);
-        var statuses = StatusesFrom(row.OpenReferral, row.EarlyHelp, row.ChildInNeed, row.ProtectionCategory, row.LegalStatus);
+        var statuses = StatusesFrom(row.OpenReferral, row.EarlyHelp, row.ChildInNeed, row.ProtectionCategory, row.LegalStatus, row.PreProceedings);
 
         var alerts = new List<Alert>();
         if (row.Restriction is not null)

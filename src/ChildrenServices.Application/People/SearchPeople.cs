@@ -123,6 +123,7 @@ public static class SearchPeople
                     EarlyHelp = db.EarlyHelpEpisodes.Any(e => e.EndedOn == null && e.Children.Any(c => c.ChildId == p.Id)),
                     ChildInNeed = db.ChildInNeedPlans.Any(c => c.ChildId == p.Id && c.EndedOn == null),
                     ProtectionCategory = db.ChildProtectionPlans.Where(c => c.ChildId == p.Id && c.EndedOn == null).Select(c => c.LatestCategory).FirstOrDefault(),
+                    PreProceedings = db.PreProceedings.Any(c => c.ChildId == p.Id && c.DecidedOn == null),
                     LegalStatus = db.PeriodsOfCare.Where(c => c.ChildId == p.Id && c.EndedOn == null)
                         .SelectMany(c => c.Episodes).Where(e => e.EndedOn == null)
                         .OrderByDescending(e => e.StartedOn).Select(e => e.LegalStatus).FirstOrDefault(),
@@ -137,7 +138,7 @@ public static class SearchPeople
                 ApproximateDateOfBirth = r.ApproximateDateOfBirth,
                 LeadWorkerName = r.LeadWorker,
                 LeadTeamName = r.LeadTeam,
-                Statuses = GetRecordHeader.StatusesFrom(r.OpenReferral, r.EarlyHelp, r.ChildInNeed, r.ProtectionCategory, r.LegalStatus),
+                Statuses = GetRecordHeader.StatusesFrom(r.OpenReferral, r.EarlyHelp, r.ChildInNeed, r.ProtectionCategory, r.LegalStatus, r.PreProceedings),
             }).ToList();
 
             return new Result(matches, total, page, pageCount);

@@ -16,6 +16,7 @@ public static class StatusTags
         GetRecordHeader.Status.ChildInNeedPlan => ("Child in need plan", "govuk-tag--light-blue"),
         GetRecordHeader.Status.ChildProtectionPlan =>
             ($"Child protection plan{(tag.Code is { } c ? $": {DfeCodes.CategoryOfAbuse.DescriptionOf(c)}" : "")}", "govuk-tag--purple"),
+        GetRecordHeader.Status.PreProceedings => ("Pre-proceedings", "govuk-tag--yellow"),
         GetRecordHeader.Status.LookedAfter =>
             ($"Looked after{(tag.Code is { } l ? $": {Ssda903Codes.LegalStatus.DescriptionOf(l)}" : "")}", "govuk-tag--pink"),
         _ => (tag.Status.ToString(), "govuk-tag--grey"),

@@ -51,6 +51,8 @@ public sealed class PreProceedingsPageTests(AppFactory factory) : FrontDoorTestB
 
         var started = await PostFormAsync(client, overview, [.. Date("StartedOn", 1), F("Input.Rationale", "Neglect persists under the child protection plan.")]);
         Assert.Equal("Pre-proceedings started", await BannerAfterAsync(client, started, overview));
+        const string Tag = "<strong class=\"govuk-tag govuk-tag--yellow\">Pre-proceedings</strong>";
+        Assert.Contains(Tag, await PageAsync(client, $"/People/{childId}"), StringComparison.Ordinal);
         var letter = await PostFormAsync(client, $"{overview}/Letter", [.. Date("LetterSentOn", 3), F("Input.FgdmOffered", "true")]);
         Assert.Equal("Recorded: the letter before proceedings", await BannerAfterAsync(client, letter, overview));
         var fgdm = await PostFormAsync(client, $"{overview}/Fgdm",
@@ -61,6 +63,7 @@ public sealed class PreProceedingsPageTests(AppFactory factory) : FrontDoorTestB
         var decided = await PostFormAsync(client, $"{overview}/Decision",
             [.. Date("DecidedOn", 25), F("Input.Outcome", "IssueCareProceedings"), F("Input.DecisionRationale", "No sustained change; the family's plan could not start.")]);
         Assert.Equal("Recorded: the decision that ends pre-proceedings", await BannerAfterAsync(client, decided, overview));
+        Assert.DoesNotContain(Tag, await PageAsync(client, $"/People/{childId}"), StringComparison.Ordinal);
         var court = await PostFormAsync(client, $"{overview}/Court", [.. Date("CourtApplicationOn", 27), .. Date("CourtLetterSentOn", 28)]);
         Assert.Equal("Recorded: the application to the court", await BannerAfterAsync(client, court, overview));
 
