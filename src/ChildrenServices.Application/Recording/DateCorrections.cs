@@ -71,15 +71,17 @@ internal static class DateCorrections
                 var referral = await db.Referrals.SingleOrDefaultAsync(r => r.Id == recordId && r.ChildId == personId, ct) ?? throw new NotFoundException("Page not found");
                 var previous = await db.Referrals.Where(r => r.ChildId == personId && r.Id != recordId && r.ReferralDate <= referral.ReferralDate && r.Status != ReferralStatus.Withdrawn)
                     .OrderByDescending(r => r.ReferralDate).FirstOrDefaultAsync(ct);
-                var earliest = new[]
-                {
-                    await db.ChildAndFamilyAssessments.Where(a => a.ReferralId == recordId).MinAsync(a => (DateOnly?)a.StartedOn, ct),
-                    await db.ChildProtectionEnquiries.Where(e => e.ReferralId == recordId).MinAsync(e => (DateOnly?)e.StrategyHeldOn, ct),
-                    await db.ChildInNeedPlans.Where(p => p.ReferralId == recordId).MinAsync(p => (DateOnly?)p.StartedOn, ct),
-                    await db.ChildProtectionPlans.Where(p => p.ReferralId == recordId).MinAsync(p => (DateOnly?)p.StartedOn, ct),
-                    await db.PreProceedings.Where(p => p.ReferralId == recordId).MinAsync(p => (DateOnly?)p.StartedOn, ct),
-                }.Min();
+                // The assessments follow the corrected date, so they are loaded; the first day of the rest of the work on the
+                // referral comes back in one query.
                 var assessments = await db.ChildAndFamilyAssessments.Where(a => a.ReferralId == recordId).ToListAsync(ct);
+                var work = await db.Referrals.Where(r => r.Id == recordId).Select(r => new
+                {
+                    Strategy = db.ChildProtectionEnquiries.Where(e => e.ReferralId == recordId).Min(e => (DateOnly?)e.StrategyHeldOn),
+                    ChildInNeed = db.ChildInNeedPlans.Where(p => p.ReferralId == recordId).Min(p => (DateOnly?)p.StartedOn),
+                    Protection = db.ChildProtectionPlans.Where(p => p.ReferralId == recordId).Min(p => (DateOnly?)p.StartedOn),
+                    PreProceedings = db.PreProceedings.Where(p => p.ReferralId == recordId).Min(p => (DateOnly?)p.StartedOn),
+                }).SingleAsync(ct);
+                var earliest = new[] { assessments.Min(a => (DateOnly?)a.StartedOn), work.Strategy, work.ChildInNeed, work.Protection, work.PreProceedings }.Min();
                 var received = referral.ContactId is { } contactId
                     ? await db.Contacts.Where(c => c.Id == contactId).Select(c => (DateTime?)c.ReceivedAtUtc).SingleOrDefaultAsync(ct)
                     : null;
