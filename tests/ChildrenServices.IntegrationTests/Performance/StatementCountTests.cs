@@ -149,6 +149,7 @@ public sealed class StatementCountTests(SqlCountingAppFactory factory) : FrontDo
             (AssessmentManager, "/Team"),
             (AssessmentManager, $"/Team/Workers/{socialWorker}"),
             (AssessmentManager, "/Approvals"),
+            (AssessmentManager, "/Performance/Dates"),
             (Practitioner, "/FrontDoor"),
             (Practitioner, "/FrontDoor/Checks"),
             (Manager, "/EarlyHelp"),
