@@ -115,6 +115,7 @@ public sealed class LookedAfterJourney(BrowserHost host) : IClassFixture<Browser
         await page.Locator("input[name='Input.PlacementProvider'][value='PR1']").CheckAsync();
         await page.GetByLabel("Carer or setting", new() { Exact = true }).FillAsync(carer);
         await page.GetByLabel("Placement postcode", new() { Exact = true }).FillAsync(postcode);
+        await page.Locator("input[name='Input.PlacementApproval'][value='Approved']").CheckAsync();
     }
 
     /// <summary>A child of school age nobody holds and who has never been looked after, allocated to the demo social worker.</summary>

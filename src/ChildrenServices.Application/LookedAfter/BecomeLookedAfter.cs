@@ -46,7 +46,7 @@ public static class BecomeLookedAfter
         public bool IntendedLongTerm { get; init; }
 
         /// <summary>Whether the placement was made before the carer's assessment (regulation 19) or full approval (regulation 24).</summary>
-        public PlacementApproval PlacementApproval { get; init; }
+        public PlacementApproval? PlacementApproval { get; init; }
 
         /// <summary>The postcode of the child's home when care started (SSDA903 HOME_POST), when there is one.</summary>
         public string? HomePostcode { get; init; }

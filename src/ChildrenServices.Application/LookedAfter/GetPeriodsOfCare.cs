@@ -113,13 +113,15 @@ public static class GetPeriodsOfCare
             var timescales = await timescaleProvider.CurrentAsync(cancellationToken);
             var today = UkTime.Today(clock);
             var canRecord = user.HasPermission(Permission.RecordStatutoryWork) && await access.CanRecordAsync(query.PersonId, cancellationToken);
-            var manages = canRecord && await access.ManagesHoldingTeamAsync(query.PersonId, cancellationToken);
+            // The same rule as the correction itself (CorrectRecordedDate): a manager of the holding team, or the worker who
+            // recorded it within the week, whether or not they still hold the case.
+            var manages = await access.ManagesHoldingTeamAsync(query.PersonId, cancellationToken);
             var me = user.UserId ?? Guid.Empty;
-            Func<CareEpisode, bool> mayCorrect = e => canRecord && (manages || Correction.RecorderMayCorrect(e.RecordedById, e.RecordedOn, me, today));
+            Func<CareEpisode, bool> mayCorrect = e => manages || Correction.RecorderMayCorrect(e.RecordedById, e.RecordedOn, me, today);
             return new Result(
                 [.. periods.Select(p => Describe(p, officers, timescales, today, mayCorrect) with
                 {
-                    MayCorrectEnd = p.EndedOn is not null && canRecord && (manages || Correction.RecorderMayCorrect(p.EndRecordedById, p.EndRecordedOn, me, today)),
+                    MayCorrectEnd = p.EndedOn is not null && (manages || Correction.RecorderMayCorrect(p.EndRecordedById, p.EndRecordedOn, me, today)),
                 })],
                 canRecord,
                 user.HasPermission(Permission.RecordReviewOutcomes));

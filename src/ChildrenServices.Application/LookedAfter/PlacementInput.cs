@@ -24,14 +24,14 @@ public interface IPlacementInput
     bool IntendedLongTerm { get; }
 
     /// <summary>Whether the placement was made before the carer's assessment (regulation 19) or full approval (regulation 24).</summary>
-    PlacementApproval PlacementApproval { get; }
+    PlacementApproval? PlacementApproval { get; }
 }
 
 internal static class PlacementInput
 {
     /// <summary>The placement the worker described; the domain refuses codes that do not exist and providers that do not fit.</summary>
     public static Placement ToPlacement(this IPlacementInput input) =>
-        new(input.PlacementType ?? string.Empty, input.PlacementProvider, input.PlacementPostcode, input.Carer ?? string.Empty, input.IntendedLongTerm, input.PlacementUrn, input.PlacementApproval);
+        new(input.PlacementType ?? string.Empty, input.PlacementProvider, input.PlacementPostcode, input.Carer ?? string.Empty, input.IntendedLongTerm, input.PlacementUrn, input.PlacementApproval ?? PlacementApproval.Approved);
 }
 
 /// <summary>What must be filled in before the placement is worth checking; the rules between fields are the domain's.</summary>
@@ -40,6 +40,7 @@ internal sealed class PlacementInputValidator : AbstractValidator<IPlacementInpu
     public PlacementInputValidator()
     {
         RuleFor(c => c.PlacementType).NotEmpty().WithMessage("Select the placement type");
+        RuleFor(c => c.PlacementApproval).NotNull().WithMessage("Select whether the carer was assessed or approved before the child was placed");
         RuleFor(c => c.Carer).NotEmpty().WithMessage("Enter the carer or the name of the setting")
             .MaximumLength(Placement.CarerLimit).WithMessage($"The carer must be {Placement.CarerLimit} characters or fewer");
     }

@@ -37,7 +37,7 @@ public static class RecordPlacementChange
         public bool IntendedLongTerm { get; init; }
 
         /// <summary>Whether the placement was made before the carer's assessment (regulation 19) or full approval (regulation 24).</summary>
-        public PlacementApproval PlacementApproval { get; init; }
+        public PlacementApproval? PlacementApproval { get; init; }
 
         /// <summary>Whether the child stays with the same carers (a new home, provider or kind of placement).</summary>
         public bool? SameCarer { get; init; }

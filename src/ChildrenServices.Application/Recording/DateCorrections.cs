@@ -137,9 +137,22 @@ internal static class DateCorrections
                 var born = await db.People.Where(p => p.Id == personId).Select(p => p.DateOfBirth).SingleAsync(ct);
                 var lastEnded = await db.PeriodsOfCare.Where(p => p.ChildId == personId && p.Id != period.Id && p.StartedOn < period.StartedOn)
                     .MaxAsync(p => p.EndedOn, ct);
+                var first = period.Episodes[0].Id == recordId;
+                // Care sits within an episode of need (CIN census): the period cannot start before the referral it began in.
+                var referredOn = first
+                    ? await db.Referrals.Where(r => r.ChildId == personId && r.Status != ReferralStatus.Withdrawn && r.ReferralDate <= episode.StartedOn).MaxAsync(r => (DateOnly?)r.ReferralDate, ct)
+                    : null;
                 var summary = $"{episode.WhatHappened} ({episode.ReasonForNewEpisode}): legal status {episode.LegalStatus}, placement {episode.Placement.Type} with {episode.Placement.Carer}"
-                    + (episode.ReasonForNewEpisode == "S" ? ". The period of care starts on this day and moves with it" : ". The episode before it ends on this day and moves with it");
-                return new(period, episode.StartedOn, summary, episode.RecordedById, episode.RecordedOn, (on, today) => period.CorrectEpisodeStart(recordId, on, today, born, lastEnded));
+                    + (first ? ". The period of care starts on this day and moves with it" : ". The episode before it ends on this day and moves with it");
+                return new(period, episode.StartedOn, summary, episode.RecordedById, episode.RecordedOn, (on, today) =>
+                {
+                    if (referredOn is { } referral && on < referral)
+                    {
+                        throw new DomainRuleException($"The child's care began within the referral of {referral:d MMMM yyyy}: correct the referral's date first to start care before it", "HeldOn");
+                    }
+
+                    return period.CorrectEpisodeStart(recordId, on, today, born, lastEnded);
+                });
             }
 
             case CorrectedRecord.CareEnd:

@@ -738,22 +738,43 @@ public sealed class PeriodOfCare : Aggregate
             CheckPeriodStart(startedOn, dateOfBirth, previousPeriodEndedOn);
         }
 
-        if (episode.ReasonForNewEpisode != "L")
+        // The rules for a placement starting that day apply again. They are worded for the placement form, so the
+        // refusal is put on the date, the one thing this form changes.
+        try
         {
-            // The placement began that day, so it must be one the return could carry for a placement starting then.
-            CheckNewPlacement(startedOn, episode.LegalStatus, episode.Placement);
+            if (episode.ReasonForNewEpisode != "L")
+            {
+                CheckNewPlacement(startedOn, episode.LegalStatus, episode.Placement);
+            }
+
+            CheckAgeForPlacement(startedOn, episode.Placement, dateOfBirth);
+            if (previous?.ReasonForPlacementChange is { } why)
+            {
+                CheckReasonForChange(why, startedOn, dateOfBirth);
+            }
+        }
+        catch (DomainRuleException refused) when (refused.Field != "HeldOn")
+        {
+            throw new DomainRuleException($"The {episode.Placement.Type} placement would then start on {Day(startedOn)}, which the return refuses: {refused.Message}", "HeldOn");
         }
 
-        CheckAgeForPlacement(startedOn, episode.Placement, dateOfBirth);
-        if (previous?.ReasonForPlacementChange is { } why)
+        // An approval completed in this placement cannot come before it began (later placements start later still).
+        if (ordered.Skip(index).Select(e => e.ApprovalCompletedOn).Where(d => d < startedOn).Max() is { } approved)
         {
-            CheckReasonForChange(why, startedOn, dateOfBirth);
+            throw new DomainRuleException($"The carer's assessment or approval is recorded as completed on {Day(approved)}, before that date: the placement cannot start after it", "HeldOn");
         }
 
-        var spans = ordered.Select(e => (Episode: e, From: e == episode ? startedOn : e.StartedOn, To: e == previous ? startedOn : e.EndedOn));
-        foreach (var (e, from, to) in spans.Where(x => NotUnderLibertyOrder.Contains(x.Episode.Placement.Type)))
+        // Only the corrected episode and the one before it change their days. An episode ends the day the next begins,
+        // so its last day in a placement is the day before (as when an order is recorded).
+        foreach (var (e, from, to) in new[] { (episode, startedOn, episode.EndedOn), (previous, previous?.StartedOn ?? startedOn, (DateOnly?)startedOn) })
         {
-            if (libertyOrders.FirstOrDefault(o => o.Covers(from, to)) is { } order)
+            if (e is null || !NotUnderLibertyOrder.Contains(e.Placement.Type))
+            {
+                continue;
+            }
+
+            var lastDay = to?.AddDays(-1);
+            if (libertyOrders.FirstOrDefault(o => o.Covers(from, lastDay)) is { } order)
             {
                 throw new DomainRuleException($"{LibertyOrderRefusal(e.Placement.Type)}: a deprivation of liberty order is in force from {Day(order.StartedOn)}{(order.EndedOn is { } orderEnded ? $" to {Day(orderEnded)}" : string.Empty)}, and the corrected date would put the {e.Placement.Type} placement under it (DfE rule 710)", "HeldOn");
             }

@@ -83,7 +83,7 @@ public sealed class EpisodeCorrectionTests
         var ex = Refused(() => period.CorrectEpisodeStart(move.Id, new DateOnly(2025, 4, 2), Today, BornOn));
         period.CorrectEpisodeStart(move.Id, new DateOnly(2025, 3, 24), Today, BornOn);
 
-        Assert.Equal(("PlacementUrn", "Enter the Ofsted URN of the setting or agency, or XXXXXXX for a provider Ofsted does not inspect (DfE rule 218)"), (ex.Field, ex.Message));
+        Assert.Equal(("HeldOn", "The U6 placement would then start on 2 April 2025, which the return refuses: Enter the Ofsted URN of the setting or agency, or XXXXXXX for a provider Ofsted does not inspect (DfE rule 218)"), (ex.Field, ex.Message));
         Assert.Equal(new DateOnly(2025, 3, 24), move.StartedOn);
     }
 
@@ -98,7 +98,7 @@ public sealed class EpisodeCorrectionTests
         var ex = Refused(() => period.CorrectEpisodeStart(move.Id, D(5, 9), Today, born));
         period.CorrectEpisodeStart(move.Id, D(5, 10), Today, born);
 
-        Assert.Equal("Supported accommodation (K3) is only for young people aged 16 or 17: the child is 16 on 10 May 2026 (DfE rule 371)", ex.Message);
+        Assert.Equal(("HeldOn", "The K3 placement would then start on 9 May 2026, which the return refuses: Supported accommodation (K3) is only for young people aged 16 or 17: the child is 16 on 10 May 2026 (DfE rule 371)"), (ex.Field, ex.Message));
         Assert.Equal(D(5, 10), move.StartedOn);
     }
 
@@ -111,7 +111,7 @@ public sealed class EpisodeCorrectionTests
 
         var ex = Refused(() => period.CorrectEpisodeStart(move.Id, D(3, 9), Today, born));
 
-        Assert.Equal("A child under 10 cannot change placement because of custody (DfE rule 234)", ex.Message);
+        Assert.Equal(("HeldOn", "The U6 placement would then start on 9 March 2026, which the return refuses: A child under 10 cannot change placement because of custody (DfE rule 234)"), (ex.Field, ex.Message));
         Assert.Equal(D(3, 12), move.StartedOn);
     }
 
@@ -148,6 +148,40 @@ public sealed class EpisodeCorrectionTests
         Assert.Equal(("HeldOn", "A review, visit, missing episode or deprivation of liberty order is recorded on 20 August 2026, after that date"), (beforeAVisit.Field, beforeAVisit.Message));
         Assert.Equal(D(9, 1), old);
         Assert.Equal((D(8, 25), D(8, 25), "E13"), (period.EndedOn!.Value, order.EndedOn!.Value, order.ReasonCeased));
+    }
+
+    [Fact]
+    public void Rule710_AnOrderStartingTheDayAChildLeftASecureHome_DoesNotBlockCorrectingALaterEpisode()
+    {
+        var secure = new Placement("K1", "PR1", "SN4 1AA", "Hillside secure unit", false, urn: "SC300003");
+        var home = new Placement("K2", "PR4", "GL1 1AA", "Oak House", false, urn: "2300003");
+        var period = PeriodOfCare.Start(Child, D(3, 1), "C1", "N1", secure, BornOn, Today);
+        period.ChangePlacement(D(4, 1), home, sameCarer: false, Today, reasonForChange: "CHILD");
+        period.RecordDeprivationOfLiberty(D(4, 1), null, Today);
+        var order = period.ChangeLegalStatus(D(6, 1), "C2", Today);
+
+        period.CorrectEpisodeStart(order.Id, D(6, 2), Today, BornOn);
+        var intoTheOrder = Refused(() => period.CorrectEpisodeStart(period.Episodes[1].Id, D(4, 2), Today, BornOn));
+
+        Assert.Equal(D(6, 2), order.StartedOn);
+        Assert.Contains("(DfE rule 710)", intoTheOrder.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void APlacementCorrectedToStartAfterItsApprovalWasCompleted_IsRefused()
+    {
+        var aunt = new Placement("U3", "PR1", "SN7 1AA", "Aunt", false, urn: FosteringService, approval: PlacementApproval.ConnectedPersonTemporary);
+        var period = StartedWithSmith("V2");
+        var move = period.ChangePlacement(D(3, 2), aunt, sameCarer: false, Today, reasonForChange: "CARPL");
+        period.CompleteApproval(D(3, 20), Today);
+
+        var ex = Refused(() => period.CorrectEpisodeStart(move.Id, D(3, 21), Today, BornOn));
+        var first = period.Episodes[0];
+        var refusedStart = Refused(() => period.CorrectEpisodeStart(first.Id, D(3, 5), Today, BornOn));
+
+        Assert.Equal("The carer's assessment or approval is recorded as completed on 20 March 2026, before that date: the placement cannot start after it", ex.Message);
+        Assert.Equal((D(3, 2), StartDay, StartDay), (move.StartedOn, first.StartedOn, period.StartedOn));
+        Assert.Equal("HeldOn", refusedStart.Field);
     }
 
     [Fact]

@@ -187,7 +187,7 @@ public sealed class CaseRaceTests(AppFactory factory) : FrontDoorTestBase(factor
             sender => sender.Send(new BecomeLookedAfter.Command
             {
                 PersonId = child, StartedOn = Today, LegalStatus = "C1", CategoryOfNeed = "N1",
-                PlacementType = "U6", PlacementProvider = "PR1", PlacementPostcode = "SN1 2AB", PlacementUrn = "SC123456", PreviousPermanence = "Z1", Carer = "Smith family", ReferralSourceCode = "1A", PrimaryNeedCode = "N1",
+                PlacementType = "U6", PlacementProvider = "PR1", PlacementPostcode = "SN1 2AB", PlacementUrn = "SC123456", PlacementApproval = Domain.LookedAfter.PlacementApproval.Approved, PreviousPermanence = "Z1", Carer = "Smith family", ReferralSourceCode = "1A", PrimaryNeedCode = "N1",
             }).AsTask(),
             racing => racing.PeriodsOfCare.Add(PeriodOfCare.Start(child, Today, "V2", "N1", new Placement("U4", "PR1", "SN1 2AB", "Jones family", false, "SC123456"), null, Today))));
 

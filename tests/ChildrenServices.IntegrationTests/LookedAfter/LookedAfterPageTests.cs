@@ -45,9 +45,9 @@ public sealed class LookedAfterPageTests(AppFactory factory) : FrontDoorTestBase
         F($"Input.{field}.Year", date.Year.ToString(CultureInfo.InvariantCulture)),
     ];
 
-    private static IEnumerable<KeyValuePair<string, string>> Placement(string type = "U6", string carer = "Smith family") =>
+    private static IEnumerable<KeyValuePair<string, string>> Placement(string type = "U6", string carer = "Smith family", string approval = "Approved") =>
     [
-        F("Input.PlacementType", type), F("Input.PlacementProvider", "PR1"), F("Input.Carer", carer), F("Input.PlacementPostcode", "sn1 2ab"), F("Input.PlacementUrn", "SC123456"), F("Input.IntendedLongTerm", "true"),
+        F("Input.PlacementType", type), F("Input.PlacementProvider", "PR1"), F("Input.Carer", carer), F("Input.PlacementPostcode", "sn1 2ab"), F("Input.PlacementUrn", "SC123456"), F("Input.IntendedLongTerm", "true"), F("Input.PlacementApproval", approval),
     ];
 
     /// <summary>The referral source and primary need the start page asks for when the child has no open referral.</summary>
@@ -101,16 +101,16 @@ public sealed class LookedAfterPageTests(AppFactory factory) : FrontDoorTestBase
         var childId = await HeldChildAsync();
         var url = $"/People/{childId}/LookedAfter/Start";
         var client = ClientFor(socialWorker);
-        KeyValuePair<string, string>[] common = [.. Date("StartedOn", Today), F("Input.LegalStatus", "V2"), F("Input.CategoryOfNeed", "N1"), .. Episode(), F("Input.PlacementApproval", "ConnectedPersonTemporary")];
+        KeyValuePair<string, string>[] common = [.. Date("StartedOn", Today), F("Input.LegalStatus", "V2"), F("Input.CategoryOfNeed", "N1"), .. Episode()];
 
-        var refused = await PostFormAsync(client, url, [.. common, .. Placement(type: "U6", carer: "Aunt Maria")]);
+        var refused = await PostFormAsync(client, url, [.. common, .. Placement(type: "U6", carer: "Aunt Maria", approval: "ConnectedPersonTemporary")]);
         var html = await refused.Content.ReadAsStringAsync(Ct);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("id=\"Input_PlacementApproval-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> Temporary approval (regulation 24) is for a foster placement with a relative or friend (U1 to U3)", html, StringComparison.Ordinal);
         Assert.Contains("value=\"ConnectedPersonTemporary\" checked", html, StringComparison.Ordinal);
         Assert.Contains("value=\"Aunt Maria\"", html, StringComparison.Ordinal);
 
-        var started = await PostFormAsync(client, url, [.. common, .. Placement(type: "U3", carer: "Aunt Maria")]);
+        var started = await PostFormAsync(client, url, [.. common, .. Placement(type: "U3", carer: "Aunt Maria", approval: "ConnectedPersonTemporary")]);
         Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
         var overview = await PageAsync(client, $"/People/{childId}/LookedAfter");
         Assert.Contains("the carer is temporarily approved (regulation 24)", overview, StringComparison.Ordinal);
@@ -135,7 +135,7 @@ public sealed class LookedAfterPageTests(AppFactory factory) : FrontDoorTestBase
     {
         var childId = await HeldChildAsync();
         var client = ClientFor(socialWorker);
-        var started = await PostFormAsync(client, $"/People/{childId}/LookedAfter/Start", [.. Date("StartedOn", Today), F("Input.LegalStatus", "C1"), F("Input.CategoryOfNeed", "N1"), .. Episode(), .. Placement()]);
+        var started = await PostFormAsync(client, $"/People/{childId}/LookedAfter/Start", [.. Date("StartedOn", Today.AddDays(-5)), F("Input.LegalStatus", "C1"), F("Input.CategoryOfNeed", "N1"), .. Episode(), .. Placement()]);
         Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
         var episode = await WithDbAsync(db => db.PeriodsOfCare.SelectMany(p => p.Episodes).Select(e => e.Id).SingleAsync(Ct));
         var form = $"/People/{childId}/Corrections/CareEpisodeStart/{episode}";
@@ -144,22 +144,31 @@ public sealed class LookedAfterPageTests(AppFactory factory) : FrontDoorTestBase
         Assert.DoesNotContain($"href=\"{form}\"", await PageAsync(ClientFor(other), $"/People/{childId}/LookedAfter"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, (await ClientFor(other).GetAsync(form, Ct)).StatusCode);
 
-        var noReason = await PostFormAsync(client, form, Date("HeldOn", Today.AddDays(-2)));
+        var noReason = await PostFormAsync(client, form, Date("HeldOn", Today.AddDays(-3)));
         Assert.Equal(HttpStatusCode.BadRequest, noReason.StatusCode);
         Assert.Contains("id=\"Input_Reason-error\"", await noReason.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
-        var corrected = await PostFormAsync(client, form, [.. Date("HeldOn", Today.AddDays(-2)), F("Input.Reason", "The child came into care on the Sunday; the form was typed on Tuesday.")]);
+        var beforeTheReferral = await PostFormAsync(client, form, [.. Date("HeldOn", Today.AddDays(-6)), F("Input.Reason", "Typed a day late.")]);
+        Assert.Equal(HttpStatusCode.BadRequest, beforeTheReferral.StatusCode);
+        Assert.Contains($"The child&#x27;s care began within the referral of {Today.AddDays(-5):d MMMM yyyy}: correct the referral&#x27;s date first", await beforeTheReferral.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        var corrected = await PostFormAsync(client, form, [.. Date("HeldOn", Today.AddDays(-3)), F("Input.Reason", "The child came into care on the Saturday; the form was typed on Thursday.")]);
 
         Assert.Equal("Corrected: the date of the looked-after episode", await BannerAfterAsync(client, corrected, $"/People/{childId}/LookedAfter"));
-        Assert.Equal((Today.AddDays(-2), Today.AddDays(-2)), await WithDbAsync(db => db.PeriodsOfCare.Select(p => new ValueTuple<DateOnly, DateOnly>(p.StartedOn, p.Episodes.Single().StartedOn)).SingleAsync(Ct)));
+        Assert.Equal((Today.AddDays(-3), Today.AddDays(-3)), await WithDbAsync(db => db.PeriodsOfCare.Select(p => new ValueTuple<DateOnly, DateOnly>(p.StartedOn, p.Episodes.Single().StartedOn)).SingleAsync(Ct)));
         var care = await SendAsUserAsync(socialWorker, new GetPeriodsOfCare.Query(childId));
-        Assert.Equal(Today.AddDays(5), care.Latest!.NextVisit!.DueOn);
+        Assert.Equal(Today.AddDays(4), care.Latest!.NextVisit!.DueOn);
         var entry = Assert.Single(await SendAsUserAsync(socialWorker, new Application.Recording.GetChronology.Query(childId)), e => e.Id == episode);
-        Assert.Equal((Today.AddDays(-2), "Started to be looked after", "Grace Okafor-Lyle"), (entry.OccurredOn, entry.Title, entry.RecordedBy));
-        Assert.Equal($"Date corrected from {Today:d MMMM yyyy} to {Today.AddDays(-2):d MMMM yyyy} by Grace Okafor-Lyle: The child came into care on the Sunday; the form was typed on Tuesday.", Assert.Single(entry.Addenda).Text);
+        Assert.Equal((Today.AddDays(-3), "Started to be looked after", "Grace Okafor-Lyle"), (entry.OccurredOn, entry.Title, entry.RecordedBy));
+        Assert.Equal($"Date corrected from {Today.AddDays(-5):d MMMM yyyy} to {Today.AddDays(-3):d MMMM yyyy} by Grace Okafor-Lyle: The child came into care on the Saturday; the form was typed on Thursday.", Assert.Single(entry.Addenda).Text);
 
         Factory.Clock.Advance(TimeSpan.FromDays(8));
         Assert.DoesNotContain($"href=\"{form}\"", await PageAsync(ClientFor(socialWorker), $"/People/{childId}/LookedAfter"), StringComparison.Ordinal);
-        Assert.Contains($"href=\"{form}\"", await PageAsync(ClientFor(AssessmentManager), $"/People/{childId}/LookedAfter"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await ClientFor(socialWorker).GetAsync(form, Ct)).StatusCode);
+        var manager = ClientFor(AssessmentManager);
+        Assert.Contains($"href=\"{form}\"", await PageAsync(manager, $"/People/{childId}/LookedAfter"), StringComparison.Ordinal);
+        var byManager = await PostFormAsync(manager, form, [.. Date("HeldOn", Today.AddDays(-4)), F("Input.Reason", "The placement began on the Friday, as the placement plan says.")]);
+        Assert.Equal("Corrected: the date of the looked-after episode", await BannerAfterAsync(manager, byManager, $"/People/{childId}/LookedAfter"));
+        var corrections = await WithDbAsync(db => db.Corrections.AsNoTracking().OrderBy(c => c.CorrectedAtUtc).Select(c => new ValueTuple<Guid, bool>(c.CorrectedById, c.AsManager)).ToListAsync(Ct));
+        Assert.Equal([(socialWorker, false), (AssessmentManager, true)], corrections);
     }
 
     [Fact]
@@ -171,6 +180,8 @@ public sealed class LookedAfterPageTests(AppFactory factory) : FrontDoorTestBase
         Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(client, $"/People/{childId}/LookedAfter/Leave", [.. Date("EndedOn", Today.AddDays(-2)), F("Input.ReasonCeased", "E13")])).StatusCode);
         var periodId = await WithDbAsync(db => db.PeriodsOfCare.Select(p => p.Id).SingleAsync(Ct));
         var form = $"/People/{childId}/Corrections/CareEnd/{periodId}";
+        Assert.Contains($"href=\"{form}\"", await PageAsync(client, $"/People/{childId}/LookedAfter"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await ClientFor(await CreateUserAsync(Roles.SocialWorker, "Sam Other")).GetAsync(form, Ct)).StatusCode);
         Factory.Clock.Advance(TimeSpan.FromDays(8));
         Assert.DoesNotContain($"href=\"{form}\"", await PageAsync(client, $"/People/{childId}/LookedAfter"), StringComparison.Ordinal);
         var manager = ClientFor(AssessmentManager);
@@ -248,7 +259,7 @@ public sealed class LookedAfterPageTests(AppFactory factory) : FrontDoorTestBase
         var client = ClientFor(socialWorker);
         var overview = $"/People/{childId}/LookedAfter";
         Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(client, $"{overview}/Start", [.. Date("StartedOn", Today.AddDays(-60)), F("Input.LegalStatus", "C1"), F("Input.CategoryOfNeed", "N1"), .. Episode(), .. Placement()])).StatusCode);
-        var home = new[] { F("Input.PlacementType", "K2"), F("Input.PlacementProvider", "PR4"), F("Input.Carer", "Hillcrest House"), F("Input.PlacementPostcode", "GL1 1AA"), F("Input.PlacementUrn", "sc654321") };
+        var home = new[] { F("Input.PlacementType", "K2"), F("Input.PlacementProvider", "PR4"), F("Input.Carer", "Hillcrest House"), F("Input.PlacementPostcode", "GL1 1AA"), F("Input.PlacementUrn", "sc654321"), F("Input.PlacementApproval", "Approved") };
 
         var noReason = await PostFormAsync(client, $"{overview}/Placement", [.. Date("ChangedOn", Today.AddDays(-10)), F("Input.SameCarer", "false"), .. home]);
         var refused = await new HtmlParser().ParseDocumentAsync(await noReason.Content.ReadAsStringAsync(Ct));

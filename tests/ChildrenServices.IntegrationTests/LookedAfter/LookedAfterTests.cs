@@ -50,7 +50,7 @@ public sealed class LookedAfterTests(AppFactory factory) : FrontDoorTestBase(fac
     private static BecomeLookedAfter.Command Start(Guid childId, DateOnly on, string carer = "Smith family", string legalStatus = "C1", string placementType = "U6", string? provider = "PR1", bool longTerm = false) => new()
     {
         PersonId = childId, StartedOn = on, LegalStatus = legalStatus, CategoryOfNeed = "N1",
-        PlacementType = placementType, PlacementProvider = provider, PlacementPostcode = "SN1 2AB", PlacementUrn = "SC123456", PreviousPermanence = "Z1", Carer = carer, IntendedLongTerm = longTerm,
+        PlacementType = placementType, PlacementProvider = provider, PlacementPostcode = "SN1 2AB", PlacementUrn = "SC123456", PlacementApproval = Domain.LookedAfter.PlacementApproval.Approved, PreviousPermanence = "Z1", Carer = carer, IntendedLongTerm = longTerm,
         ReferralSourceCode = "1B", PrimaryNeedCode = "N1",
     };
 
@@ -64,7 +64,7 @@ public sealed class LookedAfterTests(AppFactory factory) : FrontDoorTestBase(fac
         return new RecordPlacementChange.Command
         {
             PersonId = childId, PeriodOfCareId = id, Version = version, ChangedOn = on, PlacementType = "U6", PlacementProvider = "PR1",
-            PlacementPostcode = postcode, PlacementUrn = "SC123456", Carer = carer, SameCarer = sameCarer, LegalStatus = legalStatus, ReasonForChange = reason,
+            PlacementPostcode = postcode, PlacementUrn = "SC123456", PlacementApproval = Domain.LookedAfter.PlacementApproval.Approved, Carer = carer, SameCarer = sameCarer, LegalStatus = legalStatus, ReasonForChange = reason,
         };
     }
 
@@ -226,7 +226,7 @@ public sealed class LookedAfterTests(AppFactory factory) : FrontDoorTestBase(fac
         var ex = await Assert.ThrowsAsync<ValidationException>(async () => await SendAsUserAsync(socialWorker, new BecomeLookedAfter.Command { PersonId = childId }));
 
         Assert.Equal(
-            ["Carer", "CategoryOfNeed", "LegalStatus", "PlacementType", "StartedOn"],
+            ["Carer", "CategoryOfNeed", "LegalStatus", "PlacementApproval", "PlacementType", "StartedOn"],
             ex.Errors.Select(e => e.PropertyName).Order(StringComparer.Ordinal).ToList());
         Assert.Contains(ex.Errors, e => e.PropertyName == "StartedOn" && e.ErrorMessage == "Enter the date the child started to be looked after");
         Assert.Empty(await WithDbAsync(db => db.PeriodsOfCare.ToListAsync()));
@@ -325,7 +325,7 @@ public sealed class LookedAfterTests(AppFactory factory) : FrontDoorTestBase(fac
 
         var neither = await Pages.PageHelpers.PostFormAsync(client, $"/People/{held}/LookedAfter/Start",
             [Pages.PageHelpers.F("Input.StartedOn.Day", "2"), Pages.PageHelpers.F("Input.StartedOn.Month", "11"), Pages.PageHelpers.F("Input.StartedOn.Year", "2026"), Pages.PageHelpers.F("Input.LegalStatus", "V2"), Pages.PageHelpers.F("Input.CategoryOfNeed", "N4"),
-             Pages.PageHelpers.F("Input.PlacementType", "U6"), Pages.PageHelpers.F("Input.PlacementProvider", "PR1"), Pages.PageHelpers.F("Input.Carer", "Smith family"), Pages.PageHelpers.F("Input.PlacementPostcode", "SN1 2AB"), Pages.PageHelpers.F("Input.PlacementUrn", "SC123456"), Pages.PageHelpers.F("Input.PreviousPermanence", "Z1")]);
+             Pages.PageHelpers.F("Input.PlacementType", "U6"), Pages.PageHelpers.F("Input.PlacementProvider", "PR1"), Pages.PageHelpers.F("Input.Carer", "Smith family"), Pages.PageHelpers.F("Input.PlacementPostcode", "SN1 2AB"), Pages.PageHelpers.F("Input.PlacementUrn", "SC123456"), Pages.PageHelpers.F("Input.PlacementApproval", "Approved"), Pages.PageHelpers.F("Input.PreviousPermanence", "Z1")]);
         var refused = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await neither.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, neither.StatusCode);
         Assert.Contains(BecomeLookedAfter.SourceNeeded, refused.QuerySelector("#Input_ReferralSourceCode-error")?.TextContent, StringComparison.Ordinal);

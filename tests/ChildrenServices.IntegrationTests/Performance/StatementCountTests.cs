@@ -108,7 +108,7 @@ public sealed class StatementCountTests(SqlCountingAppFactory factory) : FrontDo
                 await SendAsUserAsync(socialWorker, new BecomeLookedAfter.Command
                 {
                     PersonId = child, StartedOn = Today.AddDays(-20), LegalStatus = "C1", CategoryOfNeed = "N1",
-                    PlacementType = "U6", PlacementProvider = "PR1", PlacementPostcode = "SN1 2AB", PlacementUrn = "SC123456", PreviousPermanence = "Z1", Carer = "Smith family", ReferralSourceCode = "1A", PrimaryNeedCode = "N1",
+                    PlacementType = "U6", PlacementProvider = "PR1", PlacementPostcode = "SN1 2AB", PlacementUrn = "SC123456", PlacementApproval = Domain.LookedAfter.PlacementApproval.Approved, PreviousPermanence = "Z1", Carer = "Smith family", ReferralSourceCode = "1A", PrimaryNeedCode = "N1",
                 });
                 await SendAsUserAsync(AssessmentManager, new AllocateReviewingOfficer.Command { PersonId = child, OfficerId = reviewingOfficer });
             }

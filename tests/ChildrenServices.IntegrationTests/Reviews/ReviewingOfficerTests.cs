@@ -44,7 +44,7 @@ public sealed class ReviewingOfficerTests(AppFactory factory) : FrontDoorTestBas
         await SendAsUserAsync(socialWorker, new BecomeLookedAfter.Command
         {
             PersonId = childId, StartedOn = startedOn, LegalStatus = "C1", CategoryOfNeed = "N1",
-            PlacementType = "U6", PlacementProvider = "PR1", PlacementPostcode = "SN1 2AB", PlacementUrn = "SC123456", PreviousPermanence = "Z1", Carer = "Smith family", ReferralSourceCode = "1A", PrimaryNeedCode = "N1",
+            PlacementType = "U6", PlacementProvider = "PR1", PlacementPostcode = "SN1 2AB", PlacementUrn = "SC123456", PlacementApproval = Domain.LookedAfter.PlacementApproval.Approved, PreviousPermanence = "Z1", Carer = "Smith family", ReferralSourceCode = "1A", PrimaryNeedCode = "N1",
         });
         return childId;
     }

@@ -1,6 +1,7 @@
 using ChildrenServices.Application.LookedAfter;
 using ChildrenServices.Application.People;
 using ChildrenServices.Domain.LookedAfter;
+using ChildrenServices.Domain.Timescales;
 using ChildrenServices.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
@@ -22,6 +23,22 @@ public sealed class ApprovalModel(ISender sender, PersonContext person) : FormPa
 
     /// <summary>The current episode, whose placement waits for the assessment or approval.</summary>
     public GetPeriodsOfCare.Episode? Current => Care.Open?.Current;
+
+    /// <summary>How often the child is visited now, and once the assessment or approval is complete, from the paragraph of regulation 28 each calls for.</summary>
+    public (string Now, string After) Visits => Current is { } e
+        ? (VisitsUnder(LookedAfterVisitRule.RegimeFor(e.LegalStatus, e.PlacementType, e.PlacementApproval)),
+            VisitsUnder(LookedAfterVisitRule.RegimeFor(e.LegalStatus, e.PlacementType, PlacementApproval.Approved)))
+        : (string.Empty, string.Empty);
+
+    private static string VisitsUnder(VisitRegime regime) => regime switch
+    {
+        VisitRegime.WithParentBeforeAssessment => "at least weekly until the first review, then every 6 weeks (regulation 28(3))",
+        VisitRegime.ConnectedPersonTemporaryApproval => "at least weekly until the first review, then every 4 weeks (regulation 28(4))",
+        VisitRegime.WithParentInterimCareOrder => "at least weekly until the first review, then every 4 weeks, while the child lives with a parent under an interim care order (regulation 28(4))",
+        VisitRegime.WithParentCareOrder => "within a week of the care order, then every 6 weeks (regulation 28(5))",
+        VisitRegime.ShortBreaks => "within 3 months of the first short break, then every 6 months (regulation 48)",
+        _ => "every 6 weeks in the placement's first year, then every 3 months if it is meant to last until 18 (regulation 28(2))",
+    };
 
     /// <summary>With nothing waiting for an assessment or approval, the form has nothing to record: back to the overview, as the other care forms do.</summary>
     public async Task<IActionResult> OnGetAsync(Guid id)
