@@ -159,6 +159,8 @@ public sealed class LookedAfterPageTests(AppFactory factory) : FrontDoorTestBase
         var entry = Assert.Single(await SendAsUserAsync(socialWorker, new Application.Recording.GetChronology.Query(childId)), e => e.Id == episode);
         Assert.Equal((Today.AddDays(-3), "Started to be looked after", "Grace Okafor-Lyle"), (entry.OccurredOn, entry.Title, entry.RecordedBy));
         Assert.Equal($"Date corrected from {Today.AddDays(-5):d MMMM yyyy} to {Today.AddDays(-3):d MMMM yyyy} by Grace Okafor-Lyle: The child came into care on the Saturday; the form was typed on Thursday.", Assert.Single(entry.Addenda).Text);
+        var family = await SendAsUserAsync(socialWorker, new Application.Recording.GetFamilyChronology.Query(childId));
+        Assert.Equal(Today.AddDays(-3), Assert.Single(family.Entries, e => e.Id == episode).OccurredOn);
 
         Factory.Clock.Advance(TimeSpan.FromDays(8));
         Assert.DoesNotContain($"href=\"{form}\"", await PageAsync(ClientFor(socialWorker), $"/People/{childId}/LookedAfter"), StringComparison.Ordinal);

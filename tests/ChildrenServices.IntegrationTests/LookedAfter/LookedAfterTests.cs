@@ -604,6 +604,31 @@ public sealed class LookedAfterTests(AppFactory factory) : FrontDoorTestBase(fac
     }
 
     [Fact]
+    public async Task Regulation28_3_AChildPlacedWithAParentBeforeTheAssessment_IsVisitedWeekly_ThenUnderTheCareOrder_28_5_OnceItIsComplete()
+    {
+        var (contactId, childId) = await ContactAboutNewChildAsync();
+        await DecideAsync(Practitioner, contactId, ContactOutcome.Referral);
+        await AllocateAsync(AssessmentManager, childId, socialWorker);
+        await SendAsUserAsync(socialWorker, Start(childId, Today, carer: "Mother", legalStatus: "C2", placementType: "P1", provider: "PR0")
+            with { PlacementUrn = null, PlacementApproval = Domain.LookedAfter.PlacementApproval.ParentBeforeAssessment });
+        Factory.Clock.Advance(TimeSpan.FromDays(3));
+        await SendAsUserAsync(socialWorker, await VisitAsync(childId, new DateOnly(2026, 11, 26)));
+        async Task<DateOnly> WorktrayVisit() =>
+            (await SendAsUserAsync(socialWorker, new Application.Home.GetMyDueWork.Query())).Statutory!.Single(r => r.Kind == Domain.Timescales.DueKind.LookedAfterVisit && r.ChildId == childId).DueOn;
+        async Task<GetPeriodsOfCare.Due> PageVisit() => (await SendAsUserAsync(socialWorker, new GetPeriodsOfCare.Query(childId))).Latest!.NextVisit!;
+
+        // Under a care order alone (28(5)) the next visit would be six weeks on; before the parent's assessment, a week.
+        Assert.Equal((new DateOnly(2026, 12, 3), new DateOnly(2026, 12, 3)), (await WorktrayVisit(), (await PageVisit()).DueOn));
+        Assert.Contains("placed with a parent before the assessment was complete, visited weekly until the first review (regulation 28(3))", (await PageVisit()).CountedFrom, StringComparison.Ordinal);
+
+        var (id, version) = await PeriodAsync(childId);
+        await SendAsUserAsync(socialWorker, new RecordApprovalComplete.Command { PersonId = childId, PeriodOfCareId = id, Version = version, CompletedOn = Today });
+
+        Assert.Equal((new DateOnly(2027, 1, 7), new DateOnly(2027, 1, 7)), (await WorktrayVisit(), (await PageVisit()).DueOn));
+        Assert.Contains("regulation 28(5)", (await PageVisit()).CountedFrom, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Regulation48_ShortBreaks_AreVisitedAndReviewedWithinThreeMonths_NotUnderTheGeneralRules()
     {
         var (contactId, childId) = await ContactAboutNewChildAsync();
