@@ -58,6 +58,26 @@ public sealed class PerformanceJourney(BrowserHost host) : IClassFixture<Browser
         Assert.Contains("Counts at dates", await workbook.ReadToEndAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AnOfficerReadsTimeliness_WithTheExceptionsBehindEachFigure()
+    {
+        var page = await host.NewPageAsync();
+        await SignInAsync(page, "performance@demo.example", "/Performance");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Timeliness", Exact = true }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        Assert.Equal("Timeliness", await HeadingAsync(page));
+        await AssertAccessibleAsync(page, "timeliness");
+        var summary = await page.Locator("table").First.InnerTextAsync();
+        Assert.Contains("Assessments completed within 45 working days", summary, StringComparison.Ordinal);
+        Assert.Contains("Contacts decided within one working day", summary, StringComparison.Ordinal);
+
+        await FillDateAsync(page, "From", BrowserHost.Today);
+        await FillDateAsync(page, "To", BrowserHost.Today.AddDays(-1));
+        await ClickAsync(page, "Show timeliness");
+        Assert.Contains("The end of the period must not be before its start", await page.Locator(".govuk-error-summary").InnerTextAsync(), StringComparison.Ordinal);
+        await AssertAccessibleAsync(page, "timeliness, with an error");
+    }
+
     /// <summary>
     /// The counts worked out here, independently of the page's query: for each date, what had started on or before it and
     /// had not ended on or before it, in the page's row order (early help children, families, CIN, CP, looked after).

@@ -150,6 +150,7 @@ public sealed class StatementCountTests(SqlCountingAppFactory factory) : FrontDo
             (AssessmentManager, $"/Team/Workers/{socialWorker}"),
             (AssessmentManager, "/Approvals"),
             (AssessmentManager, "/Performance/Dates"),
+            (AssessmentManager, "/Performance/Timeliness"),
             (Practitioner, "/FrontDoor"),
             (Practitioner, "/FrontDoor/Checks"),
             (Manager, "/EarlyHelp"),

@@ -1,0 +1,110 @@
+using ChildrenServices.Application;
+using ChildrenServices.Application.Performance;
+using ChildrenServices.Web.Infrastructure;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ChildrenServices.Web.Pages.Performance;
+
+/// <summary>
+/// Timeliness over a chosen period: each statutory timescale as a percentage with the exceptions behind it, and how long
+/// completed assessments took. Each list downloads as CSV, and the whole page as an Excel workbook.
+/// </summary>
+[Authorize(Policy = nameof(Application.Security.Permission.ViewPerformance))]
+public sealed class TimelinessModel(ISender sender, TimeProvider clock) : PageModel
+{
+    /// <summary>How many exceptions each list shows on the page; the download has them all.</summary>
+    public const int Shown = 25;
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? To { get; set; }
+
+    public GetTimeliness.Result? Result { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : Refused();
+
+    /// <summary>One indicator's exceptions as CSV.</summary>
+    public async Task<IActionResult> OnGetCsvAsync(string? indicator)
+    {
+        if (!await LoadAsync())
+        {
+            return Refused();
+        }
+
+        var found = Result!.Indicators.FirstOrDefault(i => i.Key == indicator);
+        return found is null ? NotFound() : new CsvResult($"{found.Key}-late-{Result.From:yyyy-MM-dd}-to-{Result.To:yyyy-MM-dd}.csv", LateTable(found));
+    }
+
+    public async Task<IActionResult> OnGetXlsxAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return Refused();
+        }
+
+        var r = Result!;
+        ExportTable summary = new("Timeliness",
+            ["Indicator", "In time", "Total", "Per cent in time", "Definition"],
+            [.. r.Indicators.Select(i => (IReadOnlyList<object?>)[i.Name, i.InTime, i.Total, i.Percent, i.Definition])]);
+        ExportTable bands = new("Assessment durations", ["Working days from referral to authorisation", "Assessments"], [.. r.AssessmentDurations.Select(b => (IReadOnlyList<object?>)[b.Label, b.Assessments])]);
+        return new XlsxResult($"timeliness-{r.From:yyyy-MM-dd}-to-{r.To:yyyy-MM-dd}.xlsx", [summary, bands, .. r.Indicators.Select(LateTable)]);
+    }
+
+    /// <summary>An indicator's exceptions as a table; its worksheet name is the indicator's key (Excel allows 31 characters).</summary>
+    private static ExportTable LateTable(GetTimeliness.Indicator indicator) => new(
+        indicator.Key,
+        ["Child or contact", "Due", "Happened", "Late by"],
+        [.. indicator.Late.Select(l => (IReadOnlyList<object?>)[l.Who, l.Due, l.Happened, l.LateBy])]);
+
+    private IActionResult Refused()
+    {
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync()
+    {
+        var today = UkTime.Today(clock);
+        if (From is null && To is null && !Request.Query.Keys.Any(k => k.StartsWith(nameof(From), StringComparison.Ordinal) || k.StartsWith(nameof(To), StringComparison.Ordinal)))
+        {
+            // The twelve months to today.
+            (From, To) = (today.AddYears(-1).AddDays(1), today);
+        }
+
+        if (ModelState.IsValid && From is null)
+        {
+            ModelState.AddModelError(nameof(From), "Enter the start of the period");
+        }
+
+        if (ModelState.IsValid && To is null)
+        {
+            ModelState.AddModelError(nameof(To), "Enter the end of the period");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return false;
+        }
+
+        try
+        {
+            Result = await sender.Send(new GetTimeliness.Query(From!.Value, To!.Value));
+            return true;
+        }
+        catch (ValidationException invalid)
+        {
+            foreach (var error in invalid.Errors)
+            {
+                ModelState.AddModelError(error.PropertyName == nameof(GetTimeliness.Query.From) ? nameof(From) : nameof(To), error.ErrorMessage);
+            }
+
+            return false;
+        }
+    }
+}
