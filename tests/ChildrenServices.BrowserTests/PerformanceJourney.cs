@@ -59,7 +59,7 @@ public sealed class PerformanceJourney(BrowserHost host) : IClassFixture<Browser
     }
 
     [Fact]
-    public async Task AnOfficerReadsTimeliness_WithTheExceptionsBehindEachFigure()
+    public async Task AnOfficerReadsTimelinessAndFlow_WithTheExceptionsBehindEachFigure()
     {
         var page = await host.NewPageAsync();
         await SignInAsync(page, "performance@demo.example", "/Performance");
@@ -70,6 +70,12 @@ public sealed class PerformanceJourney(BrowserHost host) : IClassFixture<Browser
         var summary = await page.Locator("table").First.InnerTextAsync();
         Assert.Contains("Assessments completed within 45 working days", summary, StringComparison.Ordinal);
         Assert.Contains("Contacts decided within one working day", summary, StringComparison.Ordinal);
+
+        await page.GotoAsync("/Performance/Flow");
+        Assert.Equal("Flow through the service", await HeadingAsync(page));
+        Assert.Contains("Contacts converted to referrals", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await AssertAccessibleAsync(page, "flow through the service");
+        await page.GotoAsync("/Performance/Timeliness");
 
         await FillDateAsync(page, "From", BrowserHost.Today);
         await FillDateAsync(page, "To", BrowserHost.Today.AddDays(-1));

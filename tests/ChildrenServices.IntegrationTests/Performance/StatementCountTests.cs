@@ -151,6 +151,7 @@ public sealed class StatementCountTests(SqlCountingAppFactory factory) : FrontDo
             (AssessmentManager, "/Approvals"),
             (AssessmentManager, "/Performance/Dates"),
             (AssessmentManager, "/Performance/Timeliness"),
+            (AssessmentManager, "/Performance/Flow"),
             (Practitioner, "/FrontDoor"),
             (Practitioner, "/FrontDoor/Checks"),
             (Manager, "/EarlyHelp"),

@@ -1,0 +1,108 @@
+using ChildrenServices.Application;
+using ChildrenServices.Application.Performance;
+using ChildrenServices.Web.Infrastructure;
+using FluentValidation;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ChildrenServices.Web.Pages.Performance;
+
+/// <summary>Flow through the service over a chosen period; every table downloads in one Excel workbook, or as CSV.</summary>
+[Authorize(Policy = nameof(Application.Security.Permission.ViewPerformance))]
+public sealed class FlowModel(ISender sender, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? To { get; set; }
+
+    public GetFlow.Result? Result { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : Refused();
+
+    public async Task<IActionResult> OnGetCsvAsync() =>
+        await LoadAsync() ? new CsvResult($"flow-{Result!.From:yyyy-MM-dd}-to-{Result.To:yyyy-MM-dd}.csv", Measures(Result)) : Refused();
+
+    public async Task<IActionResult> OnGetXlsxAsync()
+    {
+        if (!await LoadAsync())
+        {
+            return Refused();
+        }
+
+        var r = Result!;
+        static ExportTable Rows(string name, string heading, IReadOnlyList<GetFlow.Row> rows) =>
+            new(name, [heading, "Contacts"], [.. rows.Select(x => (IReadOnlyList<object?>)[x.Label, x.Count])]);
+        return new XlsxResult($"flow-{r.From:yyyy-MM-dd}-to-{r.To:yyyy-MM-dd}.xlsx",
+        [
+            Measures(r), Rows("Contacts by source", "Source", r.BySource), Rows("Contacts by route", "Route", r.ByRoute), Rows("What contacts led to", "Decision", r.ByOutcome),
+            new("Step-ups and step-downs", ["Kind", "Requested", "Approved", "Rejected", "Waiting", "Median working days to decide", "Reasons and rationale recorded", "Decided"],
+                [.. r.StepsTaken.Select(s => (IReadOnlyList<object?>)[s.Kind, s.Requested, s.Approved, s.Rejected, s.Waiting, s.MedianWorkingDays, s.FullyRecorded.Part, s.FullyRecorded.Whole])]),
+        ]);
+    }
+
+    /// <summary>The period's measures as shares: each the part, the whole and the percentage.</summary>
+    public static IReadOnlyList<(string Measure, GetFlow.Share Share, string Of)> Shares(GetFlow.Result r) =>
+    [
+        ("Contacts ending in advice or no further action", r.AdviceOrNoFurtherAction, "contacts decided"),
+        ("Contacts converted to referrals", r.ToReferral, "contacts decided"),
+        ("Assessments ending in no further action", r.AssessmentsEndingInNoFurtherAction, "assessments authorised"),
+        ("Re-referrals within 12 months", r.ReReferrals, "referrals"),
+        ("Child protection plans that lasted two years or more", r.ProtectionPlansLastingTwoYears, "plans ending in the period"),
+        ("Second or later child protection plans", r.SecondOrLaterProtectionPlans, "plans starting in the period"),
+        ("Looked-after children with three or more placements in the year", r.LookedAfterWithThreePlacements, "children looked after at the end of the period"),
+    ];
+
+    private static ExportTable Measures(GetFlow.Result r) => new(
+        "Flow",
+        ["Measure", "Number", "Of", "Out of", "Per cent"],
+        [.. Shares(r).Select(s => (IReadOnlyList<object?>)[s.Measure, s.Share.Part, s.Of, s.Share.Whole, s.Share.Percent])]);
+
+    private IActionResult Refused()
+    {
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync()
+    {
+        var today = UkTime.Today(clock);
+        if (From is null && To is null && !Request.Query.Keys.Any(k => k.StartsWith(nameof(From), StringComparison.Ordinal) || k.StartsWith(nameof(To), StringComparison.Ordinal)))
+        {
+            (From, To) = (today.AddYears(-1).AddDays(1), today);
+        }
+
+        if (ModelState.IsValid && From is null)
+        {
+            ModelState.AddModelError(nameof(From), "Enter the start of the period");
+        }
+
+        if (ModelState.IsValid && To is null)
+        {
+            ModelState.AddModelError(nameof(To), "Enter the end of the period");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return false;
+        }
+
+        try
+        {
+            Result = await sender.Send(new GetFlow.Query(From!.Value, To!.Value));
+            return true;
+        }
+        catch (ValidationException invalid)
+        {
+            foreach (var error in invalid.Errors)
+            {
+                ModelState.AddModelError(nameof(To), error.ErrorMessage);
+            }
+
+            return false;
+        }
+    }
+}
