@@ -60,6 +60,8 @@ public interface IAppDbContext
 
     DbSet<Domain.Timescales.TimescaleSettings> TimescaleSettings { get; }
 
+    DbSet<Domain.Teams.CaseWeightSettings> CaseWeightSettings { get; }
+
     DbSet<Domain.Returns.ReturnSettings> ReturnSettings { get; }
 
     DbSet<Domain.SocialCare.ChildInNeedPlan> ChildInNeedPlans { get; }

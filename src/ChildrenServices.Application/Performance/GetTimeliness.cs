@@ -19,8 +19,15 @@ public static class GetTimeliness
     /// <summary>The longest period asked for at once: two years.</summary>
     public const int MaxDays = 731;
 
+    /// <summary>How many of each indicator's exceptions are named when <see cref="Query.NameEvery"/> is false: as many as a page shows.</summary>
+    public const int NamedOnPage = 25;
+
+    /// <param name="NameEvery">
+    /// Name the child on every exception (for a download); otherwise only the latest <see cref="NamedOnPage"/> of each
+    /// indicator, the rest left blank, so a page does not look up thousands of names it will not show.
+    /// </param>
     [RequiresPermission(Permission.ViewPerformance)]
-    public sealed record Query(DateOnly From, DateOnly To) : IQuery<Result>;
+    public sealed record Query(DateOnly From, DateOnly To, bool NameEvery = false) : IQuery<Result>;
 
     public sealed record Result(DateOnly From, DateOnly To, IReadOnlyList<Indicator> Indicators, IReadOnlyList<Band> AssessmentDurations);
 
@@ -52,6 +59,9 @@ public static class GetTimeliness
 
     public sealed class Handler(IAppDbContext db, RecordAccess access, WorkingDayCalendar calendar, Timescales.TimescaleProvider timescaleProvider) : IQueryHandler<Query, Result>
     {
+        /// <summary>Names are looked up this many at a time, well inside SQLite's limit on parameters in one statement.</summary>
+        private const int NameBatch = 500;
+
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
             var (from, to) = (query.From, query.To);
@@ -176,15 +186,26 @@ public static class GetTimeliness
                 }
             }
 
-            var childIds = late.Where(l => l.ChildId is not null).Select(l => l.ChildId!.Value).Distinct().ToList();
-            var names = await access.Visible(db.People.AsNoTracking()).Where(p => childIds.Contains(p.Id))
-                .Select(p => new { p.Id, Name = p.GivenNames + " " + p.FamilyName })
-                .ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);
+            var ordered = late.GroupBy(l => l.Key).ToDictionary(g => g.Key, g => g.OrderByDescending(l => l.On).ThenBy(l => l.ChildId).ToList());
+            var toName = ordered.Values.SelectMany(list => query.NameEvery ? list : list.Take(NamedOnPage))
+                .Where(l => l.ChildId is not null).Select(l => l.ChildId!.Value).Distinct().ToList();
+            var names = new Dictionary<Guid, string>();
+            foreach (var batch in toName.Chunk(NameBatch))
+            {
+                foreach (var person in await access.Visible(db.People.AsNoTracking()).Where(p => batch.Contains(p.Id))
+                    .Select(p => new { p.Id, Name = p.GivenNames + " " + p.FamilyName }).ToListAsync(cancellationToken))
+                {
+                    names[person.Id] = person.Name;
+                }
+            }
+
+            string Who(Guid? childId, string? reference, int index) =>
+                reference ?? (!query.NameEvery && index >= NamedOnPage ? string.Empty : names.GetValueOrDefault(childId!.Value, "Restricted record"));
             Indicator Build(string key, string name, string definition)
             {
                 var (inTime, total) = totals.GetValueOrDefault(key);
-                return new Indicator(key, name, definition, inTime, total, [.. late.Where(l => l.Key == key).OrderByDescending(l => l.On)
-                    .Select(l => new Exception(l.ChildId, l.Reference ?? names.GetValueOrDefault(l.ChildId!.Value, "Restricted record"), l.Due, l.On, l.By))]);
+                return new Indicator(key, name, definition, inTime, total, [.. ordered.GetValueOrDefault(key, [])
+                    .Select((l, i) => new Exception(l.ChildId, Who(l.ChildId, l.Reference, i), l.Due, l.On, l.By))]);
             }
 
             return new Result(from, to,

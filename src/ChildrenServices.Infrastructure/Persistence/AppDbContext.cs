@@ -68,6 +68,8 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? user,
 
     public DbSet<Domain.Timescales.TimescaleSettings> TimescaleSettings => Set<Domain.Timescales.TimescaleSettings>();
 
+    public DbSet<Domain.Teams.CaseWeightSettings> CaseWeightSettings => Set<Domain.Teams.CaseWeightSettings>();
+
     public DbSet<Domain.Returns.ReturnSettings> ReturnSettings => Set<Domain.Returns.ReturnSettings>();
 
     public DbSet<Domain.SocialCare.ChildInNeedPlan> ChildInNeedPlans => Set<Domain.SocialCare.ChildInNeedPlan>();

@@ -152,6 +152,7 @@ public sealed class StatementCountTests(SqlCountingAppFactory factory) : FrontDo
             (AssessmentManager, "/Performance/Dates"),
             (AssessmentManager, "/Performance/Timeliness"),
             (AssessmentManager, "/Performance/Flow"),
+            (AssessmentManager, "/Performance/Workload"),
             (Practitioner, "/FrontDoor"),
             (Practitioner, "/FrontDoor/Checks"),
             (Manager, "/EarlyHelp"),

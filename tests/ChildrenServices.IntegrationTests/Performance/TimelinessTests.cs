@@ -161,4 +161,36 @@ public sealed class TimelinessTests(AppFactory factory) : FrontDoorTestBase(fact
         var csv = await (await officer.GetAsync(System.Net.WebUtility.HtmlDecode(link), TestContext.Current.CancellationToken)).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.Equal("Child or contact,Due,Happened,Late by\r\nRestricted record,2026-08-03,2026-08-20,13 working days\r\n", csv.TrimStart('\uFEFF'));
     }
+
+    [Fact]
+    public async Task APage_NamesOnlyTheExceptionsItShows_ADownloadNamesThemAll()
+    {
+        var chair = await CreateUserAsync(Roles.ReviewingOfficer, "Helen Marsh");
+        var child = await CreateChildAsync(Practitioner, "Often", "Late");
+        var calendar = WorkingDayCalendar.EnglandAndWales;
+        await WithDbAsync(async db =>
+        {
+            var referral = new Referral(child, null, new DateOnly(2025, 5, 28), "1B", "N1", AssessmentTeam, false, null, calendar);
+            db.Referrals.Add(referral);
+            var plan = ChildProtectionPlan.FromTransferInConference(referral, new DateOnly(2025, 6, 3), "NEG", "Northfield County Council", 1, chair, Today);
+            var visited = plan.StartedOn;
+            for (var i = 0; i < 27; i++)
+            {
+                // Every 12 working days: each visit 2 working days late on the 10-day rule.
+                visited = calendar.AddWorkingDays(visited, 12);
+                plan.RecordVisit(visited, true, false, Today);
+            }
+
+            db.ChildProtectionPlans.Add(plan);
+            await db.SaveChangesAsync();
+        });
+        var officer = await CreateUserAsync(Roles.PerformanceOfficer, "Dev Lindqvist");
+
+        var page = (await SendAsUserAsync(officer, new GetTimeliness.Query(new DateOnly(2025, 6, 1), Today))).Indicators.Single(i => i.Key == GetTimeliness.Keys.ProtectionVisits);
+        var download = (await SendAsUserAsync(officer, new GetTimeliness.Query(new DateOnly(2025, 6, 1), Today, NameEvery: true))).Indicators.Single(i => i.Key == GetTimeliness.Keys.ProtectionVisits);
+
+        Assert.Equal((0, 27), (page.InTime, page.Total));
+        Assert.Equal(Enumerable.Repeat("Often Late", 25).Concat(["", ""]), page.Late.Select(l => l.Who));
+        Assert.All(download.Late, l => Assert.Equal(("Often Late", "2 working days"), (l.Who, l.LateBy)));
+    }
 }

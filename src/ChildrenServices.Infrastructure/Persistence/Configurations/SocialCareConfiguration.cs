@@ -51,6 +51,15 @@ internal sealed class TimescaleSettingsConfiguration : IEntityTypeConfiguration<
     }
 }
 
+internal sealed class CaseWeightSettingsConfiguration : IEntityTypeConfiguration<Domain.Teams.CaseWeightSettings>
+{
+    public void Configure(EntityTypeBuilder<Domain.Teams.CaseWeightSettings> builder)
+    {
+        builder.ToTable("CaseWeightSettings");
+        builder.ConfigureAggregate();
+    }
+}
+
 internal sealed class ReturnSettingsConfiguration : IEntityTypeConfiguration<Domain.Returns.ReturnSettings>
 {
     public void Configure(EntityTypeBuilder<Domain.Returns.ReturnSettings> builder)

@@ -17,7 +17,7 @@ namespace ChildrenServices.Web.Pages.Performance;
 public sealed class TimelinessModel(ISender sender, TimeProvider clock) : PageModel
 {
     /// <summary>How many exceptions each list shows on the page; the download has them all.</summary>
-    public const int Shown = 25;
+    public const int Shown = GetTimeliness.NamedOnPage;
 
     [BindProperty(SupportsGet = true)]
     public DateOnly? From { get; set; }
@@ -27,12 +27,12 @@ public sealed class TimelinessModel(ISender sender, TimeProvider clock) : PageMo
 
     public GetTimeliness.Result? Result { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : Refused();
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync(nameEvery: false) ? Page() : Refused();
 
     /// <summary>One indicator's exceptions as CSV.</summary>
     public async Task<IActionResult> OnGetCsvAsync(string? indicator)
     {
-        if (!await LoadAsync())
+        if (!await LoadAsync(nameEvery: true))
         {
             return Refused();
         }
@@ -43,7 +43,7 @@ public sealed class TimelinessModel(ISender sender, TimeProvider clock) : PageMo
 
     public async Task<IActionResult> OnGetXlsxAsync()
     {
-        if (!await LoadAsync())
+        if (!await LoadAsync(nameEvery: true))
         {
             return Refused();
         }
@@ -68,7 +68,7 @@ public sealed class TimelinessModel(ISender sender, TimeProvider clock) : PageMo
         return Page();
     }
 
-    private async Task<bool> LoadAsync()
+    private async Task<bool> LoadAsync(bool nameEvery)
     {
         var today = UkTime.Today(clock);
         if (From is null && To is null && !Request.Query.Keys.Any(k => k.StartsWith(nameof(From), StringComparison.Ordinal) || k.StartsWith(nameof(To), StringComparison.Ordinal)))
@@ -94,7 +94,7 @@ public sealed class TimelinessModel(ISender sender, TimeProvider clock) : PageMo
 
         try
         {
-            Result = await sender.Send(new GetTimeliness.Query(From!.Value, To!.Value));
+            Result = await sender.Send(new GetTimeliness.Query(From!.Value, To!.Value, nameEvery));
             return true;
         }
         catch (ValidationException invalid)

@@ -3037,6 +3037,51 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("StaffMembers", (string)null);
                 });
 
+            modelBuilder.Entity("ChildrenServices.Domain.Teams.CaseWeightSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Assessment")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ChildInNeed")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ChildProtection")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("EarlyHelpFamily")
+                        .HasColumnType("int");
+
+                    b.Property<int>("LookedAfter")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Other")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CaseWeightSettings", (string)null);
+                });
+
             modelBuilder.Entity("ChildrenServices.Domain.Teams.Team", b =>
                 {
                     b.Property<Guid>("Id")

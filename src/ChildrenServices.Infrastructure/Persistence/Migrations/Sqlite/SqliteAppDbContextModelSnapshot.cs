@@ -3030,6 +3030,51 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("StaffMembers", (string)null);
                 });
 
+            modelBuilder.Entity("ChildrenServices.Domain.Teams.CaseWeightSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Assessment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChildInNeed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChildProtection")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EarlyHelpFamily")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LookedAfter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Other")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CaseWeightSettings", (string)null);
+                });
+
             modelBuilder.Entity("ChildrenServices.Domain.Teams.Team", b =>
                 {
                     b.Property<Guid>("Id")

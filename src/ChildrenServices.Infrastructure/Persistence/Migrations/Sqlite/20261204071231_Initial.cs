@@ -67,6 +67,28 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "CaseWeightSettings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Assessment = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChildInNeed = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChildProtection = table.Column<int>(type: "INTEGER", nullable: false),
+                    LookedAfter = table.Column<int>(type: "INTEGER", nullable: false),
+                    EarlyHelpFamily = table.Column<int>(type: "INTEGER", nullable: false),
+                    Other = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseWeightSettings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FormSubmissions",
                 columns: table => new
                 {
@@ -3000,6 +3022,9 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "CaseTransferChildren");
+
+            migrationBuilder.DropTable(
+                name: "CaseWeightSettings");
 
             migrationBuilder.DropTable(
                 name: "ChildInNeedPlanReviews");

@@ -67,6 +67,28 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "CaseWeightSettings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Assessment = table.Column<int>(type: "int", nullable: false),
+                    ChildInNeed = table.Column<int>(type: "int", nullable: false),
+                    ChildProtection = table.Column<int>(type: "int", nullable: false),
+                    LookedAfter = table.Column<int>(type: "int", nullable: false),
+                    EarlyHelpFamily = table.Column<int>(type: "int", nullable: false),
+                    Other = table.Column<int>(type: "int", nullable: false),
+                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CaseWeightSettings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FormSubmissions",
                 columns: table => new
                 {
@@ -3004,6 +3026,9 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "CaseTransferChildren");
+
+            migrationBuilder.DropTable(
+                name: "CaseWeightSettings");
 
             migrationBuilder.DropTable(
                 name: "ChildInNeedPlanReviews");

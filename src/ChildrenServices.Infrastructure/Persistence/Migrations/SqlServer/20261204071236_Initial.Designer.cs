@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261204062108_Initial")]
+    [Migration("20261204071236_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -3038,6 +3038,51 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                         .HasFilter("[RegistrationNumber] IS NOT NULL");
 
                     b.ToTable("StaffMembers", (string)null);
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.Teams.CaseWeightSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Assessment")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ChildInNeed")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ChildProtection")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("EarlyHelpFamily")
+                        .HasColumnType("int");
+
+                    b.Property<int>("LookedAfter")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Other")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("UpdatedByName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("CaseWeightSettings", (string)null);
                 });
 
             modelBuilder.Entity("ChildrenServices.Domain.Teams.Team", b =>

@@ -1,0 +1,93 @@
+using ChildrenServices.Application.Security;
+using ChildrenServices.Domain.Allocations;
+using ChildrenServices.Domain.SocialCare;
+using ChildrenServices.Domain.Teams;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChildrenServices.Application.Performance;
+
+/// <summary>
+/// Workload across the service: for each team and worker, the children they lead by the most intensive thing open for
+/// each (looked after, child protection plan, child in need plan, open referral, other), early help families, and the
+/// caseload weighted by the council's points (<see cref="CaseWeighting"/>) beside the number of cases and the team's
+/// capacity. Counts include every child; no child is named.
+/// </summary>
+public static class GetWorkload
+{
+    [RequiresPermission(Permission.ViewPerformance)]
+    public sealed record Query : IQuery<Result>;
+
+    public sealed record Result(CaseWeighting Weights, IReadOnlyList<TeamRow> Teams);
+
+    /// <param name="ManagedByMe">The user manages the team, so may open each worker's caseload.</param>
+    public sealed record TeamRow(Guid Id, string Name, TeamKind Kind, int CapacityPerWorker, bool ManagedByMe, IReadOnlyList<WorkerRow> Workers)
+    {
+        public int Cases => Workers.Sum(w => w.Cases);
+
+        public int Weighted => Workers.Sum(w => w.Weighted);
+    }
+
+    /// <param name="Cases">Children led, plus early help families with no child led: what the team's capacity is counted in.</param>
+    public sealed record WorkerRow(Guid Id, string Name, int LookedAfter, int ChildProtection, int ChildInNeed, int Assessment, int Other, int Families, int Weighted)
+    {
+        public int Children => LookedAfter + ChildProtection + ChildInNeed + Assessment + Other;
+
+        public int Cases => Children + Families;
+    }
+
+    public sealed class Handler(IAppDbContext db, ICurrentUser user) : IQueryHandler<Query, Result>
+    {
+        public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var me = user.UserId;
+            var weights = (await db.CaseWeightSettings.AsNoTracking().SingleOrDefaultAsync(s => s.Id == CaseWeightSettings.SingletonId, cancellationToken))?.ToWeighting()
+                ?? CaseWeighting.Defaults;
+            var teams = await db.Teams.AsNoTracking().OrderBy(t => t.Name)
+                .Select(t => new { t.Id, t.Name, t.Kind, t.CaseloadCapacityPerWorker, t.ManagerId })
+                .ToListAsync(cancellationToken);
+            var members = await db.Teams.AsNoTracking()
+                .SelectMany(t => t.Members, (t, m) => new { TeamId = t.Id, m.UserId })
+                .Join(db.Staff.Where(s => !s.IsDisabled), x => x.UserId, s => s.Id, (x, s) => new { x.TeamId, s.Id, s.DisplayName })
+                .ToListAsync(cancellationToken);
+
+            // Each child led, by the most intensive thing open for them: one row per team, worker and kind.
+            var led = await db.Allocations.AsNoTracking()
+                .Where(a => a.EndedOn == null && a.Role == AllocationRole.Lead)
+                .Select(a => new
+                {
+                    a.TeamId,
+                    a.WorkerId,
+                    Kind = db.PeriodsOfCare.Any(p => p.ChildId == a.ChildId && p.EndedOn == null) ? 1
+                        : db.ChildProtectionPlans.Any(p => p.ChildId == a.ChildId && p.EndedOn == null) ? 2
+                        : db.ChildInNeedPlans.Any(p => p.ChildId == a.ChildId && p.EndedOn == null) ? 3
+                        : db.Referrals.Any(r => r.ChildId == a.ChildId && r.Status == ReferralStatus.Open) ? 4
+                        : db.EarlyHelpEpisodes.Any(e => e.EndedOn == null && e.Children.Any(c => c.ChildId == a.ChildId)) ? 6
+                        : 5,
+                })
+                .GroupBy(x => new { x.TeamId, x.WorkerId, x.Kind })
+                .Select(g => new { g.Key.TeamId, g.Key.WorkerId, g.Key.Kind, Count = g.Count() })
+                .ToListAsync(cancellationToken);
+            var families = await db.EarlyHelpEpisodes.AsNoTracking().Where(e => e.EndedOn == null)
+                .GroupBy(e => new { e.TeamId, e.KeyworkerId }).Select(g => new { g.Key.TeamId, g.Key.KeyworkerId, Count = g.Count() })
+                .ToListAsync(cancellationToken);
+
+            WorkerRow Row(Guid team, Guid worker, string name)
+            {
+                int Of(int kind) => led.Where(l => l.TeamId == team && l.WorkerId == worker && l.Kind == kind).Sum(l => l.Count);
+                var (lac, cp, cin, assessment, other) = (Of(1), Of(2), Of(3), Of(4), Of(5));
+                var familyCount = families.Where(f => f.TeamId == team && f.KeyworkerId == worker).Sum(f => f.Count);
+                // A child in early help only is weighed in their family (kind 6), not again on their own.
+                var weighted = (lac * weights.LookedAfter) + (cp * weights.ChildProtection) + (cin * weights.ChildInNeed) + (assessment * weights.Assessment)
+                    + (other * weights.Other) + (familyCount * weights.EarlyHelpFamily);
+                return new WorkerRow(worker, name, lac, cp, cin, assessment, other, familyCount, weighted);
+            }
+
+            return new Result(weights,
+            [
+                .. teams.Select(t => new TeamRow(t.Id, t.Name, t.Kind, t.CaseloadCapacityPerWorker, me is not null && t.ManagerId == me,
+                    [.. members.Where(m => m.TeamId == t.Id).Select(m => Row(t.Id, m.Id, m.DisplayName)).OrderByDescending(w => w.Weighted).ThenBy(w => w.Name)])),
+            ]);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using ChildrenServices.Application.Performance;
+using ChildrenServices.Web.Infrastructure;
+using Mediator;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace ChildrenServices.Web.Pages.Performance;
+
+/// <summary>Workload across the service: each team's workers by kind of case, weighted by the council's points, against capacity.</summary>
+[Authorize(Policy = nameof(Application.Security.Permission.ViewPerformance))]
+public sealed class WorkloadModel(ISender sender) : PageModel
+{
+    public GetWorkload.Result Workload { get; private set; } = default!;
+
+    public async Task OnGetAsync() => Workload = await sender.Send(new GetWorkload.Query());
+
+    public async Task<IActionResult> OnGetXlsxAsync()
+    {
+        var w = await sender.Send(new GetWorkload.Query());
+        return new XlsxResult("workload.xlsx", [Table(w)]);
+    }
+
+    public async Task<IActionResult> OnGetCsvAsync() => new CsvResult("workload.csv", Table(await sender.Send(new GetWorkload.Query())));
+
+    private static ExportTable Table(GetWorkload.Result w) => new(
+        "Workload",
+        ["Team", "Worker", "Looked after", "Child protection", "Child in need", "Being assessed", "Other", "Early help families", "Cases", "Capacity per worker", "Weighted caseload"],
+        [.. w.Teams.SelectMany(t => t.Workers.Select(x => (IReadOnlyList<object?>)[t.Name, x.Name, x.LookedAfter, x.ChildProtection, x.ChildInNeed, x.Assessment, x.Other, x.Families, x.Cases, t.CapacityPerWorker, x.Weighted]))]);
+}

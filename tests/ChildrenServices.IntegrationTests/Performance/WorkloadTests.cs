@@ -1,0 +1,116 @@
+using System.Net;
+using ChildrenServices.Application.Performance;
+using ChildrenServices.Application.Security;
+using ChildrenServices.Application.Teams;
+using ChildrenServices.Domain.Calendar;
+using ChildrenServices.Domain.EarlyHelp;
+using ChildrenServices.Domain.LookedAfter;
+using ChildrenServices.Domain.SocialCare;
+using ChildrenServices.IntegrationTests.FrontDoor;
+using ChildrenServices.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using static ChildrenServices.IntegrationTests.Pages.PageHelpers;
+
+namespace ChildrenServices.IntegrationTests.Performance;
+
+/// <summary>Workload weighted by the council's case weights, on a hand-built team whose points are added up here.</summary>
+public sealed class WorkloadTests(AppFactory factory) : FrontDoorTestBase(factory)
+{
+    private Guid socialWorker;
+    private Guid keyworker;
+
+    /// <summary>
+    /// The social worker leads four children: one looked after who also has a child protection plan (counted once, as
+    /// looked after), one on a child protection plan, one with an open referral, and one restricted child with nothing
+    /// open. The keyworker keyworks one early help family of two children.
+    /// </summary>
+    private async Task TeamAsync()
+    {
+        socialWorker = await CreateUserAsync(Roles.SocialWorker, "Grace Okafor-Lyle");
+        keyworker = await CreateUserAsync(Roles.FamilyKeyworker, "Tom Ashdown");
+        var chair = await CreateUserAsync(Roles.ReviewingOfficer, "Helen Marsh");
+        await WithDbAsync(async db =>
+        {
+            (await db.Teams.Include(t => t.Members).SingleAsync(t => t.Id == AssessmentTeam)).AddMember(socialWorker);
+            (await db.Teams.Include(t => t.Members).SingleAsync(t => t.Id == EarlyHelpTeam)).AddMember(keyworker);
+            await db.SaveChangesAsync();
+        });
+        var children = new List<Guid>();
+        for (var i = 0; i < 6; i++)
+        {
+            children.Add(await CreateChildAsync(Practitioner, $"Child{i}", "Weighed"));
+        }
+
+        for (var i = 0; i < 4; i++)
+        {
+            await AllocateAsync(AssessmentManager, children[i], socialWorker);
+        }
+
+        var calendar = WorkingDayCalendar.EnglandAndWales;
+        await WithDbAsync(async db =>
+        {
+            Referral ReferralFor(int child)
+            {
+                var referral = new Referral(children[child], null, Today.AddDays(-60), "1B", "N1", AssessmentTeam, false, null, calendar);
+                db.Referrals.Add(referral);
+                return referral;
+            }
+
+            db.PeriodsOfCare.Add(PeriodOfCare.Start(children[0], Today.AddDays(-30), "C1", "N1", new Placement("U6", "PR1", "SN1 2AB", "Smith family", false, urn: "SC123456"), null, Today));
+            db.ChildProtectionPlans.Add(ChildProtectionPlan.FromTransferInConference(ReferralFor(0), Today.AddDays(-56), "NEG", "Northfield County Council", 1, chair, Today));
+            db.ChildProtectionPlans.Add(ChildProtectionPlan.FromTransferInConference(ReferralFor(1), Today.AddDays(-56), "NEG", "Northfield County Council", 1, chair, Today));
+            ReferralFor(2);
+            (await db.People.SingleAsync(p => p.Id == children[3])).Restrict(Domain.People.RestrictionReason.HighProfile, Today, Today.AddMonths(6), []);
+            db.EarlyHelpEpisodes.Add(new EarlyHelpEpisode("Weighed", EpisodeKind.EarlyHelp, null, EpisodeStart.PartnerRequest, null, Today.AddDays(-20), EarlyHelpTeam, keyworker, [children[4], children[5]]));
+            await db.SaveChangesAsync();
+        });
+    }
+
+    [Fact]
+    public async Task EachWorkersCases_AreCountedOnceByTheirMostIntensiveKind_AndWeighedWithTheCouncilsPoints()
+    {
+        await TeamAsync();
+        var officer = await CreateUserAsync(Roles.PerformanceOfficer, "Dev Lindqvist");
+
+        var defaults = await SendAsUserAsync(officer, new GetWorkload.Query());
+        var grace = defaults.Teams.SelectMany(t => t.Workers).Single(w => w.Id == socialWorker);
+        // Defaults: looked after 3 + child protection 3 + being assessed 2 + other 1 = 9.
+        Assert.Equal((1, 1, 0, 1, 1, 0, 4, 9), (grace.LookedAfter, grace.ChildProtection, grace.ChildInNeed, grace.Assessment, grace.Other, grace.Families, grace.Cases, grace.Weighted));
+        var tom = defaults.Teams.SelectMany(t => t.Workers).Single(w => w.Id == keyworker);
+        Assert.Equal((0, 1, 1, 2), (tom.Children, tom.Families, tom.Cases, tom.Weighted));
+
+        var admin = await CreateUserAsync(Roles.Administrator, "Jo Whitcombe");
+        await SendAsUserAsync(admin, new SaveCaseWeights.Command { LookedAfter = 5, ChildProtection = 4, ChildInNeed = 2, Assessment = 1, EarlyHelpFamily = 3, Other = 0 });
+
+        var weighed = await SendAsUserAsync(officer, new GetWorkload.Query());
+        Assert.Equal(10, weighed.Teams.SelectMany(t => t.Workers).Single(w => w.Id == socialWorker).Weighted);
+        Assert.Equal(3, weighed.Teams.SelectMany(t => t.Workers).Single(w => w.Id == keyworker).Weighted);
+    }
+
+    [Fact]
+    public async Task TheAdministrator_SetsTheWeights_AWeightOutOfRangeIsRefusedBesideIt_AndTheManagerDrillsIntoTheirOwnWorkers()
+    {
+        await TeamAsync();
+        var admin = ClientFor(await CreateUserAsync(Roles.Administrator, "Jo Whitcombe"));
+
+        Assert.Contains("id=\"Input_LookedAfter\" name=\"Input.LookedAfter\" type=\"text\" value=\"3\"", await PageAsync(admin, "/Admin/Weights"), StringComparison.Ordinal);
+        KeyValuePair<string, string>[] Weights(string childProtection) =>
+            [F("Input.LookedAfter", "3"), F("Input.ChildProtection", childProtection), F("Input.ChildInNeed", "2"), F("Input.Assessment", "2"), F("Input.EarlyHelpFamily", "2"), F("Input.Other", "1")];
+        var refused = await PostFormAsync(admin, "/Admin/Weights", Weights("11"));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var html = await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Contains("<p id=\"Input_ChildProtection-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> Enter a whole number of points from 0 to 10</p>", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"11\"", html, StringComparison.Ordinal);
+        var saved = await PostFormAsync(admin, "/Admin/Weights", Weights("4"));
+        Assert.Equal("Case weights saved: the workload page now weighs caseloads with them", await BannerAfterAsync(admin, saved, "/Admin/Weights"));
+
+        var manager = ClientFor(AssessmentManager);
+        var page = await PageAsync(manager, "/Performance/Workload");
+        Assert.Contains($"<a class=\"govuk-link\" href=\"/Team/Workers/{socialWorker}\">Grace Okafor-Lyle<span class=\"govuk-visually-hidden\">'s caseload</span></a>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain($"href=\"/Team/Workers/{keyworker}\"", page, StringComparison.Ordinal);
+        Assert.Contains("child protection 4", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Child3", page, StringComparison.Ordinal);
+        var csv = await (await manager.GetAsync("/Performance/Workload/Csv", TestContext.Current.CancellationToken)).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Contains("Grace Okafor-Lyle,1,1,0,1,1,0,4,", csv, StringComparison.Ordinal);
+    }
+}
