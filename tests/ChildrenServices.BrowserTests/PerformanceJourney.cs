@@ -75,6 +75,10 @@ public sealed class PerformanceJourney(BrowserHost host) : IClassFixture<Browser
         Assert.Equal("Flow through the service", await HeadingAsync(page));
         Assert.Contains("Contacts converted to referrals", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         await AssertAccessibleAsync(page, "flow through the service");
+        await page.GotoAsync("/Performance/Workload");
+        Assert.Equal("Workload", await HeadingAsync(page));
+        Assert.Contains("Weighted", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await AssertAccessibleAsync(page, "workload");
         await page.GotoAsync("/Performance/Timeliness");
 
         await FillDateAsync(page, "From", BrowserHost.Today);
@@ -109,5 +113,21 @@ public sealed class PerformanceJourney(BrowserHost host) : IClassFixture<Browser
 
         Assert.Contains(columns, c => c.Any(n => n > 0));
         return columns;
+    }
+
+    [Fact]
+    public async Task TheAdministratorSetsTheCaseWeights()
+    {
+        var page = await host.NewPageAsync();
+        await SignInAsync(page, "admin@demo.example", "/Admin/Weights");
+        Assert.Equal("Administration", await HeadingAsync(page));
+        await AssertAccessibleAsync(page, "case weights");
+        await page.GetByLabel("A child on a child protection plan", new() { Exact = true }).FillAsync("12");
+        await ClickAsync(page, "Save case weights");
+        Assert.Contains("Enter a whole number of points from 0 to 10", await page.Locator(".govuk-error-summary").InnerTextAsync(), StringComparison.Ordinal);
+        await AssertAccessibleAsync(page, "case weights, with an error");
+        await page.GetByLabel("A child on a child protection plan", new() { Exact = true }).FillAsync("4");
+        await ClickAsync(page, "Save case weights");
+        Assert.Contains("Case weights saved", await BannerAsync(page), StringComparison.Ordinal);
     }
 }
