@@ -193,4 +193,18 @@ public sealed class TimelinessTests(AppFactory factory) : FrontDoorTestBase(fact
         Assert.Equal(Enumerable.Repeat("Often Late", 25).Concat(["", ""]), page.Late.Select(l => l.Who));
         Assert.All(download.Late, l => Assert.Equal(("Often Late", "2 working days"), (l.Who, l.LateBy)));
     }
+
+    [Fact]
+    public async Task AContactDecidedOnItsDueDayButAfterItsDueTime_IsLateByHours()
+    {
+        var (contact, _) = await ContactAboutNewChildAsync();
+        var due = await WithDbAsync(db => db.Contacts.Where(c => c.Id == contact).Select(c => c.DecisionDueAtUtc).SingleAsync());
+        Factory.Clock.SetUtcNow(new DateTimeOffset(DateTime.SpecifyKind(due, DateTimeKind.Utc)).AddMinutes(90));
+        await DecideAsync(Practitioner, contact, ContactOutcome.NoFurtherAction);
+        var officer = await CreateUserAsync(Roles.PerformanceOfficer, "Dev Lindqvist");
+
+        var late = Assert.Single((await SendAsUserAsync(officer, new GetTimeliness.Query(Today, DateOnly.FromDateTime(due)))).Indicators.Single(i => i.Key == GetTimeliness.Keys.Contacts).Late);
+
+        Assert.Equal((DateOnly.FromDateTime(due), DateOnly.FromDateTime(due), "2 hours"), (late.Due, late.Happened, late.LateBy));
+    }
 }
