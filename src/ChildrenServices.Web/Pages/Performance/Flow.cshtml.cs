@@ -44,22 +44,25 @@ public sealed class FlowModel(ISender sender, TimeProvider clock) : PageModel
         ]);
     }
 
-    /// <summary>The period's measures as shares: each the part, the whole and the percentage.</summary>
-    public static IReadOnlyList<(string Measure, GetFlow.Share Share, string Of)> Shares(GetFlow.Result r) =>
+    /// <summary>The period's measures as shares: each the part, the whole and the percentage, and what the whole counts (one, many).</summary>
+    public static IReadOnlyList<(string Measure, GetFlow.Share Share, string One, string Many)> Shares(GetFlow.Result r) =>
     [
-        ("Contacts ending in advice or no further action", r.AdviceOrNoFurtherAction, "contacts decided"),
-        ("Contacts converted to referrals", r.ToReferral, "contacts decided"),
-        ("Assessments ending in no further action", r.AssessmentsEndingInNoFurtherAction, "assessments authorised"),
-        ("Re-referrals within 12 months", r.ReReferrals, "referrals"),
-        ("Child protection plans that lasted two years or more", r.ProtectionPlansLastingTwoYears, "plans ending in the period"),
-        ("Second or later child protection plans", r.SecondOrLaterProtectionPlans, "plans starting in the period"),
-        ("Looked-after children with three or more placements in the year", r.LookedAfterWithThreePlacements, "children looked after at the end of the period"),
+        ("Contacts ending in advice or no further action", r.AdviceOrNoFurtherAction, "contact decided", "contacts decided"),
+        ("Contacts converted to referrals", r.ToReferral, "contact decided", "contacts decided"),
+        ("Assessments ending in no further action", r.AssessmentsEndingInNoFurtherAction, "assessment authorised", "assessments authorised"),
+        ("Re-referrals within 12 months", r.ReReferrals, "referral", "referrals"),
+        ("Child protection plans that lasted two years or more", r.ProtectionPlansLastingTwoYears, "plan ending in the period", "plans ending in the period"),
+        ("Second or later child protection plans", r.SecondOrLaterProtectionPlans, "plan starting in the period", "plans starting in the period"),
+        ("Looked-after children with three or more placements in the year", r.LookedAfterWithThreePlacements, "child looked after at the end of the period", "children looked after at the end of the period"),
     ];
+
+    /// <summary>What the whole of a share counts, in words that agree with its number.</summary>
+    public static string OutOf(GetFlow.Share share, string one, string many) => $"{share.Whole} {(share.Whole == 1 ? one : many)}";
 
     private static ExportTable Measures(GetFlow.Result r) => new(
         "Flow",
         ["Measure", "Number", "Of", "Out of", "Per cent"],
-        [.. Shares(r).Select(s => (IReadOnlyList<object?>)[s.Measure, s.Share.Part, s.Of, s.Share.Whole, s.Share.Percent])]);
+        [.. Shares(r).Select(s => (IReadOnlyList<object?>)[s.Measure, s.Share.Part, s.Many, s.Share.Whole, s.Share.Percent])]);
 
     private IActionResult Refused()
     {
