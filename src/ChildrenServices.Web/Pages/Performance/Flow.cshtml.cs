@@ -72,39 +72,20 @@ public sealed class FlowModel(ISender sender, TimeProvider clock) : PageModel
 
     private async Task<bool> LoadAsync()
     {
-        var today = UkTime.Today(clock);
-        if (From is null && To is null && !Request.Query.Keys.Any(k => k.StartsWith(nameof(From), StringComparison.Ordinal) || k.StartsWith(nameof(To), StringComparison.Ordinal)))
-        {
-            (From, To) = (today.AddYears(-1).AddDays(1), today);
-        }
-
-        if (ModelState.IsValid && From is null)
-        {
-            ModelState.AddModelError(nameof(From), "Enter the start of the period");
-        }
-
-        if (ModelState.IsValid && To is null)
-        {
-            ModelState.AddModelError(nameof(To), "Enter the end of the period");
-        }
-
-        if (!ModelState.IsValid)
+        if (PeriodForm.Resolve(Request, ModelState, From, To, UkTime.Today(clock)) is not { } period)
         {
             return false;
         }
 
+        (From, To) = (period.From, period.To);
         try
         {
-            Result = await sender.Send(new GetFlow.Query(From!.Value, To!.Value));
+            Result = await sender.Send(new GetFlow.Query(period.From, period.To));
             return true;
         }
         catch (ValidationException invalid)
         {
-            foreach (var error in invalid.Errors)
-            {
-                ModelState.AddModelError(nameof(To), error.ErrorMessage);
-            }
-
+            PeriodForm.Refused(ModelState, invalid);
             return false;
         }
     }

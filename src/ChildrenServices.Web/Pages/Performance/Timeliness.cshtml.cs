@@ -70,40 +70,20 @@ public sealed class TimelinessModel(ISender sender, TimeProvider clock) : PageMo
 
     private async Task<bool> LoadAsync(bool nameEvery)
     {
-        var today = UkTime.Today(clock);
-        if (From is null && To is null && !Request.Query.Keys.Any(k => k.StartsWith(nameof(From), StringComparison.Ordinal) || k.StartsWith(nameof(To), StringComparison.Ordinal)))
-        {
-            // The twelve months to today.
-            (From, To) = (today.AddYears(-1).AddDays(1), today);
-        }
-
-        if (ModelState.IsValid && From is null)
-        {
-            ModelState.AddModelError(nameof(From), "Enter the start of the period");
-        }
-
-        if (ModelState.IsValid && To is null)
-        {
-            ModelState.AddModelError(nameof(To), "Enter the end of the period");
-        }
-
-        if (!ModelState.IsValid)
+        if (PeriodForm.Resolve(Request, ModelState, From, To, UkTime.Today(clock)) is not { } period)
         {
             return false;
         }
 
+        (From, To) = (period.From, period.To);
         try
         {
-            Result = await sender.Send(new GetTimeliness.Query(From!.Value, To!.Value, nameEvery));
+            Result = await sender.Send(new GetTimeliness.Query(period.From, period.To, nameEvery));
             return true;
         }
         catch (ValidationException invalid)
         {
-            foreach (var error in invalid.Errors)
-            {
-                ModelState.AddModelError(error.PropertyName == nameof(GetTimeliness.Query.From) ? nameof(From) : nameof(To), error.ErrorMessage);
-            }
-
+            PeriodForm.Refused(ModelState, invalid);
             return false;
         }
     }

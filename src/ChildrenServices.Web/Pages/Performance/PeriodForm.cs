@@ -1,0 +1,42 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace ChildrenServices.Web.Pages.Performance;
+
+/// <summary>
+/// What the pages over a period (timeliness, flow) share, as a helper rather than a base class: the twelve months to today
+/// on a first visit, both dates required, and the use case's refusals put beside the dates.
+/// </summary>
+internal static class PeriodForm
+{
+    /// <summary>The period asked for, or the twelve months to today when the form has not been sent; null with the errors in <paramref name="modelState"/>.</summary>
+    public static (DateOnly From, DateOnly To)? Resolve(HttpRequest request, ModelStateDictionary modelState, DateOnly? from, DateOnly? to, DateOnly today)
+    {
+        var sent = request.Query.Keys.Any(k => k.StartsWith("From", StringComparison.Ordinal) || k.StartsWith("To", StringComparison.Ordinal));
+        if (!sent)
+        {
+            return (today.AddYears(-1).AddDays(1), today);
+        }
+
+        if (modelState.IsValid && from is null)
+        {
+            modelState.AddModelError("From", "Enter the start of the period");
+        }
+
+        if (modelState.IsValid && to is null)
+        {
+            modelState.AddModelError("To", "Enter the end of the period");
+        }
+
+        return modelState.IsValid ? (from!.Value, to!.Value) : null;
+    }
+
+    /// <summary>The use case refused the period: each message beside the date it is about.</summary>
+    public static void Refused(ModelStateDictionary modelState, ValidationException invalid)
+    {
+        foreach (var error in invalid.Errors)
+        {
+            modelState.AddModelError(error.PropertyName == "From" ? "From" : "To", error.ErrorMessage);
+        }
+    }
+}
