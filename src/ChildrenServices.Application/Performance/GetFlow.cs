@@ -20,7 +20,8 @@ namespace ChildrenServices.Application.Performance;
 public static class GetFlow
 {
     [RequiresPermission(Permission.ViewPerformance)]
-    public sealed record Query(DateOnly From, DateOnly To) : IQuery<Result>;
+    /// <param name="TeamId">Only the team's (<see cref="TeamFilter"/>): referrals and step-ups or step-downs to it, and the work on children it leads now; contacts, which come before any team, are then not counted.</param>
+    public sealed record Query(DateOnly From, DateOnly To, Guid? TeamId = null) : IQuery<Result>;
 
     public sealed record Result(
         DateOnly From,
@@ -67,10 +68,14 @@ public static class GetFlow
             var (from, to) = (query.From, query.To);
             var start = UkTime.ToUtc(from.ToDateTime(TimeOnly.MinValue));
             var end = UkTime.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
-            var contacts = db.Contacts.AsNoTracking().Where(c => c.ReceivedAtUtc >= start && c.ReceivedAtUtc < end);
+            var led = query.TeamId is { } team ? TeamFilter.ChildrenLedBy(db, team) : null;
+            // Contacts come before any team: a team's view has none.
+            var contacts = db.Contacts.AsNoTracking().Where(c => c.ReceivedAtUtc >= start && c.ReceivedAtUtc < end && query.TeamId == null);
 
-            var bySource = await contacts.GroupBy(c => c.Referrer.SourceCode).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
-            var byRoute = await contacts.GroupBy(c => c.Route).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+            // By source and route at once (a few dozen rows), split in memory.
+            var bySourceAndRoute = await contacts.GroupBy(c => new { c.Referrer.SourceCode, c.Route }).Select(g => new { g.Key.SourceCode, g.Key.Route, Count = g.Count() }).ToListAsync(cancellationToken);
+            var bySource = bySourceAndRoute.GroupBy(x => x.SourceCode).Select(g => new { g.Key, Count = g.Sum(x => x.Count) }).ToList();
+            var byRoute = bySourceAndRoute.GroupBy(x => x.Route).Select(g => new { g.Key, Count = g.Sum(x => x.Count) }).ToList();
             var byOutcome = await db.ContactDecisions.AsNoTracking()
                 .Where(d => d.SupersededById == null && (d.SignOff == SignOffState.NotNeeded || d.SignOff == SignOffState.Agreed) && contacts.Any(c => c.Id == d.ContactId))
                 .GroupBy(d => d.Outcome).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
@@ -79,21 +84,22 @@ public static class GetFlow
 
             var assessments = await db.ChildAndFamilyAssessments.AsNoTracking()
                 .Where(a => a.Status == AssessmentStatus.Authorised && a.AuthorisedOn >= from && a.AuthorisedOn <= to)
+                .LedBy(led, a => a.ChildId)
                 .GroupBy(a => a.Outcome == AssessmentOutcome.NoFurtherAction).Select(g => new { Nfa = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
             var referrals = await db.Referrals.AsNoTracking()
-                .Where(r => r.Status != ReferralStatus.Withdrawn && r.ReferralDate >= from && r.ReferralDate <= to)
+                .Where(r => r.Status != ReferralStatus.Withdrawn && r.ReferralDate >= from && r.ReferralDate <= to && (query.TeamId == null || r.TeamId == query.TeamId))
                 .GroupBy(r => r.IsReReferral).Select(g => new { Again = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
 
             var steps = await db.ApprovalRequests.AsNoTracking()
-                .Where(r => (r.Kind == ApprovalKind.StepUp || r.Kind == ApprovalKind.StepDown) && r.RequestedAtUtc >= start && r.RequestedAtUtc < end)
+                .Where(r => (r.Kind == ApprovalKind.StepUp || r.Kind == ApprovalKind.StepDown) && r.RequestedAtUtc >= start && r.RequestedAtUtc < end && (query.TeamId == null || r.TeamId == query.TeamId))
                 .Select(r => new { r.Kind, r.Status, r.RequestedAtUtc, r.DecidedAtUtc, r.Reasons, r.Rationale, r.DecidedById })
                 .ToListAsync(cancellationToken);
 
             // Plans that ended in the period and had lasted two years or more; plans that started in it for a child with an
             // earlier plan here or elsewhere (the CIN census's NumberOfPreviousCPP).
-            var ended = await db.ChildProtectionPlans.AsNoTracking().Where(p => p.EndedOn >= from && p.EndedOn <= to)
+            var ended = await db.ChildProtectionPlans.AsNoTracking().Where(p => p.EndedOn >= from && p.EndedOn <= to).LedBy(led, p => p.ChildId)
                 .Select(p => new { p.StartedOn, EndedOn = p.EndedOn!.Value }).ToListAsync(cancellationToken);
-            var started = await db.ChildProtectionPlans.AsNoTracking().Where(p => p.StartedOn >= from && p.StartedOn <= to)
+            var started = await db.ChildProtectionPlans.AsNoTracking().Where(p => p.StartedOn >= from && p.StartedOn <= to).LedBy(led, p => p.ChildId)
                 .Select(p => new { Again = p.PreviousPlansElsewhere > 0 || db.ChildProtectionPlans.Any(e => e.ChildId == p.ChildId && e.StartedOn < p.StartedOn) })
                 .ToListAsync(cancellationToken);
 
@@ -102,6 +108,7 @@ public static class GetFlow
             var yearStart = to.AddYears(-1).AddDays(1);
             var placements = await db.PeriodsOfCare.AsNoTracking()
                 .Where(p => p.StartedOn <= to && (p.EndedOn == null || p.EndedOn > to))
+                .LedBy(led, p => p.ChildId)
                 .Select(p => new
                 {
                     Moves = db.PeriodsOfCare.Where(q => q.ChildId == p.ChildId).SelectMany(q => q.Episodes)

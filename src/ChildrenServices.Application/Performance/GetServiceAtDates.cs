@@ -23,7 +23,7 @@ public static class GetServiceAtDates
     public const int MaxMonths = 36;
 
     [RequiresPermission(Permission.ViewPerformance)]
-    public sealed record Query(IReadOnlyList<DateOnly> Dates, DateOnly? MonthsFrom = null, DateOnly? MonthsTo = null) : IQuery<Result>;
+    public sealed record Query(IReadOnlyList<DateOnly> Dates, DateOnly? MonthsFrom = null, DateOnly? MonthsTo = null, Guid? TeamId = null) : IQuery<Result>;
 
     /// <param name="Columns">One per date asked for, in the order asked.</param>
     /// <param name="MonthEnds">Looked-after children at each month end from <see cref="Query.MonthsFrom"/>'s month to <see cref="Query.MonthsTo"/>'s.</param>
@@ -75,7 +75,7 @@ public static class GetServiceAtDates
                 ? MonthEndsBetween(from, to).Select(d => d > today ? today : d).ToList()
                 : [];
             var last = query.Dates.Concat(monthEnds).Max();
-            var changes = await ServiceChanges.ByDayAsync(db, last, cancellationToken);
+            var changes = await ServiceChanges.ByDayAsync(db, last, query.TeamId, cancellationToken);
             var columns = query.Dates.Select(d => new Column(
                 d,
                 changes.OpenOn(Measure.EarlyHelpChildren, d),
@@ -116,13 +116,26 @@ internal sealed class ServiceChanges
     private ServiceChanges(Dictionary<Measure, (DateOnly[] Days, int[] Running)> byMeasure) => this.byMeasure = byMeasure;
 
     /// <summary>One SQL query: the starts and ends of early help episodes (and their children), plans and periods of care, summed by day.</summary>
-    public static async Task<ServiceChanges> ByDayAsync(IAppDbContext db, DateOnly upTo, CancellationToken ct)
+    /// <param name="team">Only the team's: early help episodes it holds, and plans and care of the children it leads now (<see cref="TeamFilter"/>).</param>
+    public static async Task<ServiceChanges> ByDayAsync(IAppDbContext db, DateOnly upTo, Guid? team, CancellationToken ct)
     {
         var episodes = db.EarlyHelpEpisodes.AsNoTracking().Where(e => e.StartedOn <= upTo);
+        var cinPlans = db.ChildInNeedPlans.AsNoTracking().Where(p => p.StartedOn <= upTo);
+        var cpPlans = db.ChildProtectionPlans.AsNoTracking().Where(p => p.StartedOn <= upTo);
+        var periods = db.PeriodsOfCare.AsNoTracking().Where(p => p.StartedOn <= upTo);
+        if (team is { } t)
+        {
+            var led = TeamFilter.ChildrenLedBy(db, t);
+            episodes = episodes.Where(e => e.TeamId == t);
+            cinPlans = cinPlans.Where(p => led.Contains(p.ChildId));
+            cpPlans = cpPlans.Where(p => led.Contains(p.ChildId));
+            periods = periods.Where(p => led.Contains(p.ChildId));
+        }
+
         var children = episodes.SelectMany(e => e.Children, (e, c) => new { e.StartedOn, e.EndedOn });
-        var cin = db.ChildInNeedPlans.AsNoTracking().Where(p => p.StartedOn <= upTo).Select(p => new { p.StartedOn, p.EndedOn });
-        var cp = db.ChildProtectionPlans.AsNoTracking().Where(p => p.StartedOn <= upTo).Select(p => new { p.StartedOn, p.EndedOn });
-        var care = db.PeriodsOfCare.AsNoTracking().Where(p => p.StartedOn <= upTo).Select(p => new { p.StartedOn, p.EndedOn });
+        var cin = cinPlans.Select(p => new { p.StartedOn, p.EndedOn });
+        var cp = cpPlans.Select(p => new { p.StartedOn, p.EndedOn });
+        var care = periods.Select(p => new { p.StartedOn, p.EndedOn });
 
         IQueryable<Change> Changes(IQueryable<Span> spans, Measure measure) =>
             spans.Select(s => new Change { Measure = (int)measure, Day = s.StartedOn, Delta = 1 })

@@ -119,6 +119,13 @@ public sealed class FlowTests(AppFactory factory) : FrontDoorTestBase(factory)
         Assert.Equal(new GetFlow.Share(1, 2), r.ProtectionPlansLastingTwoYears);
         Assert.Equal(new GetFlow.Share(1, 2), r.SecondOrLaterProtectionPlans);
         Assert.Equal(new GetFlow.Share(1, 2), r.LookedAfterWithThreePlacements);
+
+        // The assessment team's view: its referrals and step-ups, the children it leads now (none), and no contacts.
+        var team = await SendAsUserAsync(officer, new GetFlow.Query(From, Today, AssessmentTeam));
+        Assert.Equal((0, 0, new GetFlow.Share(1, 7), new GetFlow.Share(0, 0), new GetFlow.Share(0, 0)),
+            (team.Contacts, team.BySource.Count, team.ReReferrals, team.AssessmentsEndingInNoFurtherAction, team.LookedAfterWithThreePlacements));
+        Assert.Equal(1, team.StepsTaken.Single(s => s.Kind == "Step-up").Requested);
+        Assert.Equal(0, (await SendAsUserAsync(officer, new GetFlow.Query(From, Today, EarlyHelpTeam))).StepsTaken.Sum(s => s.Requested));
     }
 
     [Fact]

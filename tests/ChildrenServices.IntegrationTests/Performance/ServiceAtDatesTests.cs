@@ -96,6 +96,22 @@ public sealed class ServiceAtDatesTests(AppFactory factory) : FrontDoorTestBase(
     }
 
     [Fact]
+    public async Task ATeamsView_CountsItsEarlyHelpEpisodes_AndThePlansAndCareOfTheChildrenItLeadsNow()
+    {
+        await CouncilAsync();
+        var worker = await AssessmentSocialWorkerAsync();
+        var leadsB = await WithDbAsync(db => db.ChildInNeedPlans.Where(p => p.EndedOn == null).Select(p => p.ChildId).SingleAsync());
+        await AllocateAsync(AssessmentManager, leadsB, worker);
+        var officer = await CreateUserAsync(Roles.PerformanceOfficer, "Dev Lindqvist");
+
+        var assessment = await SendAsUserAsync(officer, new GetServiceAtDates.Query([Mar31, Jun30], TeamId: AssessmentTeam));
+        var earlyHelp = await SendAsUserAsync(officer, new GetServiceAtDates.Query([Mar31, Jun30], TeamId: EarlyHelpTeam));
+
+        Assert.Equal([(0, 0, 0, 0, 0), (0, 0, 1, 0, 0)], assessment.Columns.Select(c => (c.EarlyHelpChildren, c.EarlyHelpFamilies, c.ChildInNeedPlans, c.ChildProtectionPlans, c.LookedAfter)));
+        Assert.Equal([(2, 1, 0, 0, 0), (0, 0, 0, 0, 0)], earlyHelp.Columns.Select(c => (c.EarlyHelpChildren, c.EarlyHelpFamilies, c.ChildInNeedPlans, c.ChildProtectionPlans, c.LookedAfter)));
+    }
+
+    [Fact]
     public async Task LookedAfterAtEachMonthEnd_WithTheChangeMonthOnMonth_TheMonthNotYetOverCountedToday()
     {
         await CouncilAsync();

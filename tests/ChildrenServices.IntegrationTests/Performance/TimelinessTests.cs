@@ -126,6 +126,14 @@ public sealed class TimelinessTests(AppFactory factory) : FrontDoorTestBase(fact
         Assert.Equal((1, 1, 100), (Of(GetTimeliness.Keys.ChildInNeedVisits).InTime, Of(GetTimeliness.Keys.ChildInNeedVisits).Total, Of(GetTimeliness.Keys.ChildInNeedVisits).Percent));
         Assert.Equal("Child2 Timely", Assert.Single(Of(GetTimeliness.Keys.InitialConferences).Late).Who);
         Assert.NotEqual(named, assessments.Late[0].ChildId);
+
+        // The assessment team's view: only the work on the children it leads now (the child assessed in time), no contacts.
+        await AllocateAsync(AssessmentManager, named, await AssessmentSocialWorkerAsync());
+        var team = await SendAsUserAsync(officer, new GetTimeliness.Query(From, Today.AddDays(3), TeamId: AssessmentTeam));
+        Assert.Equal(
+            [(GetTimeliness.Keys.Contacts, 0, 0), (GetTimeliness.Keys.Assessments, 1, 1), (GetTimeliness.Keys.InitialConferences, 0, 0), (GetTimeliness.Keys.ProtectionReviews, 0, 0),
+                (GetTimeliness.Keys.LookedAfterReviews, 0, 0), (GetTimeliness.Keys.ProtectionVisits, 0, 0), (GetTimeliness.Keys.ChildInNeedVisits, 0, 0)],
+            team.Indicators.Select(i => (i.Key, i.InTime, i.Total)));
     }
 
     [Fact]

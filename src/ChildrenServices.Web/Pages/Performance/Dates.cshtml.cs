@@ -40,6 +40,12 @@ public sealed class DatesModel(ISender sender, TimeProvider clock) : PageModel
     [BindProperty(SupportsGet = true)]
     public string? ToMonth { get; set; }
 
+    /// <summary>Only the team's work (every team when empty).</summary>
+    [BindProperty(SupportsGet = true)]
+    public Guid? Team { get; set; }
+
+    public IReadOnlyList<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> Teams { get; private set; } = [];
+
     public GetServiceAtDates.Result? Result { get; private set; }
 
     /// <summary>The months the series can start or end in: the last five years, newest first.</summary>
@@ -109,6 +115,8 @@ public sealed class DatesModel(ISender sender, TimeProvider clock) : PageModel
             ToMonth = today.ToString(MonthFormat, CultureInfo.InvariantCulture);
         }
 
+        Teams = await PeriodForm.TeamsAsync(sender);
+        PeriodForm.CheckTeam(ModelState);
         var from = Month(FromMonth, nameof(FromMonth));
         var to = Month(ToMonth, nameof(ToMonth));
         if (!ModelState.IsValid)
@@ -119,7 +127,7 @@ public sealed class DatesModel(ISender sender, TimeProvider clock) : PageModel
         var given = DateFields.Zip(new[] { Date1, Date2, Date3, Date4 }).Where(x => x.Second is not null).Select(x => (Field: x.First, On: x.Second!.Value)).ToList();
         try
         {
-            Result = await sender.Send(new GetServiceAtDates.Query([.. given.Select(g => g.On)], from, to));
+            Result = await sender.Send(new GetServiceAtDates.Query([.. given.Select(g => g.On)], from, to, Team));
             return true;
         }
         catch (ValidationException invalid)

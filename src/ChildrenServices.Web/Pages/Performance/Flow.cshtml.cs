@@ -19,6 +19,12 @@ public sealed class FlowModel(ISender sender, TimeProvider clock) : PageModel
     [BindProperty(SupportsGet = true)]
     public DateOnly? To { get; set; }
 
+    /// <summary>Only the team's work (every team when empty).</summary>
+    [BindProperty(SupportsGet = true)]
+    public Guid? Team { get; set; }
+
+    public IReadOnlyList<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> Teams { get; private set; } = [];
+
     public GetFlow.Result? Result { get; private set; }
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : Refused();
@@ -72,6 +78,8 @@ public sealed class FlowModel(ISender sender, TimeProvider clock) : PageModel
 
     private async Task<bool> LoadAsync()
     {
+        Teams = await PeriodForm.TeamsAsync(sender);
+        PeriodForm.CheckTeam(ModelState);
         if (PeriodForm.Resolve(Request, ModelState, From, To, UkTime.Today(clock)) is not { } period)
         {
             return false;
@@ -80,7 +88,7 @@ public sealed class FlowModel(ISender sender, TimeProvider clock) : PageModel
         (From, To) = (period.From, period.To);
         try
         {
-            Result = await sender.Send(new GetFlow.Query(period.From, period.To));
+            Result = await sender.Send(new GetFlow.Query(period.From, period.To, Team));
             return true;
         }
         catch (ValidationException invalid)

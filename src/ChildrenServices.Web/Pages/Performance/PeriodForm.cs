@@ -1,10 +1,13 @@
+using ChildrenServices.Application.Performance;
 using FluentValidation;
+using Mediator;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.Rendering;
 
 namespace ChildrenServices.Web.Pages.Performance;
 
 /// <summary>
-/// What the pages over a period (timeliness, flow) share, as a helper rather than a base class: the twelve months to today
+/// What the pages over a period (timeliness, flow) share, and the team filter every performance view has, as a helper rather than a base class: the twelve months to today
 /// on a first visit, both dates required, and the use case's refusals put beside the dates.
 /// </summary>
 internal static class PeriodForm
@@ -37,6 +40,20 @@ internal static class PeriodForm
         foreach (var error in invalid.Errors)
         {
             modelState.AddModelError(error.PropertyName == "From" ? "From" : "To", error.ErrorMessage);
+        }
+    }
+
+    /// <summary>The team filter's choices: every team, or one.</summary>
+    public static async Task<IReadOnlyList<SelectListItem>> TeamsAsync(ISender sender) =>
+        [new SelectListItem("All teams", string.Empty), .. (await sender.Send(new GetTeamNames.Query())).Select(t => new SelectListItem(t.Name, t.Id.ToString()))];
+
+    /// <summary>A team that is not a team's id gets a GOV.UK message rather than the framework's.</summary>
+    public static void CheckTeam(ModelStateDictionary modelState)
+    {
+        if (modelState.TryGetValue("Team", out var entry) && entry.Errors.Count > 0)
+        {
+            entry.Errors.Clear();
+            modelState.AddModelError("Team", "Select a team from the list");
         }
     }
 }

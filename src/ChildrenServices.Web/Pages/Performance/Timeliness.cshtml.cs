@@ -25,6 +25,12 @@ public sealed class TimelinessModel(ISender sender, TimeProvider clock) : PageMo
     [BindProperty(SupportsGet = true)]
     public DateOnly? To { get; set; }
 
+    /// <summary>Only the team's work (every team when empty).</summary>
+    [BindProperty(SupportsGet = true)]
+    public Guid? Team { get; set; }
+
+    public IReadOnlyList<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> Teams { get; private set; } = [];
+
     public GetTimeliness.Result? Result { get; private set; }
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync(nameEvery: false) ? Page() : Refused();
@@ -70,6 +76,8 @@ public sealed class TimelinessModel(ISender sender, TimeProvider clock) : PageMo
 
     private async Task<bool> LoadAsync(bool nameEvery)
     {
+        Teams = await PeriodForm.TeamsAsync(sender);
+        PeriodForm.CheckTeam(ModelState);
         if (PeriodForm.Resolve(Request, ModelState, From, To, UkTime.Today(clock)) is not { } period)
         {
             return false;
@@ -78,7 +86,7 @@ public sealed class TimelinessModel(ISender sender, TimeProvider clock) : PageMo
         (From, To) = (period.From, period.To);
         try
         {
-            Result = await sender.Send(new GetTimeliness.Query(period.From, period.To, nameEvery));
+            Result = await sender.Send(new GetTimeliness.Query(period.From, period.To, nameEvery, Team));
             return true;
         }
         catch (ValidationException invalid)
