@@ -140,6 +140,9 @@ public sealed class FlowTests(AppFactory factory) : FrontDoorTestBase(factory)
         var csv = await (await officer.GetAsync("/Performance/Flow/Csv?From.Day=1&From.Month=4&From.Year=2026&To.Day=24&To.Month=11&To.Year=2026", TestContext.Current.CancellationToken)).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.Contains("Re-referrals within 12 months,1,referrals,7,14\r\n", csv, StringComparison.Ordinal);
 
+        var notATeam = await officer.GetAsync("/Performance/Flow?Team=not-a-team", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, notATeam.StatusCode);
+        Assert.Contains("<p id=\"Team-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> Select a team from the list</p>", await notATeam.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
         var backwards = await officer.GetAsync("/Performance/Flow?From.Day=1&From.Month=6&From.Year=2026&To.Day=1&To.Month=5&To.Year=2026", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.BadRequest, backwards.StatusCode);
         Assert.Contains("The end of the period must not be before its start", await backwards.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);

@@ -18,7 +18,8 @@ internal static class PeriodForm
         var sent = request.Query.Keys.Any(k => k.StartsWith("From", StringComparison.Ordinal) || k.StartsWith("To", StringComparison.Ordinal));
         if (!sent)
         {
-            return (today.AddYears(-1).AddDays(1), today);
+            // The first visit, or only a team chosen: the twelve months to today, unless the team itself was refused.
+            return modelState.IsValid ? (today.AddYears(-1).AddDays(1), today) : null;
         }
 
         if (modelState.IsValid && from is null)
