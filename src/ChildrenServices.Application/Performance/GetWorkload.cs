@@ -51,23 +51,28 @@ public static class GetWorkload
                 .Join(db.Staff.Where(s => !s.IsDisabled), x => x.UserId, s => s.Id, (x, s) => new { x.TeamId, s.Id, s.DisplayName })
                 .ToListAsync(cancellationToken);
 
-            // Each child led, by the most intensive thing open for them: one row per team, worker and kind.
-            var led = await db.Allocations.AsNoTracking()
-                .Where(a => a.EndedOn == null && a.Role == AllocationRole.Lead)
-                .Select(a => new
-                {
-                    a.TeamId,
-                    a.WorkerId,
-                    Kind = db.PeriodsOfCare.Any(p => p.ChildId == a.ChildId && p.EndedOn == null) ? 1
-                        : db.ChildProtectionPlans.Any(p => p.ChildId == a.ChildId && p.EndedOn == null) ? 2
-                        : db.ChildInNeedPlans.Any(p => p.ChildId == a.ChildId && p.EndedOn == null) ? 3
-                        : db.Referrals.Any(r => r.ChildId == a.ChildId && r.Status == ReferralStatus.Open) ? 4
-                        : db.EarlyHelpEpisodes.Any(e => e.EndedOn == null && e.Children.Any(c => c.ChildId == a.ChildId)) ? 6
-                        : 5,
-                })
-                .GroupBy(x => new { x.TeamId, x.WorkerId, x.Kind })
-                .Select(g => new { g.Key.TeamId, g.Key.WorkerId, g.Key.Kind, Count = g.Count() })
+            // What is open for each child, as (child, kind) rows from one UNION ALL read set-wise (a correlated check per
+            // allocation took seconds at 100,000 children); each child led is then classed by the most intensive kind.
+            var open = await db.PeriodsOfCare.AsNoTracking().Where(p => p.EndedOn == null).Select(p => new OpenFor { ChildId = p.ChildId, Kind = 1 })
+                .Concat(db.ChildProtectionPlans.AsNoTracking().Where(p => p.EndedOn == null).Select(p => new OpenFor { ChildId = p.ChildId, Kind = 2 }))
+                .Concat(db.ChildInNeedPlans.AsNoTracking().Where(p => p.EndedOn == null).Select(p => new OpenFor { ChildId = p.ChildId, Kind = 3 }))
+                .Concat(db.Referrals.AsNoTracking().Where(r => r.Status == ReferralStatus.Open).Select(r => new OpenFor { ChildId = r.ChildId, Kind = 4 }))
+                .Concat(db.EarlyHelpEpisodes.AsNoTracking().Where(e => e.EndedOn == null).SelectMany(e => e.Children, (e, c) => new OpenFor { ChildId = c.ChildId, Kind = 6 }))
                 .ToListAsync(cancellationToken);
+            var kindOf = new Dictionary<Guid, int>();
+            foreach (var o in open)
+            {
+                // 1 looked after, 2 child protection, 3 child in need, 4 open referral, 6 early help only: the lowest wins.
+                kindOf[o.ChildId] = kindOf.TryGetValue(o.ChildId, out var k) ? Math.Min(k, o.Kind) : o.Kind;
+            }
+
+            var leads = await db.Allocations.AsNoTracking()
+                .Where(a => a.EndedOn == null && a.Role == AllocationRole.Lead)
+                .Select(a => new { a.TeamId, a.WorkerId, a.ChildId })
+                .ToListAsync(cancellationToken);
+            var led = leads.GroupBy(a => new { a.TeamId, a.WorkerId, Kind = kindOf.GetValueOrDefault(a.ChildId, 5) })
+                .Select(g => new { g.Key.TeamId, g.Key.WorkerId, g.Key.Kind, Count = g.Count() })
+                .ToList();
             var families = await db.EarlyHelpEpisodes.AsNoTracking().Where(e => e.EndedOn == null)
                 .GroupBy(e => new { e.TeamId, e.KeyworkerId }).Select(g => new { g.Key.TeamId, g.Key.KeyworkerId, Count = g.Count() })
                 .ToListAsync(cancellationToken);
@@ -89,5 +94,12 @@ public static class GetWorkload
                     [.. members.Where(m => m.TeamId == t.Id).Select(m => Row(t.Id, m.Id, m.DisplayName)).OrderByDescending(w => w.Weighted).ThenBy(w => w.Name)])),
             ]);
         }
+    }
+
+    private sealed class OpenFor
+    {
+        public Guid ChildId { get; init; }
+
+        public int Kind { get; init; }
     }
 }
