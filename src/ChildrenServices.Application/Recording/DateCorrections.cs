@@ -13,7 +13,11 @@ internal sealed record DateToCorrect(
     string Summary,
     Guid? RecordedById,
     DateOnly? RecordedOn,
-    Func<DateOnly, DateOnly, DateOnly> Correct);
+    Func<DateOnly, DateOnly, DateOnly> Correct)
+{
+    /// <summary>What the date field's hint says, where it depends on the record itself rather than its kind.</summary>
+    public string? Hint { get; init; }
+}
 
 internal static class DateCorrections
 {
@@ -152,7 +156,12 @@ internal static class DateCorrections
                     }
 
                     return period.CorrectEpisodeStart(recordId, on, today, born, lastEnded);
-                });
+                })
+                {
+                    Hint = first
+                        ? "After the child's last period of care ended, before the next change and not after anything recorded in the period. The rules for a placement starting that day apply again"
+                        : "After the episode before it began and before the one after it. The rules for a placement starting that day apply again",
+                };
             }
 
             case CorrectedRecord.CareEnd:

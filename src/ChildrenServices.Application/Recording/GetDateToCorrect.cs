@@ -11,7 +11,8 @@ public static class GetDateToCorrect
     [RequiresPermission(Permission.ViewChildRecord)]
     public sealed record Query(Guid PersonId, CorrectedRecord Kind, Guid RecordId) : IQuery<Result>, IPersonScoped;
 
-    public sealed record Result(CorrectedRecord Kind, Guid RecordId, Guid Version, DateOnly On, string Summary, bool MayCorrect, IReadOnlyList<CorrectionRow> Corrections);
+    /// <param name="Hint">The date field's hint where it depends on the record itself; otherwise the page words it by kind.</param>
+    public sealed record Result(CorrectedRecord Kind, Guid RecordId, Guid Version, DateOnly On, string Summary, bool MayCorrect, IReadOnlyList<CorrectionRow> Corrections, string? Hint = null);
 
     /// <summary>One correction of a record, for the history shown beside it.</summary>
     public sealed record CorrectionRow(DateOnly From, DateOnly To, string Reason, string By, bool AsManager, DateTime AtUtc);
@@ -24,7 +25,7 @@ public static class GetDateToCorrect
             var may = await access.ManagesHoldingTeamAsync(query.PersonId, cancellationToken)
                 || Correction.RecorderMayCorrect(record.RecordedById, record.RecordedOn, user.UserId ?? Guid.Empty, UkTime.Today(clock));
             var corrections = await CorrectionHistory.ForAsync(db, [query.RecordId], cancellationToken);
-            return new Result(query.Kind, query.RecordId, record.Root.Version, record.On, record.Summary, may, corrections.GetValueOrDefault(query.RecordId, []));
+            return new Result(query.Kind, query.RecordId, record.Root.Version, record.On, record.Summary, may, corrections.GetValueOrDefault(query.RecordId, []), record.Hint);
         }
     }
 }
