@@ -32,15 +32,15 @@ public sealed class DemoDataSeeder(AppDbContext db, FirstAdministrator accounts,
         new("Administrator", "admin@demo.example", "Jo Whitcombe", "System administrator", Roles.Administrator),
     ];
 
-    private static readonly string[] GirlsNames = ["Amelia", "Isla", "Ava", "Mia", "Ivy", "Lily", "Freya", "Florence", "Willow", "Rosie", "Sophia", "Evie", "Ella", "Poppy", "Maya", "Zara", "Aisha", "Nia", "Chloe", "Imogen", "Ruby", "Esme", "Darcie", "Hallie", "Lena", "Zoë", "Amara", "Niamh", "Orla", "Elif"];
-    private static readonly string[] BoysNames = ["Noah", "Oliver", "Leo", "Arthur", "Oscar", "George", "Theo", "Harry", "Jack", "Finley", "Charlie", "Alfie", "Reuben", "Kai", "Yusuf", "Ibrahim", "Logan", "Mason", "Rory", "Tyler", "Ezra", "Jude", "Kofi", "Mateo", "Callum", "Rhys", "Aarav", "Dylan", "Ronan", "Tomasz"];
-    private static readonly string[] AdultFemale = ["Kerry", "Leanne", "Gemma", "Natalie", "Samira", "Joanne", "Kirsty", "Danielle", "Stacey", "Agnieszka", "Fatima", "Rebecca", "Claire", "Shauna", "Abimbola"];
-    private static readonly string[] AdultMale = ["Dean", "Craig", "Lee", "Wayne", "Jamal", "Marcus", "Darren", "Kieran", "Piotr", "Imran", "Gavin", "Scott", "Nathan", "Chidi", "Ross"];
-    private static readonly string[] FamilyNames = ["Ashworth", "Barraclough", "Calloway", "Dunmore", "Ellery", "Farrant", "Greenhalgh", "Hollis", "Ingleby", "Jessop", "Kettering", "Lockwood", "Marchetti", "Nwosu", "Oyelaran", "Pembridge", "Quaye", "Rowntree", "Sefton", "Thackeray", "Underhill", "Varga", "Wetherby", "Yardley", "Zielinska", "Brannigan", "Coverdale", "Dervish", "Egerton", "Fairclough", "Gallacher", "Haworth", "Ilori", "Kowalczyk", "Lazenby", "Mahmood", "Northcott", "O'Rourke", "Penhaligon", "Radcliffe", "Stanforth", "Trelawney", "Verity", "Whitlock", "Aldous", "Beckwith", "Chadwick", "Dobrowski", "Ezeani", "Fenwick-Hart", "Goodall", "Hussain-Reid", "Jarrold", "Kinsella", "Loxley", "Mbeki-Shaw", "Nakamura-Price", "Outhwaite", "Prendergast", "Sowerby"];
-    private static readonly string[] Streets = ["Alder Road", "Bramble Close", "Canal Street", "Dovecote Lane", "Elm Grove", "Foundry Row", "Gasworks Lane", "Hawthorn Avenue", "Ironbridge Walk", "Juniper Court", "Kiln Street", "Larch Crescent", "Millpond Way", "Nettle Terrace", "Orchard Rise", "Pinfold Lane", "Quarry Hill", "Ropewalk", "Sandpiper Drive", "Tannery Yard"];
-    private static readonly string[] Towns = ["Northbridge", "Eastmoor", "Westfold", "Southwick Vale"];
-    private static readonly string[] Ethnicities = ["WBRI", "WBRI", "WBRI", "WBRI", "WOTH", "WIRT", "MWBC", "MWBA", "MOTH", "APKN", "AIND", "ABAN", "BAFR", "BCRB", "CHNE", "OOTH", "NOBT"];
-    private static readonly string[] Languages = ["English", "English", "English", "English", "English", "English", "Polish", "Urdu", "Romanian", "Arabic", "Somali", "Punjabi"];
+    internal static readonly string[] GirlsNames = ["Amelia", "Isla", "Ava", "Mia", "Ivy", "Lily", "Freya", "Florence", "Willow", "Rosie", "Sophia", "Evie", "Ella", "Poppy", "Maya", "Zara", "Aisha", "Nia", "Chloe", "Imogen", "Ruby", "Esme", "Darcie", "Hallie", "Lena", "Zoë", "Amara", "Niamh", "Orla", "Elif"];
+    internal static readonly string[] BoysNames = ["Noah", "Oliver", "Leo", "Arthur", "Oscar", "George", "Theo", "Harry", "Jack", "Finley", "Charlie", "Alfie", "Reuben", "Kai", "Yusuf", "Ibrahim", "Logan", "Mason", "Rory", "Tyler", "Ezra", "Jude", "Kofi", "Mateo", "Callum", "Rhys", "Aarav", "Dylan", "Ronan", "Tomasz"];
+    internal static readonly string[] AdultFemale = ["Kerry", "Leanne", "Gemma", "Natalie", "Samira", "Joanne", "Kirsty", "Danielle", "Stacey", "Agnieszka", "Fatima", "Rebecca", "Claire", "Shauna", "Abimbola"];
+    internal static readonly string[] AdultMale = ["Dean", "Craig", "Lee", "Wayne", "Jamal", "Marcus", "Darren", "Kieran", "Piotr", "Imran", "Gavin", "Scott", "Nathan", "Chidi", "Ross"];
+    internal static readonly string[] FamilyNames = ["Ashworth", "Barraclough", "Calloway", "Dunmore", "Ellery", "Farrant", "Greenhalgh", "Hollis", "Ingleby", "Jessop", "Kettering", "Lockwood", "Marchetti", "Nwosu", "Oyelaran", "Pembridge", "Quaye", "Rowntree", "Sefton", "Thackeray", "Underhill", "Varga", "Wetherby", "Yardley", "Zielinska", "Brannigan", "Coverdale", "Dervish", "Egerton", "Fairclough", "Gallacher", "Haworth", "Ilori", "Kowalczyk", "Lazenby", "Mahmood", "Northcott", "O'Rourke", "Penhaligon", "Radcliffe", "Stanforth", "Trelawney", "Verity", "Whitlock", "Aldous", "Beckwith", "Chadwick", "Dobrowski", "Ezeani", "Fenwick-Hart", "Goodall", "Hussain-Reid", "Jarrold", "Kinsella", "Loxley", "Mbeki-Shaw", "Nakamura-Price", "Outhwaite", "Prendergast", "Sowerby"];
+    internal static readonly string[] Streets = ["Alder Road", "Bramble Close", "Canal Street", "Dovecote Lane", "Elm Grove", "Foundry Row", "Gasworks Lane", "Hawthorn Avenue", "Ironbridge Walk", "Juniper Court", "Kiln Street", "Larch Crescent", "Millpond Way", "Nettle Terrace", "Orchard Rise", "Pinfold Lane", "Quarry Hill", "Ropewalk", "Sandpiper Drive", "Tannery Yard"];
+    internal static readonly string[] Towns = ["Northbridge", "Eastmoor", "Westfold", "Southwick Vale"];
+    internal static readonly string[] Ethnicities = ["WBRI", "WBRI", "WBRI", "WBRI", "WOTH", "WIRT", "MWBC", "MWBA", "MOTH", "APKN", "AIND", "ABAN", "BAFR", "BCRB", "CHNE", "OOTH", "NOBT"];
+    internal static readonly string[] Languages = ["English", "English", "English", "English", "English", "English", "Polish", "Urdu", "Romanian", "Arabic", "Somali", "Punjabi"];
 
     /// <summary>Families saved per batch: each batch gets its own DbContext, so the change tracker never grows with the council.</summary>
     public const int BatchSize = 1000;
@@ -124,11 +124,11 @@ public sealed class DemoDataSeeder(AppDbContext db, FirstAdministrator accounts,
         return true;
     }
 
-    private const string FrontDoorTeam = "Front Door (MASH)";
-    private const string AssessmentTeam = "Assessment Team";
-    private const string EarlyHelpTeam = "Early Help North";
-    private const string CinCpTeam = "Children in Need and Protection North";
-    private const string ClaTeam = "Children Looked After";
+    internal const string FrontDoorTeam = "Front Door (MASH)";
+    internal const string AssessmentTeam = "Assessment Team";
+    internal const string EarlyHelpTeam = "Early Help North";
+    internal const string CinCpTeam = "Children in Need and Protection North";
+    internal const string ClaTeam = "Children Looked After";
 
     /// <summary>Each follow-on seeder gets a fresh DbContext: nothing tracked by one weighs on the next.</summary>
     private async Task InScopeAsync(Func<AppDbContext, Task> seed)
@@ -142,6 +142,13 @@ public sealed class DemoDataSeeder(AppDbContext db, FirstAdministrator accounts,
     /// and every team is then made by that administrator through CreateUser and SaveTeam, as on the Users
     /// and Teams pages. Managers come first, because a team needs its manager.
     /// </summary>
+    /// <summary>The demo's users and teams in an empty database (the council generator's start); null if it already has staff.</summary>
+    internal async Task<Dictionary<string, Guid>?> DemoStaffAsync()
+    {
+        await accounts.EnsureRolesAsync();
+        return await db.Staff.AnyAsync() ? null : await StaffAndTeamsAsync();
+    }
+
     private async Task<Dictionary<string, Guid>> StaffAndTeamsAsync()
     {
         var admin = DemoUsers.Single(u => u.Role == Roles.Administrator);
@@ -201,7 +208,7 @@ public sealed class DemoDataSeeder(AppDbContext db, FirstAdministrator accounts,
     /// <summary>Synthetic Social Work England numbers for the registered roles, from a range far beyond any issued.</summary>
     private int nextRegistration = 9_100_001;
 
-    private Task<Guid> CreateUserAsync(Guid admin, string email, string name, string title, string role, List<Guid> teams) =>
+    internal Task<Guid> CreateUserAsync(Guid admin, string email, string name, string title, string role, List<Guid> teams) =>
         actors.SendAsync(admin, new CreateUser.Command
         {
             Email = email, DisplayName = name, JobTitle = title, Roles = [role], TeamIds = teams, Password = DemoPassword,
@@ -303,7 +310,7 @@ public sealed class DemoDataSeeder(AppDbContext db, FirstAdministrator accounts,
         }
     }
 
-    private static Person Adult(Random random, string[] names, string family, Sex sex, string language, string ethnicity, DateOnly today)
+    internal static Person Adult(Random random, string[] names, string family, Sex sex, string language, string ethnicity, DateOnly today)
     {
         var dob = today.AddYears(-random.Next(19, 52)).AddDays(-random.Next(0, 365));
         return Person.Create(PersonType.Adult, names[random.Next(names.Length)], family, new PersonDetails(
@@ -311,7 +318,7 @@ public sealed class DemoDataSeeder(AppDbContext db, FirstAdministrator accounts,
             random.NextDouble() < 0.8 ? SyntheticNhsNumber(random) : null, null, null));
     }
 
-    private static Person Child(Random random, string family, bool unborn, string language, string ethnicity, DateOnly today)
+    internal static Person Child(Random random, string family, bool unborn, string language, string ethnicity, DateOnly today)
     {
         var female = random.NextDouble() < 0.5;
         var given = female ? GirlsNames[random.Next(GirlsNames.Length)] : BoysNames[random.Next(BoysNames.Length)];

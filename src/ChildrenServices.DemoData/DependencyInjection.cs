@@ -14,6 +14,7 @@ public static class DependencyInjection
         services.AddSingleton(new DemoSignIn(actAs));
         services.AddScoped<DemoActors>();
         services.AddScoped<DemoDataSeeder>();
+        services.AddScoped<CouncilSeeder>();
         return services;
     }
 }

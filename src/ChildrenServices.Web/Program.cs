@@ -17,6 +17,7 @@ using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
 SeedDemoCommand.Configure(builder, args);
+SeedCouncilCommand.Configure(builder, args);
 
 builder.Host.UseSerilog((context, services, logging) => logging
     .ReadFrom.Configuration(context.Configuration)
@@ -144,6 +145,11 @@ var app = builder.Build();
 if (args.Length > 0 && args[0] == "create-admin")
 {
     return await AdminCommand.RunAsync(app, args);
+}
+
+if (args.Length > 0 && args[0] == SeedCouncilCommand.Name)
+{
+    return await SeedCouncilCommand.RunAsync(app, args);
 }
 
 if (args.Length > 0 && args[0] == SeedDemoCommand.Name)

@@ -24,6 +24,12 @@ public static class SeedDemoCommand
             return;
         }
 
+        UseNewDatabase(builder, file);
+    }
+
+    /// <summary>The seeding commands write into the named SQLite file, with no demo seed at start-up and quiet logs.</summary>
+    internal static void UseNewDatabase(WebApplicationBuilder builder, string file)
+    {
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:Provider"] = "Sqlite",
@@ -87,7 +93,7 @@ public static class SeedDemoCommand
         return 0;
     }
 
-    private static async Task<Dictionary<string, long>> RowCountsAsync(AppDbContext db)
+    internal static async Task<Dictionary<string, long>> RowCountsAsync(AppDbContext db)
     {
         var tables = db.Model.GetEntityTypes().Select(t => t.GetTableName()).OfType<string>().Distinct().Order().ToList();
         var counts = new Dictionary<string, long>();
@@ -103,7 +109,7 @@ public static class SeedDemoCommand
         return counts;
     }
 
-    private static string? Option(string[] args, string name)
+    internal static string? Option(string[] args, string name)
     {
         var index = Array.IndexOf(args, name);
         return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
