@@ -98,14 +98,15 @@ public static class GetTimeliness
                 .Select(p => new { p.ChildId, p.StartedOn, Visits = p.Visits.Where(v => v.ChildSeen).Select(v => v.VisitedOn).ToList() })
                 .ToListAsync(cancellationToken);
             var care = await db.PeriodsOfCare.AsNoTracking()
-                .Where(p => p.Reviews.Any(r => r.HeldOn >= from && r.HeldOn <= to))
+                .Where(p => p.Reviews.Any(r => r.HeldOn >= from && r.HeldOn <= to) || p.Visits.Any(v => v.ChildSeen && v.VisitedOn >= from && v.VisitedOn <= to))
                 .LedBy(led, p => p.ChildId)
                 .Select(p => new
                 {
                     p.ChildId,
                     p.StartedOn,
-                    LegalStatus = p.Episodes.OrderBy(e => e.StartedOn).Select(e => e.LegalStatus).FirstOrDefault(),
+                    Episodes = p.Episodes.Select(e => new CareVisits.Episode(e.StartedOn, e.ReasonForNewEpisode, e.LegalStatus, e.Placement.Type, e.Placement.IntendedLongTerm, e.Placement.Approval, e.ApprovalCompletedOn)).ToList(),
                     Reviews = p.Reviews.Select(r => r.HeldOn).ToList(),
+                    Visits = p.Visits.Where(v => v.ChildSeen).Select(v => v.VisitedOn).ToList(),
                 })
                 .AsSplitQuery()
                 .ToListAsync(cancellationToken);
@@ -171,13 +172,24 @@ public static class GetTimeliness
 
             foreach (var period in care)
             {
+                var episodes = period.Episodes.OrderBy(e => e.StartedOn).ToList();
                 var reviews = period.Reviews.Order().ToList();
                 for (var i = 0; i < reviews.Count; i++)
                 {
                     if (InPeriod(reviews[i]))
                     {
-                        var due = rules.LookedAfterReviewDue(period.StartedOn, reviews[..i], Domain.Timescales.LookedAfterVisitRule.IsShortBreaks(period.LegalStatus));
+                        var due = rules.LookedAfterReviewDue(period.StartedOn, reviews[..i], Domain.Timescales.LookedAfterVisitRule.IsShortBreaks(episodes.Select(e => e.LegalStatus).FirstOrDefault()));
                         Count(Keys.LookedAfterReviews, reviews[i] <= due, period.ChildId, null, due, reviews[i], Days(due, reviews[i]));
+                    }
+                }
+
+                var visits = period.Visits.Order().ToList();
+                for (var i = 0; i < visits.Count; i++)
+                {
+                    if (InPeriod(visits[i]))
+                    {
+                        var due = CareVisits.DueBefore(rules, period.StartedOn, episodes, reviews, visits[..i], visits[i]);
+                        Count(Keys.LookedAfterVisits, visits[i] <= due, period.ChildId, null, due, visits[i], Days(due, visits[i]));
                     }
                 }
             }
@@ -226,6 +238,7 @@ public static class GetTimeliness
                 Build(Keys.LookedAfterReviews, "Looked-after reviews in time", "Reviews held in the period: the first within 20 working days of care starting, the second within 3 months, later ones within 6 months (short breaks: 3 and 6 months)"),
                 Build(Keys.ProtectionVisits, "Child protection visits in time", $"Visits in the period in which the child was seen, within {rules.Local.ChildProtectionVisitWorkingDays} working days of the last (or of the plan's start)"),
                 Build(Keys.ChildInNeedVisits, "Child in need visits in time", $"Visits in the period in which the child was seen, within {rules.Local.ChildInNeedVisitWorkingDays} working days of the last (or of the plan's start)"),
+                Build(Keys.LookedAfterVisits, "Looked-after visits in time", "Visits in the period in which the child was seen, within the interval regulation 28 set for the placement at the time: within 7 days of a placement starting, then 6 weeks in its first year, 3 months after that in a placement meant to last until 18; weekly until the first review for a child placed before the carer's assessment or approval was complete, or with a parent under an interim care order; short breaks under regulation 48"),
             ],
             Bands(durations));
         }
@@ -253,5 +266,6 @@ public static class GetTimeliness
         public const string LookedAfterReviews = "la-reviews";
         public const string ProtectionVisits = "cp-visits";
         public const string ChildInNeedVisits = "cin-visits";
+        public const string LookedAfterVisits = "la-visits";
     }
 }

@@ -82,6 +82,20 @@ public sealed class TimelinessTests(AppFactory factory) : FrontDoorTestBase(fact
             var care = PeriodOfCare.Start(children[5], D(6, 1), "C1", "N1", new Placement("U6", "PR1", "SN1 2AB", "Smith family", false, urn: "SC123456"), null, Today);
             care.RecordReview(D(6, 29), "PN1", chair, Today);
             care.RecordReview(D(10, 1), "PN1", chair, Today);
+
+            // Visits (regulation 28): within 7 days of the placement, due Monday 8 June, made Thursday 4 June (in time); then
+            // 6 weeks, due Thursday 16 July, made Monday 20 July, 4 days late. The child moved on Monday 3 August to an aunt
+            // approved temporarily (28(4)): the new placement's first visit due Monday 10 August, made Wednesday 12th, 2 days
+            // late; the first review is past, so 4-weekly: due Wednesday 9 September, made Monday 14th, 5 days late (under the
+            // general 6 weeks it would have been in time), the day before her approval was completed. Then 6-weekly again:
+            // due Monday 26 October, made Monday 19 October, in time.
+            care.RecordVisit(D(6, 4), true, true, Today);
+            care.RecordVisit(D(7, 20), true, false, Today);
+            care.ChangePlacement(D(8, 3), new Placement("U3", "PR1", "SN2 4RS", "Aunt (Morag Ellison)", false, "SC123456", PlacementApproval.ConnectedPersonTemporary), false, Today, reasonForChange: "CARPL");
+            care.RecordVisit(D(8, 12), true, true, Today);
+            care.RecordVisit(D(9, 14), true, true, Today);
+            care.CompleteApproval(D(9, 15), Today);
+            care.RecordVisit(D(10, 19), true, true, Today);
             db.PeriodsOfCare.Add(care);
 
             // A child in need plan from Tuesday 1 September, visited Thursday 10 September: due in 20 working days, in time.
@@ -124,6 +138,11 @@ public sealed class TimelinessTests(AppFactory factory) : FrontDoorTestBase(fact
         Assert.Equal((D(6, 9), D(6, 12), "3 working days"), (Of(GetTimeliness.Keys.ProtectionVisits).Late[0].Due, Of(GetTimeliness.Keys.ProtectionVisits).Late[0].Happened, Of(GetTimeliness.Keys.ProtectionVisits).Late[0].LateBy));
         Assert.Equal((1, 2, D(9, 29)), (Of(GetTimeliness.Keys.LookedAfterReviews).InTime, Of(GetTimeliness.Keys.LookedAfterReviews).Total, Assert.Single(Of(GetTimeliness.Keys.LookedAfterReviews).Late).Due));
         Assert.Equal((1, 1, 100), (Of(GetTimeliness.Keys.ChildInNeedVisits).InTime, Of(GetTimeliness.Keys.ChildInNeedVisits).Total, Of(GetTimeliness.Keys.ChildInNeedVisits).Percent));
+        var careVisits = Of(GetTimeliness.Keys.LookedAfterVisits);
+        Assert.Equal((2, 5), (careVisits.InTime, careVisits.Total));
+        Assert.Equal(
+            [(D(9, 9), D(9, 14), "5 days"), (D(8, 10), D(8, 12), "2 days"), (D(7, 16), D(7, 20), "4 days")],
+            careVisits.Late.Select(l => (l.Due, l.Happened, l.LateBy)));
         Assert.Equal("Child2 Timely", Assert.Single(Of(GetTimeliness.Keys.InitialConferences).Late).Who);
         Assert.NotEqual(named, assessments.Late[0].ChildId);
 
@@ -132,7 +151,8 @@ public sealed class TimelinessTests(AppFactory factory) : FrontDoorTestBase(fact
         var team = await SendAsUserAsync(officer, new GetTimeliness.Query(From, Today.AddDays(3), TeamId: AssessmentTeam));
         Assert.Equal(
             [(GetTimeliness.Keys.Contacts, 0, 0), (GetTimeliness.Keys.Assessments, 1, 1), (GetTimeliness.Keys.InitialConferences, 0, 0), (GetTimeliness.Keys.ProtectionReviews, 0, 0),
-                (GetTimeliness.Keys.LookedAfterReviews, 0, 0), (GetTimeliness.Keys.ProtectionVisits, 0, 0), (GetTimeliness.Keys.ChildInNeedVisits, 0, 0)],
+                (GetTimeliness.Keys.LookedAfterReviews, 0, 0), (GetTimeliness.Keys.ProtectionVisits, 0, 0), (GetTimeliness.Keys.ChildInNeedVisits, 0, 0),
+                (GetTimeliness.Keys.LookedAfterVisits, 0, 0)],
             team.Indicators.Select(i => (i.Key, i.InTime, i.Total)));
     }
 
