@@ -823,7 +823,7 @@ internal sealed class CouncilHistory(AppDbContext db, CouncilWorkforce workforce
         for (var move = random.Next(0, 4); move > 0; move--)
         {
             var on = start.AddDays(random.Next(30, Math.Max(31, leaves.DayNumber - start.DayNumber)));
-            At(on, () => period.ChangePlacement(events.Keys[index], Placement(kid.Born, events.Keys[index]), false, today,
+            At(on, () => period.ChangePlacement(events.Keys[index], NewPlacement(period, kid.Born, events.Keys[index]), false, today,
                 reasonForChange: random.NextDouble() < 0.6 ? "CARPL" : "CREQO", dateOfBirth: kid.Born, recordedById: worker));
         }
 
@@ -874,6 +874,19 @@ internal sealed class CouncilHistory(AppDbContext db, CouncilWorkforce workforce
         period.End(leaves, reason, today, worker);
         kid.Iro.End(leaves);
         return leaves;
+    }
+
+    /// <summary>A move: to a carer other than the one the child is with now.</summary>
+    private Placement NewPlacement(PeriodOfCare period, DateOnly born, DateOnly on)
+    {
+        while (true)
+        {
+            var placement = Placement(born, on);
+            if (placement.Carer != period.CurrentEpisode.Placement.Carer)
+            {
+                return placement;
+            }
+        }
     }
 
     private Placement Placement(DateOnly born, DateOnly on)

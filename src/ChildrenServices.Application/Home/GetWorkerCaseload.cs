@@ -20,8 +20,10 @@ public static class GetWorkerCaseload
 
     /// <param name="Restricted">Children in the caseload on records the manager may not see: counted, never named.</param>
     /// <param name="Families">Open early help episodes the worker keyworks.</param>
+    /// <param name="Overdue">Every statutory item past its due date on the children the worker leads in these teams that the manager may see, oldest first.</param>
     public sealed record Result(
-        Guid WorkerId, string WorkerName, string? JobTitle, IReadOnlyList<TeamLoad> Teams, IReadOnlyList<ChildRow> Children, int Restricted, int Families)
+        Guid WorkerId, string WorkerName, string? JobTitle, IReadOnlyList<TeamLoad> Teams, IReadOnlyList<ChildRow> Children, int Restricted, int Families,
+        IReadOnlyList<Timescales.DueRow> Overdue)
     {
         public int LeadCases => Children.Count(c => c.Role == AllocationRole.Lead) + Restricted;
     }
@@ -75,8 +77,8 @@ public static class GetWorkerCaseload
                 .ToDictionaryAsync(p => p.Id, cancellationToken);
             var restricted = allocations.Count(a => a.Role == AllocationRole.Lead && !children.ContainsKey(a.ChildId));
 
-            var deadlines = (await due.ForLeadsAsync(a => a.WorkerId == query.WorkerId && teamIds.Contains(a.TeamId), cancellationToken))
-                .GroupBy(d => d.ChildId).ToDictionary(g => g.Key, g => g.OrderBy(d => d.DueOn).First());
+            var dueWork = await due.ForLeadsAsync(a => a.WorkerId == query.WorkerId && teamIds.Contains(a.TeamId), cancellationToken);
+            var deadlines = dueWork.GroupBy(d => d.ChildId).ToDictionary(g => g.Key, g => g.OrderBy(d => d.DueOn).First());
 
             string StatusOf(Guid id) => children[id] switch
             {
@@ -100,7 +102,8 @@ public static class GetWorkerCaseload
                 .ToList();
 
             var families = await db.EarlyHelpEpisodes.CountAsync(e => e.KeyworkerId == query.WorkerId && e.EndedOn == null && teamIds.Contains(e.TeamId), cancellationToken);
-            return new Result(query.WorkerId, worker.DisplayName, worker.JobTitle, teams, rows, restricted, families);
+            return new Result(query.WorkerId, worker.DisplayName, worker.JobTitle, teams, rows, restricted, families,
+                [.. dueWork.Where(d => d.Status == Domain.Timescales.RagStatus.Red).OrderBy(d => d.DueOn).ThenBy(d => d.ChildName)]);
         }
     }
 }

@@ -11,7 +11,8 @@ namespace ChildrenServices.Application.Performance;
 /// Workload across the service: for each team and worker, the children they lead by the most intensive thing open for
 /// each (looked after, child protection plan, child in need plan, open referral, other), early help families, and the
 /// caseload weighted by the council's points (<see cref="CaseWeighting"/>) beside the number of cases and the team's
-/// capacity. Counts include every child; no child is named.
+/// capacity, and the statutory work overdue on the children each leads (the worktray's red items). Counts include every
+/// child; no child is named.
 /// </summary>
 public static class GetWorkload
 {
@@ -26,17 +27,20 @@ public static class GetWorkload
         public int Cases => Workers.Sum(w => w.Cases);
 
         public int Weighted => Workers.Sum(w => w.Weighted);
+
+        public int Overdue => Workers.Sum(w => w.Overdue);
     }
 
     /// <param name="Cases">Children led, plus early help families with no child led: what the team's capacity is counted in.</param>
-    public sealed record WorkerRow(Guid Id, string Name, int LookedAfter, int ChildProtection, int ChildInNeed, int Assessment, int Other, int Families, int Weighted)
+    /// <param name="Overdue">Statutory work past its due date on the children the worker leads in the team: assessments, strategy discussions, conferences, reviews and visits.</param>
+    public sealed record WorkerRow(Guid Id, string Name, int LookedAfter, int ChildProtection, int ChildInNeed, int Assessment, int Other, int Families, int Weighted, int Overdue)
     {
         public int Children => LookedAfter + ChildProtection + ChildInNeed + Assessment + Other;
 
         public int Cases => Children + Families;
     }
 
-    public sealed class Handler(IAppDbContext db, ICurrentUser user) : IQueryHandler<Query, Result>
+    public sealed class Handler(IAppDbContext db, ICurrentUser user, Timescales.StatutoryDueWork due) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -73,6 +77,12 @@ public static class GetWorkload
             var led = leads.GroupBy(a => new { a.TeamId, a.WorkerId, Kind = kindOf.GetValueOrDefault(a.ChildId, 5) })
                 .Select(g => new { g.Key.TeamId, g.Key.WorkerId, g.Key.Kind, Count = g.Count() })
                 .ToList();
+            // The worktrays' due work for every lead, restricted children included (counted, never named), in one statement.
+            var teamOf = leads.ToDictionary(a => a.ChildId, a => a.TeamId);
+            var overdue = (await due.ForLeadsAsync(a => true, cancellationToken, everyChild: true))
+                .Where(d => d.Status == Domain.Timescales.RagStatus.Red)
+                .GroupBy(d => (Team: teamOf.GetValueOrDefault(d.ChildId), d.WorkerId))
+                .ToDictionary(g => g.Key, g => g.Count());
             var families = await db.EarlyHelpEpisodes.AsNoTracking().Where(e => e.EndedOn == null)
                 .GroupBy(e => new { e.TeamId, e.KeyworkerId }).Select(g => new { g.Key.TeamId, g.Key.KeyworkerId, Count = g.Count() })
                 .ToListAsync(cancellationToken);
@@ -85,7 +95,7 @@ public static class GetWorkload
                 // A child in early help only is weighed in their family (kind 6), not again on their own.
                 var weighted = (lac * weights.LookedAfter) + (cp * weights.ChildProtection) + (cin * weights.ChildInNeed) + (assessment * weights.Assessment)
                     + (other * weights.Other) + (familyCount * weights.EarlyHelpFamily);
-                return new WorkerRow(worker, name, lac, cp, cin, assessment, other, familyCount, weighted);
+                return new WorkerRow(worker, name, lac, cp, cin, assessment, other, familyCount, weighted, overdue.GetValueOrDefault((team, worker)));
             }
 
             return new Result(weights,

@@ -9,7 +9,11 @@ using Microsoft.EntityFrameworkCore;
 namespace ChildrenServices.Application.Timescales;
 
 /// <summary>One statutory thing due for a child, with its RAG status today.</summary>
-public sealed record DueRow(Guid ChildId, string ChildName, string Worker, DueKind Kind, string What, DateOnly DueOn, RagStatus Status, string Link);
+public sealed record DueRow(Guid ChildId, string ChildName, string Worker, DueKind Kind, string What, DateOnly DueOn, RagStatus Status, string Link)
+{
+    /// <summary>The lead worker whose work it is.</summary>
+    public Guid WorkerId { get; init; }
+}
 
 /// <summary>
 /// The statutory due items for the children some lead workers hold, worked out on read from the
@@ -33,9 +37,13 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
     /// enquiries, plans and periods of care, as rows of one shape joined by UNION ALL. Nothing here loads a whole
     /// aggregate; the settings come from <see cref="TimescaleProvider"/>'s cache.
     /// </summary>
-    public async Task<IReadOnlyList<DueRow>> ForLeadsAsync(Expression<Func<Allocation, bool>> whichLeads, CancellationToken ct)
+    /// <param name="everyChild">
+    /// Every child's work, restricted records included, for counts that name no child (the workload's overdue work);
+    /// otherwise only the children the user may see, as on every list that names them.
+    /// </param>
+    public async Task<IReadOnlyList<DueRow>> ForLeadsAsync(Expression<Func<Allocation, bool>> whichLeads, CancellationToken ct, bool everyChild = false)
     {
-        var leads = access.WhereVisible(db.Allocations.AsNoTracking(), a => a.ChildId)
+        var leads = (everyChild ? db.Allocations.AsNoTracking() : access.WhereVisible(db.Allocations.AsNoTracking(), a => a.ChildId))
             .Where(a => a.EndedOn == null && a.Role == AllocationRole.Lead)
             .Where(whichLeads);
         var childIds = leads.Select(a => a.ChildId);
@@ -45,7 +53,7 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
             Kind = (int)FactKind.Lead, ChildId = a.ChildId, TeamId = a.TeamId,
             ChildName = db.People.Where(p => p.Id == a.ChildId).Select(p => p.GivenNames + " " + p.FamilyName).FirstOrDefault(),
             WorkerName = db.Staff.Where(s => s.Id == a.WorkerId).Select(s => s.DisplayName).FirstOrDefault(),
-            D1 = null, D2 = null, D3 = null, D4 = null, D5 = null, Count = 0, Flag = false, Status = null, LegalStatus = null, PlacementType = null, D6 = null, D7 = null, Approval = 0,
+            D1 = null, D2 = null, D3 = null, D4 = null, D5 = null, Count = 0, Flag = false, Status = null, LegalStatus = null, PlacementType = null, D6 = null, D7 = null, Approval = 0, WorkerId = a.WorkerId,
         });
 
         // Each open referral once, with the dates both the assessment and the strategy discussion rules need.
@@ -62,7 +70,7 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
                 D5 = null, Count = 0,
                 Flag = r.ImmediateStrategyDiscussion,
                 Status = db.ChildAndFamilyAssessments.Where(a => a.ReferralId == r.Id).OrderByDescending(a => a.StartedOn).Select(a => (AssessmentStatus?)a.Status).FirstOrDefault(),
-                LegalStatus = null, PlacementType = null, D6 = null, D7 = null, Approval = 0,
+                LegalStatus = null, PlacementType = null, D6 = null, D7 = null, Approval = 0, WorkerId = null,
             });
 
         // Open section 47 enquiries (ChildProtectionEnquiry.IsOpen), with the dates of what each waits for.
@@ -71,7 +79,7 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
             .Select(e => new Fact
             {
                 Kind = (int)FactKind.Enquiry, ChildId = e.ChildId, TeamId = null, ChildName = null, WorkerName = null,
-                D1 = e.StrategyHeldOn, D2 = e.Section47ConcludedOn, D3 = e.ConferenceTargetOn, D4 = null, D5 = null, Count = 0, Flag = false, Status = null, LegalStatus = null, PlacementType = null, D6 = null, D7 = null, Approval = 0,
+                D1 = e.StrategyHeldOn, D2 = e.Section47ConcludedOn, D3 = e.ConferenceTargetOn, D4 = null, D5 = null, Count = 0, Flag = false, Status = null, LegalStatus = null, PlacementType = null, D6 = null, D7 = null, Approval = 0, WorkerId = null,
             });
 
         // The dates the plan's rules need, not the plan with its core groups, reviews and visits.
@@ -85,7 +93,7 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
                 D3 = p.Visits.Where(v => v.ChildSeen).Max(v => (DateOnly?)v.VisitedOn),
                 D4 = null, D5 = null, Count = 0,
                 Flag = p.CoreGroups.Any(),
-                Status = null, LegalStatus = null, PlacementType = null, D6 = null, D7 = null, Approval = 0,
+                Status = null, LegalStatus = null, PlacementType = null, D6 = null, D7 = null, Approval = 0, WorkerId = null,
             });
 
         var childInNeedRows = db.ChildInNeedPlans.AsNoTracking()
@@ -96,7 +104,7 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
                 D1 = p.StartedOn,
                 D2 = p.Reviews.Max(r => (DateOnly?)r.HeldOn),
                 D3 = p.Visits.Where(v => v.ChildSeen).Max(v => (DateOnly?)v.VisitedOn),
-                D4 = null, D5 = null, Count = 0, Flag = false, Status = null, LegalStatus = null, PlacementType = null, D6 = null, D7 = null, Approval = 0,
+                D4 = null, D5 = null, Count = 0, Flag = false, Status = null, LegalStatus = null, PlacementType = null, D6 = null, D7 = null, Approval = 0, WorkerId = null,
             });
 
         // The dates the care rules need (LookedAfter.CareDue: the reviews held — how many, the first and the latest; the
@@ -128,6 +136,7 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
                     .Select(e => e.Placement.Approval == PlacementApproval.ParentBeforeAssessment ? (int)PlacementApproval.ParentBeforeAssessment
                         : e.Placement.Approval == PlacementApproval.ConnectedPersonTemporary ? (int)PlacementApproval.ConnectedPersonTemporary : 0)
                     .FirstOrDefault(),
+                WorkerId = null,
             });
 
         // Referrals first: a union takes a column's type from its first part, and the assessment status is stored as its
@@ -143,6 +152,7 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
         // Names come with the leads, projected in the one statement; each child's lead worker's name once.
         var names = leadFacts.GroupBy(l => l.ChildId).ToDictionary(g => g.Key, g => g.First().ChildName ?? string.Empty);
         var workerOf = leadFacts.GroupBy(l => l.ChildId).ToDictionary(g => g.Key, g => g.First().WorkerName ?? "Unknown");
+        var workerIdOf = leadFacts.GroupBy(l => l.ChildId).ToDictionary(g => g.Key, g => g.First().WorkerId ?? Guid.Empty);
         var referrals = facts.Where(f => f.Kind == (int)FactKind.Referral).ToList();
         var rules = await timescales.CurrentAsync(ct);
         var today = UkTime.Today(clock);
@@ -234,7 +244,7 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
                 rules.StatusOf(new DueItem(DueKind.LookedAfterVisit, visit), today), link));
         }
 
-        return [.. rows.OrderBy(r => r.DueOn).ThenBy(r => r.ChildName)];
+        return [.. rows.OrderBy(r => r.DueOn).ThenBy(r => r.ChildName).Select(r => r with { WorkerId = workerIdOf[r.ChildId] })];
     }
 
     /// <summary>
@@ -292,5 +302,8 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
         /// name, which a union column could not carry beside the other parts' constants.
         /// </summary>
         public int Approval { get; init; }
+
+        /// <summary>A lead's worker.</summary>
+        public Guid? WorkerId { get; init; }
     }
 }

@@ -88,6 +88,45 @@ public sealed class WorkloadTests(AppFactory factory) : FrontDoorTestBase(factor
     }
 
     [Fact]
+    public async Task OverdueWork_IsCountedForEveryChildTheWorkerLeads_AndTheManagerOpensTheListBehindTheNumber()
+    {
+        await TeamAsync();
+
+        // Today is Tuesday 24 November. Both plans began at initial conferences on Tuesday 29 September with no visit or
+        // core group since: the first visit and the core group were due within 10 working days, Tuesday 13 October (2 each).
+        // Care began on Wednesday 25 October: the first visit was due within 7 days (Sunday 1 November) and the first review
+        // within 20 working days (Monday 23 November), both past (2). The assessments for the three referrals of Friday
+        // 25 September are due in 45 working days, Friday 27 November: not yet overdue. So 6 overdue, and none for the
+        // keyworker (the early help family has no statutory timescale). Child 1's record is then restricted to no one:
+        // still counted, but not listed for the manager.
+        await WithDbAsync(async db =>
+        {
+            var child1 = await db.ChildProtectionPlans.Where(p => p.StartedOn == Today.AddDays(-56)).OrderBy(p => p.ChildId).Select(p => p.ChildId).ToListAsync();
+            var restrict = await db.People.SingleAsync(p => p.Id == child1.Single(c => !db.PeriodsOfCare.Any(x => x.ChildId == c)));
+            restrict.Restrict(Domain.People.RestrictionReason.HighProfile, Today, Today.AddMonths(6), []);
+            await db.SaveChangesAsync();
+        });
+        var officer = await CreateUserAsync(Roles.PerformanceOfficer, "Dev Lindqvist");
+
+        var workload = await SendAsUserAsync(officer, new GetWorkload.Query());
+        var grace = workload.Teams.SelectMany(t => t.Workers).Single(w => w.Id == socialWorker);
+        var tom = workload.Teams.SelectMany(t => t.Workers).Single(w => w.Id == keyworker);
+        Assert.Equal((6, 0), (grace.Overdue, tom.Overdue));
+        Assert.Equal(6, workload.Teams.Single(t => t.Id == AssessmentTeam).Overdue);
+
+        // The manager's number links to the worker's overdue list, which names only the children the manager may see.
+        var manager = ClientFor(AssessmentManager);
+        var page = await PageAsync(manager, "/Performance/Workload");
+        Assert.Contains($"<a class=\"govuk-link\" href=\"/Team/Workers/{socialWorker}#deadlines\">6<span class=\"govuk-visually-hidden\"> overdue for Grace Okafor-Lyle</span></a>", page, StringComparison.Ordinal);
+        var caseload = await PageAsync(manager, $"/Team/Workers/{socialWorker}");
+        Assert.Contains("<h2 class=\"govuk-heading-m\" id=\"deadlines\">Overdue statutory work (4)</h2>", caseload, StringComparison.Ordinal);
+        Assert.Contains("Child0 Weighed", caseload, StringComparison.Ordinal);
+        Assert.DoesNotContain("Child1 Weighed", caseload, StringComparison.Ordinal);
+        var csv = await (await manager.GetAsync("/Performance/Workload/Csv", TestContext.Current.CancellationToken)).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.Contains("Grace Okafor-Lyle,1,1,0,1,1,0,4,20,9,6\r\n", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheAdministrator_SetsTheWeights_AWeightOutOfRangeIsRefusedBesideIt_AndTheManagerDrillsIntoTheirOwnWorkers()
     {
         await TeamAsync();

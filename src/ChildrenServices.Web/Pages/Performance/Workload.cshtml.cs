@@ -25,6 +25,6 @@ public sealed class WorkloadModel(ISender sender) : PageModel
 
     private static ExportTable Table(GetWorkload.Result w) => new(
         "Workload",
-        ["Team", "Worker", "Looked after", "Child protection", "Child in need", "Being assessed", "Other", "Early help families", "Cases", "Capacity per worker", "Weighted caseload"],
-        [.. w.Teams.SelectMany(t => t.Workers.Select(x => (IReadOnlyList<object?>)[t.Name, x.Name, x.LookedAfter, x.ChildProtection, x.ChildInNeed, x.Assessment, x.Other, x.Families, x.Cases, t.CapacityPerWorker, x.Weighted]))]);
+        ["Team", "Worker", "Looked after", "Child protection", "Child in need", "Being assessed", "Other", "Early help families", "Cases", "Capacity per worker", "Weighted caseload", "Overdue statutory work"],
+        [.. w.Teams.SelectMany(t => t.Workers.Select(x => (IReadOnlyList<object?>)[t.Name, x.Name, x.LookedAfter, x.ChildProtection, x.ChildInNeed, x.Assessment, x.Other, x.Families, x.Cases, t.CapacityPerWorker, x.Weighted, x.Overdue]))]);
 }
