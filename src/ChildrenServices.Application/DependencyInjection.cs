@@ -20,6 +20,7 @@ public static class DependencyInjection
         services.AddSingleton<Timescales.TimescaleSettingsCache>();
         services.AddScoped<Timescales.TimescaleProvider>();
         services.AddScoped<Timescales.StatutoryDueWork>();
+        services.AddScoped<Performance.TimelinessFacts>();
         services.AddOptions<RestrictionSettings>();
         services.AddSingleton(sp => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RestrictionSettings>>().Value);
         services.AddOptions<FrontDoor.FrontDoorSettings>();

@@ -37,6 +37,7 @@ builder.Services.Configure<RestrictionSettings>(builder.Configuration.GetSection
 builder.Services.Configure<ChildrenServices.Application.FrontDoor.FrontDoorSettings>(builder.Configuration.GetSection("FrontDoor"));
 builder.Services.Configure<ChildrenServices.Application.CalendarSettings>(builder.Configuration.GetSection("Calendar"));
 builder.Services.Configure<ChildrenServices.Application.People.Merging.MergeSettings>(builder.Configuration.GetSection("Merging"));
+builder.Services.AddHostedService<TimelinessRefresher>();
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentUser>();

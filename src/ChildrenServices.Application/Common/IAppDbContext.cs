@@ -62,6 +62,10 @@ public interface IAppDbContext
 
     DbSet<Domain.Teams.CaseWeightSettings> CaseWeightSettings { get; }
 
+    DbSet<Domain.Timescales.TimelinessFact> TimelinessFacts { get; }
+
+    DbSet<Domain.Timescales.TimelinessRefresh> TimelinessRefreshes { get; }
+
     DbSet<Domain.Returns.ReturnSettings> ReturnSettings { get; }
 
     DbSet<Domain.SocialCare.ChildInNeedPlan> ChildInNeedPlans { get; }

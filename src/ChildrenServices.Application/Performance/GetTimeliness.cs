@@ -24,20 +24,27 @@ public static class GetTimeliness
 
     /// <param name="TeamId">Only the work on children the team leads now (<see cref="TeamFilter"/>); contacts, which come before any team, are then not counted.</param>
     /// <param name="NameEvery">
-    /// Name the child on every exception (for a download); otherwise only the latest <see cref="NamedOnPage"/> of each
-    /// indicator, the rest left blank, so a page does not look up thousands of names it will not show.
+    /// List and name every exception (for a download); otherwise only the latest <see cref="NamedOnPage"/> of each
+    /// indicator, so a page does not read and name thousands it will not show.
     /// </param>
     [RequiresPermission(Permission.ViewPerformance)]
     public sealed record Query(DateOnly From, DateOnly To, bool NameEvery = false, Guid? TeamId = null) : IQuery<Result>;
 
-    public sealed record Result(DateOnly From, DateOnly To, IReadOnlyList<Indicator> Indicators, IReadOnlyList<Band> AssessmentDurations);
+    public sealed record Result(DateOnly From, DateOnly To, IReadOnlyList<Indicator> Indicators, IReadOnlyList<Band> AssessmentDurations)
+    {
+        /// <summary>When the figures were last brought up to date (ADR 0031); null before the first refresh.</summary>
+        public DateTime? AsAtUtc { get; init; }
+    }
 
     /// <param name="Key">A short name for links and downloads.</param>
-    /// <param name="Late">The events that were not in time, the latest first.</param>
+    /// <param name="Late">The events that were not in time, the latest first: all of them for a download (<see cref="Query.NameEvery"/>), otherwise the latest <see cref="NamedOnPage"/>.</param>
     public sealed record Indicator(string Key, string Name, string Definition, int InTime, int Total, IReadOnlyList<Exception> Late)
     {
         /// <summary>The share in time, rounded to a whole percentage; null when nothing happened in the period.</summary>
         public int? Percent => Total == 0 ? null : (int)Math.Round(100.0 * InTime / Total, MidpointRounding.AwayFromZero);
+
+        /// <summary>How many were not in time (<see cref="Late"/> holds the latest of them on a page, all of them for a download).</summary>
+        public int NotInTime => Total - InTime;
     }
 
     /// <param name="ChildId">Null for a contact, which may be about several children.</param>
@@ -58,158 +65,45 @@ public static class GetTimeliness
         }
     }
 
-    public sealed class Handler(IAppDbContext db, RecordAccess access, WorkingDayCalendar calendar, Timescales.TimescaleProvider timescaleProvider) : IQueryHandler<Query, Result>
+    public sealed class Handler(IAppDbContext db, RecordAccess access, Timescales.TimescaleProvider timescaleProvider) : IQueryHandler<Query, Result>
     {
         /// <summary>Names are looked up this many at a time, well inside SQLite's limit on parameters in one statement.</summary>
         private const int NameBatch = 500;
+
+        private static readonly string[] Order =
+        [
+            Keys.Contacts, Keys.Assessments, Keys.InitialConferences, Keys.ProtectionReviews, Keys.LookedAfterReviews, Keys.ProtectionVisits, Keys.ChildInNeedVisits, Keys.LookedAfterVisits,
+        ];
 
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
             var (from, to) = (query.From, query.To);
             var rules = await timescaleProvider.CurrentAsync(cancellationToken);
-            var start = UkTime.ToUtc(from.ToDateTime(TimeOnly.MinValue));
-            var end = UkTime.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
 
-            // Deliberately not through RecordAccess: the figures count every child. Names are checked below.
+            // Read from the facts the refresh keeps (ADR 0031), not worked out again from years of visits. Deliberately not
+            // through RecordAccess: the figures count every child. Names are checked below. A team's view has only the work
+            // on the children it leads now, so no contacts (which have no child).
             var led = query.TeamId is { } team ? TeamFilter.ChildrenLedBy(db, team) : null;
-            var decisions = query.TeamId is not null ? [] : await db.ContactDecisions.AsNoTracking()
-                .Where(d => d.SupersededById == null && (d.SignOff == SignOffState.NotNeeded || d.SignOff == SignOffState.Agreed))
-                .Join(db.Contacts.Where(c => c.ReceivedAtUtc >= start && c.ReceivedAtUtc < end), d => d.ContactId, c => c.Id, (d, c) => new { c.Reference, c.DecisionDueAtUtc, d.DecidedAtUtc, d.WithinTimescale })
-                .ToListAsync(cancellationToken);
-            var assessments = await db.ChildAndFamilyAssessments.AsNoTracking()
-                .Where(a => a.Status == AssessmentStatus.Authorised && a.AuthorisedOn >= from && a.AuthorisedOn <= to)
-                .LedBy(led, a => a.ChildId)
-                .Select(a => new { a.ChildId, a.ReferralDate, AuthorisedOn = a.AuthorisedOn!.Value })
-                .ToListAsync(cancellationToken);
-            var conferences = await db.ChildProtectionEnquiries.AsNoTracking()
-                .Where(e => e.ConferenceHeldOn >= from && e.ConferenceHeldOn <= to)
-                .LedBy(led, e => e.ChildId)
-                .Select(e => new { e.ChildId, e.StrategyHeldOn, HeldOn = e.ConferenceHeldOn!.Value })
-                .ToListAsync(cancellationToken);
-            var protection = await db.ChildProtectionPlans.AsNoTracking()
-                .Where(p => p.Reviews.Any(r => r.HeldOn >= from && r.HeldOn <= to) || p.Visits.Any(v => v.ChildSeen && v.VisitedOn >= from && v.VisitedOn <= to))
-                .LedBy(led, p => p.ChildId)
-                .Select(p => new { p.ChildId, p.StartedOn, Reviews = p.Reviews.Select(r => r.HeldOn).ToList(), Visits = p.Visits.Where(v => v.ChildSeen).Select(v => v.VisitedOn).ToList() })
-                .AsSplitQuery()
-                .ToListAsync(cancellationToken);
-            var childInNeed = await db.ChildInNeedPlans.AsNoTracking()
-                .Where(p => p.Visits.Any(v => v.ChildSeen && v.VisitedOn >= from && v.VisitedOn <= to))
-                .LedBy(led, p => p.ChildId)
-                .Select(p => new { p.ChildId, p.StartedOn, Visits = p.Visits.Where(v => v.ChildSeen).Select(v => v.VisitedOn).ToList() })
-                .ToListAsync(cancellationToken);
-            var care = await db.PeriodsOfCare.AsNoTracking()
-                .Where(p => p.Reviews.Any(r => r.HeldOn >= from && r.HeldOn <= to) || p.Visits.Any(v => v.ChildSeen && v.VisitedOn >= from && v.VisitedOn <= to))
-                .LedBy(led, p => p.ChildId)
-                .Select(p => new
-                {
-                    p.ChildId,
-                    p.StartedOn,
-                    Episodes = p.Episodes.Select(e => new CareVisits.Episode(e.StartedOn, e.ReasonForNewEpisode, e.LegalStatus, e.Placement.Type, e.Placement.IntendedLongTerm, e.Placement.Approval, e.ApprovalCompletedOn)).ToList(),
-                    Reviews = p.Reviews.Select(r => r.HeldOn).ToList(),
-                    Visits = p.Visits.Where(v => v.ChildSeen).Select(v => v.VisitedOn).ToList(),
-                })
-                .AsSplitQuery()
-                .ToListAsync(cancellationToken);
-
-            bool InPeriod(DateOnly d) => d >= from && d <= to;
-            string WorkingDays(DateOnly due, DateOnly on) => Plural(calendar.WorkingDaysBetween(due, on), "working day");
-            static string Days(DateOnly due, DateOnly on) => Plural(on.DayNumber - due.DayNumber, "day");
-            var late = new List<(string Key, Guid? ChildId, string? Reference, DateOnly Due, DateOnly On, string By)>();
-            var totals = new Dictionary<string, (int InTime, int Total)>();
-            void Count(string key, bool inTime, Guid? childId, string? reference, DateOnly due, DateOnly on, string by)
+            var inPeriod = db.TimelinessFacts.AsNoTracking().Where(f => f.CountedOn >= from && f.CountedOn <= to);
+            if (led is not null)
             {
-                var (inTimeSoFar, total) = totals.GetValueOrDefault(key);
-                totals[key] = (inTimeSoFar + (inTime ? 1 : 0), total + 1);
-                if (!inTime)
-                {
-                    late.Add((key, childId, reference, due, on, by));
-                }
+                inPeriod = inPeriod.Where(f => f.ChildId != null && led.Contains(f.ChildId.Value));
             }
 
-            foreach (var d in decisions)
-            {
-                // A contact is due by a time (the end of the next working day's hours, Contact.DecisionDueAtUtc), so one
-                // decided later the same day is late by hours.
-                var due = DateOnly.FromDateTime(UkTime.ToLocal(d.DecisionDueAtUtc));
-                var decided = DateOnly.FromDateTime(UkTime.ToLocal(d.DecidedAtUtc));
-                var by = decided == due ? Plural((int)Math.Ceiling((d.DecidedAtUtc - d.DecisionDueAtUtc).TotalHours), "hour") : WorkingDays(due, decided);
-                Count(Keys.Contacts, d.WithinTimescale, null, d.Reference, due, decided, by);
-            }
+            var asAt = await db.TimelinessRefreshes.AsNoTracking().Where(r => r.Id == Domain.Timescales.TimelinessRefresh.SingletonId).Select(r => (DateTime?)r.RefreshedAtUtc).SingleOrDefaultAsync(cancellationToken);
+            var totals = (await inPeriod.GroupBy(f => new { f.Key, f.InTime }).Select(g => new { g.Key.Key, g.Key.InTime, Count = g.Count() }).ToListAsync(cancellationToken))
+                .GroupBy(t => t.Key).ToDictionary(g => g.Key, g => (InTime: g.Where(t => t.InTime).Sum(t => t.Count), Total: g.Sum(t => t.Count)));
+            var durations = await inPeriod.Where(f => f.Key == Keys.Assessments && f.WorkingDays != null)
+                .GroupBy(f => f.WorkingDays!.Value).Select(g => new { Days = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
 
-            var durations = new List<int>();
-            foreach (var a in assessments)
-            {
-                var due = rules.AssessmentDue(a.ReferralDate);
-                durations.Add(calendar.WorkingDaysBetween(a.ReferralDate, a.AuthorisedOn));
-                Count(Keys.Assessments, a.AuthorisedOn <= due, a.ChildId, null, due, a.AuthorisedOn, WorkingDays(due, a.AuthorisedOn));
-            }
+            // The exceptions, latest first: all of them for a download, the page's worth of each indicator otherwise.
+            var late = inPeriod.Where(f => !f.InTime);
+            IQueryable<Domain.Timescales.TimelinessFact> shown = query.NameEvery ? late
+                : Order.Select(key => late.Where(f => f.Key == key).OrderByDescending(f => f.Happened).ThenBy(f => f.Id).Take(NamedOnPage)).Aggregate((a, b) => a.Concat(b));
+            var exceptions = (await shown.Select(f => new { f.Key, f.ChildId, f.Reference, f.Due, f.Happened, f.LateBy, f.Id }).ToListAsync(cancellationToken))
+                .GroupBy(f => f.Key).ToDictionary(g => g.Key, g => g.OrderByDescending(f => f.Happened).ThenBy(f => f.Id).ToList());
 
-            foreach (var c in conferences)
-            {
-                var due = rules.InitialConferenceDue(c.StrategyHeldOn);
-                Count(Keys.InitialConferences, c.HeldOn <= due, c.ChildId, null, due, c.HeldOn, WorkingDays(due, c.HeldOn));
-            }
-
-            foreach (var plan in protection)
-            {
-                var reviews = plan.Reviews.Order().ToList();
-                for (var i = 0; i < reviews.Count; i++)
-                {
-                    if (InPeriod(reviews[i]))
-                    {
-                        var due = rules.ChildProtectionReviewDue(plan.StartedOn, i == 0 ? null : reviews[i - 1]);
-                        Count(Keys.ProtectionReviews, reviews[i] <= due, plan.ChildId, null, due, reviews[i], Days(due, reviews[i]));
-                    }
-                }
-
-                VisitsOf(plan.ChildId, plan.StartedOn, plan.Visits, Keys.ProtectionVisits, rules.ChildProtectionVisitDue);
-            }
-
-            foreach (var plan in childInNeed)
-            {
-                VisitsOf(plan.ChildId, plan.StartedOn, plan.Visits, Keys.ChildInNeedVisits, rules.ChildInNeedVisitDue);
-            }
-
-            foreach (var period in care)
-            {
-                var episodes = period.Episodes.OrderBy(e => e.StartedOn).ToList();
-                var reviews = period.Reviews.Order().ToList();
-                for (var i = 0; i < reviews.Count; i++)
-                {
-                    if (InPeriod(reviews[i]))
-                    {
-                        var due = rules.LookedAfterReviewDue(period.StartedOn, reviews[..i], Domain.Timescales.LookedAfterVisitRule.IsShortBreaks(episodes.Select(e => e.LegalStatus).FirstOrDefault()));
-                        Count(Keys.LookedAfterReviews, reviews[i] <= due, period.ChildId, null, due, reviews[i], Days(due, reviews[i]));
-                    }
-                }
-
-                var visits = period.Visits.Order().ToList();
-                for (var i = 0; i < visits.Count; i++)
-                {
-                    if (InPeriod(visits[i]))
-                    {
-                        var due = CareVisits.DueBefore(rules, period.StartedOn, episodes, reviews, visits[..i], visits[i]);
-                        Count(Keys.LookedAfterVisits, visits[i] <= due, period.ChildId, null, due, visits[i], Days(due, visits[i]));
-                    }
-                }
-            }
-
-            void VisitsOf(Guid childId, DateOnly planStart, List<DateOnly> seen, string key, Func<DateOnly, DateOnly?, DateOnly> dueAfter)
-            {
-                var visits = seen.Order().ToList();
-                for (var i = 0; i < visits.Count; i++)
-                {
-                    if (InPeriod(visits[i]))
-                    {
-                        var due = dueAfter(planStart, i == 0 ? null : visits[i - 1]);
-                        Count(key, visits[i] <= due, childId, null, due, visits[i], WorkingDays(due, visits[i]));
-                    }
-                }
-            }
-
-            var ordered = late.GroupBy(l => l.Key).ToDictionary(g => g.Key, g => g.OrderByDescending(l => l.On).ThenBy(l => l.ChildId).ToList());
-            var toName = ordered.Values.SelectMany(list => query.NameEvery ? list : list.Take(NamedOnPage))
-                .Where(l => l.ChildId is not null).Select(l => l.ChildId!.Value).Distinct().ToList();
+            var toName = exceptions.Values.SelectMany(list => list).Where(l => l.ChildId is not null).Select(l => l.ChildId!.Value).Distinct().ToList();
             var names = new Dictionary<Guid, string>();
             foreach (var batch in toName.Chunk(NameBatch))
             {
@@ -220,13 +114,11 @@ public static class GetTimeliness
                 }
             }
 
-            string Who(Guid? childId, string? reference, int index) =>
-                reference ?? (!query.NameEvery && index >= NamedOnPage ? string.Empty : names.GetValueOrDefault(childId!.Value, "Restricted record"));
             Indicator Build(string key, string name, string definition)
             {
                 var (inTime, total) = totals.GetValueOrDefault(key);
-                return new Indicator(key, name, definition, inTime, total, [.. ordered.GetValueOrDefault(key, [])
-                    .Select((l, i) => new Exception(l.ChildId, Who(l.ChildId, l.Reference, i), l.Due, l.On, l.By))]);
+                return new Indicator(key, name, definition, inTime, total, [.. exceptions.GetValueOrDefault(key, [])
+                    .Select(l => new Exception(l.ChildId, l.Reference ?? names.GetValueOrDefault(l.ChildId!.Value, "Restricted record"), l.Due, l.Happened, l.LateBy ?? string.Empty))]);
             }
 
             return new Result(from, to,
@@ -240,7 +132,10 @@ public static class GetTimeliness
                 Build(Keys.ChildInNeedVisits, "Child in need visits in time", $"Visits in the period in which the child was seen, within {rules.Local.ChildInNeedVisitWorkingDays} working days of the last (or of the plan's start)"),
                 Build(Keys.LookedAfterVisits, "Looked-after visits in time", "Visits in the period in which the child was seen, within the interval regulation 28 set for the placement at the time: within 7 days of a placement starting, then 6 weeks in its first year, 3 months after that in a placement meant to last until 18; weekly until the first review for a child placed before the carer's assessment or approval was complete, or with a parent under an interim care order; short breaks under regulation 48"),
             ],
-            Bands(durations));
+            Bands([.. durations.SelectMany(d => Enumerable.Repeat(d.Days, d.Count))]))
+            {
+                AsAtUtc = asAt,
+            };
         }
 
         private static IReadOnlyList<Band> Bands(List<int> durations) =>
@@ -253,7 +148,6 @@ public static class GetTimeliness
             new("More than 60", durations.Count(d => d > 60)),
         ];
 
-        private static string Plural(int n, string unit) => $"{n} {unit}{(n == 1 ? string.Empty : "s")}";
     }
 
     /// <summary>The indicators' keys, for links and downloads.</summary>

@@ -70,6 +70,10 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? user,
 
     public DbSet<Domain.Teams.CaseWeightSettings> CaseWeightSettings => Set<Domain.Teams.CaseWeightSettings>();
 
+    public DbSet<Domain.Timescales.TimelinessFact> TimelinessFacts => Set<Domain.Timescales.TimelinessFact>();
+
+    public DbSet<Domain.Timescales.TimelinessRefresh> TimelinessRefreshes => Set<Domain.Timescales.TimelinessRefresh>();
+
     public DbSet<Domain.Returns.ReturnSettings> ReturnSettings => Set<Domain.Returns.ReturnSettings>();
 
     public DbSet<Domain.SocialCare.ChildInNeedPlan> ChildInNeedPlans => Set<Domain.SocialCare.ChildInNeedPlan>();

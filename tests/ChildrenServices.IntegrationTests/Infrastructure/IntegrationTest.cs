@@ -105,6 +105,13 @@ public abstract class IntegrationTest(AppFactory factory) : IAsyncLifetime, ICla
             return true;
         });
 
+    /// <summary>Brings the timeliness facts up to date, as the app's background refresher does every minute (ADR 0031).</summary>
+    protected async Task<Application.Performance.TimelinessFacts.Outcome> RefreshTimelinessAsync()
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<Application.Performance.TimelinessFacts>().RefreshAsync(TestContext.Current.CancellationToken);
+    }
+
     /// <summary>A team managed by <paramref name="managerId"/> with the given members, inserted directly.</summary>
     protected async Task<Guid> CreateTeamAsync(Guid managerId, string name = "Assessment team 1", params Guid[] memberIds)
     {

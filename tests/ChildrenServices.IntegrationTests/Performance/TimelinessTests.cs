@@ -117,6 +117,7 @@ public sealed class TimelinessTests(AppFactory factory) : FrontDoorTestBase(fact
         Factory.Clock.Advance(TimeSpan.FromDays(3));
         await DecideAsync(Practitioner, second, ContactOutcome.NoFurtherAction);
         var officer = await CreateUserAsync(Roles.PerformanceOfficer, "Dev Lindqvist");
+        await RefreshTimelinessAsync();
 
         var result = await SendAsUserAsync(officer, new GetTimeliness.Query(From, Today.AddDays(3)));
         GetTimeliness.Indicator Of(string key) => result.Indicators.Single(i => i.Key == key);
@@ -162,6 +163,7 @@ public sealed class TimelinessTests(AppFactory factory) : FrontDoorTestBase(fact
         await CouncilAsync();
         var officer = ClientFor(await CreateUserAsync(Roles.PerformanceOfficer, "Dev Lindqvist"));
 
+        await RefreshTimelinessAsync();
         var early = await SendAsUserAsync(await CreateUserAsync(Roles.PerformanceOfficer, "Ana Officer"), new GetTimeliness.Query(new DateOnly(2026, 1, 1), new DateOnly(2026, 3, 31)));
         Assert.All(early.Indicators, i => Assert.Equal((0, (int?)null), (i.Total, i.Percent)));
 
@@ -179,6 +181,7 @@ public sealed class TimelinessTests(AppFactory factory) : FrontDoorTestBase(fact
         await CouncilAsync();
         var officer = ClientFor(await CreateUserAsync(Roles.PerformanceOfficer, "Dev Lindqvist"));
         Assert.Contains("<a class=\"govuk-link\" href=\"/Performance/Timeliness\">Timeliness</a>", await PageAsync(officer, "/Performance"), StringComparison.Ordinal);
+        await RefreshTimelinessAsync();
 
         var page = await PageAsync(officer, "/Performance/Timeliness?From.Day=1&From.Month=4&From.Year=2026&To.Day=24&To.Month=11&To.Year=2026");
 
@@ -213,12 +216,14 @@ public sealed class TimelinessTests(AppFactory factory) : FrontDoorTestBase(fact
             await db.SaveChangesAsync();
         });
         var officer = await CreateUserAsync(Roles.PerformanceOfficer, "Dev Lindqvist");
+        await RefreshTimelinessAsync();
 
         var page = (await SendAsUserAsync(officer, new GetTimeliness.Query(new DateOnly(2025, 6, 1), Today))).Indicators.Single(i => i.Key == GetTimeliness.Keys.ProtectionVisits);
         var download = (await SendAsUserAsync(officer, new GetTimeliness.Query(new DateOnly(2025, 6, 1), Today, NameEvery: true))).Indicators.Single(i => i.Key == GetTimeliness.Keys.ProtectionVisits);
 
-        Assert.Equal((0, 27), (page.InTime, page.Total));
-        Assert.Equal(Enumerable.Repeat("Often Late", 25).Concat(["", ""]), page.Late.Select(l => l.Who));
+        Assert.Equal((0, 27, 27), (page.InTime, page.Total, page.NotInTime));
+        Assert.Equal(Enumerable.Repeat("Often Late", 25), page.Late.Select(l => l.Who));
+        Assert.Equal(27, download.Late.Count);
         Assert.All(download.Late, l => Assert.Equal(("Often Late", "2 working days"), (l.Who, l.LateBy)));
     }
 
@@ -230,9 +235,40 @@ public sealed class TimelinessTests(AppFactory factory) : FrontDoorTestBase(fact
         Factory.Clock.SetUtcNow(new DateTimeOffset(DateTime.SpecifyKind(due, DateTimeKind.Utc)).AddMinutes(90));
         await DecideAsync(Practitioner, contact, ContactOutcome.NoFurtherAction);
         var officer = await CreateUserAsync(Roles.PerformanceOfficer, "Dev Lindqvist");
+        await RefreshTimelinessAsync();
 
         var late = Assert.Single((await SendAsUserAsync(officer, new GetTimeliness.Query(Today, DateOnly.FromDateTime(due)))).Indicators.Single(i => i.Key == GetTimeliness.Keys.Contacts).Late);
 
         Assert.Equal((DateOnly.FromDateTime(due), DateOnly.FromDateTime(due), "2 hours"), (late.Due, late.Happened, late.LateBy));
+    }
+
+    [Fact]
+    public async Task TheFigures_AreBroughtUpToDateFromWhatChangedSinceTheLastRefresh_AndThePageSaysWhen()
+    {
+        var officer = await CreateUserAsync(Roles.PerformanceOfficer, "Dev Lindqvist");
+        var client = ClientFor(officer);
+        Assert.Contains("The figures are being worked out for the first time", await PageAsync(client, "/Performance/Timeliness"), StringComparison.Ordinal);
+
+        await CouncilAsync();
+        var first = await RefreshTimelinessAsync();
+        Assert.True(first.Rebuilt);
+        Assert.Contains($"Figures brought up to date on {ChildrenServices.Application.UkTime.ToLocal(first.AsAtUtc):d MMMM yyyy 'at' HH:mm}", await PageAsync(client, "/Performance/Timeliness"), StringComparison.Ordinal);
+        GetTimeliness.Indicator Visits(GetTimeliness.Result r) => r.Indicators.Single(i => i.Key == GetTimeliness.Keys.ChildInNeedVisits);
+        Assert.Equal((1, 1), (Visits(await SendAsUserAsync(officer, new GetTimeliness.Query(From, Today))).InTime, Visits(await SendAsUserAsync(officer, new GetTimeliness.Query(From, Today))).Total));
+
+        // A late visit recorded after the refresh (due Thursday 8 October, 20 working days after the last; made Friday 23
+        // October) counts from the next refresh, which works out only the plan that changed.
+        Factory.Clock.Advance(TimeSpan.FromMinutes(5));
+        await WithDbAsync(async db =>
+        {
+            var plan = await db.ChildInNeedPlans.Include(p => p.Visits).SingleAsync();
+            plan.RecordVisit(D(10, 23), true, false, Today);
+            await db.SaveChangesAsync();
+        });
+        Assert.Equal(1, Visits(await SendAsUserAsync(officer, new GetTimeliness.Query(From, Today))).Total);
+        var second = await RefreshTimelinessAsync();
+        Assert.Equal((false, 1), (second.Rebuilt, second.Records));
+        var after = Visits(await SendAsUserAsync(officer, new GetTimeliness.Query(From, Today)));
+        Assert.Equal((1, 2, D(10, 8), "11 working days"), (after.InTime, after.Total, Assert.Single(after.Late).Due, after.Late[0].LateBy));
     }
 }

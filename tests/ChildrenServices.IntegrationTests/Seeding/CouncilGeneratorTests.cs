@@ -97,6 +97,7 @@ public sealed class CouncilGeneratorTests(AppFactory factory) : IntegrationTest(
         Assert.Equal(await WithDbAsync(db => db.ChildProtectionPlans.CountAsync(p => p.EndedOn == null)), today.ChildProtectionPlans);
         Assert.Equal(await WithDbAsync(db => db.PeriodsOfCare.CountAsync(p => p.EndedOn == null)), today.LookedAfter);
         Assert.Equal(await WithDbAsync(db => db.EarlyHelpEpisodes.CountAsync(e => e.EndedOn == null)), today.EarlyHelpFamilies);
+        await RefreshTimelinessAsync();
         var timeliness = await SendAsUserAsync(officer, new GetTimeliness.Query(Today.AddYears(-1), Today));
         Assert.All(timeliness.Indicators, i => Assert.True(i.Total > 0 && i.InTime < i.Total, $"{i.Name}: {i.InTime} of {i.Total} in time"));
     }

@@ -60,6 +60,34 @@ internal sealed class CaseWeightSettingsConfiguration : IEntityTypeConfiguration
     }
 }
 
+internal sealed class TimelinessFactConfiguration : IEntityTypeConfiguration<Domain.Timescales.TimelinessFact>
+{
+    public void Configure(EntityTypeBuilder<Domain.Timescales.TimelinessFact> builder)
+    {
+        builder.ToTable("TimelinessFacts");
+        builder.HasKey(f => f.Id);
+        builder.Property(f => f.Id).ValueGeneratedOnAdd();
+        builder.Property(f => f.Key).HasMaxLength(Domain.Timescales.TimelinessFact.KeyLimit);
+        builder.Property(f => f.Reference).HasMaxLength(20);
+        builder.Property(f => f.LateBy).HasMaxLength(40);
+
+        // The performance pages read a period of one indicator; a refresh replaces one record's facts.
+        builder.HasIndex(f => new { f.Key, f.CountedOn });
+        builder.HasIndex(f => f.SourceId);
+    }
+}
+
+internal sealed class TimelinessRefreshConfiguration : IEntityTypeConfiguration<Domain.Timescales.TimelinessRefresh>
+{
+    public void Configure(EntityTypeBuilder<Domain.Timescales.TimelinessRefresh> builder)
+    {
+        builder.ToTable("TimelinessRefresh");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Fingerprint).HasMaxLength(64);
+    }
+}
+
 internal sealed class ReturnSettingsConfiguration : IEntityTypeConfiguration<Domain.Returns.ReturnSettings>
 {
     public void Configure(EntityTypeBuilder<Domain.Returns.ReturnSettings> builder)

@@ -3148,6 +3148,78 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("TeamMembers", (string)null);
                 });
 
+            modelBuilder.Entity("ChildrenServices.Domain.Timescales.TimelinessFact", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid?>("ChildId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("CountedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("Due")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("Happened")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("InTime")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("LateBy")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid>("SourceId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int?>("WorkingDays")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceId");
+
+                    b.HasIndex("Key", "CountedOn");
+
+                    b.ToTable("TimelinessFacts", (string)null);
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.Timescales.TimelinessRefresh", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("RebuiltAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("RefreshedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TimelinessRefresh", (string)null);
+                });
+
             modelBuilder.Entity("ChildrenServices.Domain.Timescales.TimescaleSettings", b =>
                 {
                     b.Property<Guid>("Id")

@@ -233,6 +233,42 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "TimelinessFacts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    SourceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChildId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    CountedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Due = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Happened = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    InTime = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LateBy = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    WorkingDays = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TimelinessFacts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TimelinessRefresh",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    RefreshedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RebuiltAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Fingerprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TimelinessRefresh", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TimescaleSettings",
                 columns: table => new
                 {
@@ -2982,6 +3018,16 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 table: "Teams",
                 column: "Name",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TimelinessFacts_Key_CountedOn",
+                table: "TimelinessFacts",
+                columns: new[] { "Key", "CountedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TimelinessFacts_SourceId",
+                table: "TimelinessFacts",
+                column: "SourceId");
         }
 
         /// <inheritdoc />
@@ -3136,6 +3182,12 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "TeamMembers");
+
+            migrationBuilder.DropTable(
+                name: "TimelinessFacts");
+
+            migrationBuilder.DropTable(
+                name: "TimelinessRefresh");
 
             migrationBuilder.DropTable(
                 name: "TimescaleSettings");

@@ -233,6 +233,42 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "TimelinessFacts",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Key = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    SourceId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ChildId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Reference = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    CountedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Due = table.Column<DateOnly>(type: "date", nullable: false),
+                    Happened = table.Column<DateOnly>(type: "date", nullable: false),
+                    InTime = table.Column<bool>(type: "bit", nullable: false),
+                    LateBy = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    WorkingDays = table.Column<int>(type: "int", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TimelinessFacts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TimelinessRefresh",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false),
+                    RefreshedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    RebuiltAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Fingerprint = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TimelinessRefresh", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TimescaleSettings",
                 columns: table => new
                 {
@@ -2986,6 +3022,16 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 table: "Teams",
                 column: "Name",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TimelinessFacts_Key_CountedOn",
+                table: "TimelinessFacts",
+                columns: new[] { "Key", "CountedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TimelinessFacts_SourceId",
+                table: "TimelinessFacts",
+                column: "SourceId");
         }
 
         /// <inheritdoc />
@@ -3140,6 +3186,12 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "TeamMembers");
+
+            migrationBuilder.DropTable(
+                name: "TimelinessFacts");
+
+            migrationBuilder.DropTable(
+                name: "TimelinessRefresh");
 
             migrationBuilder.DropTable(
                 name: "TimescaleSettings");
