@@ -114,6 +114,15 @@ public sealed class WorkloadTests(AppFactory factory) : FrontDoorTestBase(factor
         Assert.Equal((6, 0), (grace.Overdue, tom.Overdue));
         Assert.Equal(6, workload.Teams.Single(t => t.Id == AssessmentTeam).Overdue);
 
+        // An officer sees every team's totals, and a team's workers when they choose it.
+        var officerClient = ClientFor(officer);
+        var all = await PageAsync(officerClient, "/Performance/Workload");
+        Assert.Contains($"href=\"/Performance/Workload?Team={AssessmentTeam}\"", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("Grace Okafor-Lyle", all, StringComparison.Ordinal);
+        var chosen = await PageAsync(officerClient, $"/Performance/Workload?Team={AssessmentTeam}");
+        Assert.Contains("Grace Okafor-Lyle", chosen, StringComparison.Ordinal);
+        Assert.DoesNotContain("Tom Ashdown", chosen, StringComparison.Ordinal);
+
         // The manager's number links to the worker's overdue list, which names only the children the manager may see.
         var manager = ClientFor(AssessmentManager);
         var page = await PageAsync(manager, "/Performance/Workload");

@@ -13,7 +13,21 @@ public sealed class WorkloadModel(ISender sender) : PageModel
 {
     public GetWorkload.Result Workload { get; private set; } = default!;
 
-    public async Task OnGetAsync() => Workload = await sender.Send(new GetWorkload.Query());
+    /// <summary>The team whose workers are shown; none shows every team's totals, with a manager's own teams' workers.</summary>
+    [BindProperty(SupportsGet = true)]
+    public Guid? Team { get; set; }
+
+    public IReadOnlyList<Microsoft.AspNetCore.Mvc.Rendering.SelectListItem> Teams { get; private set; } = [];
+
+    /// <summary>The teams whose workers are listed: the one chosen, or with none chosen the user's own.</summary>
+    public IReadOnlyList<GetWorkload.TeamRow> Shown { get; private set; } = [];
+
+    public async Task OnGetAsync()
+    {
+        Workload = await sender.Send(new GetWorkload.Query());
+        Teams = [new("All teams", string.Empty), .. Workload.Teams.Select(t => new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem(t.Name, t.Id.ToString()))];
+        Shown = [.. Workload.Teams.Where(t => Team is { } chosen ? t.Id == chosen : t.ManagedByMe)];
+    }
 
     public async Task<IActionResult> OnGetXlsxAsync()
     {
