@@ -99,9 +99,9 @@ public static class GetTimeliness
             // The exceptions, latest first: all of them for a download, the page's worth of each indicator otherwise.
             var late = inPeriod.Where(f => !f.InTime);
             IQueryable<Domain.Timescales.TimelinessFact> shown = query.NameEvery ? late
-                : Order.Select(key => late.Where(f => f.Key == key).OrderByDescending(f => f.Happened).ThenBy(f => f.Id).Take(NamedOnPage)).Aggregate((a, b) => a.Concat(b));
-            var exceptions = (await shown.Select(f => new { f.Key, f.ChildId, f.Reference, f.Due, f.Happened, f.LateBy, f.Id }).ToListAsync(cancellationToken))
-                .GroupBy(f => f.Key).ToDictionary(g => g.Key, g => g.OrderByDescending(f => f.Happened).ThenBy(f => f.Id).ToList());
+                : Order.Select(key => late.Where(f => f.Key == key).OrderByDescending(f => f.CountedOn).ThenByDescending(f => f.Id).Take(NamedOnPage)).Aggregate((a, b) => a.Concat(b));
+            var exceptions = (await shown.Select(f => new { f.Key, f.ChildId, f.Reference, f.Due, f.Happened, f.CountedOn, f.LateBy, f.Id }).ToListAsync(cancellationToken))
+                .GroupBy(f => f.Key).ToDictionary(g => g.Key, g => g.OrderByDescending(f => f.CountedOn).ThenByDescending(f => f.Id).ToList());
 
             var toName = exceptions.Values.SelectMany(list => list).Where(l => l.ChildId is not null).Select(l => l.ChildId!.Value).Distinct().ToList();
             var names = new Dictionary<Guid, string>();

@@ -71,8 +71,10 @@ internal sealed class TimelinessFactConfiguration : IEntityTypeConfiguration<Dom
         builder.Property(f => f.Reference).HasMaxLength(20);
         builder.Property(f => f.LateBy).HasMaxLength(40);
 
-        // The performance pages read a period of one indicator; a refresh replaces one record's facts.
-        builder.HasIndex(f => new { f.Key, f.CountedOn });
+        // The totals read a period's facts of every indicator (covering, so no row is visited); the exceptions read one
+        // indicator's period backwards to its latest 25 late ones; a refresh replaces one record's facts.
+        builder.HasIndex(f => new { f.CountedOn, f.Key, f.InTime });
+        builder.HasIndex(f => new { f.Key, f.CountedOn, f.InTime });
         builder.HasIndex(f => f.SourceId);
     }
 }

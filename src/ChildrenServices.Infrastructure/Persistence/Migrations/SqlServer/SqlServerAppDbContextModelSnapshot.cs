@@ -3194,7 +3194,9 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("SourceId");
 
-                    b.HasIndex("Key", "CountedOn");
+                    b.HasIndex("CountedOn", "Key", "InTime");
+
+                    b.HasIndex("Key", "CountedOn", "InTime");
 
                     b.ToTable("TimelinessFacts", (string)null);
                 });

@@ -3185,7 +3185,9 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("SourceId");
 
-                    b.HasIndex("Key", "CountedOn");
+                    b.HasIndex("CountedOn", "Key", "InTime");
+
+                    b.HasIndex("Key", "CountedOn", "InTime");
 
                     b.ToTable("TimelinessFacts", (string)null);
                 });

@@ -3024,9 +3024,14 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_TimelinessFacts_Key_CountedOn",
+                name: "IX_TimelinessFacts_CountedOn_Key_InTime",
                 table: "TimelinessFacts",
-                columns: new[] { "Key", "CountedOn" });
+                columns: new[] { "CountedOn", "Key", "InTime" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TimelinessFacts_Key_CountedOn_InTime",
+                table: "TimelinessFacts",
+                columns: new[] { "Key", "CountedOn", "InTime" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_TimelinessFacts_SourceId",
