@@ -17,6 +17,10 @@ using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
 SeedDemoCommand.Configure(builder, args);
+if (BenchmarkCommand.Configure(builder, args) is { } refused)
+{
+    return refused;
+}
 
 builder.Host.UseSerilog((context, services, logging) => logging
     .ReadFrom.Configuration(context.Configuration)
@@ -208,6 +212,11 @@ app.UseOnceOnlyFormSubmissions();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 app.MapRazorPages();
+
+if (args.Length > 0 && args[0] == BenchmarkCommand.Name)
+{
+    return await BenchmarkCommand.RunAsync(app, args);
+}
 
 await app.RunAsync();
 return 0;
