@@ -35,7 +35,7 @@ internal static class BenchmarkReport
         {
             var q = page.MainQuery!;
             var differs = q.ReadsInApp is { } reads && reads != q.RowsRaw && reads != q.RowsRaw + 1 ? " (not the rows the app read)" : "";
-            Line($"  {page.Page}: {q.InAppMs:0.0} ms in the app ({q.ReadsInApp?.ToString(c) ?? "no"} reads), {q.RowsRaw} rows raw{differs}, {q.Parameters} parameters: {Shorten(q.Sql, 100)}");
+            Line($"  {page.Page}: {q.InAppMs:0.0} ms in the app ({q.ReadsInApp?.ToString(c) ?? "no"} reads), rows raw {q.RowsRaw}{differs}, parameters {q.Parameters}: {Shorten(q.Sql, 100)}");
         }
 
         if (result.Writers is { } w)

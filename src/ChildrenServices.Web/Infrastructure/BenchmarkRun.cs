@@ -162,7 +162,7 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, BenchmarkRecorder r
     {
         foreach (var error in errors.Distinct(StringComparer.Ordinal))
         {
-            Fail($"{error} ({errors.Count(e => e == error)} times)");
+            Fail(Times(error, errors));
         }
 
         if (measured.Count == 0)
@@ -254,7 +254,7 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, BenchmarkRecorder r
 
         foreach (var error in errors.Distinct(StringComparer.Ordinal))
         {
-            Fail($"{error} ({errors.Count(e => e == error)} times)");
+            Fail(Times(error, errors));
         }
 
         var after = BenchmarkDatabase.Count(options.Database, "SELECT COUNT(*) FROM CaseNotes");
@@ -282,7 +282,7 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, BenchmarkRecorder r
         var page = await client.GetAsync(path, null, ct);
         if (page.Status != 200 || BenchmarkForm.Find(page.Body, "Input.Title") is not { } form)
         {
-            return ($"the note form answered {page.Status}{(page.Status == 200 ? " without its form" : "")}", null);
+            return ($"the note form answered {page.Status}{(page.Status == 200 ? " without its form" : "")}{(page.Location is null ? "" : " to " + page.Location)}", null);
         }
 
         var fields = form.Fields();
@@ -325,6 +325,9 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, BenchmarkRecorder r
             return null;
         }
     }
+
+    private static string Times(string error, List<string> errors) =>
+        errors.Count(e => e == error) is var n and > 1 ? $"{error} ({n} times)" : error;
 
     private void Fail(string message)
     {
