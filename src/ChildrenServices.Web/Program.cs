@@ -16,11 +16,12 @@ using Microsoft.AspNetCore.Identity;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
-SeedDemoCommand.Configure(builder, args);
 if (BenchmarkCommand.Configure(builder, args) is { } refused)
 {
     return refused;
 }
+
+SeedDemoCommand.Configure(builder, args);
 
 builder.Host.UseSerilog((context, services, logging) => logging
     .ReadFrom.Configuration(context.Configuration)
