@@ -306,9 +306,11 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, BenchmarkRecorder r
             return request is null ? ("the server recorded no time for it", null) : (null, (request, response.Elapsed.TotalMilliseconds));
         }
 
-        var why = response.Status == 200 && BenchmarkForm.Errors(response.Body) is { Count: > 0 } messages
-            ? "the form came back with errors: " + string.Join("; ", messages)
-            : $"answered {response.Status}{(response.Location is null ? "" : " to " + response.Location)}";
+        // A refused form comes back (400, or 200) with its error summary: say what it said.
+        var answered = $"answered {response.Status}{(response.Location is null ? "" : " to " + response.Location)}";
+        var why = BenchmarkForm.Errors(response.Body) is { Count: > 0 } messages
+            ? $"{answered}, the form back with its errors: {string.Join("; ", messages)}"
+            : answered;
         return (why, null);
     }
 
