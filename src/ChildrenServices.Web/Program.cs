@@ -16,6 +16,11 @@ using Microsoft.AspNetCore.Identity;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
+if (BenchmarkCommand.Configure(builder, args) is { } refused)
+{
+    return refused;
+}
+
 SeedDemoCommand.Configure(builder, args);
 SeedCouncilCommand.Configure(builder, args);
 
@@ -215,6 +220,11 @@ app.UseOnceOnlyFormSubmissions();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 app.MapRazorPages();
+
+if (args.Length > 0 && args[0] == BenchmarkCommand.Name)
+{
+    return await BenchmarkCommand.RunAsync(app, args);
+}
 
 await app.RunAsync();
 return 0;

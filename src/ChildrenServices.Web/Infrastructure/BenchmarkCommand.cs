@@ -1,0 +1,125 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace ChildrenServices.Web.Infrastructure;
+
+/// <summary>
+/// <c>bench --database FILE [--requests N] [--warmup W] [--writers 16] [--saves 10] [--out results.json]</c>: starts the real
+/// app (as Program.cs builds it, Production, no demo seeding) on a free loopback port against an existing SQLite database and
+/// measures the key pages server-side as their usual demo users, each beside its main query run as raw SQL, then 16 writers
+/// saving case notes at once. Prints a table with the targets (docs/performance.md, "The benchmark command"); exits 1 when
+/// any response was not the expected one, 2 when the arguments are refused.
+/// </summary>
+/// <remarks>
+/// Measuring needs the whole pipeline, so Program.cs calls <see cref="RunAsync"/> last, where it would otherwise run the app.
+/// A generator that makes the database first (<c>bench --children N --years Y --database FILE</c>) writes it earlier, after
+/// the host is built, and lets Program.cs carry on to that line (or calls <see cref="MeasureAsync"/> itself from there).
+/// </remarks>
+public static class BenchmarkCommand
+{
+    public const string Name = "bench";
+
+    private const string Usage = "Usage: bench --database FILE [--requests N] [--warmup W] [--writers 16] [--saves 10] [--out results.json]"
+        + "  (FILE: an existing SQLite database made by seed-demo; the writers add case notes to it, so measure a copy)";
+
+    /// <summary>
+    /// Before the host is built: points the app at FILE (Production, demo seeding off, warnings only in the log) and adds the
+    /// request timing and SQL recording. Returns the exit code when the arguments or the file are refused, before anything
+    /// opens the file; otherwise null.
+    /// </summary>
+    public static int? Configure(WebApplicationBuilder builder, string[] args)
+    {
+        if (args.Length == 0 || args[0] != Name)
+        {
+            return null;
+        }
+
+        if (BenchmarkOptions.Parse(args, out var problem) is not { } options)
+        {
+            Console.Error.WriteLine($"{problem}. {Usage}");
+            return 2;
+        }
+
+        // A generator writes the file before it is measured; otherwise it must already be there.
+        var generated = args.Any(BenchmarkOptions.GeneratorOptions.Contains);
+        if (!generated && BenchmarkDatabase.Refusal(options.Database) is { } refusal)
+        {
+            Console.Error.WriteLine($"{refusal}. {Usage}");
+            return 2;
+        }
+
+        // `dotnet run` applies the launch profile's Development: measure what a council runs.
+        builder.Environment.EnvironmentName = Environments.Production;
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["ConnectionStrings:Sqlite"] = $"Data Source={options.Database}",
+            ["Seeding:DemoData"] = "false",
+            ["Serilog:MinimumLevel:Default"] = "Warning",
+        });
+        builder.Services.AddSingleton<BenchmarkRecorder>();
+        builder.Services.AddTransient<IStartupFilter, BenchmarkRecorder.TimingFilter>();
+        return null;
+    }
+
+    /// <summary>Runs the benchmark on an app whose pipeline is configured, in place of running it.</summary>
+    public static Task<int> RunAsync(WebApplication app, string[] args)
+    {
+        if (BenchmarkOptions.Parse(args, out var problem) is not { } options)
+        {
+            Console.Error.WriteLine($"{problem}. {Usage}");
+            return Task.FromResult(2);
+        }
+
+        return MeasureAsync(app, options);
+    }
+
+    /// <summary>
+    /// Starts <paramref name="app"/> on a free loopback port, measures it, prints the results (and writes them as JSON when
+    /// asked), stops it. The app must have been built after <see cref="Configure"/> and have its pipeline configured.
+    /// Returns 0 when every response was the one expected (a target exceeded is reported, not a failure), 1 otherwise.
+    /// </summary>
+    public static async Task<int> MeasureAsync(WebApplication app, BenchmarkOptions options)
+    {
+        if (app.Services.GetService<BenchmarkRecorder>() is not { } recorder)
+        {
+            Console.Error.WriteLine("bench: the app was built without BenchmarkCommand.Configure, so nothing would time its requests");
+            return 2;
+        }
+
+        if (BenchmarkDatabase.Refusal(options.Database) is { } refusal)
+        {
+            Console.Error.WriteLine($"{refusal}. {Usage}");
+            return 2;
+        }
+
+        app.Urls.Clear();
+        app.Urls.Add("http://127.0.0.1:0");
+        BenchmarkResult result;
+        using (recorder.ListenToEfCore())
+        {
+            await app.StartAsync();
+            try
+            {
+                var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+                var run = new BenchmarkRun(options, recorder, new Uri(address));
+                result = await run.RunAsync(app.Environment.EnvironmentName, app.Lifetime.ApplicationStopping);
+            }
+            finally
+            {
+                await app.StopAsync();
+            }
+        }
+
+        Console.WriteLine();
+        BenchmarkReport.Print(result, Console.Out);
+        if (options.Out is { } file)
+        {
+            await BenchmarkReport.WriteJsonAsync(result, file);
+            Console.WriteLine($"Results written to {file}");
+        }
+
+        return result.Failures.Count == 0 ? 0 : 1;
+    }
+}

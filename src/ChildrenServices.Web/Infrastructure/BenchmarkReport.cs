@@ -1,0 +1,185 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ChildrenServices.Web.Infrastructure;
+
+/// <summary>The benchmark's results: printed as a table with the targets beside them, and written as JSON.</summary>
+internal static class BenchmarkReport
+{
+    public const long MemoryTargetBytes = 1L << 30;
+
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    public static void Print(BenchmarkResult result, TextWriter output)
+    {
+        var c = CultureInfo.InvariantCulture;
+        void Line(FormattableString text) => output.WriteLine(text.ToString(c));
+        Line($"{"Page",-31} {"Requests",8} {"p50 ms",7} {"p95 ms",7} {"(client p95)",13} {"SQL cmds",9} {"Main query raw p50/p95",24} {"Ratio p95",10}  {"Target",-17} Result");
+        foreach (var page in result.Pages)
+        {
+            var client = page.Client is { } cl ? $"({cl.P95:0.0})" : "";
+            var raw = page.MainQuery?.Raw is { } r ? $"{r.P50:0.00} / {r.P95:0.00}" : "—";
+            var ratio = page.Ratio is { } x ? $"{x:0.0}×" : "—";
+            Line($"{page.Page,-31} {page.Requests,8} {Ms(page.Server?.P50),7} {Ms(page.Server?.P95),7} {client,13} {page.SqlCommands,9} {raw,24} {ratio,10}  {Target(page),-17} {Verdict(page)}");
+        }
+
+        output.WriteLine();
+        output.WriteLine("Main query of each page: the slowest read in its median request, run again as raw SQL on a connection of its own (every row and column read):");
+        foreach (var page in result.Pages.Where(p => p.MainQuery is not null))
+        {
+            var q = page.MainQuery!;
+            var differs = q.ReadsInApp is { } reads && reads != q.RowsRaw && reads != q.RowsRaw + 1 ? " (not the rows the app read)" : "";
+            Line($"  {page.Page}: {q.InAppMs:0.0} ms in the app ({q.ReadsInApp?.ToString(c) ?? "no"} reads), rows raw {q.RowsRaw}{differs}, parameters {q.Parameters}: {Shorten(q.Sql, 100)}");
+        }
+
+        if (result.Writers is { } w)
+        {
+            output.WriteLine();
+            Line($"Case-note save: {w.Writers} writers at once on {w.Children} children, {w.SavesPerWriter} saves each");
+            Line($"  {w.Attempted} saves, {w.Succeeded} answered their redirect, {w.Errors} errors; server p50 / p95 {Ms(w.Server?.P50)} / {Ms(w.Server?.P95)} ms (client p95 {Ms(w.Client?.P95)}), {w.SqlCommands} SQL cmds");
+            var verdict = w.NotesCounted == w.Expected && w.Errors == 0 ? "PASS: no lost updates" : "FAILED";
+            Line($"  Case notes counted by SQL: {w.NotesCounted} written by this run for {w.Expected} successful saves; CaseNotes grew by {w.NotesAdded}   {verdict}");
+        }
+
+        var m = result.Memory;
+        output.WriteLine();
+        Line($"Memory: peak working set {MiB(m.PeakWorkingSetBytes)} (target < 1 GiB: {(m.PeakWorkingSetBytes < MemoryTargetBytes ? "PASS" : "OVER")}), now {MiB(m.WorkingSetBytes)}; GC heap {MiB(m.GcHeapBytes)}, committed {MiB(m.GcCommittedBytes)}, {m.TotalAllocatedBytes / 1073741824.0:0.0} GiB allocated in all, collections gen0 {m.Gen0} / gen1 {m.Gen1} / gen2 {m.Gen2}, pause {m.PauseTimePercentage:0.0}%, {(m.ServerGc ? "server" : "workstation")} GC");
+
+        string[] main = ["Referrals", "ChildAndFamilyAssessments", "ChildInNeedPlans", "ChildProtectionPlans", "PeriodsOfCare", "Contacts", "EarlyHelpEpisodes", "CaseNotes", "Allocations", "AuditEntries"];
+        var mainRows = string.Join(", ", main.Where(result.Rows.ContainsKey).Select(t => $"{t} {Rows(result, t)}"));
+        Line($"Database: {result.DatabaseBytes / 1048576.0:N0} MiB; {Rows(result, "Children")} children, {Rows(result, "Adults")} adults; {mainRows}");
+        Line($"Recorded events: {result.RecordedEvents:N0} (the rows of {string.Join(", ", result.EventTables.Where(t => result.Rows.GetValueOrDefault(t) > 0).Select(t => $"{t} {Rows(result, t)}"))})");
+        Line($"Load average (1, 5, 15 min): {result.LoadBefore} before, {result.LoadAfter} after, on {result.Cores} cores. Took {result.Seconds:0} s.");
+
+        output.WriteLine();
+        if (result.Failures.Count == 0)
+        {
+            output.WriteLine("Every response was the one expected. (A target marked OVER is reported, not a failure.)");
+        }
+        else
+        {
+            Line($"!! {result.Failures.Count} BENCHMARK FAILURES:");
+            foreach (var failure in result.Failures)
+            {
+                output.WriteLine($"!!   {failure}");
+            }
+        }
+    }
+
+    public static async Task WriteJsonAsync(BenchmarkResult result, string file)
+    {
+        await using var stream = File.Create(file);
+        await JsonSerializer.SerializeAsync(stream, result, Json);
+    }
+
+    private static string Target(BenchmarkPageResult page) => (page.P95TargetMs, page.RatioTarget) switch
+    {
+        ({ } ms, true) => string.Create(CultureInfo.InvariantCulture, $"p95<{ms:0}, ≤{BenchmarkRun.RatioLimit:0}×"),
+        ({ } ms, false) => string.Create(CultureInfo.InvariantCulture, $"p95<{ms:0}"),
+        (null, true) => string.Create(CultureInfo.InvariantCulture, $"≤{BenchmarkRun.RatioLimit:0}×"),
+        _ => "—",
+    };
+
+    private static string Verdict(BenchmarkPageResult page)
+    {
+        if (page.Errors > 0 || page.Server is null)
+        {
+            return "FAILED";
+        }
+
+        var over = new[] { (page.P95Passes, "p95"), (page.RatioPasses, "ratio") }.Where(v => v.Item1 == false).Select(v => v.Item2).ToList();
+        return over.Count > 0 ? $"OVER ({string.Join(", ", over)})"
+            : page.P95Passes is null && page.RatioPasses is null ? "—"
+            : "PASS";
+    }
+
+    private static string Ms(double? ms) => ms is { } v ? v.ToString("0.0", CultureInfo.InvariantCulture) : "—";
+
+    private static string MiB(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1048576.0:N0} MiB");
+
+    private static string Rows(BenchmarkResult result, string table) => result.Rows.GetValueOrDefault(table).ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Shorten(string sql, int length)
+    {
+        var line = string.Join(' ', sql.Split((char[])['\n', '\r', '\t', ' '], StringSplitOptions.RemoveEmptyEntries));
+        return line.Length <= length ? line : line[..length] + "…";
+    }
+}
+
+internal sealed record BenchmarkResult(
+    string Database,
+    long DatabaseBytes,
+    string Environment,
+    string Server,
+    DateTime StartedAtUtc,
+    double Seconds,
+    BenchmarkOptions Options,
+    IReadOnlyList<BenchmarkPageResult> Pages,
+    BenchmarkWritersResult? Writers,
+    BenchmarkMemory Memory,
+    IReadOnlyDictionary<string, long> Rows,
+    long RecordedEvents,
+    IReadOnlyList<string> EventTables,
+    string LoadBefore,
+    string LoadAfter,
+    int Cores,
+    IReadOnlyList<string> Failures);
+
+/// <summary>A page's figures: <see cref="Server"/> and <see cref="Client"/> in ms over the measured requests that answered as expected.</summary>
+internal sealed record BenchmarkPageResult(
+    string Page,
+    string Path,
+    int Requests,
+    int Errors,
+    BenchmarkStats? Server,
+    BenchmarkStats? Client,
+    int SqlCommands,
+    BenchmarkMainQuery? MainQuery,
+    double? P95TargetMs,
+    bool RatioTarget)
+{
+    /// <summary>The page's server p95 over its main query's raw p95.</summary>
+    public double? Ratio => MainQuery?.Raw is { P95: > 0 } raw && Server is not null ? Server.P95 / raw.P95 : null;
+
+    public bool? P95Passes => P95TargetMs is { } target && Server is not null ? Server.P95 < target : null;
+
+    public bool? RatioPasses => RatioTarget && Ratio is { } ratio ? ratio <= BenchmarkRun.RatioLimit : null;
+}
+
+/// <summary>The slowest read of a page's median request: its SQL (no values), its time and reader's reads in the app, and its rows and timings raw.</summary>
+internal sealed record BenchmarkMainQuery(string Sql, int Parameters, double InAppMs, int? ReadsInApp, int RowsRaw, BenchmarkStats Raw);
+
+/// <summary>The concurrent writers: <see cref="Expected"/> saves answered their redirect, <see cref="NotesCounted"/> notes of this run are in the table.</summary>
+internal sealed record BenchmarkWritersResult(
+    int Writers,
+    int Children,
+    int SavesPerWriter,
+    int Attempted,
+    int Succeeded,
+    int Errors,
+    BenchmarkStats? Server,
+    BenchmarkStats? Client,
+    int SqlCommands,
+    long NotesCounted,
+    long NotesAdded,
+    int Expected);
+
+internal sealed record BenchmarkMemory(
+    long PeakWorkingSetBytes,
+    long WorkingSetBytes,
+    long GcHeapBytes,
+    long GcCommittedBytes,
+    long TotalAllocatedBytes,
+    int Gen0,
+    int Gen1,
+    int Gen2,
+    double PauseTimePercentage,
+    bool ServerGc);

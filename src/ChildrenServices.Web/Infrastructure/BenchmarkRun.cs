@@ -1,0 +1,371 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime;
+
+namespace ChildrenServices.Web.Infrastructure;
+
+/// <summary>
+/// One benchmark against a started app: each key page as its usual user (warm-ups, then measured requests timed on the
+/// server and the client, with the SQL each ran), each page's main query again as raw SQL, then the concurrent case-note
+/// writers, the process's memory and the database's size. Anything but the expected answer is a failure, printed at once.
+/// </summary>
+internal sealed class BenchmarkRun(BenchmarkOptions options, BenchmarkRecorder recorder, Uri server)
+{
+    /// <summary>Targets (docs/performance.md): a child's record and My work, search and every dashboard, and the raw-SQL ratio.</summary>
+    public const double RecordTargetMs = 150;
+
+    public const double DashboardTargetMs = 300;
+
+    public const double RatioLimit = 3;
+
+    private const string NoteText =
+        "Visited the family home at the agreed time. The child answered the door with their mother and showed me their room, " +
+        "which was clean and warm, with a bed, clothes put away and schoolwork on the desk. We talked alone for twenty minutes " +
+        "about school, friends and what a good day looks like; they said mornings are calmer since the new routine started and " +
+        "that they would like more time at the youth club. Mother said the support from the family keyworker has helped with " +
+        "bedtimes and that the housing repair is booked. Food in the cupboards and fridge. No new concerns seen or raised. " +
+        "Agreed next steps: school to share attendance weekly, keyworker to continue the routine work, next visit within ten " +
+        "working days. Discussed with the team manager on return to the office.";
+
+    private readonly List<string> failures = [];
+
+    public async Task<BenchmarkResult> RunAsync(string environment, CancellationToken ct)
+    {
+        var started = DateTime.UtcNow;
+        var watch = Stopwatch.StartNew();
+        var loadBefore = LoadAverage();
+        var picks = BenchmarkDatabase.Pick(options.Database, options.Writers);
+        Console.WriteLine($"Benchmark: {Path.GetFileName(options.Database)} ({new FileInfo(options.Database).Length / 1048576.0:N0} MiB), {environment}, {server}");
+        Console.WriteLine($"Each page: {options.Warmup} warm-ups, then {options.Requests} requests one at a time; times in ms, p50/p95 by nearest rank; server-side from the first middleware.");
+        Console.WriteLine();
+
+        var pages = new List<BenchmarkPageResult> { await SignInAsync("socialworker@demo.example", ct) };
+        using var socialWorker = await SessionAsync("socialworker@demo.example", ct);
+        using var manager = await SessionAsync("manager@demo.example", ct);
+        using var performance = await SessionAsync("performance@demo.example", ct);
+
+        pages.Add(await PageAsync("My work (social worker)", "/MyWork", socialWorker, _ => "/MyWork", RecordTargetMs, ct));
+        pages.Add(await PageAsync("My work (team manager)", "/MyWork", manager, _ => "/MyWork", RecordTargetMs, ct));
+        if (picks.FamilyName.Length == 0)
+        {
+            Fail("Child search: the database has nobody to search for");
+        }
+        else
+        {
+            var search = "/People/Search?Input.Name=" + Uri.EscapeDataString(picks.FamilyName);
+            pages.Add(await PageAsync($"Child search ({picks.Sharing:N0} named)", "/People/Search?Input.Name=(the commonest family name)", socialWorker, _ => search, DashboardTargetMs, ct));
+        }
+
+        if (picks.Records.Count == 0)
+        {
+            Fail("Child's record: the demo social worker leads no child");
+        }
+        else
+        {
+            pages.Add(await PageAsync($"Child's record ({picks.Records.Count} children)", "/People/{id}", socialWorker, i => $"/People/{picks.Records[i % picks.Records.Count]}", RecordTargetMs, ct));
+        }
+
+        pages.Add(await PageAsync("My teams", "/Team", manager, _ => "/Team", DashboardTargetMs, ct));
+        foreach (var (label, path) in new[]
+        {
+            ("Service at a date", "/Performance/Dates"),
+            ("Timeliness", "/Performance/Timeliness"),
+            ("Flow", "/Performance/Flow"),
+            ("Workload", "/Performance/Workload"),
+            ("Service overview", "/Performance"),
+        })
+        {
+            pages.Add(await PageAsync(label, path, performance, _ => path, DashboardTargetMs, ct));
+        }
+
+        var writers = options.Writers > 0 ? await WritersAsync(picks, started, ct) : null;
+        var memory = Memory();
+        var rows = BenchmarkDatabase.RowCounts(options.Database);
+        var events = BenchmarkDatabase.EventTables.Sum(t => rows.GetValueOrDefault(t));
+        return new BenchmarkResult(
+            options.Database, new FileInfo(options.Database).Length, environment, server.ToString(), started, watch.Elapsed.TotalSeconds, options,
+            pages, writers, memory, rows, events, BenchmarkDatabase.EventTables, loadBefore, LoadAverage(), Environment.ProcessorCount, failures);
+    }
+
+    private async Task<BenchmarkClient?> SessionAsync(string email, CancellationToken ct)
+    {
+        var client = new BenchmarkClient(server);
+        var response = await client.SignInAsync(email, null, ct);
+        if (response.Problem is null)
+        {
+            return client;
+        }
+
+        Fail(response.Problem);
+        client.Dispose();
+        return null;
+    }
+
+    /// <summary>The sign-in POST, each time from a new browser (no cookies): the form fetched first, untimed, for its token.</summary>
+    private async Task<BenchmarkPageResult> SignInAsync(string email, CancellationToken ct)
+    {
+        Progress("Sign-in");
+        var measured = new List<(BenchmarkRequest Server, double Client)>();
+        var errors = new List<string>();
+        for (var i = 0; i < options.Warmup + options.Requests; i++)
+        {
+            using var browser = new BenchmarkClient(server);
+            var id = i >= options.Warmup ? $"sign-in-{i}" : null;
+            var response = await browser.SignInAsync(email, id, ct);
+            var request = id is not null && response.Posted ? await TakeAsync(id, ct) : null;
+            if (response.Problem is not null)
+            {
+                errors.Add(response.Problem);
+            }
+            else if (request is not null)
+            {
+                measured.Add((request, response.Elapsed.TotalMilliseconds));
+            }
+        }
+
+        return Result("Sign-in", "POST /Account/SignIn", measured, errors, null, ratioTarget: false);
+    }
+
+    private async Task<BenchmarkPageResult> PageAsync(string label, string shownPath, BenchmarkClient? session, Func<int, string> path, double target, CancellationToken ct)
+    {
+        Progress(label);
+        var measured = new List<(BenchmarkRequest Server, double Client)>();
+        var errors = new List<string>();
+        if (session is null)
+        {
+            errors.Add($"{label}: not measured, as its user could not sign in");
+        }
+        else
+        {
+            var key = new string([.. label.Where(char.IsLetter)]).ToLowerInvariant();
+            for (var i = 0; i < options.Warmup + options.Requests; i++)
+            {
+                var id = i >= options.Warmup ? $"{key}-{i}" : null;
+                var response = await session.GetAsync(path(i), id, ct);
+                var request = id is null ? null : await TakeAsync(id, ct);
+                if (response.Status != 200)
+                {
+                    errors.Add($"{label} as {session.SignedInAs} answered {response.Status}{(response.Location is null ? "" : " to " + response.Location)}{(id is null ? " (warm-up)" : "")}");
+                }
+                else if (request is not null)
+                {
+                    measured.Add((request, response.Elapsed.TotalMilliseconds));
+                }
+            }
+        }
+
+        return Result(label, shownPath, measured, errors, target, ratioTarget: true);
+    }
+
+    /// <summary>The page's figures, with its main query (the slowest read in its median request) run again as raw SQL.</summary>
+    private BenchmarkPageResult Result(string label, string path, List<(BenchmarkRequest Server, double Client)> measured, List<string> errors, double? target, bool ratioTarget)
+    {
+        foreach (var error in errors.Distinct(StringComparer.Ordinal))
+        {
+            Fail(Times(error, errors));
+        }
+
+        if (measured.Count == 0)
+        {
+            return new BenchmarkPageResult(label, path, 0, errors.Count, null, null, 0, null, target, ratioTarget);
+        }
+
+        var median = measured.Select(m => m.Server).OrderBy(r => r.Elapsed).ElementAt(measured.Count / 2);
+        BenchmarkMainQuery? main = null;
+        if (median.Commands.Where(c => c.IsRead).MaxBy(c => c.Total) is { } slowest)
+        {
+            try
+            {
+                var (times, rows) = BenchmarkDatabase.TimeRaw(options.Database, slowest, options.Warmup, options.Requests);
+                main = new BenchmarkMainQuery(slowest.Text, slowest.Parameters.Count, slowest.Total.TotalMilliseconds, slowest.Reads, rows, BenchmarkStats.Of(times));
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException e)
+            {
+                Fail($"{label}: its main query could not be run again as raw SQL: {e.Message}");
+            }
+        }
+
+        var commands = measured.Select(m => (double)m.Server.Commands.Count).ToList();
+        return new BenchmarkPageResult(
+            label, path, measured.Count, errors.Count,
+            BenchmarkStats.Of([.. measured.Select(m => m.Server.Elapsed.TotalMilliseconds)]),
+            BenchmarkStats.Of([.. measured.Select(m => m.Client)]),
+            (int)BenchmarkStats.Of(commands).P50,
+            main, target, ratioTarget);
+    }
+
+    /// <summary>
+    /// Writers, each its own browser signed in as a worker or manager who may record on their child, all saving case notes
+    /// at once through the form as a browser does (the form fetched first, untimed, for its token and submission id). Then the
+    /// notes are counted by SQL: every save that answered its redirect must have written exactly one note.
+    /// </summary>
+    private async Task<BenchmarkWritersResult> WritersAsync(BenchmarkPicks picks, DateTime started, CancellationToken ct)
+    {
+        Progress($"{options.Writers} concurrent writers");
+        var errors = new List<string>();
+        var saves = new List<(BenchmarkRequest Server, double Client)>();
+        var marker = $"Benchmark note {started:yyyyMMdd'T'HHmmss}";
+        if (picks.Writers.Count == 0)
+        {
+            Fail("Case-note save: no demo worker leads a child, so nobody can write");
+            return new BenchmarkWritersResult(0, 0, options.SavesPerWriter, 0, 0, 0, null, null, 0, 0, 0, 0);
+        }
+
+        var before = BenchmarkDatabase.Count(options.Database, "SELECT COUNT(*) FROM CaseNotes");
+        var clients = new List<(BenchmarkClient Client, BenchmarkWriter Writer)>();
+        foreach (var writer in picks.Writers)
+        {
+            var client = new BenchmarkClient(server);
+            var signedIn = await client.SignInAsync(writer.Email, null, ct);
+            if (signedIn.Problem is not null)
+            {
+                errors.Add($"writer {writer.Email}: {signedIn.Problem}");
+            }
+
+            clients.Add((client, writer));
+        }
+
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var tasks = clients.Select((c, w) => Task.Run(async () =>
+        {
+            await gate.Task;
+            for (var s = 0; s < options.SavesPerWriter; s++)
+            {
+                var (problem, measured) = await SaveAsync(c.Client, c.Writer, $"{marker} w{w:00} s{s:00}", $"save-{w}-{s}", s, ct);
+                lock (saves)
+                {
+                    if (problem is not null)
+                    {
+                        errors.Add($"Case-note save by {c.Writer.Email}: {problem}");
+                    }
+                    else if (measured is { } m)
+                    {
+                        saves.Add(m);
+                    }
+                }
+            }
+        }, ct)).ToList();
+        gate.SetResult();
+        await Task.WhenAll(tasks);
+        foreach (var (client, _) in clients)
+        {
+            client.Dispose();
+        }
+
+        foreach (var error in errors.Distinct(StringComparer.Ordinal))
+        {
+            Fail(Times(error, errors));
+        }
+
+        var after = BenchmarkDatabase.Count(options.Database, "SELECT COUNT(*) FROM CaseNotes");
+        var counted = BenchmarkDatabase.Count(options.Database, $"SELECT COUNT(*) FROM CaseNotes WHERE Title LIKE '{marker} w%'");
+        if (counted != saves.Count)
+        {
+            Fail($"Case-note save: {saves.Count} saves answered their redirect but {counted} notes were written (lost or extra updates)");
+        }
+
+        var attempted = clients.Count * options.SavesPerWriter;
+        return new BenchmarkWritersResult(
+            clients.Count, picks.Writers.Select(w => w.ChildId).Distinct(StringComparer.Ordinal).Count(), options.SavesPerWriter,
+            attempted, saves.Count, attempted - saves.Count,
+            saves.Count == 0 ? null : BenchmarkStats.Of([.. saves.Select(m => m.Server.Elapsed.TotalMilliseconds)]),
+            saves.Count == 0 ? null : BenchmarkStats.Of([.. saves.Select(m => m.Client)]),
+            saves.Count == 0 ? 0 : (int)BenchmarkStats.Of([.. saves.Select(m => (double)m.Server.Commands.Count)]).P50,
+            counted, after - before, saves.Count);
+    }
+
+    /// <summary>One case note through the form, every visible field filled as a browser sends it; the POST is timed. A problem, or the save's times.</summary>
+    private async Task<(string? Problem, (BenchmarkRequest Server, double Client)? Measured)> SaveAsync(
+        BenchmarkClient client, BenchmarkWriter writer, string title, string id, int save, CancellationToken ct)
+    {
+        var path = $"/People/{writer.ChildId}/Notes/New";
+        var page = await client.GetAsync(path, null, ct);
+        if (page.Status != 200 || BenchmarkForm.Find(page.Body, "Input.Title") is not { } form)
+        {
+            return ($"the note form answered {page.Status}{(page.Status == 200 ? " without its form" : "")}{(page.Location is null ? "" : " to " + page.Location)}", null);
+        }
+
+        var fields = form.Fields();
+        var types = form.Choices("Input.Type");
+        BenchmarkForm.Set(fields, "Input.Type", types.Contains("Visit") ? "Visit" : types.FirstOrDefault() ?? string.Empty);
+        BenchmarkForm.Set(fields, "Input.OccurredAt", "14:30");
+        BenchmarkForm.Set(fields, "Input.Title", title);
+        BenchmarkForm.Set(fields, "Input.WhoWasSeen", "The child, alone in their room; their mother");
+        BenchmarkForm.Set(fields, "Input.ChildSeen", "true");
+        BenchmarkForm.Set(fields, "Input.ChildSeenAlone", "true");
+        BenchmarkForm.Set(fields, "Input.Text", NoteText);
+        if (save % 3 == 0)
+        {
+            BenchmarkForm.Set(fields, "Input.Significant", "true");
+        }
+
+        var response = await client.PostAsync(path, fields, id, ct);
+        var request = await TakeAsync(id, ct);
+        if (response.Status is 302 or 303 && response.Location?.Contains("/Notes/", StringComparison.Ordinal) == true)
+        {
+            return request is null ? ("the server recorded no time for it", null) : (null, (request, response.Elapsed.TotalMilliseconds));
+        }
+
+        // A refused form comes back (400, or 200) with its error summary: say what it said.
+        var answered = $"answered {response.Status}{(response.Location is null ? "" : " to " + response.Location)}";
+        var why = BenchmarkForm.Errors(response.Body) is { Count: > 0 } messages
+            ? $"{answered}, the form back with its errors: {string.Join("; ", messages)}"
+            : answered;
+        return (why, null);
+    }
+
+    private async Task<BenchmarkRequest?> TakeAsync(string id, CancellationToken ct)
+    {
+        try
+        {
+            return await recorder.TakeAsync(id, ct);
+        }
+        catch (TimeoutException)
+        {
+            Fail($"the server recorded nothing for request {id}");
+
+            return null;
+        }
+    }
+
+    private static string Times(string error, List<string> errors) =>
+        errors.Count(e => e == error) is var n and > 1 ? $"{error} ({n} times)" : error;
+
+    private void Fail(string message)
+    {
+        lock (failures)
+        {
+            failures.Add(message);
+        }
+
+        Console.Error.WriteLine($"!! BENCHMARK FAILURE: {message}");
+    }
+
+    private static void Progress(string what) => Console.Error.WriteLine($"  measuring {what}…");
+
+    private static BenchmarkMemory Memory()
+    {
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        var gc = GC.GetGCMemoryInfo();
+        return new BenchmarkMemory(
+            process.PeakWorkingSet64, process.WorkingSet64, gc.HeapSizeBytes, gc.TotalCommittedBytes, GC.GetTotalAllocatedBytes(),
+            GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), gc.PauseTimePercentage, GCSettings.IsServerGC);
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+}
+
+/// <summary>p50, p95 (nearest rank) and the largest of a set of milliseconds.</summary>
+internal sealed record BenchmarkStats(double P50, double P95, double Max)
+{
+    public static BenchmarkStats Of(IReadOnlyCollection<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        double Rank(double q) => sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Length) - 1, 0, sorted.Length - 1)];
+        return new BenchmarkStats(Rank(0.50), Rank(0.95), sorted[^1]);
+    }
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{P50:0.0} / {P95:0.0}");
+}
