@@ -1041,7 +1041,7 @@ internal sealed class CouncilHistory(AppDbContext db, CouncilWorkforce workforce
             return;
         }
 
-        var count = (int)Math.Round(days / 30.0 * (statutory ? 2.2 : 1.2) * (0.7 + (random.NextDouble() * 0.6)));
+        var count = (int)Math.Round(days / 30.0 * (statutory ? 2.6 : 1.4) * (0.7 + (random.NextDouble() * 0.6)));
         foreach (var kid in children)
         {
             for (var n = 0; n < count; n++)

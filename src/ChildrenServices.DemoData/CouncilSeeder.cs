@@ -67,6 +67,10 @@ public sealed class CouncilSeeder(DemoDataSeeder demo, DemoActors actors, IServi
 
         counts.Families = family;
         timings.Stage($"{family:N0} families, {counts.Children:N0} children over {years} years ({BatchSize} families a batch)");
+
+        // The query planner's statistics for the tables just filled, as the app gathers them at start-up.
+        await DatabaseSetup.OptimiseAsync(db);
+        timings.Stage("Statistics for the query planner (PRAGMA optimize)");
         return counts;
     }
 }

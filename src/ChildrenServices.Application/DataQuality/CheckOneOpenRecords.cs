@@ -50,7 +50,7 @@ public static class CheckOneOpenRecords
     /// <summary>Children with more than one of the rows; their local IDs in a second statement only when there are any.</summary>
     private static async Task<List<Finding>> Over<T>(IAppDbContext db, IQueryable<T> open, System.Linq.Expressions.Expression<Func<T, Guid>> child, CancellationToken ct)
     {
-        var counts = await open.GroupBy(child).Where(g => g.Count() > 1).Select(g => new { Id = g.Key, Open = g.Count() }).Take(500).ToListAsync(ct);
+        var counts = await open.GroupBy(child).Where(g => g.Count() > 1).Select(g => new { Id = g.Key, Open = g.Count() }).OrderBy(g => g.Id).Take(500).ToListAsync(ct);
         if (counts.Count == 0)
         {
             return [];

@@ -52,9 +52,10 @@ public static class GetFrontDoorFigures
 
             // Deliberately not through RecordAccess: aggregate figures count every child.
             var contacts = db.Contacts.AsNoTracking().Where(c => c.ReceivedAtUtc >= start && c.ReceivedAtUtc < end);
-            var decisions = db.ContactDecisions.AsNoTracking()
-                .Where(d => d.SupersededById == null && (d.SignOff == SignOffState.NotNeeded || d.SignOff == SignOffState.Agreed))
-                .Where(d => contacts.Any(c => c.Id == d.ContactId));
+            // The period's contacts first, then their decisions in force (a semi-join from every decision read them all).
+            var decisions = contacts.Join(
+                db.ContactDecisions.AsNoTracking().Where(d => d.SupersededById == null && (d.SignOff == SignOffState.NotNeeded || d.SignOff == SignOffState.Agreed)),
+                c => c.Id, d => d.ContactId, (c, d) => d);
             var referrals = db.Referrals.AsNoTracking().Where(r => r.Status != ReferralStatus.Withdrawn && r.ReferralDate >= from && r.ReferralDate <= to);
 
             return new Result(

@@ -64,12 +64,14 @@ public static class GetServiceOverview
             var (childCount, unborn) = (c?.Children ?? 0, c?.Unborn ?? 0);
             var adults = c?.Adults ?? 0;
 
-            var teams = await db.Teams.OrderBy(t => t.Kind).ThenBy(t => t.Name)
-                .Select(t => new TeamLoad(
-                    t.Name, t.Kind, t.Members.Count(m => m.UserId != t.ManagerId),
-                    db.Allocations.Count(a => a.TeamId == t.Id && a.EndedOn == null && a.Role == Domain.Allocations.AllocationRole.Lead),
-                    t.CaseloadCapacityPerWorker))
-                .ToListAsync(cancellationToken);
+            // Each team's open leads in one grouped read, not a count per team.
+            var leads = await db.Allocations.Where(a => a.EndedOn == null && a.Role == Domain.Allocations.AllocationRole.Lead)
+                .GroupBy(a => a.TeamId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+            var teams = (await db.Teams.OrderBy(t => t.Kind).ThenBy(t => t.Name)
+                .Select(t => new { t.Id, t.Name, t.Kind, Workers = t.Members.Count(m => m.UserId != t.ManagerId), t.CaseloadCapacityPerWorker })
+                .ToListAsync(cancellationToken))
+                .Select(t => new TeamLoad(t.Name, t.Kind, t.Workers, leads.GetValueOrDefault(t.Id), t.CaseloadCapacityPerWorker))
+                .ToList();
 
             var gaps = new List<DataGap>
             {

@@ -26,7 +26,12 @@ public sealed record BenchmarkOptions
     /// <summary>Where the results are written as JSON; nowhere when null.</summary>
     public string? Out { get; init; }
 
-    /// <summary>Reads <c>bench --database FILE [--requests N] [--warmup W] [--writers N] [--saves N] [--out FILE]</c>; null and a reason when they do not fit.</summary>
+    /// <summary>With <c>--children N</c>: generate a council of N children (<c>--years</c> of history, default 5) into a new FILE first.</summary>
+    public int? Children { get; init; }
+
+    public int Years { get; init; } = 5;
+
+    /// <summary>Reads <c>bench [--children N [--years Y]] --database FILE [--requests N] [--warmup W] [--writers N] [--saves N] [--out FILE]</c>; null and a reason when they do not fit.</summary>
     public static BenchmarkOptions? Parse(string[] args, out string? problem)
     {
         problem = null;
@@ -75,6 +80,14 @@ public sealed record BenchmarkOptions
             return null;
         }
 
+        var children = values.ContainsKey("--children") ? Number("--children", 0, 100) : 0;
+        var years = Number("--years", 5, 1);
+        if (children is null || years is null or > 10)
+        {
+            problem = "--children takes a whole number of 100 or more, --years 1 to 10";
+            return null;
+        }
+
         return new BenchmarkOptions
         {
             Database = Path.GetFullPath(database),
@@ -83,6 +96,8 @@ public sealed record BenchmarkOptions
             Writers = writers.Value,
             SavesPerWriter = saves.Value,
             Out = values.GetValueOrDefault("--out"),
+            Children = children == 0 ? null : children,
+            Years = years.Value,
         };
     }
 }

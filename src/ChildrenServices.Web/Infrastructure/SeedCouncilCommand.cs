@@ -48,10 +48,16 @@ public static class SeedCouncilCommand
         }
 
         await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await DatabaseSetup.MigrateAsync(db);
+        await DatabaseSetup.MigrateAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+        return await GenerateAsync(scope.ServiceProvider, children, years, file);
+    }
+
+    /// <summary>Generates the council into the migrated, empty database and prints what it made (the benchmark's first step too).</summary>
+    public static async Task<int> GenerateAsync(IServiceProvider scope, int children, int years, string file)
+    {
+        var db = scope.GetRequiredService<AppDbContext>();
         var timings = new DemoSeedTimings();
-        var counts = await scope.ServiceProvider.GetRequiredService<CouncilSeeder>().SeedAsync(children, years, timings)
+        var counts = await scope.GetRequiredService<CouncilSeeder>().SeedAsync(children, years, timings)
             ?? throw new InvalidOperationException("The new database already has staff");
         var total = timings.Total;
 

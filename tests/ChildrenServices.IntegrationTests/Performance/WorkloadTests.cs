@@ -108,11 +108,16 @@ public sealed class WorkloadTests(AppFactory factory) : FrontDoorTestBase(factor
         });
         var officer = await CreateUserAsync(Roles.PerformanceOfficer, "Dev Lindqvist");
 
-        var workload = await SendAsUserAsync(officer, new GetWorkload.Query());
+        var workload = await SendAsUserAsync(officer, new GetWorkload.Query(Everything: true));
         var grace = workload.Teams.SelectMany(t => t.Workers).Single(w => w.Id == socialWorker);
         var tom = workload.Teams.SelectMany(t => t.Workers).Single(w => w.Id == keyworker);
         Assert.Equal((6, 0), (grace.Overdue, tom.Overdue));
         Assert.Equal(6, workload.Teams.Single(t => t.Id == AssessmentTeam).Overdue);
+
+        // On the page, a team's overdue work is counted when its workers are shown: the team chosen, or a manager's own.
+        var oneTeam = await SendAsUserAsync(officer, new GetWorkload.Query(AssessmentTeam));
+        Assert.Equal((true, 6), (oneTeam.Teams.Single(t => t.Id == AssessmentTeam).OverdueCounted, oneTeam.Teams.Single(t => t.Id == AssessmentTeam).Overdue));
+        Assert.False(oneTeam.Teams.Single(t => t.Id == EarlyHelpTeam).OverdueCounted);
 
         // An officer sees every team's totals, and a team's workers when they choose it.
         var officerClient = ClientFor(officer);

@@ -173,6 +173,9 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         builder.HasOne<Team>().WithMany().HasForeignKey(r => r.TeamId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Referral>().WithMany().HasForeignKey(r => r.PreviousReferralId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => new { r.ChildId, r.ReferralDate });
+
+        // The performance pages count the referrals dated in a period.
+        builder.HasIndex(r => r.ReferralDate);
         builder.HasIndex(r => new { r.TeamId, r.Status });
         builder.HasIndex(r => r.ChildId, OneOpen.ReferralPerChild).IsUnique().HasFilter(OneOpen.Filter("\"Status\" = 'Open'"));
     }

@@ -24,18 +24,18 @@ public sealed class WorkloadModel(ISender sender) : PageModel
 
     public async Task OnGetAsync()
     {
-        Workload = await sender.Send(new GetWorkload.Query());
+        Workload = await sender.Send(new GetWorkload.Query(Team));
         Teams = [new("All teams", string.Empty), .. Workload.Teams.Select(t => new Microsoft.AspNetCore.Mvc.Rendering.SelectListItem(t.Name, t.Id.ToString()))];
         Shown = [.. Workload.Teams.Where(t => Team is { } chosen ? t.Id == chosen : t.ManagedByMe)];
     }
 
     public async Task<IActionResult> OnGetXlsxAsync()
     {
-        var w = await sender.Send(new GetWorkload.Query());
+        var w = await sender.Send(new GetWorkload.Query(Everything: true));
         return new XlsxResult("workload.xlsx", [Table(w)]);
     }
 
-    public async Task<IActionResult> OnGetCsvAsync() => new CsvResult("workload.csv", Table(await sender.Send(new GetWorkload.Query())));
+    public async Task<IActionResult> OnGetCsvAsync() => new CsvResult("workload.csv", Table(await sender.Send(new GetWorkload.Query(Everything: true))));
 
     private static ExportTable Table(GetWorkload.Result w) => new(
         "Workload",

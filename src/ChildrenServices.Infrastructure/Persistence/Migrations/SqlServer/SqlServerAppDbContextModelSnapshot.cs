@@ -2971,6 +2971,8 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("PreviousReferralId");
 
+                    b.HasIndex("ReferralDate");
+
                     b.HasIndex("ChildId", "ReferralDate");
 
                     b.HasIndex("TeamId", "Status");

@@ -2965,6 +2965,8 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("PreviousReferralId");
 
+                    b.HasIndex("ReferralDate");
+
                     b.HasIndex("ChildId", "ReferralDate");
 
                     b.HasIndex("TeamId", "Status");

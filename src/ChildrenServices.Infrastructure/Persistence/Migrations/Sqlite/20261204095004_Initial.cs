@@ -2935,6 +2935,11 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 column: "PreviousReferralId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Referrals_ReferralDate",
+                table: "Referrals",
+                column: "ReferralDate");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Referrals_TeamId_Status",
                 table: "Referrals",
                 columns: new[] { "TeamId", "Status" });

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261204092918_Initial")]
+    [Migration("20261204095010_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2973,6 +2973,8 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("NoFurtherActionById");
 
                     b.HasIndex("PreviousReferralId");
+
+                    b.HasIndex("ReferralDate");
 
                     b.HasIndex("ChildId", "ReferralDate");
 

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261204092914_Initial")]
+    [Migration("20261204095004_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2967,6 +2967,8 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("NoFurtherActionById");
 
                     b.HasIndex("PreviousReferralId");
+
+                    b.HasIndex("ReferralDate");
 
                     b.HasIndex("ChildId", "ReferralDate");
 
