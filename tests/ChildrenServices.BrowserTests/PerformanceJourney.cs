@@ -79,6 +79,15 @@ public sealed class PerformanceJourney(BrowserHost host) : IClassFixture<Browser
         Assert.Equal("Workload", await HeadingAsync(page));
         Assert.Contains("Weighted", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         await AssertAccessibleAsync(page, "workload");
+
+        // Every team's totals; one team's workers, with their overdue statutory work, when the officer chooses it.
+        Assert.DoesNotContain("Grace Okafor-Lyle", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await page.GetByLabel("Team", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Assessment Team" });
+        await ClickAsync(page, "Show workload");
+        var team = await page.Locator("main").InnerTextAsync();
+        Assert.Contains("Grace Okafor-Lyle", team, StringComparison.Ordinal);
+        Assert.Contains("Overdue", team, StringComparison.Ordinal);
+        await AssertAccessibleAsync(page, "workload for one team");
         await page.GotoAsync("/Performance/Timeliness");
 
         await FillDateAsync(page, "From", BrowserHost.Today);
