@@ -55,11 +55,12 @@ public static class GetServiceOverview
                     SchoolAge = g.Count(p => p.Type == PersonType.Child && p.DateOfDeath == null && p.DateOfBirth != null && p.DateOfBirth <= fiveYearsAgo),
                     SchoolAgeNoUpn = g.Count(p => p.Type == PersonType.Child && p.DateOfDeath == null && p.DateOfBirth != null && p.DateOfBirth <= fiveYearsAgo
                         && p.UniquePupilNumber == null && p.UpnUnknownReason == null),
+                    NoDisability = g.Count(p => p.Type == PersonType.Child && p.DateOfDeath == null && (p.DateOfBirth != null || p.ExpectedDateOfBirth == null)
+                        && p.DisabilityCodes.Count == 0),
                 })
                 .SingleOrDefaultAsync(cancellationToken);
             var children = db.People.Where(p => p.Type == PersonType.Child && p.DateOfDeath == null);
-            var born = children.Where(p => p.DateOfBirth != null || p.ExpectedDateOfBirth == null);
-            var noDisability = await born.CountAsync(p => p.DisabilityCodes.Count == 0, cancellationToken);
+            var noDisability = c?.NoDisability ?? 0;
             var allocated = await db.Allocations.Where(a => a.EndedOn == null && children.Any(p => p.Id == a.ChildId)).Select(a => a.ChildId).Distinct().CountAsync(cancellationToken);
             var (childCount, unborn) = (c?.Children ?? 0, c?.Unborn ?? 0);
             var adults = c?.Adults ?? 0;

@@ -77,6 +77,10 @@ public sealed class RecordHeaderTests(AppFactory factory) : FrontDoorTestBase(fa
         Assert.Equal(0, overview.UnbornChildren);
         var gap = Assert.Single(overview.DataQuality, g => g.Description.StartsWith("Children whose date of birth is not known", StringComparison.Ordinal));
         Assert.Equal((1, overview.Children), (gap.Count, gap.OutOf));
+
+        // Counted in the same pass over the people: recorded with no disability status at all.
+        var disability = Assert.Single(overview.DataQuality, g => g.Description == "Children with no disability status recorded");
+        Assert.Equal((1, 1), (gap.OutOf, disability.Count));
     }
 
     [Fact]
