@@ -223,7 +223,7 @@ internal sealed class CouncilHistory(AppDbContext db, CouncilWorkforce workforce
         var practitioner = workforce.FrontDoor.AnyWorker(random);
         var contact = Domain.FrontDoor.Contact.Record(counts.NewReference(random), route, received, FrontDoorClock.DecisionDueUtc(received, Calendar),
             new Referrer(name, agency, role, $"01632 960{random.Next(100, 999)}", null, source),
-            new ContactAccount(Concerns[random.Next(Concerns.Length)], random.NextDouble() < 0.7 ? "Mum is warm with the children and asks for help when she needs it." : null, null, null),
+            new ContactAccount(FrontDoorDaySeeder.Concerns[random.Next(FrontDoorDaySeeder.Concerns.Length)], random.NextDouble() < 0.7 ? "Mum is warm with the children and asks for help when she needs it." : null, null, null),
             random.NextDouble() < 0.85 ? ConsentToShare.Given : ConsentToShare.Overridden, "Asking the parents first could put the children at greater risk.",
             outcome == ContactOutcome.StrategyDiscussion ? ContactUrgency.Immediate : ContactUrgency.Routine, practitioner, received.AddMinutes(random.Next(5, 40)));
         foreach (var child in children)
@@ -942,7 +942,7 @@ internal sealed class CouncilHistory(AppDbContext db, CouncilWorkforce workforce
             children.ToDictionary(k => k.Id, _ => (string?)"Says they like school when they have had breakfast, and that mum is 'always tired'."));
         var completed = Until(start.AddDays(random.Next(10, 30)));
         assessment.Complete(completed, children.Select(k => k.Id));
-        foreach (var (outcome, goal, action, owner) in EarlyHelpGoals.OrderBy(_ => random.Next()).Take(random.Next(1, 4)))
+        foreach (var (outcome, goal, action, owner) in EarlyHelpSeeder.Goals.OrderBy(_ => random.Next()).Take(random.Next(1, 4)))
         {
             var added = plan.AddGoal(outcome, goal, random.Next(1, 5));
             plan.AddAction(added.Id, action, owner, completed.AddDays(random.Next(20, 60)));
@@ -1084,18 +1084,6 @@ internal sealed class CouncilHistory(AppDbContext db, CouncilWorkforce workforce
         ("Mrs Pembridge", null, "Grandmother", "1A"),
     ];
 
-    private static readonly string[] Concerns =
-    [
-        "Child arrived at school hungry for the third day this week and said there was no food at home.",
-        "Mother disclosed that her partner pushed her against a wall last night; the children were in the house.",
-        "Baby has missed two health visitor appointments and mum sounded low and overwhelmed on the phone.",
-        "Police attended a domestic incident overnight; two children present, both asleep upstairs when officers arrived.",
-        "Young person has been missing from home overnight twice this month and was seen with older males in a car.",
-        "Attendance has fallen to 62% this term; the child says they look after their younger brothers in the mornings.",
-        "Child presented at the emergency department with a burn to the hand; the account given changed twice.",
-        "Family are being evicted next week and have nowhere to go; mum is asking for help.",
-    ];
-
     private static readonly string[] Rationales =
     [
         "Decided at the front door on the information from the referrer and the agency checks.",
@@ -1105,15 +1093,6 @@ internal sealed class CouncilHistory(AppDbContext db, CouncilWorkforce workforce
         "Needs are beyond universal services but there is no indication of significant harm; family agree to early help.",
         "Pattern of neglect indicators over time with no change after school support; a social work assessment is needed.",
         "Disclosure of physical harm by a parent with a visible injury: reasonable cause to suspect significant harm.",
-    ];
-
-    private static readonly (FamilyOutcome Outcome, string Goal, string Action, string Owner)[] EarlyHelpGoals =
-    [
-        (FamilyOutcome.Education, "Children at school every day and on time", "Breakfast club place for the younger two", "School"),
-        (FamilyOutcome.FinancialStability, "A budget the family can keep to, and no more rent arrears", "Appointment with the money advice service", "Keyworker"),
-        (FamilyOutcome.FamilyRelationships, "Calmer evenings: fewer arguments at bedtime", "Parenting course (Tuesday evenings)", "Mum"),
-        (FamilyOutcome.Health, "Mum's low mood treated and the baby's checks up to date", "GP appointment for mum; health visitor to rebook the 1-year check", "Health visitor"),
-        (FamilyOutcome.Housing, "Damp treated or a move to a suitable home", "Report the damp to the landlord in writing", "Keyworker"),
     ];
 
     private static readonly (CaseNoteType Type, string Title, string Text, string? Seen, bool ChildSeen, bool Alone, bool Significant)[] CaseNoteTemplates =

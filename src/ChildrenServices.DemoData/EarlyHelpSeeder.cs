@@ -14,7 +14,7 @@ namespace ChildrenServices.DemoData;
 /// </summary>
 internal sealed class EarlyHelpSeeder(AppDbContext db, TimeProvider clock, Random random)
 {
-    private static readonly (FamilyOutcome Outcome, string Goal, string Action, string Owner)[] Goals =
+    internal static readonly (FamilyOutcome Outcome, string Goal, string Action, string Owner)[] Goals =
     [
         (FamilyOutcome.Education, "Children at school every day and on time", "Breakfast club place for the younger two", "School"),
         (FamilyOutcome.FinancialStability, "A budget the family can keep to, and no more rent arrears", "Appointment with the money advice service", "Keyworker"),

@@ -39,7 +39,7 @@ internal sealed class FrontDoorDaySeeder(AppDbContext db, TimeProvider clock, Ra
         ("Mr Stanforth", "Neighbour", "1D"),
     ];
 
-    private static readonly string[] Concerns =
+    internal static readonly string[] Concerns =
     [
         "Child arrived at school hungry for the third day this week and said there was no food at home.",
         "Mother disclosed that her partner pushed her against a wall last night; the children were in the house.",
