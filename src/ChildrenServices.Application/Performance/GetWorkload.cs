@@ -108,7 +108,9 @@ public static class GetWorkload
             return new Result(weights,
             [
                 .. teams.Select(t => new TeamRow(t.Id, t.Name, t.Kind, t.CaseloadCapacityPerWorker, me is not null && t.ManagerId == me,
-                    [.. members.Where(m => m.TeamId == t.Id).Select(m => Row(t.Id, m.Id, m.DisplayName)).OrderByDescending(w => w.Weighted).ThenBy(w => w.Name)],
+                    // The team's manager is listed (and counted against capacity) only when they hold cases themselves.
+                    [.. members.Where(m => m.TeamId == t.Id).Select(m => Row(t.Id, m.Id, m.DisplayName)).Where(w => w.Id != t.ManagerId || w.Cases > 0)
+                        .OrderByDescending(w => w.Weighted).ThenBy(w => w.Name)],
                     counted.Contains(t.Id))),
             ]);
         }

@@ -138,6 +138,10 @@ public sealed class WorkloadTests(AppFactory factory) : FrontDoorTestBase(factor
         Assert.DoesNotContain("Child1 Weighed", caseload, StringComparison.Ordinal);
         var csv = await (await manager.GetAsync("/Performance/Workload/Csv", TestContext.Current.CancellationToken)).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.Contains("Grace Okafor-Lyle,1,1,0,1,1,0,4,20,9,6\r\n", csv, StringComparison.Ordinal);
+
+        // The team's manager holds no cases, so is not listed as one of its workers nor counted against its capacity.
+        Assert.DoesNotContain("Ruth Adeyemi", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain(workload.Teams.Single(t => t.Id == AssessmentTeam).Workers, w => w.Id == AssessmentManager);
     }
 
     [Fact]
