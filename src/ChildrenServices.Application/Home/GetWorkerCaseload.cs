@@ -68,7 +68,7 @@ public static class GetWorkerCaseload
                     Protection = db.ChildProtectionPlans.Any(c => c.ChildId == p.Id && c.EndedOn == null),
                     ChildInNeed = db.ChildInNeedPlans.Any(c => c.ChildId == p.Id && c.EndedOn == null),
                     Referred = db.Referrals.Any(r => r.ChildId == p.Id && r.Status == ReferralStatus.Open),
-                    EarlyHelp = db.EarlyHelpEpisodes.Any(e => e.EndedOn == null && e.Children.Any(c => c.ChildId == p.Id)),
+                    EarlyHelp = db.EarlyHelpEpisodes.Where(e => e.EndedOn == null).SelectMany(e => e.Children).Any(c => c.ChildId == p.Id),
                     SeenInCare = db.PeriodsOfCare.Where(c => c.ChildId == p.Id).SelectMany(c => c.Visits).Where(v => v.ChildSeen).Max(v => (DateOnly?)v.VisitedOn),
                     SeenOnProtectionPlan = db.ChildProtectionPlans.Where(c => c.ChildId == p.Id).SelectMany(c => c.Visits).Where(v => v.ChildSeen).Max(v => (DateOnly?)v.VisitedOn),
                     SeenOnChildInNeedPlan = db.ChildInNeedPlans.Where(c => c.ChildId == p.Id).SelectMany(c => c.Visits).Where(v => v.ChildSeen).Max(v => (DateOnly?)v.VisitedOn),

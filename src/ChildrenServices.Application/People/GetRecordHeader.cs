@@ -172,7 +172,7 @@ public static class GetRecordHeader
                 OpenReferral = db.Referrals.Any(r => r.ChildId == id && r.Status == ReferralStatus.Open),
                 ReReferredOn = db.Referrals.Where(r => r.ChildId == id && r.Status == ReferralStatus.Open && r.IsReReferral)
                     .OrderByDescending(r => r.ReferralDate).Select(r => (DateOnly?)r.ReferralDate).FirstOrDefault(),
-                EarlyHelp = db.EarlyHelpEpisodes.Any(e => e.EndedOn == null && e.Children.Any(c => c.ChildId == id)),
+                EarlyHelp = db.EarlyHelpEpisodes.Where(e => e.EndedOn == null).SelectMany(e => e.Children).Any(c => c.ChildId == id),
                 ChildInNeed = db.ChildInNeedPlans.Any(c => c.ChildId == id && c.EndedOn == null),
                 ProtectionCategory = db.ChildProtectionPlans.Where(c => c.ChildId == id && c.EndedOn == null)
                     .Select(c => c.LatestCategory).FirstOrDefault(),

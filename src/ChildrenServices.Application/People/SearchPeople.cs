@@ -123,7 +123,7 @@ public static class SearchPeople
                     LeadTeam = db.Allocations.Where(a => a.ChildId == p.Id && a.EndedOn == null && a.Role == Domain.Allocations.AllocationRole.Lead)
                         .Join(db.Teams, a => a.TeamId, t => t.Id, (a, t) => t.Name).FirstOrDefault(),
                     OpenReferral = db.Referrals.Any(r => r.ChildId == p.Id && r.Status == Domain.SocialCare.ReferralStatus.Open),
-                    EarlyHelp = db.EarlyHelpEpisodes.Any(e => e.EndedOn == null && e.Children.Any(c => c.ChildId == p.Id)),
+                    EarlyHelp = db.EarlyHelpEpisodes.Where(e => e.EndedOn == null).SelectMany(e => e.Children).Any(c => c.ChildId == p.Id),
                     ChildInNeed = db.ChildInNeedPlans.Any(c => c.ChildId == p.Id && c.EndedOn == null),
                     ProtectionCategory = db.ChildProtectionPlans.Where(c => c.ChildId == p.Id && c.EndedOn == null).Select(c => c.LatestCategory).FirstOrDefault(),
                     PreProceedings = db.PreProceedings.Any(c => c.ChildId == p.Id && c.DecidedOn == null),
