@@ -1071,19 +1071,12 @@ internal sealed class CouncilHistory(AppDbContext db, CouncilWorkforce workforce
         "children are attached to her; she has no family nearby and childcare fell through. The children told me they watch films and the eldest " +
         "makes tea. What needs to happen: a safe childcare plan for late shifts, and support for mum's low mood.";
 
+    /// <summary>The demo front door's referrers: the police first (every police notification comes from them), then the professionals and the public.</summary>
     private static readonly (string Name, string? Agency, string Role, string Source)[] Referrers =
     [
-        ("PC 4471 Rahman", "Northbridge Police", "Public protection unit", "6"),
-        ("Mrs Okonjo", "Northbridge Primary School", "Designated safeguarding lead", "2A"),
-        ("Mr Haldane", "Eastmoor Academy", "Head of year 9", "2A"),
-        ("Sister Dunmore", "Westfold health visiting team", "Health visitor", "3B"),
-        ("Dr Ashby", "Canal Street Surgery", "GP", "3A"),
-        ("Charge nurse Ellery", "Westfold General Hospital", "Emergency department", "3E"),
-        ("Ms Quaye", "Housing Options", "Housing officer", "4"),
-        ("Anonymous", null, "Neighbour", "9"),
-        ("Mrs Pembridge", null, "Grandmother", "1A"),
+        .. FrontDoorDaySeeder.Professionals.OrderBy(p => p.Source != "6").Select(p => (p.Name, (string?)p.Agency, p.Role, p.Source)),
+        .. FrontDoorDaySeeder.Public.Select(p => (p.Name, (string?)null, p.Role, p.Source)),
     ];
-
     private static readonly string[] Rationales =
     [
         "Decided at the front door on the information from the referrer and the agency checks.",

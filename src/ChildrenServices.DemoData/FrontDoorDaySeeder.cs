@@ -19,7 +19,7 @@ namespace ChildrenServices.DemoData;
 /// </summary>
 internal sealed class FrontDoorDaySeeder(AppDbContext db, TimeProvider clock, Random random)
 {
-    private static readonly (string Name, string Agency, string Role, string Source)[] Professionals =
+    internal static readonly (string Name, string Agency, string Role, string Source)[] Professionals =
     [
         ("Mrs Okonjo", "Northbridge Primary School", "Designated safeguarding lead", "2A"),
         ("Mr Haldane", "Eastmoor Academy", "Head of year 9", "2A"),
@@ -32,7 +32,7 @@ internal sealed class FrontDoorDaySeeder(AppDbContext db, TimeProvider clock, Ra
         ("Mr Trelawney", "Northbridge College", "Student welfare officer", "2B"),
     ];
 
-    private static readonly (string Name, string Role, string Source)[] Public =
+    internal static readonly (string Name, string Role, string Source)[] Public =
     [
         ("Anonymous", "Neighbour", "9"),
         ("Mrs Pembridge", "Grandmother", "1A"),

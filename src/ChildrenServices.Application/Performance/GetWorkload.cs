@@ -94,11 +94,15 @@ public static class GetWorkload
                 .GroupBy(e => new { e.TeamId, e.KeyworkerId }).Select(g => new { g.Key.TeamId, g.Key.KeyworkerId, Count = g.Count() })
                 .ToListAsync(cancellationToken);
 
+            // Looked up by worker, not searched for each of several hundred workers.
+            var ledBy = led.ToDictionary(l => (l.TeamId, l.WorkerId, l.Kind), l => l.Count);
+            var familiesOf = families.ToDictionary(f => (f.TeamId, f.KeyworkerId), f => f.Count);
+
             WorkerRow Row(Guid team, Guid worker, string name)
             {
-                int Of(int kind) => led.Where(l => l.TeamId == team && l.WorkerId == worker && l.Kind == kind).Sum(l => l.Count);
+                int Of(int kind) => ledBy.GetValueOrDefault((team, worker, kind));
                 var (lac, cp, cin, assessment, other) = (Of(1), Of(2), Of(3), Of(4), Of(5));
-                var familyCount = families.Where(f => f.TeamId == team && f.KeyworkerId == worker).Sum(f => f.Count);
+                var familyCount = familiesOf.GetValueOrDefault((team, worker));
                 // A child in early help only is weighed in their family (kind 6), not again on their own.
                 var weighted = (lac * weights.LookedAfter) + (cp * weights.ChildProtection) + (cin * weights.ChildInNeed) + (assessment * weights.Assessment)
                     + (other * weights.Other) + (familyCount * weights.EarlyHelpFamily);

@@ -151,8 +151,8 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
 
         // Names come with the leads, projected in the one statement; each child's lead worker's name once.
         var names = leadFacts.GroupBy(l => l.ChildId).ToDictionary(g => g.Key, g => g.First().ChildName ?? string.Empty);
-        var workerOf = leadFacts.GroupBy(l => l.ChildId).ToDictionary(g => g.Key, g => g.First().WorkerName ?? "Unknown");
-        var workerIdOf = leadFacts.GroupBy(l => l.ChildId).ToDictionary(g => g.Key, g => g.First().WorkerId ?? Guid.Empty);
+        var leadOf = leadFacts.GroupBy(l => l.ChildId).ToDictionary(g => g.Key, g => g.First());
+        var workerOf = leadOf.ToDictionary(l => l.Key, l => l.Value.WorkerName ?? "Unknown");
         var referrals = facts.Where(f => f.Kind == (int)FactKind.Referral).ToList();
         var rules = await timescales.CurrentAsync(ct);
         var today = UkTime.Today(clock);
@@ -244,7 +244,7 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
                 rules.StatusOf(new DueItem(DueKind.LookedAfterVisit, visit), today), link));
         }
 
-        return [.. rows.OrderBy(r => r.DueOn).ThenBy(r => r.ChildName).Select(r => r with { WorkerId = workerIdOf[r.ChildId] })];
+        return [.. rows.OrderBy(r => r.DueOn).ThenBy(r => r.ChildName).Select(r => r with { WorkerId = leadOf[r.ChildId].WorkerId ?? Guid.Empty })];
     }
 
     /// <summary>
