@@ -20,7 +20,7 @@ namespace ChildrenServices.Application.Performance;
 public static class GetFlow
 {
     [RequiresPermission(Permission.ViewPerformance)]
-    /// <param name="TeamId">Only the team's (<see cref="TeamFilter"/>): referrals and step-ups or step-downs to it, and the work on children it leads now; contacts, which come before any team, are then not counted.</param>
+    /// <param name="TeamId">Only the team's (<see cref="TeamFilter"/>): referrals and step-ups or step-downs to it, and the work on children it led on the day the work is counted; contacts, which come before any team, are then not counted.</param>
     public sealed record Query(DateOnly From, DateOnly To, Guid? TeamId = null) : IQuery<Result>;
 
     public sealed record Result(
@@ -68,7 +68,7 @@ public static class GetFlow
             var (from, to) = (query.From, query.To);
             var start = UkTime.ToUtc(from.ToDateTime(TimeOnly.MinValue));
             var end = UkTime.ToUtc(to.AddDays(1).ToDateTime(TimeOnly.MinValue));
-            var led = query.TeamId is { } team ? TeamFilter.ChildrenLedBy(db, team) : null;
+            var leads = query.TeamId is { } team ? TeamFilter.LeadsIn(db, team) : null;
             // Contacts come before any team: a team's view has none.
             var contacts = db.Contacts.AsNoTracking().Where(c => c.ReceivedAtUtc >= start && c.ReceivedAtUtc < end && query.TeamId == null);
 
@@ -87,7 +87,7 @@ public static class GetFlow
 
             var assessments = await db.ChildAndFamilyAssessments.AsNoTracking()
                 .Where(a => a.Status == AssessmentStatus.Authorised && a.AuthorisedOn >= from && a.AuthorisedOn <= to)
-                .LedBy(led, a => a.ChildId)
+                .LedOn(leads, a => a.ChildId, a => a.AuthorisedOn!.Value)
                 .GroupBy(a => a.Outcome == AssessmentOutcome.NoFurtherAction).Select(g => new { Nfa = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
             var referrals = await db.Referrals.AsNoTracking()
                 .Where(r => r.Status != ReferralStatus.Withdrawn && r.ReferralDate >= from && r.ReferralDate <= to && (query.TeamId == null || r.TeamId == query.TeamId))
@@ -100,9 +100,9 @@ public static class GetFlow
 
             // Plans that ended in the period and had lasted two years or more; plans that started in it for a child with an
             // earlier plan here or elsewhere (the CIN census's NumberOfPreviousCPP).
-            var ended = await db.ChildProtectionPlans.AsNoTracking().Where(p => p.EndedOn >= from && p.EndedOn <= to).LedBy(led, p => p.ChildId)
+            var ended = await db.ChildProtectionPlans.AsNoTracking().Where(p => p.EndedOn >= from && p.EndedOn <= to).LedOn(leads, p => p.ChildId, p => p.EndedOn!.Value)
                 .Select(p => new { p.StartedOn, EndedOn = p.EndedOn!.Value }).ToListAsync(cancellationToken);
-            var started = await db.ChildProtectionPlans.AsNoTracking().Where(p => p.StartedOn >= from && p.StartedOn <= to).LedBy(led, p => p.ChildId)
+            var started = await db.ChildProtectionPlans.AsNoTracking().Where(p => p.StartedOn >= from && p.StartedOn <= to).LedOn(leads, p => p.ChildId, p => p.StartedOn)
                 .Select(p => new { Again = p.PreviousPlansElsewhere > 0 || db.ChildProtectionPlans.Any(e => e.ChildId == p.ChildId && e.StartedOn < p.StartedOn) })
                 .ToListAsync(cancellationToken);
 
@@ -111,7 +111,7 @@ public static class GetFlow
             var yearStart = to.AddYears(-1).AddDays(1);
             var placements = await db.PeriodsOfCare.AsNoTracking()
                 .Where(p => p.StartedOn <= to && (p.EndedOn == null || p.EndedOn > to))
-                .LedBy(led, p => p.ChildId)
+                .LedOn(leads, p => p.ChildId, p => to)
                 .Select(p => new
                 {
                     Moves = db.PeriodsOfCare.Where(q => q.ChildId == p.ChildId).SelectMany(q => q.Episodes)

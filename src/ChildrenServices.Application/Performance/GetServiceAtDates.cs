@@ -116,26 +116,35 @@ internal sealed class ServiceChanges
     private ServiceChanges(Dictionary<Measure, (DateOnly[] Days, int[] Running)> byMeasure) => this.byMeasure = byMeasure;
 
     /// <summary>One SQL query: the starts and ends of early help episodes (and their children), plans and periods of care, summed by day.</summary>
-    /// <param name="team">Only the team's: early help episodes it holds, and plans and care of the children it leads now (<see cref="TeamFilter"/>).</param>
+    /// <param name="team">
+    /// Only the team's (<see cref="TeamFilter"/>): early help episodes it holds, and each plan or period of care for the days a
+    /// worker in the team led the child.
+    /// </param>
     public static async Task<ServiceChanges> ByDayAsync(IAppDbContext db, DateOnly upTo, Guid? team, CancellationToken ct)
     {
         var episodes = db.EarlyHelpEpisodes.AsNoTracking().Where(e => e.StartedOn <= upTo);
-        var cinPlans = db.ChildInNeedPlans.AsNoTracking().Where(p => p.StartedOn <= upTo);
-        var cpPlans = db.ChildProtectionPlans.AsNoTracking().Where(p => p.StartedOn <= upTo);
-        var periods = db.PeriodsOfCare.AsNoTracking().Where(p => p.StartedOn <= upTo);
+        var cin = db.ChildInNeedPlans.AsNoTracking().Where(p => p.StartedOn <= upTo).Select(p => new ChildSpan { ChildId = p.ChildId, StartedOn = p.StartedOn, EndedOn = p.EndedOn });
+        var cp = db.ChildProtectionPlans.AsNoTracking().Where(p => p.StartedOn <= upTo).Select(p => new ChildSpan { ChildId = p.ChildId, StartedOn = p.StartedOn, EndedOn = p.EndedOn });
+        var care = db.PeriodsOfCare.AsNoTracking().Where(p => p.StartedOn <= upTo).Select(p => new ChildSpan { ChildId = p.ChildId, StartedOn = p.StartedOn, EndedOn = p.EndedOn });
+        Func<IQueryable<ChildSpan>, IQueryable<Span>> held = spans => spans.Select(s => new Span { StartedOn = s.StartedOn, EndedOn = s.EndedOn });
         if (team is { } t)
         {
-            var led = TeamFilter.ChildrenLedBy(db, t);
             episodes = episodes.Where(e => e.TeamId == t);
-            cinPlans = cinPlans.Where(p => led.Contains(p.ChildId));
-            cpPlans = cpPlans.Where(p => led.Contains(p.ChildId));
-            periods = periods.Where(p => led.Contains(p.ChildId));
+            var leads = TeamFilter.LeadsIn(db, t);
+
+            // The days both were open: a plan is open at the end of a day from its start until its end (not counted on the
+            // day it ends), a lead from its start to its end with both days included, so the lead's span ends the day after.
+            held = spans => spans.Join(leads, s => s.ChildId, a => a.ChildId, (s, a) => new
+                {
+                    StartedOn = s.StartedOn > a.StartedOn ? s.StartedOn : a.StartedOn,
+                    EndedOn = a.EndedOn == null ? s.EndedOn
+                        : s.EndedOn == null || s.EndedOn > a.EndedOn.Value.AddDays(1) ? a.EndedOn.Value.AddDays(1) : s.EndedOn,
+                })
+                .Where(x => x.StartedOn <= upTo && (x.EndedOn == null || x.StartedOn < x.EndedOn))
+                .Select(x => new Span { StartedOn = x.StartedOn, EndedOn = x.EndedOn });
         }
 
         var children = episodes.SelectMany(e => e.Children, (e, c) => new { e.StartedOn, e.EndedOn });
-        var cin = cinPlans.Select(p => new { p.StartedOn, p.EndedOn });
-        var cp = cpPlans.Select(p => new { p.StartedOn, p.EndedOn });
-        var care = periods.Select(p => new { p.StartedOn, p.EndedOn });
 
         IQueryable<Change> Changes(IQueryable<Span> spans, Measure measure) =>
             spans.Select(s => new Change { Measure = (int)measure, Day = s.StartedOn, Delta = 1 })
@@ -143,9 +152,9 @@ internal sealed class ServiceChanges
 
         var all = Changes(children.Select(x => new Span { StartedOn = x.StartedOn, EndedOn = x.EndedOn }), Measure.EarlyHelpChildren)
             .Concat(Changes(episodes.Select(x => new Span { StartedOn = x.StartedOn, EndedOn = x.EndedOn }), Measure.EarlyHelpFamilies))
-            .Concat(Changes(cin.Select(x => new Span { StartedOn = x.StartedOn, EndedOn = x.EndedOn }), Measure.ChildInNeedPlans))
-            .Concat(Changes(cp.Select(x => new Span { StartedOn = x.StartedOn, EndedOn = x.EndedOn }), Measure.ChildProtectionPlans))
-            .Concat(Changes(care.Select(x => new Span { StartedOn = x.StartedOn, EndedOn = x.EndedOn }), Measure.LookedAfter));
+            .Concat(Changes(held(cin), Measure.ChildInNeedPlans))
+            .Concat(Changes(held(cp), Measure.ChildProtectionPlans))
+            .Concat(Changes(held(care), Measure.LookedAfter));
         var rows = await all.GroupBy(c => new { c.Measure, c.Day })
             .Select(g => new { g.Key.Measure, g.Key.Day, Delta = g.Sum(c => c.Delta) })
             .ToListAsync(ct);
@@ -175,6 +184,15 @@ internal sealed class ServiceChanges
         var index = Array.BinarySearch(days, day);
         index = index >= 0 ? index : ~index - 1;
         return index < 0 ? 0 : running[index];
+    }
+
+    private sealed class ChildSpan
+    {
+        public Guid ChildId { get; init; }
+
+        public DateOnly StartedOn { get; init; }
+
+        public DateOnly? EndedOn { get; init; }
     }
 
     private sealed class Span

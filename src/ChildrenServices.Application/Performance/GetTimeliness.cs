@@ -22,7 +22,7 @@ public static class GetTimeliness
     /// <summary>How many of each indicator's exceptions are named when <see cref="Query.NameEvery"/> is false: as many as a page shows.</summary>
     public const int NamedOnPage = 25;
 
-    /// <param name="TeamId">Only the work on children the team leads now (<see cref="TeamFilter"/>); contacts, which come before any team, are then not counted.</param>
+    /// <param name="TeamId">Only the work on children the team led on the day it was done (<see cref="TeamFilter"/>); contacts, which come before any team, are then not counted.</param>
     /// <param name="NameEvery">
     /// List and name every exception (for a download); otherwise only the latest <see cref="NamedOnPage"/> of each
     /// indicator, so a page does not read and name thousands it will not show.
@@ -82,12 +82,11 @@ public static class GetTimeliness
 
             // Read from the facts the refresh keeps (ADR 0031), not worked out again from years of visits. Deliberately not
             // through RecordAccess: the figures count every child. Names are checked below. A team's view has only the work
-            // on the children it leads now, so no contacts (which have no child).
-            var led = query.TeamId is { } team ? TeamFilter.ChildrenLedBy(db, team) : null;
+            // on the children it led on the day, so no contacts (which have no child).
             var inPeriod = db.TimelinessFacts.AsNoTracking().Where(f => f.CountedOn >= from && f.CountedOn <= to);
-            if (led is not null)
+            if (query.TeamId is { } team)
             {
-                inPeriod = inPeriod.Where(f => f.ChildId != null && led.Contains(f.ChildId.Value));
+                inPeriod = inPeriod.Where(f => f.ChildId != null).LedOn(TeamFilter.LeadsIn(db, team), f => f.ChildId!.Value, f => f.CountedOn);
             }
 
             var asAt = await db.TimelinessRefreshes.AsNoTracking().Where(r => r.Id == Domain.Timescales.TimelinessRefresh.SingletonId).Select(r => (DateTime?)r.RefreshedAtUtc).SingleOrDefaultAsync(cancellationToken);

@@ -1,24 +1,44 @@
+using System.Linq.Expressions;
+using ChildrenServices.Domain.Allocations;
+
 namespace ChildrenServices.Application.Performance;
 
 /// <summary>
-/// The team filter: a child belongs to the team their lead worker is in now; an early help episode, a referral and a
-/// step-up or step-down to the team recorded on it. The same rule on every performance page.
+/// The team filter: a child's work belongs to the team whose worker was the child's lead on the day it is counted (the day
+/// an assessment was authorised, a plan ended, a review was held; for counts at a date, that date); an early help episode,
+/// a referral and a step-up or step-down to the team recorded on it. A lead holds the child from the day the allocation
+/// started to the day it ended, both included, so on the day a child moves between teams both teams count them. The same
+/// rule on every performance page.
 /// </summary>
 internal static class TeamFilter
 {
-    /// <summary>The children the team leads now, as a subquery to filter by.</summary>
-    public static IQueryable<Guid> ChildrenLedBy(IAppDbContext db, Guid team) =>
-        db.Allocations.Where(a => a.EndedOn == null && a.Role == Domain.Allocations.AllocationRole.Lead && a.TeamId == team).Select(a => a.ChildId);
+    /// <summary>The team's lead allocations, past and present.</summary>
+    public static IQueryable<Allocation> LeadsIn(IAppDbContext db, Guid team) =>
+        db.Allocations.Where(a => a.Role == AllocationRole.Lead && a.TeamId == team);
 
-    /// <summary>Only the rows about a child in <paramref name="led"/>; all of them when there is no filter.</summary>
-    public static IQueryable<T> LedBy<T>(this IQueryable<T> source, IQueryable<Guid>? led, System.Linq.Expressions.Expression<Func<T, Guid>> child)
+    /// <summary>
+    /// Only the rows about a child one of <paramref name="leads"/> held on the row's day; all of them when there is no filter.
+    /// </summary>
+    public static IQueryable<T> LedOn<T>(this IQueryable<T> source, IQueryable<Allocation>? leads, Expression<Func<T, Guid>> child, Expression<Func<T, DateOnly>> on)
     {
-        if (led is null)
+        if (leads is null)
         {
             return source;
         }
 
-        var contains = System.Linq.Expressions.Expression.Call(typeof(Queryable), nameof(Queryable.Contains), [typeof(Guid)], led.Expression, child.Body);
-        return source.Where(System.Linq.Expressions.Expression.Lambda<Func<T, bool>>(contains, child.Parameters));
+        // x => leads.Any(a => a.ChildId == child(x) && a.StartedOn <= on(x) && (a.EndedOn == null || a.EndedOn >= on(x)))
+        var row = child.Parameters[0];
+        var day = new Replace(on.Parameters[0], row).Visit(on.Body);
+        Expression<Func<Allocation, Guid, DateOnly, bool>> held = (a, c, d) => a.ChildId == c && a.StartedOn <= d && (a.EndedOn == null || a.EndedOn >= d);
+        var allocation = held.Parameters[0];
+        var body = new Replace(held.Parameters[1], child.Body).Visit(new Replace(held.Parameters[2], day).Visit(held.Body));
+        var any = Expression.Call(typeof(Queryable), nameof(Queryable.Any), [typeof(Allocation)], leads.Expression,
+            Expression.Quote(Expression.Lambda<Func<Allocation, bool>>(body, allocation)));
+        return source.Where(Expression.Lambda<Func<T, bool>>(any, row));
+    }
+
+    private sealed class Replace(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using ChildrenServices.Application.Performance;
 using ChildrenServices.Application.Security;
+using ChildrenServices.Domain.Allocations;
 using ChildrenServices.Domain.Approvals;
 using ChildrenServices.Domain.Calendar;
 using ChildrenServices.Domain.FrontDoor;
@@ -120,10 +121,23 @@ public sealed class FlowTests(AppFactory factory) : FrontDoorTestBase(factory)
         Assert.Equal(new GetFlow.Share(1, 2), r.SecondOrLaterProtectionPlans);
         Assert.Equal(new GetFlow.Share(1, 2), r.LookedAfterWithThreePlacements);
 
-        // The assessment team's view: its referrals and step-ups, the children it leads now (none), and no contacts.
+        // The assessment team's view: its referrals and step-ups, the work on children it led on the day, and no contacts. It
+        // led the long plan's child until the day that plan ended (1 July), and the short plan's child only from the day after
+        // that plan ended (2 October): so one plan ended in the team's hands, and it had lasted two years.
+        var worker = await AssessmentSocialWorkerAsync();
+        await WithDbAsync(async db =>
+        {
+            var longPlan = await db.ChildProtectionPlans.Where(p => p.StartedOn == D(2024, 6, 4)).Select(p => p.ChildId).SingleAsync();
+            var shortPlan = await db.ChildProtectionPlans.Where(p => p.StartedOn == D(2026, 3, 3)).Select(p => p.ChildId).SingleAsync();
+            var untilTheEnd = new Allocation(longPlan, worker, AssessmentTeam, AllocationRole.Lead, D(2024, 6, 4), AssessmentManager);
+            untilTheEnd.End(D(2026, 7, 1));
+            db.Allocations.AddRange(untilTheEnd, new Allocation(shortPlan, worker, AssessmentTeam, AllocationRole.Lead, D(2026, 10, 2), AssessmentManager));
+            await db.SaveChangesAsync();
+        });
         var team = await SendAsUserAsync(officer, new GetFlow.Query(From, Today, AssessmentTeam));
         Assert.Equal((0, 0, new GetFlow.Share(1, 7), new GetFlow.Share(0, 0), new GetFlow.Share(0, 0)),
             (team.Contacts, team.BySource.Count, team.ReReferrals, team.AssessmentsEndingInNoFurtherAction, team.LookedAfterWithThreePlacements));
+        Assert.Equal(new GetFlow.Share(1, 1), team.ProtectionPlansLastingTwoYears);
         Assert.Equal(1, team.StepsTaken.Single(s => s.Kind == "Step-up").Requested);
         Assert.Equal(0, (await SendAsUserAsync(officer, new GetFlow.Query(From, Today, EarlyHelpTeam))).StepsTaken.Sum(s => s.Requested));
     }

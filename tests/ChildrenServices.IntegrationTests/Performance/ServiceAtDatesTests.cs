@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using ChildrenServices.Application.Performance;
 using ChildrenServices.Application.Security;
+using ChildrenServices.Domain.Allocations;
 using ChildrenServices.Domain.Calendar;
 using ChildrenServices.Domain.EarlyHelp;
 using ChildrenServices.Domain.LookedAfter;
@@ -95,20 +96,53 @@ public sealed class ServiceAtDatesTests(AppFactory factory) : FrontDoorTestBase(
             result.Columns);
     }
 
+    /// <summary>
+    /// A team counts a plan or a period of care only for the days a worker in it led the child, both ends of the lead
+    /// included. B's child in need plan (from 1 April, open) is led by the assessment team from 1 April to 31 May, then by
+    /// the front door team from 1 June. The restricted child C's protection plan (15 January to 1 July) is led by the
+    /// assessment team throughout. D, looked after from 10 February to 30 September, is led by the assessment team only
+    /// from 1 June to 30 June, so is counted with it on 30 June (the lead's last day) and on no other date.
+    /// </summary>
     [Fact]
-    public async Task ATeamsView_CountsItsEarlyHelpEpisodes_AndThePlansAndCareOfTheChildrenItLeadsNow()
+    public async Task ATeamsView_CountsItsEarlyHelpEpisodes_AndEachPlanOrPeriodOfCareOnlyForTheDaysTheTeamLedTheChild()
     {
         await CouncilAsync();
         var worker = await AssessmentSocialWorkerAsync();
-        var leadsB = await WithDbAsync(db => db.ChildInNeedPlans.Where(p => p.EndedOn == null).Select(p => p.ChildId).SingleAsync());
-        await AllocateAsync(AssessmentManager, leadsB, worker);
+        await WithDbAsync(async db =>
+        {
+            var b = await db.ChildInNeedPlans.Where(p => p.EndedOn == null).Select(p => p.ChildId).SingleAsync();
+            var c = await db.ChildProtectionPlans.Select(p => p.ChildId).SingleAsync();
+            var d = await db.PeriodsOfCare.Where(p => p.StartedOn == D(2, 10)).Select(p => p.ChildId).SingleAsync();
+            Allocation Lead(Guid child, Guid team, DateOnly from, DateOnly? to)
+            {
+                var lead = new Allocation(child, worker, team, AllocationRole.Lead, from, AssessmentManager);
+                if (to is { } end)
+                {
+                    lead.End(end);
+                }
+
+                return lead;
+            }
+
+            db.Allocations.AddRange(
+                Lead(b, AssessmentTeam, D(4, 1), D(5, 31)),
+                Lead(b, FrontDoorTeam, D(6, 1), null),
+                Lead(c, AssessmentTeam, D(1, 15), null),
+                Lead(d, AssessmentTeam, D(6, 1), Jun30));
+            await db.SaveChangesAsync();
+        });
         var officer = await CreateUserAsync(Roles.PerformanceOfficer, "Dev Lindqvist");
+        var dates = new[] { Mar31, D(4, 30), Jun30, Sep30 };
 
-        var assessment = await SendAsUserAsync(officer, new GetServiceAtDates.Query([Mar31, Jun30], TeamId: AssessmentTeam));
-        var earlyHelp = await SendAsUserAsync(officer, new GetServiceAtDates.Query([Mar31, Jun30], TeamId: EarlyHelpTeam));
+        var assessment = await SendAsUserAsync(officer, new GetServiceAtDates.Query(dates, TeamId: AssessmentTeam));
+        var frontDoor = await SendAsUserAsync(officer, new GetServiceAtDates.Query(dates, TeamId: FrontDoorTeam));
+        var earlyHelp = await SendAsUserAsync(officer, new GetServiceAtDates.Query(dates, TeamId: EarlyHelpTeam));
 
-        Assert.Equal([(0, 0, 0, 0, 0), (0, 0, 1, 0, 0)], assessment.Columns.Select(c => (c.EarlyHelpChildren, c.EarlyHelpFamilies, c.ChildInNeedPlans, c.ChildProtectionPlans, c.LookedAfter)));
-        Assert.Equal([(2, 1, 0, 0, 0), (0, 0, 0, 0, 0)], earlyHelp.Columns.Select(c => (c.EarlyHelpChildren, c.EarlyHelpFamilies, c.ChildInNeedPlans, c.ChildProtectionPlans, c.LookedAfter)));
+        static IEnumerable<(int, int, int, int, int)> Counts(GetServiceAtDates.Result r) =>
+            r.Columns.Select(c => (c.EarlyHelpChildren, c.EarlyHelpFamilies, c.ChildInNeedPlans, c.ChildProtectionPlans, c.LookedAfter));
+        Assert.Equal([(0, 0, 0, 1, 0), (0, 0, 1, 1, 0), (0, 0, 0, 1, 1), (0, 0, 0, 0, 0)], Counts(assessment));
+        Assert.Equal([(0, 0, 0, 0, 0), (0, 0, 0, 0, 0), (0, 0, 1, 0, 0), (0, 0, 1, 0, 0)], Counts(frontDoor));
+        Assert.Equal([(2, 1, 0, 0, 0), (2, 1, 0, 0, 0), (0, 0, 0, 0, 0), (0, 0, 0, 0, 0)], Counts(earlyHelp));
     }
 
     [Fact]

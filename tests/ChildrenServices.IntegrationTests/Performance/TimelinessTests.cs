@@ -1,6 +1,7 @@
 using System.Net;
 using ChildrenServices.Application.Performance;
 using ChildrenServices.Application.Security;
+using ChildrenServices.Domain.Allocations;
 using ChildrenServices.Domain.Calendar;
 using ChildrenServices.Domain.FrontDoor;
 using ChildrenServices.Domain.LookedAfter;
@@ -147,8 +148,17 @@ public sealed class TimelinessTests(AppFactory factory) : FrontDoorTestBase(fact
         Assert.Equal("Child2 Timely", Assert.Single(Of(GetTimeliness.Keys.InitialConferences).Late).Who);
         Assert.NotEqual(named, assessments.Late[0].ChildId);
 
-        // The assessment team's view: only the work on the children it leads now (the child assessed in time), no contacts.
-        await AllocateAsync(AssessmentManager, named, await AssessmentSocialWorkerAsync());
+        // The assessment team's view: only the work on children it led on the day, and no contacts. Its worker has led the child
+        // assessed in time (authorised 6 October) and the restricted child (authorised 20 August) since 1 September, so only
+        // the first assessment is the team's.
+        var worker = await AssessmentSocialWorkerAsync();
+        await WithDbAsync(async db =>
+        {
+            db.Allocations.AddRange(
+                new Allocation(named, worker, AssessmentTeam, AllocationRole.Lead, D(9, 1), AssessmentManager),
+                new Allocation(assessments.Late[0].ChildId!.Value, worker, AssessmentTeam, AllocationRole.Lead, D(9, 1), AssessmentManager));
+            await db.SaveChangesAsync();
+        });
         var team = await SendAsUserAsync(officer, new GetTimeliness.Query(From, Today.AddDays(3), TeamId: AssessmentTeam));
         Assert.Equal(
             [(GetTimeliness.Keys.Contacts, 0, 0), (GetTimeliness.Keys.Assessments, 1, 1), (GetTimeliness.Keys.InitialConferences, 0, 0), (GetTimeliness.Keys.ProtectionReviews, 0, 0),
