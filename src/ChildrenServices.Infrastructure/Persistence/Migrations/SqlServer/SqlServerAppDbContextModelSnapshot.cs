@@ -1874,6 +1874,8 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAtUtc");
+
                     b.HasIndex("DateOfBirth");
 
                     b.HasIndex("LocalId")

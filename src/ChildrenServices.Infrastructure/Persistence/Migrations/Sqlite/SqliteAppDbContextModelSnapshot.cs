@@ -1869,6 +1869,8 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAtUtc");
+
                     b.HasIndex("DateOfBirth");
 
                     b.HasIndex("LocalId")

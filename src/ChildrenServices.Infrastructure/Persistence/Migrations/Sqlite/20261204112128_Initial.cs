@@ -2794,6 +2794,11 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 column: "ExpiresAtUtc");
 
             migrationBuilder.CreateIndex(
+                name: "IX_People_CreatedAtUtc",
+                table: "People",
+                column: "CreatedAtUtc");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_People_DateOfBirth",
                 table: "People",
                 column: "DateOfBirth");

@@ -2796,6 +2796,11 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 column: "ExpiresAtUtc");
 
             migrationBuilder.CreateIndex(
+                name: "IX_People_CreatedAtUtc",
+                table: "People",
+                column: "CreatedAtUtc");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_People_DateOfBirth",
                 table: "People",
                 column: "DateOfBirth");
