@@ -154,6 +154,13 @@ public sealed class FlowTests(AppFactory factory) : FrontDoorTestBase(factory)
         var csv = await (await officer.GetAsync("/Performance/Flow/Csv?From.Day=1&From.Month=4&From.Year=2026&To.Day=24&To.Month=11&To.Year=2026", TestContext.Current.CancellationToken)).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.Contains("Re-referrals within 12 months,1,referrals,7,14\r\n", csv, StringComparison.Ordinal);
 
+        // Each measure drawn as a per cent beside the table: re-referrals, 1 of 7 (14%), is a bar of 14% of the 416 units
+        // left beside the figures, 58.2 long.
+        var chart = (await new AngleSharp.Html.Parser.HtmlParser().ParseDocumentAsync(page, TestContext.Current.CancellationToken)).QuerySelector("figure#flow-chart")!;
+        var labels = chart.QuerySelectorAll("text.app-chart__label").Select(t => t.TextContent).ToList();
+        var reReferrals = labels.IndexOf("Re-referrals within 12 months");
+        Assert.Equal(("58.2", "14%"), (chart.QuerySelectorAll("rect.app-chart__bar")[reReferrals].GetAttribute("width"), chart.QuerySelectorAll("text.app-chart__value")[reReferrals].TextContent));
+
         var notATeam = await officer.GetAsync("/Performance/Flow?Team=not-a-team", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.BadRequest, notATeam.StatusCode);
         Assert.Contains("<p id=\"Team-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> Select a team from the list</p>", await notATeam.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);

@@ -230,6 +230,37 @@ public sealed class ServiceAtDatesTests(AppFactory factory) : FrontDoorTestBase(
         Assert.Contains("Change on the month before", Part("xl/worksheets/sheet2.xml"), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The month-end series is drawn as a chart beside its table: one column a month, each named with its figure, scaled to
+    /// a round top. July to October hold 1, 2, 2 and 1 looked-after children; the scale's top is 4 (four steps of 1), so in
+    /// the chart's 200-unit plot the columns stand 50, 100, 100 and 50 high. The drawing is one image named by its title,
+    /// described as the table's figures, so a screen reader reads the table and not the drawing.
+    /// </summary>
+    [Fact]
+    public async Task TheMonthEndSeries_IsDrawnAsAChartBesideItsTable_OneColumnAMonth_ToScale()
+    {
+        await CouncilAsync();
+        var officer = ClientFor(await CreateUserAsync(Roles.PerformanceOfficer, "Dev Lindqvist"));
+
+        var html = await PageAsync(officer, $"/Performance/Dates?{DateQuery("Date1", Sep30)}&FromMonth=2026-07&ToMonth=2026-10");
+
+        var document = await new AngleSharp.Html.Parser.HtmlParser().ParseDocumentAsync(html, Ct);
+        var figure = document.QuerySelector("figure#months-chart")!;
+        Assert.NotNull(figure);
+        var svg = figure.QuerySelector("svg")!;
+        Assert.Equal(("img", "months-chart-title months-chart-desc"), (svg.GetAttribute("role"), svg.GetAttribute("aria-labelledby")));
+        Assert.Equal("Children looked after at each month end", figure.QuerySelector("#months-chart-title")!.TextContent);
+        Assert.Contains("The same figures are in the table", figure.QuerySelector("#months-chart-desc")!.TextContent, StringComparison.Ordinal);
+        var columns = figure.QuerySelectorAll("rect.app-chart__bar");
+        Assert.Equal(["Jul 26: 1", "Aug 26: 2", "Sept 26: 2", "Oct 26: 1"], columns.Select(c => c.QuerySelector("title")!.TextContent));
+        Assert.Equal(["50", "100", "100", "50"], columns.Select(c => c.GetAttribute("height")));
+        Assert.Equal(["0", "1", "2", "3", "4"], figure.QuerySelectorAll("text.app-chart__axis").Take(5).Select(t => t.TextContent));
+        // Beside the table holding the same figures: the two halves of one row.
+        var row = figure.ParentElement!.ParentElement!;
+        Assert.Contains("govuk-grid-row", row.ClassName, StringComparison.Ordinal);
+        Assert.NotNull(row.QuerySelector("table"));
+    }
+
     [Fact]
     public async Task AFutureDate_OrAnUnrealOne_ComesBackBesideItsField_WithWhatWasTypedKept()
     {

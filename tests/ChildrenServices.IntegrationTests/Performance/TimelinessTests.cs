@@ -198,6 +198,20 @@ public sealed class TimelinessTests(AppFactory factory) : FrontDoorTestBase(fact
         Assert.Contains("<a class=\"govuk-link\" href=\"#assessments\">Assessments completed within 45 working days</a></th><td class=\"govuk-table__cell govuk-table__cell--numeric\">1</td><td class=\"govuk-table__cell govuk-table__cell--numeric\">2</td><td class=\"govuk-table__cell govuk-table__cell--numeric\">50%</td>",
             page.Replace("\n", string.Empty, StringComparison.Ordinal).Replace("                            ", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Contains("Restricted record", page, StringComparison.Ordinal);
+
+        // Beside the table, a chart of each indicator's per cent on a scale to 100: in the 480-unit drawing, 64 units are kept
+        // for the figure at the bar's end, so 50% is a bar 208 long. The durations (one assessment of 36 to 45 working days,
+        // one of 46 to 60) are drawn to a top of 4, so each of those bars is a quarter of 416, 104 long.
+        var document = await new AngleSharp.Html.Parser.HtmlParser().ParseDocumentAsync(page, TestContext.Current.CancellationToken);
+        var chart = document.QuerySelector("figure#in-time-chart")!;
+        Assert.Equal("img", chart.QuerySelector("svg")!.GetAttribute("role"));
+        var labels = chart.QuerySelectorAll("text.app-chart__label").Select(t => t.TextContent).ToList();
+        var assessmentBar = labels.IndexOf("Assessments completed within 45 working days");
+        Assert.Equal(("208", "50%"), (chart.QuerySelectorAll("rect.app-chart__bar")[assessmentBar].GetAttribute("width"), chart.QuerySelectorAll("text.app-chart__value")[assessmentBar].TextContent));
+        Assert.Equal(8, labels.Count);
+        var durations = document.QuerySelector("figure#durations-chart")!;
+        Assert.Equal(["0", "0", "0", "104", "104", "0"], durations.QuerySelectorAll("rect.app-chart__bar").Select(b => b.GetAttribute("width")));
+
         var link = System.Text.RegularExpressions.Regex.Match(page, "href=\"(?<href>/Performance/Timeliness/Csv[^\"]*indicator=assessments)\" download").Groups["href"].Value;
         var csv = await (await officer.GetAsync(System.Net.WebUtility.HtmlDecode(link), TestContext.Current.CancellationToken)).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.Equal("Child or contact,Due,Happened,Late by\r\nRestricted record,2026-08-03,2026-08-20,13 working days\r\n", csv.TrimStart('\uFEFF'));
