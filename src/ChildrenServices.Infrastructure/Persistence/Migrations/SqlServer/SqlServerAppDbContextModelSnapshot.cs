@@ -1882,7 +1882,8 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                         .IsUnique()
                         .HasFilter("[LocalId] IS NOT NULL");
 
-                    b.HasIndex("MergedIntoId");
+                    b.HasIndex("MergedIntoId")
+                        .HasFilter("[MergedIntoId] IS NOT NULL");
 
                     b.HasIndex("NhsNumber");
 

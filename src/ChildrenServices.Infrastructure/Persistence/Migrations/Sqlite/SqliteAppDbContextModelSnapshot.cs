@@ -1876,7 +1876,8 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("LocalId")
                         .IsUnique();
 
-                    b.HasIndex("MergedIntoId");
+                    b.HasIndex("MergedIntoId")
+                        .HasFilter("[MergedIntoId] IS NOT NULL");
 
                     b.HasIndex("NhsNumber");
 

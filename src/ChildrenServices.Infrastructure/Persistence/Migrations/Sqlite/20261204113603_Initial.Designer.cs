@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261204112128_Initial")]
+    [Migration("20261204113603_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1879,7 +1879,8 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("LocalId")
                         .IsUnique();
 
-                    b.HasIndex("MergedIntoId");
+                    b.HasIndex("MergedIntoId")
+                        .HasFilter("[MergedIntoId] IS NOT NULL");
 
                     b.HasIndex("NhsNumber");
 

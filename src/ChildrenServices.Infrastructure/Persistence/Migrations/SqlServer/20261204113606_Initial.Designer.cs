@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261204112133_Initial")]
+    [Migration("20261204113606_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1885,7 +1885,8 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                         .IsUnique()
                         .HasFilter("[LocalId] IS NOT NULL");
 
-                    b.HasIndex("MergedIntoId");
+                    b.HasIndex("MergedIntoId")
+                        .HasFilter("[MergedIntoId] IS NOT NULL");
 
                     b.HasIndex("NhsNumber");
 
