@@ -26,7 +26,11 @@ internal static class TeamFilter
             return source;
         }
 
-        // x => leads.Any(a => a.ChildId == child(x) && a.StartedOn <= on(x) && (a.EndedOn == null || a.EndedOn >= on(x)))
+        // x => leads.Select(a => a.ChildId).Contains(child(x))
+        //      && leads.Any(a => a.ChildId == child(x) && a.StartedOn <= on(x) && (a.EndedOn == null || a.EndedOn >= on(x)))
+        // The first test is the children the team ever led, worked out once (an uncorrelated IN): it rules out almost every
+        // row cheaply, so the second, which reads the child's allocations, runs only for the team's own children. Without
+        // it a year's timeliness for one team read the allocations of every one of 100,000 facts (0.7 s).
         var row = child.Parameters[0];
         var day = new Replace(on.Parameters[0], row).Visit(on.Body);
         Expression<Func<Allocation, Guid, DateOnly, bool>> held = (a, c, d) => a.ChildId == c && a.StartedOn <= d && (a.EndedOn == null || a.EndedOn >= d);
@@ -34,7 +38,9 @@ internal static class TeamFilter
         var body = new Replace(held.Parameters[1], child.Body).Visit(new Replace(held.Parameters[2], day).Visit(held.Body));
         var any = Expression.Call(typeof(Queryable), nameof(Queryable.Any), [typeof(Allocation)], leads.Expression,
             Expression.Quote(Expression.Lambda<Func<Allocation, bool>>(body, allocation)));
-        return source.Where(Expression.Lambda<Func<T, bool>>(any, row));
+        var everLed = Expression.Call(typeof(Queryable), nameof(Queryable.Contains), [typeof(Guid)],
+            leads.Select(a => a.ChildId).Expression, child.Body);
+        return source.Where(Expression.Lambda<Func<T, bool>>(Expression.AndAlso(everLed, any), row));
     }
 
     private sealed class Replace(ParameterExpression from, Expression to) : ExpressionVisitor
