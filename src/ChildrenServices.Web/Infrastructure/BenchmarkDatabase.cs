@@ -116,7 +116,12 @@ internal static class BenchmarkDatabase
         var pairs = children.SelectMany(c => new[] { new BenchmarkWriter(c.Worker, c.Child), new BenchmarkWriter(c.Manager, c.Child) }).ToList();
         var slots = pairs.Count == 0 ? [] : Enumerable.Range(0, writers).Select(i => pairs[i % pairs.Count]).ToList();
 
-        return new BenchmarkPicks(records, familyName, sharing, slots);
+        // The team with the most lead allocations over the years: the heaviest of the performance pages' team views.
+        var busiestTeam = Strings(connection, """
+            SELECT TeamId FROM Allocations WHERE Role = 'Lead' GROUP BY TeamId ORDER BY COUNT(*) DESC, TeamId LIMIT 1
+            """).FirstOrDefault();
+
+        return new BenchmarkPicks(records, familyName, sharing, slots, busiestTeam);
     }
 
     /// <summary>Rows in the main tables, the recorded events, and the sizes behind them.</summary>
@@ -220,6 +225,6 @@ internal static class BenchmarkDatabase
 /// <param name="FamilyName">The commonest family name, searched for (never printed).</param>
 /// <param name="Sharing">How many people have it.</param>
 /// <param name="Writers">One per concurrent writer: who signs in and on which child they write.</param>
-internal sealed record BenchmarkPicks(IReadOnlyList<string> Records, string FamilyName, int Sharing, IReadOnlyList<BenchmarkWriter> Writers);
+internal sealed record BenchmarkPicks(IReadOnlyList<string> Records, string FamilyName, int Sharing, IReadOnlyList<BenchmarkWriter> Writers, string? BusiestTeam);
 
 internal sealed record BenchmarkWriter(string Email, string ChildId);

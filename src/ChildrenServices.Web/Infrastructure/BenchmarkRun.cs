@@ -78,6 +78,20 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, BenchmarkRecorder r
             pages.Add(await PageAsync(label, path, performance, _ => path, DashboardTargetMs, ct));
         }
 
+        // The same dashboards filtered to the team with the most history (ADR 0034), by the team's lead at the time.
+        if (picks.BusiestTeam is { } team)
+        {
+            foreach (var (label, path) in new[]
+            {
+                ("Service at a date, one team", "/Performance/Dates?Team="),
+                ("Timeliness, one team", "/Performance/Timeliness?Team="),
+                ("Flow, one team", "/Performance/Flow?Team="),
+            })
+            {
+                pages.Add(await PageAsync(label, path + "(the busiest)", performance, _ => path + team, DashboardTargetMs, ct));
+            }
+        }
+
         var writers = options.Writers > 0 ? await WritersAsync(picks, started, ct) : null;
         var memory = Memory();
         var rows = BenchmarkDatabase.RowCounts(options.Database);

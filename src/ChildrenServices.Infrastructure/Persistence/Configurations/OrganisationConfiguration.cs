@@ -64,6 +64,8 @@ internal sealed class AllocationConfiguration : IEntityTypeConfiguration<Allocat
         builder.HasOne<Team>().WithMany().HasForeignKey(a => a.TeamId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => new { a.ChildId, a.EndedOn });
         builder.HasIndex(a => new { a.WorkerId, a.EndedOn });
+        // A team's leads, past and present, for the performance pages' team filter (ADR 0034).
+        builder.HasIndex(a => new { a.TeamId, a.Role, a.ChildId });
         builder.Ignore(a => a.IsActive);
 
         // One lead per child (ChildCase): a second open lead from a request that raced past the case's rule is refused.

@@ -76,6 +76,8 @@ internal sealed class TimelinessFactConfiguration : IEntityTypeConfiguration<Dom
         builder.HasIndex(f => new { f.CountedOn, f.Key, f.InTime });
         builder.HasIndex(f => new { f.Key, f.CountedOn, f.InTime });
         builder.HasIndex(f => f.SourceId);
+        // A team's view (ADR 0034): from the children the team led, each one's facts in the period, counted from the index.
+        builder.HasIndex(f => new { f.ChildId, f.CountedOn, f.Key, f.InTime });
     }
 }
 

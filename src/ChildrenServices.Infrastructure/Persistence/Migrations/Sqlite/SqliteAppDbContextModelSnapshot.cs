@@ -71,11 +71,11 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("AllocatedById");
 
-                    b.HasIndex("TeamId");
-
                     b.HasIndex("ChildId", "EndedOn");
 
                     b.HasIndex("WorkerId", "EndedOn");
+
+                    b.HasIndex("TeamId", "Role", "ChildId");
 
                     b.HasIndex(new[] { "ChildId" }, "UX_Allocations_OneLeadPerChild")
                         .IsUnique()
@@ -3193,6 +3193,8 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("CountedOn", "Key", "InTime");
 
                     b.HasIndex("Key", "CountedOn", "InTime");
+
+                    b.HasIndex("ChildId", "CountedOn", "Key", "InTime");
 
                     b.ToTable("TimelinessFacts", (string)null);
                 });

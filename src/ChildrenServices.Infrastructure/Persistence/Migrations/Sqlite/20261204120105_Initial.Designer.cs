@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261204113603_Initial")]
+    [Migration("20261204120105_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -74,11 +74,11 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("AllocatedById");
 
-                    b.HasIndex("TeamId");
-
                     b.HasIndex("ChildId", "EndedOn");
 
                     b.HasIndex("WorkerId", "EndedOn");
+
+                    b.HasIndex("TeamId", "Role", "ChildId");
 
                     b.HasIndex(new[] { "ChildId" }, "UX_Allocations_OneLeadPerChild")
                         .IsUnique()
@@ -3196,6 +3196,8 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("CountedOn", "Key", "InTime");
 
                     b.HasIndex("Key", "CountedOn", "InTime");
+
+                    b.HasIndex("ChildId", "CountedOn", "Key", "InTime");
 
                     b.ToTable("TimelinessFacts", (string)null);
                 });

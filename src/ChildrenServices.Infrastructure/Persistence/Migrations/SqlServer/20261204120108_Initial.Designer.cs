@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261204113606_Initial")]
+    [Migration("20261204120108_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -79,11 +79,11 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("AllocatedById");
 
-                    b.HasIndex("TeamId");
-
                     b.HasIndex("ChildId", "EndedOn");
 
                     b.HasIndex("WorkerId", "EndedOn");
+
+                    b.HasIndex("TeamId", "Role", "ChildId");
 
                     b.HasIndex(new[] { "ChildId" }, "UX_Allocations_OneLeadPerChild")
                         .IsUnique()
@@ -3205,6 +3205,8 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("CountedOn", "Key", "InTime");
 
                     b.HasIndex("Key", "CountedOn", "InTime");
+
+                    b.HasIndex("ChildId", "CountedOn", "Key", "InTime");
 
                     b.ToTable("TimelinessFacts", (string)null);
                 });
