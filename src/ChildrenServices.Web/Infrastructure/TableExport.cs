@@ -7,7 +7,7 @@ using SpreadCheetah.Styling;
 
 namespace ChildrenServices.Web.Infrastructure;
 
-/// <summary>A table as an officer downloads it: a name, its column headings and its rows (text, whole numbers or dates; null for blank).</summary>
+/// <summary>A table as an officer downloads it: a name, its column headings and its rows (text, numbers or dates; null for blank).</summary>
 public sealed record ExportTable(string Name, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<object?>> Rows);
 
 /// <summary>
@@ -34,6 +34,7 @@ public sealed class CsvResult(string fileName, ExportTable table) : IActionResul
     {
         null => string.Empty,
         int n => n.ToString(CultureInfo.InvariantCulture),
+        double x => x.ToString(CultureInfo.InvariantCulture),
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         _ => Text(Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty),
     };
@@ -81,6 +82,7 @@ public sealed class XlsxResult(string fileName, IReadOnlyList<ExportTable> table
     {
         null => new Cell((string?)null),
         int n => new Cell(n),
+        double x => new Cell(x),
         DateOnly d => new Cell(d.ToDateTime(TimeOnly.MinValue)),
         _ => new Cell(Convert.ToString(value, CultureInfo.InvariantCulture)),
     };

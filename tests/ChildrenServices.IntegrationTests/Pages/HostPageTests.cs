@@ -132,19 +132,44 @@ public sealed partial class HostPageTests(AppFactory factory) : IntegrationTest(
         Assert.Contains("1 of 18", team, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Every table on the service overview downloads as CSV, and all of them as one Excel workbook, from the links on the
+    /// page (followed as a browser would). A new team with no workers holds nothing against a capacity of 18.
+    /// </summary>
     [Fact]
-    public async Task PerformanceCsv_DownloadsCaseloadsByTeam()
+    public async Task ServiceOverview_EveryTableDownloadsAsCsv_AndAllOfThemAsAnExcelWorkbook()
     {
-        var officer = await CreateUserAsync(Roles.PerformanceOfficer, "Dev Lindqvist");
+        var officer = ClientFor(await CreateUserAsync(Roles.PerformanceOfficer, "Dev Lindqvist"));
         var manager = await CreateUserAsync(Roles.TeamManager, "Sam Patel");
         await CreateTeamAsync(manager, "Assessment East");
+        var page = await officer.GetStringAsync("/Performance");
+        string Link(string text)
+        {
+            var match = Regex.Match(page, $"<a class=\"govuk-link\" href=\"(?<href>[^\"]+)\" download>{Regex.Escape(text)}</a>");
+            Assert.True(match.Success, $"No download link '{text}' on the page");
+            return WebUtility.HtmlDecode(match.Groups["href"].Value);
+        }
 
-        var response = await ClientFor(officer).GetAsync("/Performance/Csv");
-        var csv = await response.Content.ReadAsStringAsync();
+        var caseloads = await officer.GetAsync(Link("caseloads (CSV)"));
+        Assert.Equal("text/csv", caseloads.Content.Headers.ContentType?.MediaType);
+        var csv = (await caseloads.Content.ReadAsStringAsync()).TrimStart('\uFEFF');
+        Assert.StartsWith("Team,Kind,Workers,Children held by a lead worker,Average caseload,Capacity per worker\r\n", csv, StringComparison.Ordinal);
+        Assert.Contains("Assessment East,Assessment,0,0,0,18\r\n", csv, StringComparison.Ordinal);
 
-        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
-        Assert.StartsWith("Team,Kind,Workers", csv, StringComparison.Ordinal);
-        Assert.Contains("\"Assessment East\",Assessment,0,0,0,18", csv, StringComparison.Ordinal);
+        var frontDoor = (await officer.GetStringAsync(Link("the front door (CSV)"))).TrimStart('\uFEFF');
+        Assert.StartsWith("Measure,Number,Out of,Per cent,Definition,From,To\r\nContacts,0,,,Contacts received in the period, by any route", frontDoor.Replace("\"", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("Decided within one working day,0,0,0,", frontDoor, StringComparison.Ordinal);
+
+        var quality = (await officer.GetStringAsync(Link("data quality (CSV)"))).TrimStart('\uFEFF');
+        Assert.StartsWith("Gap,Records,Out of\r\n", quality, StringComparison.Ordinal);
+        Assert.Contains("Children with no NHS number,", quality, StringComparison.Ordinal);
+
+        var workbook = await officer.GetAsync(Link("every table on this page (Excel workbook)"));
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", workbook.Content.Headers.ContentType!.MediaType);
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(await workbook.Content.ReadAsByteArrayAsync()));
+        using var names = new StreamReader(zip.GetEntry("xl/workbook.xml")!.Open());
+        var sheets = await names.ReadToEndAsync();
+        Assert.Equal(["Front door", "Caseloads", "Data quality"], Regex.Matches(sheets, "<sheet [^>]*name=\"([^\"]+)\"").Select(m => m.Groups[1].Value));
     }
 
     [GeneratedRegex("(?:href|src)=\"(/(?:lib|css|js|assets)/[^\"]+\\?v=[^\"]+)\"")]
