@@ -161,6 +161,21 @@ public sealed class FlowTests(AppFactory factory) : FrontDoorTestBase(factory)
         var reReferrals = labels.IndexOf("Re-referrals within 12 months");
         Assert.Equal(("58.2", "14%"), (chart.QuerySelectorAll("rect.app-chart__bar")[reReferrals].GetAttribute("width"), chart.QuerySelectorAll("text.app-chart__value")[reReferrals].TextContent));
 
+        // Every table downloads as CSV from its own link on the page.
+        async Task<string> Download(string text)
+        {
+            var href = System.Text.RegularExpressions.Regex.Match(page, $"<a class=\"govuk-link\" href=\"(?<href>[^\"]+)\" download>{System.Text.RegularExpressions.Regex.Escape(text)}</a>").Groups["href"].Value;
+            Assert.False(string.IsNullOrEmpty(href), $"No link '{text}'");
+            return (await officer.GetStringAsync(System.Net.WebUtility.HtmlDecode(href), TestContext.Current.CancellationToken)).TrimStart('\uFEFF');
+        }
+
+        Assert.StartsWith("Source,Contacts\r\n", await Download("contacts by source (CSV)"), StringComparison.Ordinal);
+        Assert.StartsWith("Route,Contacts\r\n", await Download("contacts by route (CSV)"), StringComparison.Ordinal);
+        Assert.StartsWith("Decision in force,Contacts\r\n", await Download("what contacts led to (CSV)"), StringComparison.Ordinal);
+        var steps = await Download("step-ups and step-downs (CSV)");
+        Assert.StartsWith("Kind,Requested,Approved,Rejected,Waiting,Median working days to decide,Reasons and rationale recorded,Decided\r\n", steps, StringComparison.Ordinal);
+        Assert.Contains("Step-up,1,1,0,0,3,1,1\r\n", steps, StringComparison.Ordinal);
+
         var notATeam = await officer.GetAsync("/Performance/Flow?Team=not-a-team", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.BadRequest, notATeam.StatusCode);
         Assert.Contains("<p id=\"Team-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> Select a team from the list</p>", await notATeam.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);

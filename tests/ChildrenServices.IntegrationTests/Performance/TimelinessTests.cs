@@ -212,6 +212,19 @@ public sealed class TimelinessTests(AppFactory factory) : FrontDoorTestBase(fact
         var durations = document.QuerySelector("figure#durations-chart")!;
         Assert.Equal(["0", "0", "0", "104", "104", "0"], durations.QuerySelectorAll("rect.app-chart__bar").Select(b => b.GetAttribute("width")));
 
+        // The summary and the durations download as CSV too, from their links.
+        async Task<string> Download(string text)
+        {
+            var href = System.Text.RegularExpressions.Regex.Match(page, $"<a class=\"govuk-link\" href=\"(?<href>[^\"]+)\" download>{System.Text.RegularExpressions.Regex.Escape(text)}</a>").Groups["href"].Value;
+            Assert.False(string.IsNullOrEmpty(href), $"No link '{text}'");
+            return (await officer.GetStringAsync(System.Net.WebUtility.HtmlDecode(href), TestContext.Current.CancellationToken)).TrimStart('\uFEFF');
+        }
+
+        Assert.Contains("Assessments completed within 45 working days,1,2,50,", await Download("these figures (CSV)"), StringComparison.Ordinal);
+        Assert.Equal(
+            "Working days from referral to authorisation,Assessments\r\nUp to 10 working days,0\r\n11 to 20,0\r\n21 to 35,0\r\n36 to 45,1\r\n46 to 60,1\r\nMore than 60,0\r\n",
+            await Download("assessment durations (CSV)"));
+
         var link = System.Text.RegularExpressions.Regex.Match(page, "href=\"(?<href>/Performance/Timeliness/Csv[^\"]*indicator=assessments)\" download").Groups["href"].Value;
         var csv = await (await officer.GetAsync(System.Net.WebUtility.HtmlDecode(link), TestContext.Current.CancellationToken)).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.Equal("Child or contact,Due,Happened,Late by\r\nRestricted record,2026-08-03,2026-08-20,13 working days\r\n", csv.TrimStart('\uFEFF'));

@@ -29,25 +29,37 @@ public sealed class FlowModel(ISender sender, TimeProvider clock) : PageModel
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : Refused();
 
-    public async Task<IActionResult> OnGetCsvAsync() =>
-        await LoadAsync() ? new CsvResult($"flow-{Result!.From:yyyy-MM-dd}-to-{Result.To:yyyy-MM-dd}.csv", Measures(Result)) : Refused();
-
-    public async Task<IActionResult> OnGetXlsxAsync()
+    /// <summary>One table as CSV: <paramref name="table"/> is "source", "route", "outcome" or "steps"; the measures otherwise.</summary>
+    public async Task<IActionResult> OnGetCsvAsync(string? table)
     {
         if (!await LoadAsync())
         {
             return Refused();
         }
 
-        var r = Result!;
+        var (slug, chosen) = Tables(Result!).FirstOrDefault(t => t.Slug == table, Tables(Result!)[0]);
+        return new CsvResult($"flow-{(slug == "measures" ? "" : slug + "-")}{Result!.From:yyyy-MM-dd}-to-{Result.To:yyyy-MM-dd}.csv", chosen);
+    }
+
+    public async Task<IActionResult> OnGetXlsxAsync() =>
+        await LoadAsync()
+            ? new XlsxResult($"flow-{Result!.From:yyyy-MM-dd}-to-{Result.To:yyyy-MM-dd}.xlsx", [.. Tables(Result).Select(t => t.Table)])
+            : Refused();
+
+    /// <summary>Every table on the page, each with the name its CSV link uses; the workbook has them all.</summary>
+    public static IReadOnlyList<(string Slug, ExportTable Table)> Tables(GetFlow.Result r)
+    {
         static ExportTable Rows(string name, string heading, IReadOnlyList<GetFlow.Row> rows) =>
             new(name, [heading, "Contacts"], [.. rows.Select(x => (IReadOnlyList<object?>)[x.Label, x.Count])]);
-        return new XlsxResult($"flow-{r.From:yyyy-MM-dd}-to-{r.To:yyyy-MM-dd}.xlsx",
+        return
         [
-            Measures(r), Rows("Contacts by source", "Source", r.BySource), Rows("Contacts by route", "Route", r.ByRoute), Rows("What contacts led to", "Decision", r.ByOutcome),
-            new("Step-ups and step-downs", ["Kind", "Requested", "Approved", "Rejected", "Waiting", "Median working days to decide", "Reasons and rationale recorded", "Decided"],
-                [.. r.StepsTaken.Select(s => (IReadOnlyList<object?>)[s.Kind, s.Requested, s.Approved, s.Rejected, s.Waiting, s.MedianWorkingDays, s.FullyRecorded.Part, s.FullyRecorded.Whole])]),
-        ]);
+            ("measures", Measures(r)),
+            ("source", Rows("Contacts by source", "Source", r.BySource)),
+            ("route", Rows("Contacts by route", "Route", r.ByRoute)),
+            ("outcome", Rows("What contacts led to", "Decision in force", r.ByOutcome)),
+            ("steps", new("Step-ups and step-downs", ["Kind", "Requested", "Approved", "Rejected", "Waiting", "Median working days to decide", "Reasons and rationale recorded", "Decided"],
+                [.. r.StepsTaken.Select(s => (IReadOnlyList<object?>)[s.Kind, s.Requested, s.Approved, s.Rejected, s.Waiting, s.MedianWorkingDays, s.FullyRecorded.Part, s.FullyRecorded.Whole])])),
+        ];
     }
 
     /// <summary>The period's measures as shares: each the part, the whole and the percentage, and what the whole counts (one, many).</summary>

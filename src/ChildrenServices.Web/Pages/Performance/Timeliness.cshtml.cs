@@ -35,16 +35,23 @@ public sealed class TimelinessModel(ISender sender, TimeProvider clock) : PageMo
 
     public async Task<IActionResult> OnGetAsync() => await LoadAsync(nameEvery: false) ? Page() : Refused();
 
-    /// <summary>One indicator's exceptions as CSV.</summary>
-    public async Task<IActionResult> OnGetCsvAsync(string? indicator)
+    /// <summary>One table as CSV: an indicator's exceptions (<paramref name="indicator"/>), or <paramref name="table"/> "summary" or "durations".</summary>
+    public async Task<IActionResult> OnGetCsvAsync(string? indicator, string? table)
     {
-        if (!await LoadAsync(nameEvery: true))
+        if (!await LoadAsync(nameEvery: indicator is not null))
         {
             return Refused();
         }
 
-        var found = Result!.Indicators.FirstOrDefault(i => i.Key == indicator);
-        return found is null ? NotFound() : new CsvResult($"{found.Key}-late-{Result.From:yyyy-MM-dd}-to-{Result.To:yyyy-MM-dd}.csv", LateTable(found));
+        var r = Result!;
+        var period = $"{r.From:yyyy-MM-dd}-to-{r.To:yyyy-MM-dd}";
+        return (indicator, table) switch
+        {
+            (null, "summary") => new CsvResult($"timeliness-{period}.csv", Summary(r)),
+            (null, "durations") => new CsvResult($"assessment-durations-{period}.csv", Durations(r)),
+            _ when r.Indicators.FirstOrDefault(i => i.Key == indicator) is { } found => new CsvResult($"{found.Key}-late-{period}.csv", LateTable(found)),
+            _ => NotFound(),
+        };
     }
 
     public async Task<IActionResult> OnGetXlsxAsync()
@@ -55,12 +62,16 @@ public sealed class TimelinessModel(ISender sender, TimeProvider clock) : PageMo
         }
 
         var r = Result!;
-        ExportTable summary = new("Timeliness",
-            ["Indicator", "In time", "Total", "Per cent in time", "Definition"],
-            [.. r.Indicators.Select(i => (IReadOnlyList<object?>)[i.Name, i.InTime, i.Total, i.Percent, i.Definition])]);
-        ExportTable bands = new("Assessment durations", ["Working days from referral to authorisation", "Assessments"], [.. r.AssessmentDurations.Select(b => (IReadOnlyList<object?>)[b.Label, b.Assessments])]);
-        return new XlsxResult($"timeliness-{r.From:yyyy-MM-dd}-to-{r.To:yyyy-MM-dd}.xlsx", [summary, bands, .. r.Indicators.Select(LateTable)]);
+        return new XlsxResult($"timeliness-{r.From:yyyy-MM-dd}-to-{r.To:yyyy-MM-dd}.xlsx", [Summary(r), Durations(r), .. r.Indicators.Select(LateTable)]);
     }
+
+    private static ExportTable Summary(GetTimeliness.Result r) => new("Timeliness",
+        ["Indicator", "In time", "Total", "Per cent in time", "Definition"],
+        [.. r.Indicators.Select(i => (IReadOnlyList<object?>)[i.Name, i.InTime, i.Total, i.Percent, i.Definition])]);
+
+    private static ExportTable Durations(GetTimeliness.Result r) => new("Assessment durations",
+        ["Working days from referral to authorisation", "Assessments"],
+        [.. r.AssessmentDurations.Select(b => (IReadOnlyList<object?>)[b.Label, b.Assessments])]);
 
     /// <summary>An indicator's exceptions as a table; its worksheet name is the indicator's key (Excel allows 31 characters).</summary>
     private static ExportTable LateTable(GetTimeliness.Indicator indicator) => new(
