@@ -32,10 +32,20 @@ public sealed class WorkloadModel(ISender sender) : PageModel
     public async Task<IActionResult> OnGetXlsxAsync()
     {
         var w = await sender.Send(new GetWorkload.Query(Everything: true));
-        return new XlsxResult("workload.xlsx", [Table(w)]);
+        return new XlsxResult("workload.xlsx", [TeamsTable(w), Table(w)]);
     }
 
-    public async Task<IActionResult> OnGetCsvAsync() => new CsvResult("workload.csv", Table(await sender.Send(new GetWorkload.Query(Everything: true))));
+    /// <summary>Every team's workers as CSV; with <paramref name="table"/> "teams", every team's totals.</summary>
+    public async Task<IActionResult> OnGetCsvAsync(string? table)
+    {
+        var w = await sender.Send(new GetWorkload.Query(Everything: true));
+        return table == "teams" ? new CsvResult("workload-teams.csv", TeamsTable(w)) : new CsvResult("workload.csv", Table(w));
+    }
+
+    private static ExportTable TeamsTable(GetWorkload.Result w) => new(
+        "Teams",
+        ["Team", "Workers", "Cases", "Capacity", "Workers over capacity", "Weighted caseload", "Overdue statutory work"],
+        [.. w.Teams.Select(t => (IReadOnlyList<object?>)[t.Name, t.Workers.Count, t.Cases, t.CapacityPerWorker * t.Workers.Count, t.Workers.Count(x => x.Cases > t.CapacityPerWorker), t.Weighted, t.Overdue])]);
 
     private static ExportTable Table(GetWorkload.Result w) => new(
         "Workload",
