@@ -143,12 +143,7 @@ public sealed partial class HostPageTests(AppFactory factory) : IntegrationTest(
         var manager = await CreateUserAsync(Roles.TeamManager, "Sam Patel");
         await CreateTeamAsync(manager, "Assessment East");
         var page = await officer.GetStringAsync("/Performance");
-        string Link(string text)
-        {
-            var match = Regex.Match(page, $"<a class=\"govuk-link\" href=\"(?<href>[^\"]+)\" download>{Regex.Escape(text)}</a>");
-            Assert.True(match.Success, $"No download link '{text}' on the page");
-            return WebUtility.HtmlDecode(match.Groups["href"].Value);
-        }
+        string Link(string text) => PageHelpers.DownloadLink(page, text);
 
         var caseloads = await officer.GetAsync(Link("caseloads (CSV)"));
         Assert.Equal("text/csv", caseloads.Content.Headers.ContentType?.MediaType);

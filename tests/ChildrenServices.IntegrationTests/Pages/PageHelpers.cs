@@ -91,6 +91,18 @@ internal static class PageHelpers
         return matching[index].Form;
     }
 
+    /// <summary>The address of the page's download link whose text starts with <paramref name="text"/>, as a browser would follow it.</summary>
+    public static string DownloadLink(string html, string text)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(html, $"<a class=\"govuk-link\" href=\"(?<href>[^\"]+)\" download>{System.Text.RegularExpressions.Regex.Escape(text)}");
+        Assert.True(match.Success, $"No download link '{text}' on the page");
+        return System.Net.WebUtility.HtmlDecode(match.Groups["href"].Value);
+    }
+
+    /// <summary>Follows the page's download link <paramref name="text"/> and reads the file as text, without its byte order mark.</summary>
+    public static async Task<string> DownloadTextAsync(HttpClient client, string html, string text) =>
+        (await client.GetStringAsync(DownloadLink(html, text), TestContext.Current.CancellationToken)).TrimStart('\uFEFF');
+
     /// <summary>Fetches <paramref name="formUrl"/> (by default <paramref name="url"/>) and posts the form on it that posts to <paramref name="url"/>.</summary>
     public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, IEnumerable<KeyValuePair<string, string>> fields, string? formUrl = null)
     {

@@ -162,12 +162,7 @@ public sealed class FlowTests(AppFactory factory) : FrontDoorTestBase(factory)
         Assert.Equal(("58.2", "14%"), (chart.QuerySelectorAll("rect.app-chart__bar")[reReferrals].GetAttribute("width"), chart.QuerySelectorAll("text.app-chart__value")[reReferrals].TextContent));
 
         // Every table downloads as CSV from its own link on the page.
-        async Task<string> Download(string text)
-        {
-            var href = System.Text.RegularExpressions.Regex.Match(page, $"<a class=\"govuk-link\" href=\"(?<href>[^\"]+)\" download>{System.Text.RegularExpressions.Regex.Escape(text)}</a>").Groups["href"].Value;
-            Assert.False(string.IsNullOrEmpty(href), $"No link '{text}'");
-            return (await officer.GetStringAsync(System.Net.WebUtility.HtmlDecode(href), TestContext.Current.CancellationToken)).TrimStart('\uFEFF');
-        }
+        Task<string> Download(string text) => DownloadTextAsync(officer, page, text);
 
         Assert.StartsWith("Source,Contacts\r\n", await Download("contacts by source (CSV)"), StringComparison.Ordinal);
         Assert.StartsWith("Route,Contacts\r\n", await Download("contacts by route (CSV)"), StringComparison.Ordinal);

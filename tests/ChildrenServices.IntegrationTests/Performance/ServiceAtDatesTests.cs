@@ -180,14 +180,6 @@ public sealed class ServiceAtDatesTests(AppFactory factory) : FrontDoorTestBase(
 
     private static string DateQuery(string field, DateOnly on) => $"{field}.Day={on.Day}&{field}.Month={on.Month}&{field}.Year={on.Year}";
 
-    /// <summary>The address of the page's download link whose text starts with <paramref name="text"/>, as a browser would follow it.</summary>
-    private static string DownloadLink(string html, string text)
-    {
-        var match = Regex.Match(html, $"<a class=\"govuk-link\" href=\"(?<href>[^\"]+)\" download>{Regex.Escape(text)}");
-        Assert.True(match.Success, $"No download link '{text}' on the page");
-        return WebUtility.HtmlDecode(match.Groups["href"].Value);
-    }
-
     [Fact]
     public async Task ThePage_ShowsTheLastThreeQuarterEndsAndToday_AtFirst_AndTheTablesDownloadAsCsvAndExcel()
     {

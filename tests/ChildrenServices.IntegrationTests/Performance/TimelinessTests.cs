@@ -213,12 +213,7 @@ public sealed class TimelinessTests(AppFactory factory) : FrontDoorTestBase(fact
         Assert.Equal(["0", "0", "0", "104", "104", "0"], durations.QuerySelectorAll("rect.app-chart__bar").Select(b => b.GetAttribute("width")));
 
         // The summary and the durations download as CSV too, from their links.
-        async Task<string> Download(string text)
-        {
-            var href = System.Text.RegularExpressions.Regex.Match(page, $"<a class=\"govuk-link\" href=\"(?<href>[^\"]+)\" download>{System.Text.RegularExpressions.Regex.Escape(text)}</a>").Groups["href"].Value;
-            Assert.False(string.IsNullOrEmpty(href), $"No link '{text}'");
-            return (await officer.GetStringAsync(System.Net.WebUtility.HtmlDecode(href), TestContext.Current.CancellationToken)).TrimStart('\uFEFF');
-        }
+        Task<string> Download(string text) => DownloadTextAsync(officer, page, text);
 
         Assert.Contains("Assessments completed within 45 working days,1,2,50,", await Download("these figures (CSV)"), StringComparison.Ordinal);
         Assert.Equal(

@@ -141,8 +141,7 @@ public sealed class WorkloadTests(AppFactory factory) : FrontDoorTestBase(factor
 
         // Every team's totals download too, from the link under the all-teams table: the assessment team's cases, weight
         // and overdue work are Grace's (its only worker holding cases), 4 cases against 20 a worker, none over.
-        var teamsLink = System.Text.RegularExpressions.Regex.Match(all, "<a class=\"govuk-link\" href=\"(?<href>[^\"]+)\" download>every team's totals \\(CSV\\)</a>").Groups["href"].Value;
-        var teams = (await officerClient.GetStringAsync(System.Net.WebUtility.HtmlDecode(teamsLink), TestContext.Current.CancellationToken)).TrimStart('\uFEFF');
+        var teams = await DownloadTextAsync(officerClient, all, "every team's totals (CSV)");
         var assessmentTeam = workload.Teams.Single(t => t.Id == AssessmentTeam);
         Assert.StartsWith("Team,Workers,Cases,Capacity,Workers over capacity,Weighted caseload,Overdue statutory work\r\n", teams, StringComparison.Ordinal);
         Assert.Contains($"{assessmentTeam.Name},{assessmentTeam.Workers.Count},4,{20 * assessmentTeam.Workers.Count},0,9,6\r\n", teams, StringComparison.Ordinal);
