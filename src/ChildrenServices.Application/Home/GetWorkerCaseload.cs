@@ -15,6 +15,12 @@ namespace ChildrenServices.Application.Home;
 /// </summary>
 public static class GetWorkerCaseload
 {
+    /// <summary>
+    /// A child's status on the caseload, most intensive first: the workload's kinds (looked after, child protection, child
+    /// in need, being assessed), then early help, then a case with nothing else open (the workload's "other").
+    /// </summary>
+    public static IReadOnlyList<string> Statuses { get; } = ["Looked after", "Child protection plan", "Child in need plan", "Referral and assessment", "Early help", "Open case"];
+
     [RequiresPermission(Permission.ViewTeamWork)]
     public sealed record Query(Guid WorkerId) : IQuery<Result>;
 
@@ -82,12 +88,12 @@ public static class GetWorkerCaseload
 
             string StatusOf(Guid id) => children[id] switch
             {
-                { Looked: true } => "Looked after",
-                { Protection: true } => "Child protection plan",
-                { ChildInNeed: true } => "Child in need plan",
-                { Referred: true } => "Referral and assessment",
-                { EarlyHelp: true } => "Early help",
-                _ => "Open case",
+                { Looked: true } => Statuses[0],
+                { Protection: true } => Statuses[1],
+                { ChildInNeed: true } => Statuses[2],
+                { Referred: true } => Statuses[3],
+                { EarlyHelp: true } => Statuses[4],
+                _ => Statuses[5],
             };
 
             DateOnly? LastSeen(Guid id) =>

@@ -33,6 +33,22 @@ public sealed class TeamWorkerModel(ISender sender, TimeProvider clock, Applicat
 
     public bool CanReallocate { get; private set; }
 
+    /// <summary>
+    /// Only the children this worker leads whose status is this (the workload page's counts by kind link here); every
+    /// child when empty or not one of <see cref="Statuses"/>.
+    /// </summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Status { get; set; }
+
+    /// <summary>The statuses a child's row can have, most intensive first, as the workload page counts its kinds.</summary>
+    public static IReadOnlyList<string> Statuses { get; } = GetWorkerCaseload.Statuses;
+
+    /// <summary>The rows shown: all of them, or the children led with the chosen status.</summary>
+    public IReadOnlyList<GetWorkerCaseload.ChildRow> Shown =>
+        Status is { } status && Statuses.Contains(status)
+            ? [.. Caseload.Children.Where(x => x.Role == AllocationRole.Lead && x.Status == status)]
+            : Caseload.Children;
+
     public DateOnly Today { get; private set; }
 
     public async Task OnGetAsync(Guid id)

@@ -174,6 +174,21 @@ public sealed class WorkloadTests(AppFactory factory) : FrontDoorTestBase(factor
         Assert.DoesNotContain($"href=\"/Team/Workers/{keyworker}\"", page, StringComparison.Ordinal);
         Assert.Contains("child protection 4", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Child3", page, StringComparison.Ordinal);
+
+        // Each count by kind opens the children behind it: Grace's one child on a child protection plan only (Child1; Child0
+        // is looked after, counted there), and her one case with nothing else open, Child3, is restricted: counted, and
+        // the list behind it names no one.
+        var protection = System.Text.RegularExpressions.Regex.Match(page, $"<a class=\"govuk-link\" href=\"(?<href>/Team/Workers/{socialWorker}\\?Status=[^\"]+)\">1<span class=\"govuk-visually-hidden\"> children Grace Okafor-Lyle leads on a child protection plan</span></a>");
+        Assert.True(protection.Success, "The child protection count is not a link");
+        var behind = await PageAsync(manager, System.Net.WebUtility.HtmlDecode(protection.Groups["href"].Value).Split('#')[0]);
+        Assert.Contains("Showing the 1 child Grace Okafor-Lyle leads with the status \"Child protection plan\"", behind, StringComparison.Ordinal);
+        var table = (await new AngleSharp.Html.Parser.HtmlParser().ParseDocumentAsync(behind, TestContext.Current.CancellationToken)).QuerySelector("table#children")!.TextContent;
+        Assert.Contains("Child1 Weighed", table, StringComparison.Ordinal);
+        Assert.DoesNotContain("Child0 Weighed", table, StringComparison.Ordinal);
+        Assert.DoesNotContain("Child2 Weighed", table, StringComparison.Ordinal);
+        var other = await PageAsync(manager, $"/Team/Workers/{socialWorker}?Status=Open%20case");
+        Assert.Contains("Showing the 0 children Grace Okafor-Lyle leads with the status \"Open case\" that you can see", other, StringComparison.Ordinal);
+        Assert.DoesNotContain("Child3", other, StringComparison.Ordinal);
         var csv = await (await manager.GetAsync("/Performance/Workload/Csv", TestContext.Current.CancellationToken)).Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         Assert.Contains("Grace Okafor-Lyle,1,1,0,1,1,0,4,", csv, StringComparison.Ordinal);
     }
