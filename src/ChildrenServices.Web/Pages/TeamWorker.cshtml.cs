@@ -35,19 +35,13 @@ public sealed class TeamWorkerModel(ISender sender, TimeProvider clock, Applicat
 
     /// <summary>
     /// Only the children this worker leads whose status is this (the workload page's counts by kind link here); every
-    /// child when empty or not one of <see cref="Statuses"/>.
+    /// child when empty or not one of <see cref="GetWorkerCaseload.Statuses"/>.
     /// </summary>
     [BindProperty(SupportsGet = true)]
     public string? Status { get; set; }
 
-    /// <summary>The statuses a child's row can have, most intensive first, as the workload page counts its kinds.</summary>
-    public static IReadOnlyList<string> Statuses { get; } = GetWorkerCaseload.Statuses;
-
-    /// <summary>The rows shown: all of them, or the children led with the chosen status.</summary>
-    public IReadOnlyList<GetWorkerCaseload.ChildRow> Shown =>
-        Status is { } status && Statuses.Contains(status)
-            ? [.. Caseload.Children.Where(x => x.Role == AllocationRole.Lead && x.Status == status)]
-            : Caseload.Children;
+    /// <summary>The rows shown: all of them, or the children led with the chosen status (one of <see cref="GetWorkerCaseload.Statuses"/>).</summary>
+    public IReadOnlyList<GetWorkerCaseload.ChildRow> Shown { get; private set; } = [];
 
     public DateOnly Today { get; private set; }
 
@@ -86,6 +80,9 @@ public sealed class TeamWorkerModel(ISender sender, TimeProvider clock, Applicat
     {
         Today = Application.UkTime.Today(clock);
         Caseload = await Sender.Send(new GetWorkerCaseload.Query(Input.FromWorkerId));
+        Shown = Status is { } status && GetWorkerCaseload.Statuses.Contains(status)
+            ? [.. Caseload.Children.Where(x => x.Role == AllocationRole.Lead && x.Status == status)]
+            : Caseload.Children;
         CanReallocate = user.HasPermission(Application.Security.Permission.AllocateWork);
         if (CanReallocate)
         {

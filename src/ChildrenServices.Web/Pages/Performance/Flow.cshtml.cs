@@ -37,7 +37,8 @@ public sealed class FlowModel(ISender sender, TimeProvider clock) : PageModel
             return Refused();
         }
 
-        var (slug, chosen) = Tables(Result!).FirstOrDefault(t => t.Slug == table, Tables(Result!)[0]);
+        var tables = Tables(Result!);
+        var (slug, chosen) = tables.FirstOrDefault(t => t.Slug == table, tables[0]);
         return new CsvResult($"flow-{(slug == "measures" ? "" : slug + "-")}{Result!.From:yyyy-MM-dd}-to-{Result.To:yyyy-MM-dd}.csv", chosen);
     }
 

@@ -35,6 +35,22 @@ internal static class PeriodForm
         return modelState.IsValid ? (from!.Value, to!.Value) : null;
     }
 
+    /// <summary>
+    /// A download of what the page shows: <c>/Performance/{page}/{handler}</c> with the query the page was shown with (the
+    /// period, dates and team), and each of <paramref name="extra"/> that has a value (which table, which indicator).
+    /// </summary>
+    public static string DownloadLink(HttpRequest request, string page, string handler, params (string Name, string? Value)[] extra)
+    {
+        var parts = new List<string>();
+        if (request.QueryString.Value?.TrimStart('?') is { Length: > 0 } query)
+        {
+            parts.Add(query);
+        }
+
+        parts.AddRange(extra.Where(e => e.Value is not null).Select(e => $"{e.Name}={Uri.EscapeDataString(e.Value!)}"));
+        return $"/Performance/{page}/{handler}{(parts.Count == 0 ? string.Empty : "?" + string.Join('&', parts))}";
+    }
+
     /// <summary>The use case refused the period: each message beside the date it is about.</summary>
     public static void Refused(ModelStateDictionary modelState, ValidationException invalid)
     {
