@@ -61,7 +61,7 @@ public static class GetMyDueWork
                 })
                 .AsSplitQuery().ToListAsync(cancellationToken);
 
-            var statutory = await due.ForLeadsAsync(a => a.WorkerId == me, cancellationToken);
+            var statutory = await due.ForWorkerAsync(me, cancellationToken);
             return new Result(reviews, approvals.Select(a => new ApprovalRow(a.Kind, string.Join(", ", a.Children), a.Status, a.RequestedAtUtc, a.By, a.Rationale)).ToList(), statutory);
         }
     }

@@ -25,8 +25,27 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser user)
         return people.Where(VisibleTo(userId));
     }
 
-    public static Expression<Func<Person, bool>> VisibleTo(Guid userId) =>
-        p => p.MergedIntoId == null && (p.Restriction == null || p.RestrictionGrants.Any(g => g.UserId == userId));
+    /// <summary>The rule for <paramref name="userId"/>, who is a parameter of the statement (one cached plan serves every user).</summary>
+    public static Expression<Func<Person, bool>> VisibleTo(Guid userId)
+    {
+        Expression<Func<Guid>> parameter = () => userId;
+        return VisibleTo(parameter.Body);
+    }
+
+    /// <summary>
+    /// The rule with the user given as an expression: a compiled query's own parameter, say. The one place the rule is
+    /// written: a record merged into another is nobody; an unrestricted one is seen by all; a restricted one by its
+    /// allow-list.
+    /// </summary>
+    public static Expression<Func<Person, bool>> VisibleTo(Expression userId)
+    {
+        Expression<Func<Person, Guid, bool>> rule = (p, user) =>
+            p.MergedIntoId == null && (p.Restriction == null || p.RestrictionGrants.Any(g => g.UserId == user));
+        return Expression.Lambda<Func<Person, bool>>(new Substitution(rule.Parameters[1], userId).Visit(rule.Body), rule.Parameters[0]);
+    }
+
+    /// <summary>The signed-in user whose rule this is (nobody's id when no one is signed in, who sees no restricted record).</summary>
+    public Guid UserId => user.UserId ?? Guid.Empty;
 
     /// <summary>
     /// The rule as a predicate on a row that hangs off a person: the person the row names exists and is
@@ -72,13 +91,8 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser user)
     /// </summary>
     private static Expression<Func<T, bool>> Compose<T, TId>(Expression<Func<TId, bool>> outer, Expression<Func<T, TId>> personId) =>
         Expression.Lambda<Func<T, bool>>(
-            new Replace(outer.Parameters[0], personId.Body).Visit(outer.Body),
+            new Substitution(outer.Parameters[0], personId.Body).Visit(outer.Body),
             personId.Parameters[0]);
-
-    private sealed class Replace(ParameterExpression from, Expression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
-    }
 
     public async Task<bool> CanSeeContactAsync(Guid contactId, CancellationToken ct) =>
         await VisibleContacts(db.Contacts).AnyAsync(c => c.Id == contactId, ct);

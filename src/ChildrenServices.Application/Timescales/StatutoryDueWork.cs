@@ -2,7 +2,9 @@ using System.Linq.Expressions;
 using ChildrenServices.Application.Security;
 using ChildrenServices.Domain.Allocations;
 using ChildrenServices.Domain.LookedAfter;
+using ChildrenServices.Domain.People;
 using ChildrenServices.Domain.SocialCare;
+using ChildrenServices.Domain.Staff;
 using ChildrenServices.Domain.Timescales;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,8 +36,8 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
     /// <summary>
     /// The due items of the children the chosen leads hold, in one SQL statement whatever the number of children: the
     /// leads (with the child's and worker's names) and the dates each rule needs from open referrals, section 47
-    /// enquiries, plans and periods of care, as rows of one shape joined by UNION ALL. Nothing here loads a whole
-    /// aggregate; the settings come from <see cref="TimescaleProvider"/>'s cache.
+    /// enquiries, plans and periods of care, as rows of one shape joined by UNION ALL (<see cref="FactsOf"/>). Nothing
+    /// here loads a whole aggregate; the settings come from <see cref="TimescaleProvider"/>'s cache.
     /// </summary>
     /// <param name="everyChild">
     /// Every child's work, restricted records included, for counts that name no child (the workload's overdue work);
@@ -46,45 +48,74 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
         var leads = (everyChild ? db.Allocations.AsNoTracking() : access.WhereVisible(db.Allocations.AsNoTracking(), a => a.ChildId))
             .Where(a => a.EndedOn == null && a.Role == AllocationRole.Lead)
             .Where(whichLeads);
-        var childIds = leads.Select(a => a.ChildId);
+        var body = new Substitution(FactsOf.Parameters[0], Expression.Constant(db, typeof(DbContext)))
+            .And(FactsOf.Parameters[1], leads.Expression)
+            .Visit(FactsOf.Body);
+        var facts = await leads.Provider.CreateQuery<Fact>(body).ToListAsync(ct);
+        return await RowsAsync(facts, ct);
+    }
 
-        var leadRows = leads.Select(a => new Fact
+    /// <summary>
+    /// The due items of the children one worker leads and the user may see (My work). The same statement as
+    /// <see cref="ForLeadsAsync"/>, compiled once: the worktray is the page every practitioner opens first and most
+    /// often, and EF Core otherwise walks the union's whole expression on every request to find it in its cache.
+    /// </summary>
+    public async Task<IReadOnlyList<DueRow>> ForWorkerAsync(Guid workerId, CancellationToken ct)
+    {
+        var facts = new List<Fact>();
+        await foreach (var fact in WorkersFacts((DbContext)db, workerId, access.UserId).WithCancellation(ct))
         {
-            Kind = (int)FactKind.Lead, ChildId = a.ChildId, TeamId = a.TeamId,
-            ChildName = db.People.Where(p => p.Id == a.ChildId).Select(p => p.GivenNames + " " + p.FamilyName).FirstOrDefault(),
-            WorkerName = db.Staff.Where(s => s.Id == a.WorkerId).Select(s => s.DisplayName).FirstOrDefault(),
-            D1 = null, D2 = null, D3 = null, D4 = null, D5 = null, Count = 0, Flag = false, Status = null, LegalStatus = null, PlacementType = null, D6 = null, D7 = null, Approval = 0, WorkerId = a.WorkerId,
-        });
+            facts.Add(fact);
+        }
+
+        return await RowsAsync(facts, ct);
+    }
+
+    /// <summary>
+    /// The statement's rows for the leads given: open referrals first (a union takes a column's type from its first part,
+    /// and the assessment status is stored as its name, so the part that reads it must lead or the value would be read as
+    /// a number), then the leads with the child's and worker's names, then the open enquiries, plans and periods of care of
+    /// the children they lead. One definition, run as it stands (<see cref="ForLeadsAsync"/>) or compiled
+    /// (<see cref="CompiledFacts"/>).
+    /// </summary>
+    private static readonly Expression<Func<DbContext, IQueryable<Allocation>, IQueryable<Fact>>> FactsOf = (db, leads) =>
 
         // Each open referral once, with the dates both the assessment and the strategy discussion rules need.
-        var referralRows = db.Referrals.AsNoTracking()
-            .Where(r => childIds.Contains(r.ChildId) && r.Status == ReferralStatus.Open)
+        db.Set<Referral>().AsNoTracking()
+            .Where(r => leads.Select(a => a.ChildId).Contains(r.ChildId) && r.Status == ReferralStatus.Open)
             .Select(r => new Fact
             {
                 Kind = (int)FactKind.Referral, ChildId = r.ChildId, TeamId = r.TeamId, ChildName = null, WorkerName = null,
                 D1 = r.AssessmentDueOn,
                 D2 = r.ReferralDate,
-                D3 = db.ChildAndFamilyAssessments.Where(a => a.ReferralId == r.Id && a.Status == AssessmentStatus.Authorised && a.Outcome == AssessmentOutcome.StrategyDiscussion)
+                D3 = db.Set<ChildAndFamilyAssessment>().Where(a => a.ReferralId == r.Id && a.Status == AssessmentStatus.Authorised && a.Outcome == AssessmentOutcome.StrategyDiscussion)
                     .Max(a => a.AuthorisedOn),
-                D4 = db.ChildProtectionEnquiries.Where(e => e.ReferralId == r.Id).Max(e => (DateOnly?)e.StrategyHeldOn),
+                D4 = db.Set<ChildProtectionEnquiry>().Where(e => e.ReferralId == r.Id).Max(e => (DateOnly?)e.StrategyHeldOn),
                 D5 = null, Count = 0,
                 Flag = r.ImmediateStrategyDiscussion,
-                Status = db.ChildAndFamilyAssessments.Where(a => a.ReferralId == r.Id).OrderByDescending(a => a.StartedOn).Select(a => (AssessmentStatus?)a.Status).FirstOrDefault(),
+                Status = db.Set<ChildAndFamilyAssessment>().Where(a => a.ReferralId == r.Id).OrderByDescending(a => a.StartedOn).Select(a => (AssessmentStatus?)a.Status).FirstOrDefault(),
                 LegalStatus = null, PlacementType = null, D6 = null, D7 = null, Approval = 0, WorkerId = null,
-            });
+            })
+        .Concat(leads.Select(a => new Fact
+        {
+            Kind = (int)FactKind.Lead, ChildId = a.ChildId, TeamId = a.TeamId,
+            ChildName = db.Set<Person>().Where(p => p.Id == a.ChildId).Select(p => p.GivenNames + " " + p.FamilyName).FirstOrDefault(),
+            WorkerName = db.Set<StaffMember>().Where(s => s.Id == a.WorkerId).Select(s => s.DisplayName).FirstOrDefault(),
+            D1 = null, D2 = null, D3 = null, D4 = null, D5 = null, Count = 0, Flag = false, Status = null, LegalStatus = null, PlacementType = null, D6 = null, D7 = null, Approval = 0, WorkerId = a.WorkerId,
+        }))
 
         // Open section 47 enquiries (ChildProtectionEnquiry.IsOpen), with the dates of what each waits for.
-        var enquiryRows = db.ChildProtectionEnquiries.AsNoTracking()
-            .Where(e => childIds.Contains(e.ChildId) && e.Section47 && (e.Section47ConcludedOn == null || (e.ConferenceNeeded == true && e.ConferenceHeldOn == null)))
+        .Concat(db.Set<ChildProtectionEnquiry>()
+            .Where(e => leads.Select(a => a.ChildId).Contains(e.ChildId) && e.Section47 && (e.Section47ConcludedOn == null || (e.ConferenceNeeded == true && e.ConferenceHeldOn == null)))
             .Select(e => new Fact
             {
                 Kind = (int)FactKind.Enquiry, ChildId = e.ChildId, TeamId = null, ChildName = null, WorkerName = null,
                 D1 = e.StrategyHeldOn, D2 = e.Section47ConcludedOn, D3 = e.ConferenceTargetOn, D4 = null, D5 = null, Count = 0, Flag = false, Status = null, LegalStatus = null, PlacementType = null, D6 = null, D7 = null, Approval = 0, WorkerId = null,
-            });
+            }))
 
         // The dates the plan's rules need, not the plan with its core groups, reviews and visits.
-        var protectionRows = db.ChildProtectionPlans.AsNoTracking()
-            .Where(p => childIds.Contains(p.ChildId) && p.EndedOn == null)
+        .Concat(db.Set<ChildProtectionPlan>()
+            .Where(p => leads.Select(a => a.ChildId).Contains(p.ChildId) && p.EndedOn == null)
             .Select(p => new Fact
             {
                 Kind = (int)FactKind.ProtectionPlan, ChildId = p.ChildId, TeamId = null, ChildName = null, WorkerName = null,
@@ -94,10 +125,9 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
                 D4 = null, D5 = null, Count = 0,
                 Flag = p.CoreGroups.Any(),
                 Status = null, LegalStatus = null, PlacementType = null, D6 = null, D7 = null, Approval = 0, WorkerId = null,
-            });
-
-        var childInNeedRows = db.ChildInNeedPlans.AsNoTracking()
-            .Where(p => childIds.Contains(p.ChildId) && p.EndedOn == null)
+            }))
+        .Concat(db.Set<ChildInNeedPlan>()
+            .Where(p => leads.Select(a => a.ChildId).Contains(p.ChildId) && p.EndedOn == null)
             .Select(p => new Fact
             {
                 Kind = (int)FactKind.ChildInNeedPlan, ChildId = p.ChildId, TeamId = null, ChildName = null, WorkerName = null,
@@ -105,14 +135,14 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
                 D2 = p.Reviews.Max(r => (DateOnly?)r.HeldOn),
                 D3 = p.Visits.Where(v => v.ChildSeen).Max(v => (DateOnly?)v.VisitedOn),
                 D4 = null, D5 = null, Count = 0, Flag = false, Status = null, LegalStatus = null, PlacementType = null, D6 = null, D7 = null, Approval = 0, WorkerId = null,
-            });
+            }))
 
         // The dates the care rules need (LookedAfter.CareDue: the reviews held — how many, the first and the latest; the
         // current placement's start — the latest episode not a change of legal status only, "L" — the last visit seeing
         // the child since then, and whether the current placement is long-term), not the period with its episodes,
         // reviews and visits.
-        var careRows = db.PeriodsOfCare.AsNoTracking()
-            .Where(p => childIds.Contains(p.ChildId) && p.EndedOn == null)
+        .Concat(db.Set<PeriodOfCare>()
+            .Where(p => leads.Select(a => a.ChildId).Contains(p.ChildId) && p.EndedOn == null)
             .Select(p => new Fact
             {
                 Kind = (int)FactKind.PeriodOfCare, ChildId = p.ChildId, TeamId = null, ChildName = null, WorkerName = null,
@@ -137,12 +167,34 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
                         : e.Placement.Approval == PlacementApproval.ConnectedPersonTemporary ? (int)PlacementApproval.ConnectedPersonTemporary : 0)
                     .FirstOrDefault(),
                 WorkerId = null,
-            });
+            }));
 
-        // Referrals first: a union takes a column's type from its first part, and the assessment status is stored as its
-        // name, so the part that reads it must lead or the value would be read as a number.
-        var facts = await referralRows.Concat(leadRows).Concat(enquiryRows).Concat(protectionRows).Concat(childInNeedRows).Concat(careRows)
-            .ToListAsync(ct);
+    /// <summary>My work's due work: one worker's leads, compiled once, after <see cref="FactsOf"/> (static fields are set in the order written; <see cref="CompiledFacts"/>).</summary>
+    private static readonly Func<DbContext, Guid, Guid, IAsyncEnumerable<Fact>> WorkersFacts = CompiledFacts((a, worker) => a.WorkerId == worker);
+
+    /// <summary>
+    /// <see cref="FactsOf"/> compiled for the open leads <paramref name="which"/> picks by one id, of the children the viewer
+    /// may see (<see cref="RecordAccess.VisibleTo(Expression)"/>): a query taking the context, the id and the viewer.
+    /// </summary>
+    private static Func<DbContext, Guid, Guid, IAsyncEnumerable<Fact>> CompiledFacts(Expression<Func<Allocation, Guid, bool>> which)
+    {
+        var db = Expression.Parameter(typeof(DbContext), "db");
+        var id = Expression.Parameter(typeof(Guid), "id");
+        var viewer = Expression.Parameter(typeof(Guid), "viewer");
+        Expression<Func<DbContext, IQueryable<Person>>> people = db => db.Set<Person>();
+        var visible = Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(Person)],
+            new Substitution(people.Parameters[0], db).Visit(people.Body), Expression.Quote(RecordAccess.VisibleTo(viewer)));
+        Expression<Func<DbContext, IQueryable<Person>, IQueryable<Allocation>>> openLeads = (db, visible) => db.Set<Allocation>()
+            .Where(a => a.EndedOn == null && a.Role == AllocationRole.Lead && visible.Any(p => p.Id == a.ChildId));
+        var picked = Expression.Lambda<Func<Allocation, bool>>(new Substitution(which.Parameters[1], id).Visit(which.Body), which.Parameters[0]);
+        var leads = Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(Allocation)],
+            new Substitution(openLeads.Parameters[0], db).And(openLeads.Parameters[1], visible).Visit(openLeads.Body), Expression.Quote(picked));
+        var facts = new Substitution(FactsOf.Parameters[0], db).And(FactsOf.Parameters[1], leads).Visit(FactsOf.Body);
+        return EF.CompileAsyncQuery(Expression.Lambda<Func<DbContext, Guid, Guid, IQueryable<Fact>>>(facts, db, id, viewer));
+    }
+
+    private async Task<IReadOnlyList<DueRow>> RowsAsync(List<Fact> facts, CancellationToken ct)
+    {
         var leadFacts = facts.Where(f => f.Kind == (int)FactKind.Lead).ToList();
         if (leadFacts.Count == 0)
         {

@@ -45,6 +45,61 @@ public sealed class RecordReadTests(AppFactory factory) : FrontDoorTestBase(fact
         Assert.Contains(record.Overview.DueNext, d => d.What == "Child and family assessment (in progress)");
     }
 
+    /// <summary>
+    /// My work's due work is a compiled statement with the viewer as its parameter: a restricted child the worker leads
+    /// but is not allowed (its grant taken away) is not named, and is once the grant is back; what it shows for
+    /// the children it names is what the statement run as it stands (the team's due work) shows.
+    /// </summary>
+    [Fact]
+    public async Task MyDueWork_Compiled_NamesOnlyTheChildrenTheWorkerMaySee_AndAgreesWithTheTeamsList()
+    {
+        var socialWorker = await CreateUserAsync(Roles.SocialWorker, "Grace Okafor-Lyle");
+        await WithDbAsync(async db =>
+        {
+            (await db.Teams.Include(t => t.Members).SingleAsync(t => t.Id == AssessmentTeam)).AddMember(socialWorker);
+            await db.SaveChangesAsync();
+        });
+        var children = new List<Guid>();
+        foreach (var _ in Enumerable.Range(0, 2))
+        {
+            var (contactId, child) = await ContactAboutNewChildAsync();
+            await DecideAsync(Practitioner, contactId, ContactOutcome.Referral);
+            await AllocateAsync(AssessmentManager, child, socialWorker);
+            children.Add(child);
+        }
+
+        var (seen, hidden) = (children[0], children[1]);
+        await SendAsUserAsync(AssessmentManager, new RestrictRecord.Command { PersonId = hidden, Version = await VersionOfAsync(hidden), Reason = Domain.People.RestrictionReason.HighProfile });
+        await GrantAsync(hidden, socialWorker, allowed: false);
+
+        var mine = (await SendAsUserAsync(socialWorker, new GetMyDueWork.Query())).Statutory!;
+        Assert.Equal([seen], mine.Select(d => d.ChildId).Distinct());
+
+        var teams = await SendAsUserAsync(AssessmentManager, new GetTeamDueWork.Query());
+        Assert.Equal(
+            teams.Where(d => d.ChildId == seen).Select(d => (d.Kind, d.What, d.DueOn, d.Status, d.Worker, d.ChildName)),
+            mine.Select(d => (d.Kind, d.What, d.DueOn, d.Status, d.Worker, d.ChildName)));
+
+        await GrantAsync(hidden, socialWorker, allowed: true);
+        mine = (await SendAsUserAsync(socialWorker, new GetMyDueWork.Query())).Statutory!;
+        Assert.Equal(children.Order(), mine.Select(d => d.ChildId).Distinct().Order());
+    }
+
+    private Task GrantAsync(Guid childId, Guid userId, bool allowed) => WithDbAsync(async db =>
+    {
+        var child = await db.People.Include(p => p.RestrictionGrants).SingleAsync(p => p.Id == childId);
+        if (allowed)
+        {
+            child.Allow(userId);
+        }
+        else
+        {
+            child.Disallow(userId);
+        }
+
+        await db.SaveChangesAsync();
+    });
+
     [Fact]
     public void TheTimescaleCache_KeepsSettingsForAMinute_AndAReadBeganBeforeAClearStoresNothing()
     {
