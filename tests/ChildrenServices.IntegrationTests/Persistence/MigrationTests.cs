@@ -60,6 +60,39 @@ public sealed class MigrationTests(AppFactory factory)
         }
     }
 
+    /// <summary>
+    /// The settings are made once per physical connection, not on every open (SqlitePragmas): every connection the pool
+    /// hands back, to requests one after another and to several at once, still enforces foreign keys and waits for a writer.
+    /// </summary>
+    [Fact]
+    public async Task EveryConnectionThePoolHandsBack_EnforcesForeignKeys_AndWaitsForAWriter()
+    {
+        async Task<(string? ForeignKeys, string? BusyTimeout)> OpenAndReadAsync()
+        {
+            await using var scope = factory.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            _ = await db.Teams.CountAsync(TestContext.Current.CancellationToken);
+            await db.Database.OpenConnectionAsync(TestContext.Current.CancellationToken);
+            try
+            {
+                var connection = db.Database.GetDbConnection();
+                return (await PragmaAsync(connection, "foreign_keys"), await PragmaAsync(connection, "busy_timeout"));
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(("1", "10000"), await OpenAndReadAsync());
+        }
+
+        var together = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(OpenAndReadAsync)));
+        Assert.All(together, settings => Assert.Equal(("1", "10000"), settings));
+    }
+
     [Fact]
     public void EachProvider_HasExactlyOneInitialMigration()
     {
