@@ -1,5 +1,8 @@
 using ChildrenServices.Application.Security;
 using ChildrenServices.Domain.Approvals;
+using ChildrenServices.Domain.EarlyHelp;
+using ChildrenServices.Domain.People;
+using ChildrenServices.Domain.Staff;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,7 +25,37 @@ public static class GetMyDueWork
 
     public sealed record ApprovalRow(ApprovalKind Kind, string Children, ApprovalStatus Status, DateTime RequestedAtUtc, string? DecidedBy, string? Rationale);
 
-    public sealed class Handler(IAppDbContext db, ICurrentUser user, RecordAccess access, TimeProvider clock, Timescales.StatutoryDueWork due) : IQueryHandler<Query, Result>
+    /// <summary>
+    /// The early help episodes I keywork that are open and whose children I may all see, with the next review the latest
+    /// one set (or none yet) and whether the family plan has goals. Compiled once, like the rest of My work's reads
+    /// (<see cref="GetMyWork"/>).
+    /// </summary>
+    private static readonly Func<DbContext, Guid, IAsyncEnumerable<Episode>> Episodes = EF.CompileAsyncQuery(RecordAccess.Expand(
+        (DbContext db, Guid me) => db.Set<EarlyHelpEpisode>()
+            .Where(e => e.KeyworkerId == me && e.EndedOn == null
+                && e.Children.All(c => db.Set<Person>().Any(p => p.Id == c.ChildId && RecordAccess.IsVisibleTo(p, me))))
+            .Select(e => new Episode(
+                e.Id, e.FamilyName, e.StartedOn,
+                db.Set<FamilyPlan>().Where(p => p.EpisodeId == e.Id).SelectMany(p => p.Reviews).OrderByDescending(r => r.HeldOn).Select(r => (DateOnly?)r.NextReviewOn).FirstOrDefault(),
+                db.Set<FamilyPlan>().Where(p => p.EpisodeId == e.Id).SelectMany(p => p.Goals).Count()))));
+
+    /// <summary>The approvals I asked for that wait for a decision or were decided since the date given, about children I may all see, newest first.</summary>
+    private static readonly Func<DbContext, Guid, DateTime, IAsyncEnumerable<Approval>> Approvals = EF.CompileAsyncQuery(RecordAccess.Expand(
+        (DbContext db, Guid me, DateTime since) => db.Set<ApprovalRequest>()
+            .Where(a => a.RequestedById == me && (a.Status == ApprovalStatus.Pending || a.DecidedAtUtc >= since)
+                && a.Children.All(c => db.Set<Person>().Any(p => p.Id == c.ChildId && RecordAccess.IsVisibleTo(p, me))))
+            .OrderByDescending(a => a.RequestedAtUtc)
+            .Select(a => new Approval(
+                a.Kind, a.Status, a.RequestedAtUtc, a.Rationale,
+                db.Set<StaffMember>().Where(s => s.Id == a.DecidedById).Select(s => s.DisplayName).FirstOrDefault(),
+                a.Children.Join(db.Set<Person>(), c => c.ChildId, p => p.Id, (_, p) => p.GivenNames + " " + p.FamilyName).ToList()))
+            .AsSplitQuery()));
+
+    private sealed record Episode(Guid Id, string FamilyName, DateOnly StartedOn, DateOnly? Next, int Goals);
+
+    private sealed record Approval(ApprovalKind Kind, ApprovalStatus Status, DateTime RequestedAtUtc, string? Rationale, string? By, List<string> Children);
+
+    public sealed class Handler(IAppDbContext db, ICurrentUser user, TimeProvider clock, Timescales.StatutoryDueWork due) : IQueryHandler<Query, Result>
     {
         public async ValueTask<Result> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -32,17 +65,8 @@ public static class GetMyDueWork
                 return new Result([], []);
             }
 
-            var seenOnEpisode = access.Sees<Domain.EarlyHelp.EpisodeChild>(c => c.ChildId);
-            var seenOnApproval = access.Sees<Domain.Approvals.ApprovalChild>(c => c.ChildId);
-            var episodes = await db.EarlyHelpEpisodes.AsNoTracking()
-                .Where(e => e.KeyworkerId == me && e.EndedOn == null && e.Children.AsQueryable().All(seenOnEpisode))
-                .Select(e => new
-                {
-                    e.Id, e.FamilyName, e.StartedOn,
-                    Next = db.FamilyPlans.Where(p => p.EpisodeId == e.Id).SelectMany(p => p.Reviews).OrderByDescending(r => r.HeldOn).Select(r => (DateOnly?)r.NextReviewOn).FirstOrDefault(),
-                    Goals = db.FamilyPlans.Where(p => p.EpisodeId == e.Id).SelectMany(p => p.Goals).Count(),
-                })
-                .ToListAsync(cancellationToken);
+            var context = (DbContext)db;
+            var episodes = await Episodes(context, me).ToListAsync(cancellationToken);
 
             // With no review yet, the first Team Around the Family meeting is due six weeks after the start.
             var reviews = episodes
@@ -50,16 +74,7 @@ public static class GetMyDueWork
                 .OrderBy(r => r.DueOn).ToList();
 
             var since = clock.GetUtcNow().UtcDateTime.AddDays(-14);
-            var approvals = await db.ApprovalRequests.AsNoTracking()
-                .Where(a => a.RequestedById == me && (a.Status == ApprovalStatus.Pending || a.DecidedAtUtc >= since) && a.Children.AsQueryable().All(seenOnApproval))
-                .OrderByDescending(a => a.RequestedAtUtc)
-                .Select(a => new
-                {
-                    a.Kind, a.Status, a.RequestedAtUtc, a.Rationale,
-                    By = db.Staff.Where(s => s.Id == a.DecidedById).Select(s => s.DisplayName).FirstOrDefault(),
-                    Children = a.Children.Join(db.People, c => c.ChildId, p => p.Id, (_, p) => p.GivenNames + " " + p.FamilyName).ToList(),
-                })
-                .AsSplitQuery().ToListAsync(cancellationToken);
+            var approvals = await Approvals(context, me, since).ToListAsync(cancellationToken);
 
             var statutory = await due.ForWorkerAsync(me, cancellationToken);
             return new Result(reviews, approvals.Select(a => new ApprovalRow(a.Kind, string.Join(", ", a.Children), a.Status, a.RequestedAtUtc, a.By, a.Rationale)).ToList(), statutory);

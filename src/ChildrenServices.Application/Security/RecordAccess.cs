@@ -44,6 +44,38 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser user)
         return Expression.Lambda<Func<Person, bool>>(new Substitution(rule.Parameters[1], userId).Visit(rule.Body), rule.Parameters[0]);
     }
 
+    /// <summary>
+    /// Stands for the rule inside a query written to be compiled (<c>EF.CompileAsyncQuery</c>), where the user is the
+    /// query's own parameter: <see cref="Expand{T1, TResult}"/> puts <see cref="VisibleTo(Expression)"/> in its place before the
+    /// query is compiled. Never run.
+    /// </summary>
+    public static bool IsVisibleTo(Person person, Guid userId) =>
+        throw new InvalidOperationException($"{nameof(IsVisibleTo)} stands for the visibility rule in a query passed through {nameof(Expand)}; it is never run.");
+
+    /// <summary>The query with the visibility rule in place of each <see cref="IsVisibleTo"/>: what a compiled query that names people is made from.</summary>
+    public static Expression<Func<DbContext, T1, IQueryable<TResult>>> Expand<T1, TResult>(Expression<Func<DbContext, T1, IQueryable<TResult>>> query) =>
+        (Expression<Func<DbContext, T1, IQueryable<TResult>>>)new ExpandRule().Visit(query);
+
+    /// <inheritdoc cref="Expand{T1, TResult}"/>
+    public static Expression<Func<DbContext, T1, T2, IQueryable<TResult>>> Expand<T1, T2, TResult>(Expression<Func<DbContext, T1, T2, IQueryable<TResult>>> query) =>
+        (Expression<Func<DbContext, T1, T2, IQueryable<TResult>>>)new ExpandRule().Visit(query);
+
+    private sealed class ExpandRule : ExpressionVisitor
+    {
+        private static readonly System.Reflection.MethodInfo Marker = typeof(RecordAccess).GetMethod(nameof(IsVisibleTo))!;
+
+        protected override Expression VisitMethodCall(MethodCallExpression node)
+        {
+            if (node.Method != Marker)
+            {
+                return base.VisitMethodCall(node);
+            }
+
+            var rule = VisibleTo(Visit(node.Arguments[1]));
+            return new Substitution(rule.Parameters[0], Visit(node.Arguments[0])).Visit(rule.Body);
+        }
+    }
+
     /// <summary>The signed-in user whose rule this is (nobody's id when no one is signed in, who sees no restricted record).</summary>
     public Guid UserId => user.UserId ?? Guid.Empty;
 

@@ -62,12 +62,7 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
     /// </summary>
     public async Task<IReadOnlyList<DueRow>> ForWorkerAsync(Guid workerId, CancellationToken ct)
     {
-        var facts = new List<Fact>();
-        await foreach (var fact in WorkersFacts((DbContext)db, workerId, access.UserId).WithCancellation(ct))
-        {
-            facts.Add(fact);
-        }
-
+        var facts = await WorkersFacts((DbContext)db, workerId, access.UserId).ToListAsync(ct);
         return await RowsAsync(facts, ct);
     }
 
