@@ -30,17 +30,17 @@ public static class GetMyDueWork
     /// one set (or none yet) and whether the family plan has goals. Compiled once, like the rest of My work's reads
     /// (<see cref="GetMyWork"/>).
     /// </summary>
-    private static readonly Func<DbContext, Guid, IAsyncEnumerable<Episode>> Episodes = EF.CompileAsyncQuery(RecordAccess.Expand(
+    private static readonly CompiledQuery<Func<DbContext, Guid, IAsyncEnumerable<Episode>>> Episodes = new(() => EF.CompileAsyncQuery(RecordAccess.Expand(
         (DbContext db, Guid me) => db.Set<EarlyHelpEpisode>()
             .Where(e => e.KeyworkerId == me && e.EndedOn == null
                 && e.Children.All(c => db.Set<Person>().Any(p => p.Id == c.ChildId && RecordAccess.IsVisibleTo(p, me))))
             .Select(e => new Episode(
                 e.Id, e.FamilyName, e.StartedOn,
                 db.Set<FamilyPlan>().Where(p => p.EpisodeId == e.Id).SelectMany(p => p.Reviews).OrderByDescending(r => r.HeldOn).Select(r => (DateOnly?)r.NextReviewOn).FirstOrDefault(),
-                db.Set<FamilyPlan>().Where(p => p.EpisodeId == e.Id).SelectMany(p => p.Goals).Count()))));
+                db.Set<FamilyPlan>().Where(p => p.EpisodeId == e.Id).SelectMany(p => p.Goals).Count())))));
 
     /// <summary>The approvals I asked for that wait for a decision or were decided since the date given, about children I may all see, newest first.</summary>
-    private static readonly Func<DbContext, Guid, DateTime, IAsyncEnumerable<Approval>> Approvals = EF.CompileAsyncQuery(RecordAccess.Expand(
+    private static readonly CompiledQuery<Func<DbContext, Guid, DateTime, IAsyncEnumerable<Approval>>> Approvals = new(() => EF.CompileAsyncQuery(RecordAccess.Expand(
         (DbContext db, Guid me, DateTime since) => db.Set<ApprovalRequest>()
             .Where(a => a.RequestedById == me && (a.Status == ApprovalStatus.Pending || a.DecidedAtUtc >= since)
                 && a.Children.All(c => db.Set<Person>().Any(p => p.Id == c.ChildId && RecordAccess.IsVisibleTo(p, me))))
@@ -49,7 +49,7 @@ public static class GetMyDueWork
                 a.Kind, a.Status, a.RequestedAtUtc, a.Rationale,
                 db.Set<StaffMember>().Where(s => s.Id == a.DecidedById).Select(s => s.DisplayName).FirstOrDefault(),
                 a.Children.Join(db.Set<Person>(), c => c.ChildId, p => p.Id, (_, p) => p.GivenNames + " " + p.FamilyName).ToList()))
-            .AsSplitQuery()));
+            .AsSplitQuery())));
 
     private sealed record Episode(Guid Id, string FamilyName, DateOnly StartedOn, DateOnly? Next, int Goals);
 
@@ -66,7 +66,7 @@ public static class GetMyDueWork
             }
 
             var context = (DbContext)db;
-            var episodes = await Episodes(context, me).ToListAsync(cancellationToken);
+            var episodes = await Episodes.For(context)(context, me).ToListAsync(cancellationToken);
 
             // With no review yet, the first Team Around the Family meeting is due six weeks after the start.
             var reviews = episodes
@@ -74,7 +74,7 @@ public static class GetMyDueWork
                 .OrderBy(r => r.DueOn).ToList();
 
             var since = clock.GetUtcNow().UtcDateTime.AddDays(-14);
-            var approvals = await Approvals(context, me, since).ToListAsync(cancellationToken);
+            var approvals = await Approvals.For(context)(context, me, since).ToListAsync(cancellationToken);
 
             var statutory = await due.ForWorkerAsync(me, cancellationToken);
             return new Result(reviews, approvals.Select(a => new ApprovalRow(a.Kind, string.Join(", ", a.Children), a.Status, a.RequestedAtUtc, a.By, a.Rationale)).ToList(), statutory);

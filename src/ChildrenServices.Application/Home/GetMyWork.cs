@@ -32,29 +32,29 @@ public static class GetMyWork
     /// most often, so its reads are compiled once (<c>EF.CompileAsyncQuery</c>) rather than prepared by EF Core on every
     /// request; the user is their parameter, and the visibility rule is the one in <see cref="RecordAccess"/>.
     /// </summary>
-    private static readonly Func<DbContext, Guid, IAsyncEnumerable<CaseRow>> Cases = EF.CompileAsyncQuery(RecordAccess.Expand(
+    private static readonly CompiledQuery<Func<DbContext, Guid, IAsyncEnumerable<CaseRow>>> Cases = new(() => EF.CompileAsyncQuery(RecordAccess.Expand(
         (DbContext db, Guid me) => db.Set<Allocation>().Where(a => a.WorkerId == me && a.EndedOn == null)
             .Join(db.Set<Person>().Where(p => RecordAccess.IsVisibleTo(p, me)), a => a.ChildId, p => p.Id, (a, p) => new { a, p })
             .Join(db.Set<Team>(), x => x.a.TeamId, t => t.Id, (x, t) => new CaseRow(
-                x.p.Id, x.p.GivenNames + " " + x.p.FamilyName, x.p.DateOfBirth, x.p.ExpectedDateOfBirth, x.a.Role, t.Name, x.a.StartedOn, x.p.Restriction != null))));
+                x.p.Id, x.p.GivenNames + " " + x.p.FamilyName, x.p.DateOfBirth, x.p.ExpectedDateOfBirth, x.a.Role, t.Name, x.a.StartedOn, x.p.Restriction != null)))));
 
     /// <summary>The records I opened lately (each once, at its latest opening), of people I may still see.</summary>
-    private static readonly Func<DbContext, Guid, IAsyncEnumerable<RecentRow>> RecentViews = EF.CompileAsyncQuery(RecordAccess.Expand(
+    private static readonly CompiledQuery<Func<DbContext, Guid, IAsyncEnumerable<RecentRow>>> RecentViews = new(() => EF.CompileAsyncQuery(RecordAccess.Expand(
         (DbContext db, Guid me) => db.Set<AuditEntry>()
             .Where(e => e.UserId == me && (e.Action == nameof(People.GetPersonRecord) || e.Action == nameof(People.GetRecordHeader)) && e.PersonId != null)
             .GroupBy(e => e.PersonId)
             .Select(g => new { PersonId = g.Key!.Value, Last = g.Max(e => e.OccurredAtUtc) })
             .OrderByDescending(x => x.Last)
             .Take(RecentLimit)
-            .Join(db.Set<Person>().Where(p => RecordAccess.IsVisibleTo(p, me)), x => x.PersonId, p => p.Id, (x, p) => new RecentRow(p.Id, p.GivenNames + " " + p.FamilyName, p.DateOfBirth, x.Last))));
+            .Join(db.Set<Person>().Where(p => RecordAccess.IsVisibleTo(p, me)), x => x.PersonId, p => p.Id, (x, p) => new RecentRow(p.Id, p.GivenNames + " " + p.FamilyName, p.DateOfBirth, x.Last)))));
 
     /// <summary>The children recorded most lately with no open allocation, that I may see.</summary>
-    private static readonly Func<DbContext, Guid, IAsyncEnumerable<UnallocatedRow>> Unallocated = EF.CompileAsyncQuery(RecordAccess.Expand(
+    private static readonly CompiledQuery<Func<DbContext, Guid, IAsyncEnumerable<UnallocatedRow>>> Unallocated = new(() => EF.CompileAsyncQuery(RecordAccess.Expand(
         (DbContext db, Guid me) => db.Set<Person>()
             .Where(p => RecordAccess.IsVisibleTo(p, me) && p.Type == PersonType.Child && !db.Set<Allocation>().Any(a => a.ChildId == p.Id && a.EndedOn == null))
             .OrderByDescending(p => p.CreatedAtUtc)
             .Take(UnallocatedLimit)
-            .Select(p => new UnallocatedRow(p.Id, p.GivenNames + " " + p.FamilyName, p.DateOfBirth, p.ExpectedDateOfBirth, p.CreatedAtUtc))));
+            .Select(p => new UnallocatedRow(p.Id, p.GivenNames + " " + p.FamilyName, p.DateOfBirth, p.ExpectedDateOfBirth, p.CreatedAtUtc)))));
 
     public const int UnallocatedLimit = 25;
 
@@ -69,10 +69,10 @@ public static class GetMyWork
             }
 
             var context = (DbContext)db;
-            var cases = await Cases(context, me).ToListAsync(cancellationToken);
-            var recentViews = await RecentViews(context, me).ToListAsync(cancellationToken);
+            var cases = await Cases.For(context)(context, me).ToListAsync(cancellationToken);
+            var recentViews = await RecentViews.For(context)(context, me).ToListAsync(cancellationToken);
             var showsUnallocated = user.IsInRole(Roles.FrontDoorPractitioner) || user.IsInRole(Roles.TeamManager);
-            var unallocated = showsUnallocated ? await Unallocated(context, me).ToListAsync(cancellationToken) : [];
+            var unallocated = showsUnallocated ? await Unallocated.For(context)(context, me).ToListAsync(cancellationToken) : [];
 
             return new Result(
                 // One row a child: a worker with two open allocations for the same child (co-working in two

@@ -13,16 +13,16 @@ public static class GetMyNotifications
     public sealed record Row(Guid Id, string Text, string Link, bool Urgent, DateTime CreatedAtUtc);
 
     /// <summary>Compiled once: the layout reads it on every page a signed-in user opens.</summary>
-    private static readonly Func<DbContext, Guid, IAsyncEnumerable<Row>> Unread = EF.CompileAsyncQuery(
+    private static readonly CompiledQuery<Func<DbContext, Guid, IAsyncEnumerable<Row>>> Unread = new(() => EF.CompileAsyncQuery(
         (DbContext db, Guid me) => db.Set<Domain.Notifications.Notification>()
             .Where(n => n.RecipientId == me && n.ReadAtUtc == null)
             .OrderByDescending(n => n.Urgent).ThenByDescending(n => n.CreatedAtUtc)
             .Take(20)
-            .Select(n => new Row(n.Id, n.Text, n.Link, n.Urgent, n.CreatedAtUtc)));
+            .Select(n => new Row(n.Id, n.Text, n.Link, n.Urgent, n.CreatedAtUtc))));
 
     public sealed class Handler(IAppDbContext db, ICurrentUser user) : IQueryHandler<Query, IReadOnlyList<Row>>
     {
         public async ValueTask<IReadOnlyList<Row>> Handle(Query query, CancellationToken cancellationToken) =>
-            user.UserId is { } me ? await Unread((DbContext)db, me).ToListAsync(cancellationToken) : [];
+            user.UserId is { } me ? await Unread.For((DbContext)db)((DbContext)db, me).ToListAsync(cancellationToken) : [];
     }
 }

@@ -62,7 +62,7 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
     /// </summary>
     public async Task<IReadOnlyList<DueRow>> ForWorkerAsync(Guid workerId, CancellationToken ct)
     {
-        var facts = await WorkersFacts((DbContext)db, workerId, access.UserId).ToListAsync(ct);
+        var facts = await WorkersFacts.For((DbContext)db)((DbContext)db, workerId, access.UserId).ToListAsync(ct);
         return await RowsAsync(facts, ct);
     }
 
@@ -164,8 +164,8 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
                 WorkerId = null,
             }));
 
-    /// <summary>My work's due work: one worker's leads, compiled once, after <see cref="FactsOf"/> (static fields are set in the order written; <see cref="CompiledFacts"/>).</summary>
-    private static readonly Func<DbContext, Guid, Guid, IAsyncEnumerable<Fact>> WorkersFacts = CompiledFacts((a, worker) => a.WorkerId == worker);
+    /// <summary>My work's due work: one worker's leads, compiled once for each model (<see cref="CompiledFacts"/>); after <see cref="FactsOf"/>, as static fields are set in the order written.</summary>
+    private static readonly CompiledQuery<Func<DbContext, Guid, Guid, IAsyncEnumerable<Fact>>> WorkersFacts = new(() => CompiledFacts((a, worker) => a.WorkerId == worker));
 
     /// <summary>
     /// <see cref="FactsOf"/> compiled for the open leads <paramref name="which"/> picks by one id, of the children the viewer

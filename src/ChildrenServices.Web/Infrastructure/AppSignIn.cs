@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using ChildrenServices.Application;
 using ChildrenServices.Infrastructure.Identity;
 using ChildrenServices.Infrastructure.Persistence;
 using ChildrenServices.Infrastructure.Security;
@@ -99,6 +100,16 @@ public static class SignInSessions
     public static Guid? SessionId(ClaimsPrincipal? principal) =>
         Guid.TryParse(principal?.FindFirstValue(ClaimType), out var id) ? id : null;
 
+    private static readonly CompiledQuery<Func<AppDbContext, Guid, Guid, Task<Account?>>> LiveAccount = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, Guid id, Guid userId) => db.SignInSessions
+            .Where(s => s.Id == id && s.UserId == userId && s.EndedAtUtc == null)
+            .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new Account(
+                u.SecurityStamp,
+                db.Staff.Any(m => m.Id == u.Id && m.IsDisabled),
+                db.Staff.Where(m => m.Id == u.Id).Select(m => m.DisplayName).FirstOrDefault(),
+                db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, r => r.RoleId, r => r.Id, (_, r) => r.Name!).ToList()))
+            .SingleOrDefault()));
+
     public static async Task ValidatePrincipalAsync(Microsoft.AspNetCore.Authentication.Cookies.CookieValidatePrincipalContext context)
     {
         var services = context.HttpContext.RequestServices;
@@ -108,17 +119,9 @@ public static class SignInSessions
 
         // One statement: the session is live, and the account behind it — its security stamp, whether it is
         // disabled, its roles and name — as the cookie must match it (issue 11: a page's statements are counted).
+        // Compiled once: every signed-in request runs it.
         var account = SessionId(principal) is { } id && Guid.TryParse(principal!.FindFirstValue(ClaimTypes.NameIdentifier), out var userId)
-            ? await db.SignInSessions.AsNoTracking()
-                .Where(s => s.Id == id && s.UserId == userId && s.EndedAtUtc == null)
-                .Join(db.Users, s => s.UserId, u => u.Id, (s, u) => new
-                {
-                    u.SecurityStamp,
-                    Disabled = db.Staff.Any(m => m.Id == u.Id && m.IsDisabled),
-                    Name = db.Staff.Where(m => m.Id == u.Id).Select(m => m.DisplayName).FirstOrDefault(),
-                    Roles = db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, r => r.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
-                })
-                .SingleOrDefaultAsync()
+            ? await LiveAccount.For(db)(db, id, userId)
             : null;
         if (account is null
             || account.Disabled
@@ -139,6 +142,8 @@ public static class SignInSessions
         // The roles or the name changed since the cookie was issued: the stamp check rebuilds the principal from the account.
         await SecurityStampValidator.ValidatePrincipalAsync(context);
     }
+
+    private sealed record Account(string? SecurityStamp, bool Disabled, string? Name, List<string> Roles);
 
     /// <summary>The stamp check rebuilds the principal from the user's row: it keeps the session it came from.</summary>
     public static Task KeepSessionAsync(SecurityStampRefreshingPrincipalContext context)

@@ -93,6 +93,26 @@ public sealed class MigrationTests(AppFactory factory)
         Assert.All(together, settings => Assert.Equal(("1", "10000"), settings));
     }
 
+    /// <summary>
+    /// EF Core refuses to run a compiled query against a model other than the one it was compiled for, and the SQLite and
+    /// SQL Server models differ: the pages' compiled queries are compiled once for each model, and reused for it.
+    /// </summary>
+    [Fact]
+    public void ACompiledQuery_IsCompiledOnceForEachModel()
+    {
+        using var sqlite = SqliteContext();
+        using var otherSqlite = SqliteContext();
+        using var sqlServer = SqlServerContext();
+        var compiled = 0;
+        var query = new ChildrenServices.Application.CompiledQuery<object>(() => new { Number = ++compiled });
+
+        var forSqlite = query.For(sqlite);
+        Assert.Same(forSqlite, query.For(otherSqlite));
+        Assert.NotSame(forSqlite, query.For(sqlServer));
+        Assert.Same(query.For(sqlServer), query.For(sqlServer));
+        Assert.Equal(2, compiled);
+    }
+
     [Fact]
     public void EachProvider_HasExactlyOneInitialMigration()
     {
