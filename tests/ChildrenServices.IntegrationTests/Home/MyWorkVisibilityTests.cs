@@ -32,7 +32,7 @@ public sealed class MyWorkVisibilityTests(AppFactory factory) : FrontDoorTestBas
         Assert.Contains(work.RecentlyViewed, r => r.PersonId == child);
 
         await SendAsUserAsync(Manager, new RestrictRecord.Command { PersonId = child, Version = await VersionOfAsync(child), Reason = RestrictionReason.HighProfile });
-        await GrantAsync(child, Practitioner, allowed: false);
+        await SetAllowedAsync(child, Practitioner, allowed: false);
 
         work = await SendAsUserAsync(Practitioner, new GetMyWork.Query());
         Assert.DoesNotContain(work.Unallocated, c => c.PersonId == child);
@@ -40,7 +40,7 @@ public sealed class MyWorkVisibilityTests(AppFactory factory) : FrontDoorTestBas
         Assert.Contains(work.Unallocated, c => c.PersonId == other);
         Assert.Contains(work.RecentlyViewed, r => r.PersonId == other);
 
-        await GrantAsync(child, Practitioner, allowed: true);
+        await SetAllowedAsync(child, Practitioner, allowed: true);
         work = await SendAsUserAsync(Practitioner, new GetMyWork.Query());
         Assert.Contains(work.Unallocated, c => c.PersonId == child);
         Assert.Contains(work.RecentlyViewed, r => r.PersonId == child);
@@ -68,7 +68,7 @@ public sealed class MyWorkVisibilityTests(AppFactory factory) : FrontDoorTestBas
         Assert.Contains("Juniper Ashcombe", Assert.Single(due.Approvals).Children);
 
         await SendAsUserAsync(Manager, new RestrictRecord.Command { PersonId = child, Version = await VersionOfAsync(child), Reason = RestrictionReason.HighProfile });
-        await GrantAsync(child, keyworker, allowed: false);
+        await SetAllowedAsync(child, keyworker, allowed: false);
 
         work = await SendAsUserAsync(keyworker, new GetMyWork.Query());
         due = await SendAsUserAsync(keyworker, new GetMyDueWork.Query());
@@ -76,26 +76,11 @@ public sealed class MyWorkVisibilityTests(AppFactory factory) : FrontDoorTestBas
         Assert.Empty(due.Reviews);
         Assert.Empty(due.Approvals);
 
-        await GrantAsync(child, keyworker, allowed: true);
+        await SetAllowedAsync(child, keyworker, allowed: true);
         work = await SendAsUserAsync(keyworker, new GetMyWork.Query());
         due = await SendAsUserAsync(keyworker, new GetMyDueWork.Query());
         Assert.Contains(work.MyCases, c => c.PersonId == child && c.IsRestricted);
         Assert.Contains(due.Reviews, r => r.EpisodeId == episodeId);
         Assert.Single(due.Approvals);
     }
-
-    private Task GrantAsync(Guid childId, Guid userId, bool allowed) => WithDbAsync(async db =>
-    {
-        var person = await db.People.Include(p => p.RestrictionGrants).SingleAsync(p => p.Id == childId);
-        if (allowed)
-        {
-            person.Allow(userId);
-        }
-        else
-        {
-            person.Disallow(userId);
-        }
-
-        await db.SaveChangesAsync();
-    });
 }

@@ -156,6 +156,25 @@ public abstract class IntegrationTest(AppFactory factory) : IAsyncLifetime, ICla
     protected Task<Guid> VersionOfAsync(Guid personId) =>
         WithDbAsync(db => db.People.Where(p => p.Id == personId).Select(p => p.Version).SingleAsync());
 
+    /// <summary>
+    /// Puts the user on a restricted record's allow-list or takes them off it, straight through the aggregate: how a test
+    /// makes a worker who holds a child but may not see it (a restriction keeps every allocated worker on its list).
+    /// </summary>
+    protected Task SetAllowedAsync(Guid personId, Guid userId, bool allowed) => WithDbAsync(async db =>
+    {
+        var person = await db.People.Include(p => p.RestrictionGrants).SingleAsync(p => p.Id == personId);
+        if (allowed)
+        {
+            person.Allow(userId);
+        }
+        else
+        {
+            person.Disallow(userId);
+        }
+
+        await db.SaveChangesAsync();
+    });
+
     /// <summary>An HTTP client signed in as the user through the test scheme; redirects are not followed.</summary>
     protected HttpClient ClientFor(Guid userId)
     {

@@ -70,7 +70,7 @@ public sealed class RecordReadTests(AppFactory factory) : FrontDoorTestBase(fact
 
         var (seen, hidden) = (children[0], children[1]);
         await SendAsUserAsync(AssessmentManager, new RestrictRecord.Command { PersonId = hidden, Version = await VersionOfAsync(hidden), Reason = Domain.People.RestrictionReason.HighProfile });
-        await GrantAsync(hidden, socialWorker, allowed: false);
+        await SetAllowedAsync(hidden, socialWorker, allowed: false);
 
         var mine = (await SendAsUserAsync(socialWorker, new GetMyDueWork.Query())).Statutory!;
         Assert.Equal([seen], mine.Select(d => d.ChildId).Distinct());
@@ -80,25 +80,10 @@ public sealed class RecordReadTests(AppFactory factory) : FrontDoorTestBase(fact
             teams.Where(d => d.ChildId == seen).Select(d => (d.Kind, d.What, d.DueOn, d.Status, d.Worker, d.ChildName)),
             mine.Select(d => (d.Kind, d.What, d.DueOn, d.Status, d.Worker, d.ChildName)));
 
-        await GrantAsync(hidden, socialWorker, allowed: true);
+        await SetAllowedAsync(hidden, socialWorker, allowed: true);
         mine = (await SendAsUserAsync(socialWorker, new GetMyDueWork.Query())).Statutory!;
         Assert.Equal(children.Order(), mine.Select(d => d.ChildId).Distinct().Order());
     }
-
-    private Task GrantAsync(Guid childId, Guid userId, bool allowed) => WithDbAsync(async db =>
-    {
-        var child = await db.People.Include(p => p.RestrictionGrants).SingleAsync(p => p.Id == childId);
-        if (allowed)
-        {
-            child.Allow(userId);
-        }
-        else
-        {
-            child.Disallow(userId);
-        }
-
-        await db.SaveChangesAsync();
-    });
 
     [Fact]
     public void TheTimescaleCache_KeepsSettingsForAMinute_AndAReadBeganBeforeAClearStoresNothing()
