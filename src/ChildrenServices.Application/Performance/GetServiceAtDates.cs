@@ -131,17 +131,7 @@ internal sealed class ServiceChanges
         {
             episodes = episodes.Where(e => e.TeamId == t);
             var leads = TeamFilter.LeadsIn(db, t);
-
-            // The days both were open: a plan is open at the end of a day from its start until its end (not counted on the
-            // day it ends), a lead from its start to its end with both days included, so the lead's span ends the day after.
-            held = spans => spans.Join(leads, s => s.ChildId, a => a.ChildId, (s, a) => new
-                {
-                    StartedOn = s.StartedOn > a.StartedOn ? s.StartedOn : a.StartedOn,
-                    EndedOn = a.EndedOn == null ? s.EndedOn
-                        : s.EndedOn == null || s.EndedOn > a.EndedOn.Value.AddDays(1) ? a.EndedOn.Value.AddDays(1) : s.EndedOn,
-                })
-                .Where(x => x.StartedOn <= upTo && (x.EndedOn == null || x.StartedOn < x.EndedOn))
-                .Select(x => new Span { StartedOn = x.StartedOn, EndedOn = x.EndedOn });
+            held = spans => spans.HeldBy(leads).Where(s => s.StartedOn <= upTo);
         }
 
         var children = episodes.SelectMany(e => e.Children, (e, c) => new { e.StartedOn, e.EndedOn });
@@ -184,22 +174,6 @@ internal sealed class ServiceChanges
         var index = Array.BinarySearch(days, day);
         index = index >= 0 ? index : ~index - 1;
         return index < 0 ? 0 : running[index];
-    }
-
-    private sealed class ChildSpan
-    {
-        public Guid ChildId { get; init; }
-
-        public DateOnly StartedOn { get; init; }
-
-        public DateOnly? EndedOn { get; init; }
-    }
-
-    private sealed class Span
-    {
-        public DateOnly StartedOn { get; init; }
-
-        public DateOnly? EndedOn { get; init; }
     }
 
     private sealed class Change
