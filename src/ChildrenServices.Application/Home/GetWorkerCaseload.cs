@@ -19,7 +19,20 @@ public static class GetWorkerCaseload
     /// A child's status on the caseload, most intensive first: the workload's kinds (looked after, child protection, child
     /// in need, being assessed), then early help, then a case with nothing else open (the workload's "other").
     /// </summary>
-    public static IReadOnlyList<string> Statuses { get; } = ["Looked after", "Child protection plan", "Child in need plan", "Referral and assessment", "Early help", "Open case"];
+    public static IReadOnlyList<string> Statuses { get; } = [LookedAfter, ProtectionPlan, ChildInNeedPlan, Assessment, EarlyHelp, OpenCase];
+
+    public const string LookedAfter = "Looked after";
+
+    public const string ProtectionPlan = "Child protection plan";
+
+    public const string ChildInNeedPlan = "Child in need plan";
+
+    public const string Assessment = "Referral and assessment";
+
+    public const string EarlyHelp = "Early help";
+
+    /// <summary>A case with nothing else open: the workload's "other".</summary>
+    public const string OpenCase = "Open case";
 
     [RequiresPermission(Permission.ViewTeamWork)]
     public sealed record Query(Guid WorkerId) : IQuery<Result>;
@@ -88,12 +101,12 @@ public static class GetWorkerCaseload
 
             string StatusOf(Guid id) => children[id] switch
             {
-                { Looked: true } => Statuses[0],
-                { Protection: true } => Statuses[1],
-                { ChildInNeed: true } => Statuses[2],
-                { Referred: true } => Statuses[3],
-                { EarlyHelp: true } => Statuses[4],
-                _ => Statuses[5],
+                { Looked: true } => LookedAfter,
+                { Protection: true } => ProtectionPlan,
+                { ChildInNeed: true } => ChildInNeedPlan,
+                { Referred: true } => Assessment,
+                { EarlyHelp: true } => EarlyHelp,
+                _ => OpenCase,
             };
 
             DateOnly? LastSeen(Guid id) =>
