@@ -69,7 +69,8 @@ internal static class BenchmarkDatabase
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = file, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA busy_timeout = 10000;";
+        // The app's read settings (its page cache), so the floor is the same SQL on a connection set up as the app's are.
+        command.CommandText = "PRAGMA busy_timeout = 10000; " + ChildrenServices.Infrastructure.Persistence.DatabaseSetup.SqliteReadSettings;
         command.ExecuteNonQuery();
         return connection;
     }

@@ -62,12 +62,13 @@ public sealed class MigrationTests(AppFactory factory)
 
     /// <summary>
     /// The settings are made once per physical connection, not on every open (SqlitePragmas): every connection the pool
-    /// hands back, to requests one after another and to several at once, still enforces foreign keys and waits for a writer.
+    /// hands back, to requests one after another and to several at once, still enforces foreign keys, waits for a writer
+    /// and keeps a page cache big enough for a page's reads.
     /// </summary>
     [Fact]
-    public async Task EveryConnectionThePoolHandsBack_EnforcesForeignKeys_AndWaitsForAWriter()
+    public async Task EveryConnectionThePoolHandsBack_EnforcesForeignKeys_WaitsForAWriter_AndKeepsItsPageCache()
     {
-        async Task<(string? ForeignKeys, string? BusyTimeout)> OpenAndReadAsync()
+        async Task<(string? ForeignKeys, string? BusyTimeout, string? CacheSize)> OpenAndReadAsync()
         {
             await using var scope = factory.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -76,7 +77,7 @@ public sealed class MigrationTests(AppFactory factory)
             try
             {
                 var connection = db.Database.GetDbConnection();
-                return (await PragmaAsync(connection, "foreign_keys"), await PragmaAsync(connection, "busy_timeout"));
+                return (await PragmaAsync(connection, "foreign_keys"), await PragmaAsync(connection, "busy_timeout"), await PragmaAsync(connection, "cache_size"));
             }
             finally
             {
@@ -86,11 +87,11 @@ public sealed class MigrationTests(AppFactory factory)
 
         for (var i = 0; i < 5; i++)
         {
-            Assert.Equal(("1", "10000"), await OpenAndReadAsync());
+            Assert.Equal(("1", "10000", "-16384"), await OpenAndReadAsync());
         }
 
         var together = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(OpenAndReadAsync)));
-        Assert.All(together, settings => Assert.Equal(("1", "10000"), settings));
+        Assert.All(together, settings => Assert.Equal(("1", "10000", "-16384"), settings));
     }
 
     /// <summary>
