@@ -139,9 +139,19 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? user,
         OneOpen.UseProviderQuoting(builder, Database.IsSqlServer());
     }
 
-    /// <summary>A save refused by a one-open index becomes the rule's field error, however the context was made (ADR 0019).</summary>
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
-        optionsBuilder.AddInterceptors(OneOpenRefusals.Instance);
+    /// <summary>
+    /// A save refused by a one-open index becomes the rule's field error, however the context was made (ADR 0019). The app's
+    /// own options carry it already (<see cref="DatabaseSetup.AddDatabase"/>), and then nothing is added: a change here makes
+    /// EF Core copy the options for every context it creates, on every request.
+    /// </summary>
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        var interceptors = optionsBuilder.Options.FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()?.Interceptors;
+        if (interceptors?.Contains(OneOpenRefusals.Instance) != true)
+        {
+            optionsBuilder.AddInterceptors(OneOpenRefusals.Instance);
+        }
+    }
 
     /// <summary>
     /// The audit trail is append-only. Finds the roots of the changed parts of aggregates; a root that is not

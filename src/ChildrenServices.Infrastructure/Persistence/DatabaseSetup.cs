@@ -36,18 +36,24 @@ public static class DatabaseSetup
         var provider = ProviderFrom(configuration);
 
         // Development and Testing refuse a synchronous query in a validator (SynchronousQueryGuard).
+        // The options are made once for the app (their interceptors hold no per-request state), not for every request's
+        // context.
         IInterceptor[] guards = configuration.GetValue<bool>("Database:RefuseSynchronousQueries") ? [new SynchronousQueryInterceptor()] : [];
         if (provider == DatabaseProvider.SqlServer)
         {
             var connectionString = configuration.GetConnectionString("SqlServer")
                 ?? throw new InvalidOperationException("Database:Provider is SqlServer but ConnectionStrings:SqlServer is not set");
-            services.AddDbContext<SqlServerAppDbContext>(o => o.UseSqlServer(connectionString, SqlServerOptions).AddInterceptors(guards));
+            services.AddDbContext<SqlServerAppDbContext>(
+                o => o.UseSqlServer(connectionString, SqlServerOptions).AddInterceptors([OneOpenRefusals.Instance, .. guards]),
+                optionsLifetime: ServiceLifetime.Singleton);
             services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqlServerAppDbContext>());
         }
         else
         {
             var connectionString = SqliteConnectionString(configuration, contentRoot);
-            services.AddDbContext<SqliteAppDbContext>(o => o.UseSqlite(connectionString, SqliteOptions).AddInterceptors([new SqlitePragmas(), .. guards]));
+            services.AddDbContext<SqliteAppDbContext>(
+                o => o.UseSqlite(connectionString, SqliteOptions).AddInterceptors([new SqlitePragmas(), OneOpenRefusals.Instance, .. guards]),
+                optionsLifetime: ServiceLifetime.Singleton);
             services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<SqliteAppDbContext>());
         }
 
