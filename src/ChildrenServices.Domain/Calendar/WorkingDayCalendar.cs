@@ -163,7 +163,9 @@ public sealed class WorkingDayCalendar
         return (5L * fullWeeks) + Math.Min(rest, 5);
     }
 
-    private YearHolidays For(int year) => _years.GetOrAdd(year, Build);
+    // TryGetValue first: GetOrAdd with the method group would make a new delegate on every call, and due dates ask
+    // for a year's holidays many times a request.
+    private YearHolidays For(int year) => _years.TryGetValue(year, out var holidays) ? holidays : _years.GetOrAdd(year, Build);
 
     private YearHolidays Build(int year)
     {
