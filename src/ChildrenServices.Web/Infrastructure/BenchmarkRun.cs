@@ -185,36 +185,31 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, BenchmarkRecorder r
         }
 
         var median = measured.Select(m => m.Server).OrderBy(r => r.Elapsed).ElementAt(measured.Count / 2);
-        BenchmarkMainQuery? main = null;
-        if (median.Commands.Where(c => c.IsRead).MaxBy(c => c.Total) is { } slowest)
-        {
-            try
-            {
-                var (times, rows) = BenchmarkDatabase.TimeRaw(options.Database, slowest, options.Warmup, options.Requests);
-                main = new BenchmarkMainQuery(slowest.Text, slowest.Parameters.Count, slowest.Total.TotalMilliseconds, slowest.Reads, rows, BenchmarkStats.Of(times));
-            }
-            catch (Microsoft.Data.Sqlite.SqliteException e)
-            {
-                Fail($"{label}: its main query could not be run again as raw SQL: {e.Message}");
-            }
-        }
 
         // The page's SQL floor: every read of the median request run again raw, one after another as the page runs them,
         // the same number of times; run i's floor is the sum of each read's i-th time. (Writes, such as the audit entry a
-        // record view adds, are not run again.)
+        // record view adds, are not run again.) The main query is the slowest of them in the app, with its raw times from
+        // the same runs.
         BenchmarkStats? floor = null;
+        BenchmarkMainQuery? main = null;
         var reads = median.Commands.Where(c => c.IsRead).ToList();
         if (reads.Count > 0)
         {
+            var slowest = reads.MaxBy(c => c.Total)!;
             try
             {
                 var sums = new double[options.Requests];
                 foreach (var read in reads)
                 {
-                    var (times, _) = BenchmarkDatabase.TimeRaw(options.Database, read, options.Warmup, options.Requests);
+                    var (times, rows) = BenchmarkDatabase.TimeRaw(options.Database, read, options.Warmup, options.Requests);
                     for (var i = 0; i < sums.Length; i++)
                     {
                         sums[i] += times[i];
+                    }
+
+                    if (ReferenceEquals(read, slowest))
+                    {
+                        main = new BenchmarkMainQuery(read.Text, read.Parameters.Count, read.Total.TotalMilliseconds, read.Reads, rows, BenchmarkStats.Of([.. times]));
                     }
                 }
 
