@@ -22,7 +22,10 @@ public static class GetMyNotifications
 
     public sealed class Handler(IAppDbContext db, ICurrentUser user) : IQueryHandler<Query, IReadOnlyList<Row>>
     {
-        public async ValueTask<IReadOnlyList<Row>> Handle(Query query, CancellationToken cancellationToken) =>
-            user.UserId is { } me ? await Unread.For((DbContext)db)((DbContext)db, me).ToListAsync(cancellationToken) : [];
+        public async ValueTask<IReadOnlyList<Row>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var context = (DbContext)db;
+            return user.UserId is { } me ? await Unread.For(context)(context, me).ToListAsync(cancellationToken) : [];
+        }
     }
 }

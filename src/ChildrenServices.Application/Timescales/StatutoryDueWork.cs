@@ -62,7 +62,8 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
     /// </summary>
     public async Task<IReadOnlyList<DueRow>> ForWorkerAsync(Guid workerId, CancellationToken ct)
     {
-        var facts = await WorkersFacts.For((DbContext)db)((DbContext)db, workerId, access.UserId).ToListAsync(ct);
+        var context = (DbContext)db;
+        var facts = await WorkersFacts.For(context)(context, workerId, access.UserId).ToListAsync(ct);
         return await RowsAsync(facts, ct);
     }
 
@@ -71,7 +72,7 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
     /// and the assessment status is stored as its name, so the part that reads it must lead or the value would be read as
     /// a number), then the leads with the child's and worker's names, then the open enquiries, plans and periods of care of
     /// the children they lead. One definition, run as it stands (<see cref="ForLeadsAsync"/>) or compiled
-    /// (<see cref="CompiledFacts"/>).
+    /// (<see cref="WorkersFacts"/>).
     /// </summary>
     private static readonly Expression<Func<DbContext, IQueryable<Allocation>, IQueryable<Fact>>> FactsOf = (db, leads) =>
 
@@ -164,29 +165,19 @@ public sealed class StatutoryDueWork(IAppDbContext db, RecordAccess access, Time
                 WorkerId = null,
             }));
 
-    /// <summary>My work's due work: one worker's leads, compiled once for each model (<see cref="CompiledFacts"/>); after <see cref="FactsOf"/>, as static fields are set in the order written.</summary>
-    private static readonly CompiledQuery<Func<DbContext, Guid, Guid, IAsyncEnumerable<Fact>>> WorkersFacts = new(() => CompiledFacts((a, worker) => a.WorkerId == worker));
-
     /// <summary>
-    /// <see cref="FactsOf"/> compiled for the open leads <paramref name="which"/> picks by one id, of the children the viewer
-    /// may see (<see cref="RecordAccess.VisibleTo(Expression)"/>): a query taking the context, the id and the viewer.
+    /// My work's due work: <see cref="FactsOf"/> for one worker's open leads of the children the viewer may see, compiled once
+    /// for each model, with the visibility rule put in by <see cref="RecordAccess.Expand{T1, T2, TResult}"/> as in the rest of
+    /// My work's reads. After <see cref="FactsOf"/>, as static fields are set in the order written.
     /// </summary>
-    private static Func<DbContext, Guid, Guid, IAsyncEnumerable<Fact>> CompiledFacts(Expression<Func<Allocation, Guid, bool>> which)
+    private static readonly CompiledQuery<Func<DbContext, Guid, Guid, IAsyncEnumerable<Fact>>> WorkersFacts = new(() =>
     {
-        var db = Expression.Parameter(typeof(DbContext), "db");
-        var id = Expression.Parameter(typeof(Guid), "id");
-        var viewer = Expression.Parameter(typeof(Guid), "viewer");
-        Expression<Func<DbContext, IQueryable<Person>>> people = db => db.Set<Person>();
-        var visible = Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(Person)],
-            new Substitution(people.Parameters[0], db).Visit(people.Body), Expression.Quote(RecordAccess.VisibleTo(viewer)));
-        Expression<Func<DbContext, IQueryable<Person>, IQueryable<Allocation>>> openLeads = (db, visible) => db.Set<Allocation>()
-            .Where(a => a.EndedOn == null && a.Role == AllocationRole.Lead && visible.Any(p => p.Id == a.ChildId));
-        var picked = Expression.Lambda<Func<Allocation, bool>>(new Substitution(which.Parameters[1], id).Visit(which.Body), which.Parameters[0]);
-        var leads = Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(Allocation)],
-            new Substitution(openLeads.Parameters[0], db).And(openLeads.Parameters[1], visible).Visit(openLeads.Body), Expression.Quote(picked));
-        var facts = new Substitution(FactsOf.Parameters[0], db).And(FactsOf.Parameters[1], leads).Visit(FactsOf.Body);
-        return EF.CompileAsyncQuery(Expression.Lambda<Func<DbContext, Guid, Guid, IQueryable<Fact>>>(facts, db, id, viewer));
-    }
+        Expression<Func<DbContext, Guid, Guid, IQueryable<Allocation>>> leads = (db, worker, viewer) => db.Set<Allocation>()
+            .Where(a => a.WorkerId == worker && a.EndedOn == null && a.Role == AllocationRole.Lead
+                && db.Set<Person>().Any(p => p.Id == a.ChildId && RecordAccess.IsVisibleTo(p, viewer)));
+        var facts = new Substitution(FactsOf.Parameters[0], leads.Parameters[0]).And(FactsOf.Parameters[1], leads.Body).Visit(FactsOf.Body);
+        return EF.CompileAsyncQuery(RecordAccess.Expand(Expression.Lambda<Func<DbContext, Guid, Guid, IQueryable<Fact>>>(facts, leads.Parameters)));
+    });
 
     private async Task<IReadOnlyList<DueRow>> RowsAsync(List<Fact> facts, CancellationToken ct)
     {
