@@ -14,7 +14,10 @@ public sealed record BenchmarkOptions
     /// <summary>Measured requests per page, and runs of each page's main query as raw SQL.</summary>
     public int Requests { get; init; } = 40;
 
-    /// <summary>Requests per page before measuring, and raw runs before timing them.</summary>
+    /// <summary>
+    /// The fewest requests per page before measuring (more follow until the JIT has settled; 0: none, the page measured
+    /// cold), and raw runs before timing them.
+    /// </summary>
     public int Warmup { get; init; } = 5;
 
     /// <summary>Concurrent case-note writers (0: none).</summary>

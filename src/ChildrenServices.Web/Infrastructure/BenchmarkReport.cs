@@ -22,7 +22,7 @@ internal static class BenchmarkReport
     {
         var c = CultureInfo.InvariantCulture;
         void Line(FormattableString text) => output.WriteLine(text.ToString(c));
-        Line($"{"Page",-31} {"Requests",8} {"p50 ms",7} {"p95 ms",7} {"(client p95)",13} {"SQL cmds",9} {"Main query raw p50/p95",24} {"Ratio",7} {"All reads raw p50/p95",23} {"Ratio",7}  {"Target",-22} Result");
+        Line($"{"Page",-31} {"Warm-ups",8} {"Requests",8} {"p50 ms",7} {"p95 ms",7} {"(client p95)",13} {"SQL cmds",9} {"Main query raw p50/p95",24} {"Ratio",7} {"All reads raw p50/p95",23} {"Ratio",7}  {"Target",-22} Result");
         foreach (var page in result.Pages)
         {
             var client = page.Client is { } cl ? $"({cl.P95:0.0})" : "";
@@ -30,7 +30,7 @@ internal static class BenchmarkReport
             var ratio = page.Ratio is { } x ? $"{x:0.0}×" : "—";
             var floor = page.ReadsRaw is { } f ? $"{f.P50:0.00} / {f.P95:0.00} ({page.ReadsRawCount})" : "—";
             var floorRatio = page.FloorRatio is { } y ? $"{y:0.0}×" : "—";
-            Line($"{page.Page,-31} {page.Requests,8} {Ms(page.Server?.P50),7} {Ms(page.Server?.P95),7} {client,13} {page.SqlCommands,9} {raw,24} {ratio,7} {floor,23} {floorRatio,7}  {Target(page),-22} {Verdict(page)}");
+            Line($"{page.Page,-31} {page.Warmups,8} {page.Requests,8} {Ms(page.Server?.P50),7} {Ms(page.Server?.P95),7} {client,13} {page.SqlCommands,9} {raw,24} {ratio,7} {floor,23} {floorRatio,7}  {Target(page),-22} {Verdict(page)}");
         }
 
         output.WriteLine("Ratio: the page's p95 over the raw p95 of its main query, then of all its reads one after another (the page's SQL floor, in brackets how many);");
@@ -153,6 +153,9 @@ internal sealed record BenchmarkPageResult(
     BenchmarkStats? ReadsRaw,
     int ReadsRawCount)
 {
+    /// <summary>Requests made before measuring: <c>--warmup</c> or more, until the process compiled nothing for a while.</summary>
+    public int Warmups { get; init; }
+
     /// <summary>The page's server p95 over its main query's raw p95.</summary>
     public double? Ratio => MainQuery?.Raw is { P95: > 0 } raw && Server is not null ? Server.P95 / raw.P95 : null;
 

@@ -18,6 +18,14 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, BenchmarkRecorder r
 
     public const double RatioLimit = 3;
 
+    /// <summary>How long, and for how many requests, a page's warm-ups must go on compiling nothing before it is measured (<see cref="WarmUpAsync"/>).</summary>
+    private static readonly TimeSpan SettledFor = TimeSpan.FromMilliseconds(300);
+
+    private const int SettledRequests = 50;
+
+    /// <summary>The most warm-ups a page gets, settled or not.</summary>
+    private const int MaxWarmups = 1000;
+
     private const string NoteText =
         "Visited the family home at the agreed time. The child answered the door with their mother and showed me their room, " +
         "which was clean and warm, with a bed, clothes put away and schoolwork on the desk. We talked alone for twenty minutes " +
@@ -36,7 +44,9 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, BenchmarkRecorder r
         var loadBefore = LoadAverage();
         var picks = BenchmarkDatabase.Pick(options.Database, options.Writers);
         Console.WriteLine($"Benchmark: {Path.GetFileName(options.Database)} ({new FileInfo(options.Database).Length / 1048576.0:N0} MiB), {environment}, {server}");
-        Console.WriteLine($"Each page: {options.Warmup} warm-ups, then {options.Requests} requests one at a time; times in ms, p50/p95 by nearest rank; server-side from the first middleware.");
+        Console.WriteLine(options.Warmup == 0
+            ? $"Each page: no warm-ups (measured cold), then {options.Requests} requests one at a time; times in ms, p50/p95 by nearest rank; server-side from the first middleware."
+            : $"Each page: at least {options.Warmup} warm-ups, and on until {SettledRequests} in a row and {SettledFor.TotalMilliseconds:0} ms of them compile no code, then {options.Requests} requests one at a time; times in ms, p50/p95 by nearest rank; server-side from the first middleware.");
         Console.WriteLine();
 
         var pages = new List<BenchmarkPageResult> { await SignInAsync("socialworker@demo.example", ct) };
@@ -137,7 +147,7 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, BenchmarkRecorder r
             }
         }
 
-        return Result("Sign-in", "POST /Account/SignIn", measured, errors, null, ratioTarget: false);
+        return Result("Sign-in", "POST /Account/SignIn", measured, errors, null, ratioTarget: false) with { Warmups = options.Warmup };
     }
 
     private async Task<BenchmarkPageResult> PageAsync(string label, string shownPath, BenchmarkClient? session, Func<int, string> path, double target, CancellationToken ct)
@@ -145,6 +155,7 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, BenchmarkRecorder r
         Progress(label);
         var measured = new List<(BenchmarkRequest Server, double Client)>();
         var errors = new List<string>();
+        var warmups = 0;
         if (session is null)
         {
             errors.Add($"{label}: not measured, as its user could not sign in");
@@ -152,14 +163,15 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, BenchmarkRecorder r
         else
         {
             var key = new string([.. label.Where(char.IsLetter)]).ToLowerInvariant();
-            for (var i = 0; i < options.Warmup + options.Requests; i++)
+            warmups = await WarmUpAsync(label, session, path, errors, ct);
+            for (var i = 0; i < options.Requests; i++)
             {
-                var id = i >= options.Warmup ? $"{key}-{i}" : null;
-                var response = await session.GetAsync(path(i), id, ct);
-                var request = id is null ? null : await TakeAsync(id, ct);
+                var id = $"{key}-{i}";
+                var response = await session.GetAsync(path(warmups + i), id, ct);
+                var request = await TakeAsync(id, ct);
                 if (response.Status != 200)
                 {
-                    errors.Add($"{label} as {session.SignedInAs} answered {response.Status}{(response.Location is null ? "" : " to " + response.Location)}{(id is null ? " (warm-up)" : "")}");
+                    errors.Add(Answered(label, session, response));
                 }
                 else if (request is not null)
                 {
@@ -168,7 +180,54 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, BenchmarkRecorder r
             }
         }
 
-        return Result(label, shownPath, measured, errors, target, ratioTarget: true);
+        return Result(label, shownPath, measured, errors, target, ratioTarget: true) with { Warmups = warmups };
+    }
+
+    private static string Answered(string label, BenchmarkClient session, BenchmarkResponse response) =>
+        $"{label} as {session.SignedInAs} answered {response.Status}{(response.Location is null ? "" : " to " + response.Location)}";
+
+    /// <summary>
+    /// Warms a page up to the steady state a running server is in: at least <c>--warmup</c> requests, then on until
+    /// <see cref="SettledRequests"/> of them in a row, taking <see cref="SettledFor"/> or more, compiled no method anywhere
+    /// in the process, or <see cref="MaxWarmups"/>. The tiered JIT compiles a method quickly first and again, optimised,
+    /// only once it has been called 30 times after a 100 ms pause in new compilations, so a page's first hundred or so
+    /// requests after its code is first used run partly unoptimised: five warm-ups measured the first page of a kind half
+    /// cold (docs/performance.md). Fifty quiet requests are more than 30 calls of anything the page runs each time, and 300 ms
+    /// more than the pause and 30 calls of a fast page. Not seconds: timers elsewhere in the process compile a method now and
+    /// then whatever the page does.
+    /// With <c>--warmup 0</c>, none at all: the page is measured cold.
+    /// </summary>
+    private async Task<int> WarmUpAsync(string label, BenchmarkClient session, Func<int, string> path, List<string> errors, CancellationToken ct)
+    {
+        if (options.Warmup == 0)
+        {
+            return 0;
+        }
+
+        var count = 0;
+        var quiet = 0;
+        var compiled = JitInfo.GetCompiledMethodCount();
+        var quietSince = Stopwatch.GetTimestamp();
+        while (count < options.Warmup || (count < MaxWarmups && (quiet < SettledRequests || Stopwatch.GetElapsedTime(quietSince) < SettledFor)))
+        {
+            var response = await session.GetAsync(path(count), null, ct);
+            if (response.Status != 200)
+            {
+                errors.Add(Answered(label, session, response) + " (warm-up)");
+            }
+
+            count++;
+            quiet++;
+            var now = JitInfo.GetCompiledMethodCount();
+            if (now != compiled)
+            {
+                compiled = now;
+                quiet = 0;
+                quietSince = Stopwatch.GetTimestamp();
+            }
+        }
+
+        return count;
     }
 
     /// <summary>The page's figures, with its main query (the slowest read in its median request) run again as raw SQL.</summary>
