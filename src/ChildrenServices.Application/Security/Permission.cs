@@ -41,4 +41,7 @@ public enum Permission
 
     /// <summary>Set what the DfE returns' headers carry: the council's LA number, its ONS code, the software's name.</summary>
     ManageReturnSettings,
+
+    /// <summary>Check and download the DfE returns (the CIN census): the whole council's children, so performance officers only.</summary>
+    ProduceReturns,
 }

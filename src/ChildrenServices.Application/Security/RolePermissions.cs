@@ -15,7 +15,7 @@ public static class RolePermissions
         [Roles.SocialWorker] = [SearchPeople, ViewChildRecord, RecordPeople, RecordStatutoryWork],
         [Roles.TeamManager] = [SearchPeople, ViewChildRecord, RecordPeople, ViewRecordViewers, RestrictRecords, AllocateWork, ViewTeamWork, ViewPerformance, ViewFrontDoor, RecordContacts, DecideContacts, SignOffContactDecisions, AssignContacts, WorkEarlyHelp, DecideApprovals, RecordStatutoryWork, MergeRecords],
         [Roles.ReviewingOfficer] = [SearchPeople, ViewChildRecord, RecordReviewOutcomes],
-        [Roles.PerformanceOfficer] = [ViewPerformance],
+        [Roles.PerformanceOfficer] = [ViewPerformance, ProduceReturns],
         [Roles.Administrator] = [ManageUsers, ManageTeams, ManageTimescales, ManageReturnSettings],
     };
 

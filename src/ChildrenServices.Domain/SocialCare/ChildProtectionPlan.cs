@@ -156,8 +156,18 @@ public sealed class ChildProtectionPlan : Aggregate
     public int NumberOfPreviousPlans(IEnumerable<ChildProtectionPlan> childsPlans)
     {
         ArgumentNullException.ThrowIfNull(childsPlans);
-        var earlier = childsPlans.Where(p => p.Id != Id && p.ChildId == ChildId && p.StartedOn < StartedOn).ToList();
-        return earlier.Count + Math.Max(PreviousPlansElsewhere, earlier.Select(p => p.PreviousPlansElsewhere).DefaultIfEmpty(0).Max());
+        return CountPreviousPlans(StartedOn, PreviousPlansElsewhere, childsPlans.Where(p => p.Id != Id && p.ChildId == ChildId).Select(p => (p.StartedOn, p.PreviousPlansElsewhere)));
+    }
+
+    /// <summary>
+    /// <see cref="NumberOfPreviousPlans"/> from the figures alone, for a reader that has the child's plans as rows: a plan
+    /// starting on <paramref name="startedOn"/> with <paramref name="elsewhere"/> told at its conference, beside the child's
+    /// other plans.
+    /// </summary>
+    public static int CountPreviousPlans(DateOnly startedOn, int elsewhere, IEnumerable<(DateOnly StartedOn, int Elsewhere)> otherPlans)
+    {
+        var earlier = otherPlans.Where(p => p.StartedOn < startedOn).ToList();
+        return earlier.Count + Math.Max(elsewhere, earlier.Select(p => p.Elsewhere).DefaultIfEmpty(0).Max());
     }
 
     public IReadOnlyList<CoreGroup> CoreGroups => coreGroups;

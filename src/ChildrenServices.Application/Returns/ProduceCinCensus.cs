@@ -1,0 +1,95 @@
+using System.Globalization;
+using ChildrenServices.Application.Security;
+using ChildrenServices.Domain.Audit;
+using ChildrenServices.Domain.Calendar;
+using ChildrenServices.Domain.Common;
+using ChildrenServices.Domain.Returns;
+using ChildrenServices.Domain.Returns.Cin;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChildrenServices.Application.Returns;
+
+/// <summary>
+/// Makes the CIN census file for a year: read, checked against the DfE's rules and written child by child to a file of its
+/// own (never held in memory), then checked against the DfE's schema for the year where one is published. Refused while
+/// the council's LA number is not set, while errors are outstanding unless the officer confirms them, and when the file
+/// would not pass the schema. Each file made is audited, with the errors confirmed; the page streams it and deletes it.
+/// </summary>
+public static class ProduceCinCensus
+{
+    [RequiresPermission(Permission.ProduceReturns)]
+    public sealed record Command(CollectionYear Year, bool ConfirmErrors) : ICommand<Result>;
+
+    /// <param name="Path">The file written; the caller streams it and deletes it.</param>
+    public sealed record Result(string Path, string FileName, int Children, int Errors);
+
+    public sealed class Handler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, Result>
+    {
+        public async ValueTask<Result> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var settings = await db.ReturnSettings.AsNoTracking().FirstOrDefaultAsync(cancellationToken);
+            if (settings is null || string.IsNullOrEmpty(settings.LaNumber))
+            {
+                throw new DomainRuleException("An administrator must set the council's LA number in the return settings before a census can be made", nameof(Command.Year));
+            }
+
+            var year = command.Year;
+            var now = clock.GetUtcNow().UtcDateTime;
+            var header = new CinCensusXml.Header(year, settings.LaNumber, settings.SoftwareName, CinCensusXml.ThisRelease, UkTime.ToLocal(now));
+            var rules = new CensusRules(year, WorkingDayCalendar.EnglandAndWales);
+            var whole = rules.StartReturn();
+            var errors = 0;
+            var children = 0;
+
+            async IAsyncEnumerable<CensusChild> Checked()
+            {
+                await foreach (var child in new CinCensusReader(db).ReadAsync(year, cancellationToken))
+                {
+                    children++;
+                    whole.Add(child);
+                    errors += rules.Check(child).Count(f => f.Rule.Severity == RuleSeverity.Error);
+                    yield return child;
+                }
+            }
+
+            var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"cin-census-{year.Slug}-{Guid.NewGuid():N}.xml");
+            try
+            {
+                await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
+                {
+                    await CinCensusXml.WriteAsync(file, header, Checked(), cancellationToken);
+                }
+
+                errors += whole.Finish().Count(f => f.Rule.Severity == RuleSeverity.Error);
+                if (errors > 0 && !command.ConfirmErrors)
+                {
+                    throw new DomainRuleException(
+                        $"The census has {errors.ToString("N0", CultureInfo.InvariantCulture)} {(errors == 1 ? "error" : "errors")} outstanding: put them right, or confirm that it should be downloaded with them",
+                        nameof(Command.ConfirmErrors));
+                }
+
+                if (CinCensusXml.SchemaFor(year) is { } schema)
+                {
+                    await using var written = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous);
+                    var problems = await CinCensusXml.ValidateAsync(written, schema, 5, cancellationToken);
+                    if (problems.Count > 0)
+                    {
+                        throw new DomainRuleException(
+                            $"The file would not pass the DfE's {year.Label} schema, so it has not been made. Put right the errors above first. The schema's first problems: {string.Join("; ", problems)}",
+                            nameof(Command.ConfirmErrors));
+                    }
+                }
+            }
+            catch
+            {
+                File.Delete(path);
+                throw;
+            }
+
+            var action = $"ProduceCinCensus {year.Label}: {children} children, {errors} errors{(errors > 0 ? " confirmed" : "")}";
+            db.AuditEntries.Add(new AuditEntry(now, user.UserId, action, null, user.CorrelationId));
+            return new Result(path, $"CIN_Census_{year.EndYear}_{settings.LaNumber}.xml", children, errors);
+        }
+    }
+}
