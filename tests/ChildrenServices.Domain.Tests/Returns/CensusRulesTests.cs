@@ -154,7 +154,6 @@ public sealed class CensusRulesTests
 
         ["1105"] = c => Open(c, e => CpPlan(e, p => p with { StartDate = D("2025-11-01") })),
         ["8720"] = c => Open(c, e => CpPlan(e, p => p with { StartDate = D("2026-04-01"), Reviews = [] })),
-        ["8730"] = c => Open(c, e => CpPlan(e, p => p with { PreviousPlans = -1 })),
         ["8840"] = c => Open(c, e => CpPlan(e, p => p with { EndDate = D("2025-11-26"), Reviews = [] })),
         ["8841"] = c => Open(c, e => CpPlan(e, p => p with { Reviews = [D("2025-11-26")] })),
         ["8905"] = c => Open(c, e => CpPlan(e, p => p with { InitialCategory = "ABC" })),

@@ -112,7 +112,6 @@ public sealed class CensusRules(CollectionYear year, WorkingDayCalendar calendar
     // Child protection plans.
     private static readonly CensusRule R1105 = Add("1105", E.Error, "The child protection plan start date cannot be before the referral date", FixAt.ChildProtectionPlan);
     private static readonly CensusRule R8720 = Add("8720", E.Error, "Child Protection Plan Start Date missing or out of data collection period", FixAt.ChildProtectionPlan);
-    private static readonly CensusRule R8730 = Add("8730", E.Error, "Total Number of previous Child Protection Plans missing", FixAt.ChildProtectionPlan);
     private static readonly CensusRule R8840 = Add("8840", E.Error, "Child Protection Plan cannot start and end on the same day", FixAt.ChildProtectionPlan);
     private static readonly CensusRule R8841 = Add("8841", E.Error, "The review date cannot be on the same day or before the Child protection Plan start date.", FixAt.ChildProtectionPlan);
     private static readonly CensusRule R8905 = Add("8905", E.Error, "Initial Category of Abuse code missing or invalid (see Category of Abuse table in CIN Census code set)", FixAt.ChildProtectionPlan);
@@ -696,11 +695,6 @@ public sealed class CensusRules(CollectionYear year, WorkingDayCalendar calendar
             if (plan.StartDate > year.End)
             {
                 fail(R8720, plan.Id);
-            }
-
-            if (plan.PreviousPlans < 0)
-            {
-                fail(R8730, plan.Id);
             }
 
             if (plan.InitialCategory is null || !DfeCodes.CategoryOfAbuse.Contains(plan.InitialCategory, year.EndYear))
