@@ -283,6 +283,41 @@ public sealed class CinCensusTests(AppFactory factory) : FrontDoorTestBase(facto
     }
 
     [Fact]
+    public async Task AWorker_SeesTheirOwnChildrensFailures_TheOfficerSeesThemSharedOutByWorker_AndAFailurePutRightLeavesBoth()
+    {
+        var council = await CouncilAsync();
+        var worker = await AssessmentSocialWorkerAsync();
+        await AllocateAsync(AssessmentManager, council.Ada, worker);
+        var officer = await CreateUserAsync(Roles.PerformanceOfficer, "Dev Lindqvist");
+        var thisYear = new CollectionYear(2026);
+        await WithDbAsync(db => db.People.Where(p => p.Id == council.Ada).ExecuteUpdateAsync(s => s.SetProperty(p => p.EthnicityCode, (string?)null), Ct));
+
+        var mine = await SendAsUserAsync(worker, new CheckMyChildrensCensus.Query());
+
+        Assert.Equal(thisYear, mine.Year);
+        Assert.Equal(1, mine.Children);
+        var row = Assert.Single(mine.Failures);
+        Assert.Equal(("4220", council.Ada, "Ada Census"), (row.Rule.Code, row.PersonId, row.ChildName));
+        var myWork = await PageAsync(ClientFor(worker), "/MyWork");
+        Assert.Contains("href=\"/MyWork/Returns\"", myWork, StringComparison.Ordinal);
+        var page = await PageAsync(ClientFor(worker), "/MyWork/Returns");
+        Assert.Contains($"href=\"/People/{council.Ada}/Edit\"", page, StringComparison.Ordinal);
+        Assert.Contains("Ethnicity is missing or invalid", page, StringComparison.Ordinal);
+
+        var officers = await SendAsUserAsync(officer, new CheckCinCensus.Query(thisYear));
+        var share = Assert.Single(officers.ByWorker, w => w.Holder?.WorkerId == worker);
+        Assert.Equal((1, 0, AssessmentTeam), (share.Errors, share.Queries, share.Holder!.TeamId));
+        var theirs = await SendAsUserAsync(officer, new CheckCinCensus.Query(thisYear, WorkerId: worker));
+        Assert.Equal("4220", Assert.Single(theirs.Failures).Rule.Code);
+        Assert.True(officers.Failures.Count > theirs.Failures.Count, "the unfiltered list has the other children's failures too");
+
+        await WithDbAsync(db => db.People.Where(p => p.Id == council.Ada).ExecuteUpdateAsync(s => s.SetProperty(p => p.EthnicityCode, "WBRI"), Ct));
+
+        Assert.Empty((await SendAsUserAsync(worker, new CheckMyChildrensCensus.Query())).Failures);
+        Assert.DoesNotContain((await SendAsUserAsync(officer, new CheckCinCensus.Query(thisYear))).ByWorker, w => w.Holder?.WorkerId == worker);
+    }
+
+    [Fact]
     public async Task OnlyAPerformanceOfficer_MayCheckOrMakeTheCensus()
     {
         await CouncilAsync();

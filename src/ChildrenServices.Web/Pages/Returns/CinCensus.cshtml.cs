@@ -23,6 +23,14 @@ public sealed class CinCensusModel(ISender sender, TimeProvider clock) : PageMod
     [BindProperty(SupportsGet = true)]
     public string? Year { get; set; }
 
+    /// <summary>Lists only the failures of children led in this team.</summary>
+    [BindProperty(SupportsGet = true)]
+    public Guid? Team { get; set; }
+
+    /// <summary>Lists only the failures of children this worker leads.</summary>
+    [BindProperty(SupportsGet = true)]
+    public Guid? Worker { get; set; }
+
     [BindProperty]
     public DownloadInput Input { get; set; } = new();
 
@@ -61,7 +69,7 @@ public sealed class CinCensusModel(ISender sender, TimeProvider clock) : PageMod
     public async Task LoadDisplayDataAsync()
     {
         Choose();
-        Check = await sender.Send(new CheckCinCensus.Query(Chosen));
+        Check = await sender.Send(new CheckCinCensus.Query(Chosen, Team, Worker));
     }
 
     /// <summary>The address each failure's fix link opens: the page that records the item.</summary>
