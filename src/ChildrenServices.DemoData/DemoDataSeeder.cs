@@ -56,6 +56,11 @@ public sealed class DemoDataSeeder(AppDbContext db, FirstAdministrator accounts,
         }
 
         var staff = await StaffAndTeamsAsync();
+
+        // The demo council's return headers. 999 is no council's DfE number (it stands for "not known" in SSDA903's LA
+        // codes) and E06999999 no council's ONS code, so a demo census can never pass for a real council's.
+        db.ReturnSettings.Add(new Domain.Returns.ReturnSettings(DemoLaNumber, "E06999999", Domain.Returns.ReturnSettings.DefaultSoftwareName));
+        await db.SaveChangesAsync();
         timings.Stage("Demo users and teams (CreateUser, SaveTeam)");
         var teams = await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Name);
         var manager = staff["manager@demo.example"];
@@ -123,6 +128,9 @@ public sealed class DemoDataSeeder(AppDbContext db, FirstAdministrator accounts,
         timings.Stage("Approvals, assessments, statutory pathway, worklists, duplicate pair");
         return true;
     }
+
+    /// <summary>The demo council's DfE LA number in its return settings.</summary>
+    public const string DemoLaNumber = "999";
 
     internal const string FrontDoorTeam = "Front Door (MASH)";
     internal const string AssessmentTeam = "Assessment Team";
