@@ -56,11 +56,6 @@ public sealed class DemoDataSeeder(AppDbContext db, FirstAdministrator accounts,
         }
 
         var staff = await StaffAndTeamsAsync();
-
-        // The demo council's return headers. 999 is no council's DfE number (it stands for "not known" in SSDA903's LA
-        // codes) and E06999999 no council's ONS code, so a demo census can never pass for a real council's.
-        db.ReturnSettings.Add(new Domain.Returns.ReturnSettings(DemoLaNumber, "E06999999", Domain.Returns.ReturnSettings.DefaultSoftwareName));
-        await db.SaveChangesAsync();
         timings.Stage("Demo users and teams (CreateUser, SaveTeam)");
         var teams = await db.Teams.AsNoTracking().ToDictionaryAsync(t => t.Name);
         var manager = staff["manager@demo.example"];
@@ -157,8 +152,20 @@ public sealed class DemoDataSeeder(AppDbContext db, FirstAdministrator accounts,
         return await db.Staff.AnyAsync() ? null : await StaffAndTeamsAsync();
     }
 
+    /// <summary>
+    /// The demo council's return headers, with its staff (the demo and the generated council alike). 999 is no council's
+    /// DfE number (it stands for "not known" in SSDA903's LA codes) and E06999999 no council's ONS code, so a demo census
+    /// can never pass for a real council's.
+    /// </summary>
+    private async Task ReturnSettingsAsync()
+    {
+        db.ReturnSettings.Add(new Domain.Returns.ReturnSettings(DemoLaNumber, "E06999999", Domain.Returns.ReturnSettings.DefaultSoftwareName));
+        await db.SaveChangesAsync();
+    }
+
     private async Task<Dictionary<string, Guid>> StaffAndTeamsAsync()
     {
+        await ReturnSettingsAsync();
         var admin = DemoUsers.Single(u => u.Role == Roles.Administrator);
         var problems = await accounts.CreateAsync(admin.Email, admin.Name, DemoPassword, admin.JobTitle, [admin.Role]);
         if (problems.Count > 0)

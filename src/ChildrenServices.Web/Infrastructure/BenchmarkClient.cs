@@ -49,6 +49,24 @@ internal sealed class BenchmarkClient : IDisposable
         return response;
     }
 
+    /// <summary>Posts a form whose answer is a file, reading it as it streams (never held whole): the status, the bytes and the time to the last byte.</summary>
+    public async Task<(int Status, long Bytes, TimeSpan Elapsed)> DownloadAsync(string path, IEnumerable<KeyValuePair<string, string>> fields, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(fields) };
+        var watch = Stopwatch.StartNew();
+        using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+        await using var body = await response.Content.ReadAsStreamAsync(ct);
+        var buffer = new byte[1 << 16];
+        long bytes = 0;
+        int read;
+        while ((read = await body.ReadAsync(buffer, ct)) > 0)
+        {
+            bytes += read;
+        }
+
+        return ((int)response.StatusCode, bytes, watch.Elapsed);
+    }
+
     public void Dispose() => http.Dispose();
 
     private async Task<BenchmarkResponse> SendAsync(HttpRequestMessage request, string? benchId, CancellationToken ct)

@@ -54,6 +54,12 @@ internal static class BenchmarkReport
             Line($"  Case notes counted by SQL: {w.NotesCounted} written by this run for {w.Expected} successful saves; CaseNotes grew by {w.NotesAdded}   {verdict}");
         }
 
+        if (result.Census is { } census)
+        {
+            output.WriteLine();
+            Line($"CIN census {census.Year}: {census.Children:N0} children; checked against the rules (the page) in {census.CheckSeconds:0.0} s; the file ({census.FileBytes / 1048576.0:0.0} MiB) read, checked, written, schema-validated and streamed in {census.DownloadSeconds:0.0} s (target < {BenchmarkCensusResult.TargetSeconds:0} s); peak working set then {MiB(census.PeakWorkingSetBytes)}   {(census.Passes ? "PASS" : "OVER")}");
+        }
+
         var m = result.Memory;
         output.WriteLine();
         Line($"Memory: peak working set {MiB(m.PeakWorkingSetBytes)} (target < 1 GiB: {(m.PeakWorkingSetBytes < MemoryTargetBytes ? "PASS" : "OVER")}), now {MiB(m.WorkingSetBytes)}; GC heap {MiB(m.GcHeapBytes)}, committed {MiB(m.GcCommittedBytes)}, {m.TotalAllocatedBytes / 1073741824.0:0.0} GiB allocated in all, collections gen0 {m.Gen0} / gen1 {m.Gen1} / gen2 {m.Gen2}, pause {m.PauseTimePercentage:0.0}%, {(m.ServerGc ? "server" : "workstation")} GC");
@@ -136,7 +142,19 @@ internal sealed record BenchmarkResult(
     string LoadBefore,
     string LoadAfter,
     int Cores,
-    IReadOnlyList<string> Failures);
+    IReadOnlyList<string> Failures)
+{
+    /// <summary>The CIN census for the last complete collection year, checked and downloaded by the performance officer.</summary>
+    public BenchmarkCensusResult? Census { get; init; }
+}
+
+/// <summary>The census's check page and its file: seconds each, the children in it, the file's size, and the process's peak memory after.</summary>
+internal sealed record BenchmarkCensusResult(string Year, int Children, double CheckSeconds, double DownloadSeconds, long FileBytes, long PeakWorkingSetBytes)
+{
+    public const double TargetSeconds = 30;
+
+    public bool Passes => DownloadSeconds < TargetSeconds && PeakWorkingSetBytes < BenchmarkReport.MemoryTargetBytes;
+}
 
 /// <summary>A page's figures: <see cref="Server"/> and <see cref="Client"/> in ms over the measured requests that answered as expected.</summary>
 internal sealed record BenchmarkPageResult(

@@ -9,7 +9,7 @@ namespace ChildrenServices.Web.Infrastructure;
 /// server and the client, with the SQL each ran), each page's main query again as raw SQL, then the concurrent case-note
 /// writers, the process's memory and the database's size. Anything but the expected answer is a failure, printed at once.
 /// </summary>
-internal sealed class BenchmarkRun(BenchmarkOptions options, BenchmarkRecorder recorder, Uri server)
+internal sealed partial class BenchmarkRun(BenchmarkOptions options, BenchmarkRecorder recorder, Uri server)
 {
     /// <summary>Targets (docs/performance.md): a child's record and My work, search and every dashboard, and the raw-SQL ratio.</summary>
     public const double RecordTargetMs = 150;
@@ -102,14 +102,59 @@ internal sealed class BenchmarkRun(BenchmarkOptions options, BenchmarkRecorder r
             }
         }
 
+        var census = performance is null ? null : await CensusAsync(performance, ct);
         var writers = options.Writers > 0 ? await WritersAsync(picks, started, ct) : null;
         var memory = Memory();
         var rows = BenchmarkDatabase.RowCounts(options.Database);
         var events = BenchmarkDatabase.EventTables.Sum(t => rows.GetValueOrDefault(t));
         return new BenchmarkResult(
             options.Database, new FileInfo(options.Database).Length, environment, server.ToString(), started, watch.Elapsed.TotalSeconds, options,
-            pages, writers, memory, rows, events, BenchmarkDatabase.EventTables, loadBefore, LoadAverage(), Environment.ProcessorCount, failures);
+            pages, writers, memory, rows, events, BenchmarkDatabase.EventTables, loadBefore, LoadAverage(), Environment.ProcessorCount, failures)
+        {
+            Census = census,
+        };
     }
+
+    /// <summary>
+    /// The CIN census for the last complete collection year, as the performance officer makes it: the check page (every
+    /// child read and checked), then the download with its errors confirmed (read again, written, checked against the
+    /// schema, streamed), each once, timed by the client to the last byte.
+    /// </summary>
+    private async Task<BenchmarkCensusResult?> CensusAsync(BenchmarkClient officer, CancellationToken ct)
+    {
+        var year = new Domain.Returns.CollectionYear(Domain.Returns.CollectionYear.Containing(DateOnly.FromDateTime(DateTime.UtcNow)).StartYear - 1);
+        Progress($"CIN census {year.Label}");
+        var path = $"/Returns/CinCensus?Year={year.Slug}";
+        var page = await officer.GetAsync(path, null, ct);
+        if (page.Status != 200)
+        {
+            Fail($"CIN census: the check page answered {page.Status}");
+            return null;
+        }
+
+        var children = CensusChildren().Match(page.Body) is { Success: true } m ? int.Parse(m.Groups[1].Value.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture) : 0;
+        if (BenchmarkForm.Find(page.Body, "Year") is not { } form)
+        {
+            Fail("CIN census: the check page has no download form (is the LA number set?)");
+            return null;
+        }
+
+        var fields = form.Fields();
+        BenchmarkForm.Set(fields, "Input.ConfirmErrors", "true");
+        var (status, bytes, elapsed) = await officer.DownloadAsync("/Returns/CinCensus?handler=Download", fields, ct);
+        if (status != 200)
+        {
+            Fail($"CIN census: the download answered {status}");
+            return null;
+        }
+
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        return new BenchmarkCensusResult(year.Label, children, page.Elapsed.TotalSeconds, elapsed.TotalSeconds, bytes, process.PeakWorkingSet64);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("id=\"census-children\">([0-9,]+)<")]
+    private static partial System.Text.RegularExpressions.Regex CensusChildren();
 
     private async Task<BenchmarkClient?> SessionAsync(string email, CancellationToken ct)
     {
