@@ -13,8 +13,9 @@ namespace ChildrenServices.Application.Returns;
 /// <summary>
 /// Makes the CIN census file for a year: read, checked against the DfE's rules and written child by child to a file of its
 /// own (never held in memory), then checked against the DfE's schema for the year where one is published. Refused while
-/// the council's LA number is not set, while errors are outstanding unless the officer confirms them, and when the file
-/// would not pass the schema. Each file made is audited, with the errors confirmed; the page streams it and deletes it.
+/// the council's LA number is not set, and while errors are outstanding unless the officer confirms them; a file without
+/// errors that would not pass the schema is never made. Each file made is audited, with the errors confirmed and whether
+/// it fails the schema; the page streams it and deletes it.
 /// </summary>
 public static class ProduceCinCensus
 {
@@ -22,7 +23,8 @@ public static class ProduceCinCensus
     public sealed record Command(CollectionYear Year, bool ConfirmErrors) : ICommand<Result>;
 
     /// <param name="Path">The file written; the caller streams it and deletes it.</param>
-    public sealed record Result(string Path, string FileName, int Children, int Errors);
+    /// <param name="FailsSchema">Made with errors confirmed, the file does not pass the DfE's schema for the year.</param>
+    public sealed record Result(string Path, string FileName, int Children, int Errors, bool FailsSchema = false);
 
     public sealed class Handler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, Result>
     {
@@ -41,6 +43,7 @@ public static class ProduceCinCensus
             var whole = rules.StartReturn();
             var errors = 0;
             var children = 0;
+            IReadOnlyList<string> schemaProblems = [];
 
             async IAsyncEnumerable<CensusChild> Checked()
             {
@@ -69,14 +72,17 @@ public static class ProduceCinCensus
                         nameof(Command.ConfirmErrors));
                 }
 
+                // A file with no errors must pass the DfE's schema: one that does not is this product's fault, never handed over.
+                // One whose errors the officer confirmed may not (a missing ethnicity leaves out an element the schema
+                // needs): it is made all the same, to check or share, and the audit says so.
                 if (CinCensusXml.SchemaFor(year) is { } schema)
                 {
                     await using var written = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous);
-                    var problems = await CinCensusXml.ValidateAsync(written, schema, 5, cancellationToken);
-                    if (problems.Count > 0)
+                    schemaProblems = await CinCensusXml.ValidateAsync(written, schema, 5, cancellationToken);
+                    if (schemaProblems.Count > 0 && errors == 0)
                     {
                         throw new DomainRuleException(
-                            $"The file would not pass the DfE's {year.Label} schema, so it has not been made. Put right the errors above first. The schema's first problems: {string.Join("; ", problems)}",
+                            $"The file would not pass the DfE's {year.Label} schema, so it has not been made. The schema's first problems: {string.Join("; ", schemaProblems)}",
                             nameof(Command.ConfirmErrors));
                     }
                 }
@@ -87,9 +93,9 @@ public static class ProduceCinCensus
                 throw;
             }
 
-            var action = $"ProduceCinCensus {year.Label}: {children} children, {errors} errors{(errors > 0 ? " confirmed" : "")}";
+            var action = $"ProduceCinCensus {year.Label}: {children} children, {errors} errors{(errors > 0 ? " confirmed" : "")}{(schemaProblems.Count > 0 ? ", fails the schema" : "")}";
             db.AuditEntries.Add(new AuditEntry(now, user.UserId, action, null, user.CorrelationId));
-            return new Result(path, $"CIN_Census_{year.EndYear}_{settings.LaNumber}.xml", children, errors);
+            return new Result(path, $"CIN_Census_{year.EndYear}_{settings.LaNumber}.xml", children, errors, schemaProblems.Count > 0);
         }
     }
 }
