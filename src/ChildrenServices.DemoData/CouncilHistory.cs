@@ -297,7 +297,7 @@ internal sealed class CouncilHistory(AppDbContext db, CouncilWorkforce workforce
         var authorised = FinishAssessment(referred, team, worker, outcome, StartAssessment(referred, worker));
         return outcome switch
         {
-            AssessmentOutcome.NoFurtherAction => CloseAfterAssessment(referred, authorised),
+            AssessmentOutcome.NoFurtherAction => CloseAfterAssessment(referred, authorised, section47: false),
             AssessmentOutcome.EarlyHelp => StepDown(referred, authorised, team, worker, StepDownStage.EndOfAssessment),
             AssessmentOutcome.ChildInNeedPlan => ChildInNeed(referred, Until(Calendar.AddWorkingDays(authorised, random.Next(1, 6))), team),
             AssessmentOutcome.StrategyDiscussion => Enquiry(referred, Until(Calendar.AddWorkingDays(authorised, random.Next(0, 3))), team, worker),
@@ -378,13 +378,14 @@ internal sealed class CouncilHistory(AppDbContext db, CouncilWorkforce workforce
         return Until(authorised);
     }
 
-    private DateOnly CloseAfterAssessment(List<Kid> children, DateOnly on)
+    /// <param name="section47">A section 47 enquiry was held on the referral: it closes RC7, not RC8 (CIN census rule 2990).</param>
+    private DateOnly CloseAfterAssessment(List<Kid> children, DateOnly on, bool section47)
     {
         foreach (var kid in children)
         {
             var referral = kid.Open!;
             var childCase = kid.Case();
-            childCase.CloseAfterAssessment(referral, on);
+            childCase.CloseAfterAssessment(referral, on, section47);
             Closed(kid);
         }
 
@@ -570,7 +571,7 @@ internal sealed class CouncilHistory(AppDbContext db, CouncilWorkforce workforce
                 var needed = random.NextDouble() < 0.6;
                 var authorised = FinishAssessment(children, team, worker, needed ? AssessmentOutcome.ChildInNeedPlan : AssessmentOutcome.NoFurtherAction,
                     Max(children[0].AssessmentDue, Calendar.AddWorkingDays(concluded, 1)));
-                return needed ? ChildInNeed(children, Until(Calendar.AddWorkingDays(authorised, random.Next(1, 5))), team) : CloseAfterAssessment(children, authorised);
+                return needed ? ChildInNeed(children, Until(Calendar.AddWorkingDays(authorised, random.Next(1, 5))), team) : CloseAfterAssessment(children, authorised, section47: true);
             }
 
             return ChildInNeed(children, Until(Calendar.AddWorkingDays(concluded, random.Next(1, 5))), team);

@@ -68,8 +68,11 @@ public static class AuthoriseAssessment
             {
                 case AssessmentOutcome.NoFurtherAction:
                     var childCase = await ChildCases.LoadAsync(db, assessment.ChildId, cancellationToken);
-                    childCase.CloseAfterAssessment(referral, today);
-                    return "Assessment authorised: no further action, and the referral closed (RC8).";
+                    var activity = await db.ChildProtectionEnquiries.AnyAsync(e => e.ReferralId == referral.Id && e.Section47, cancellationToken)
+                        || await db.ChildInNeedPlans.AnyAsync(p => p.ReferralId == referral.Id, cancellationToken)
+                        || await db.ChildProtectionPlans.AnyAsync(p => p.ReferralId == referral.Id, cancellationToken);
+                    var code = childCase.CloseAfterAssessment(referral, today, activity);
+                    return $"Assessment authorised: no further action, and the referral closed ({code}).";
                 case AssessmentOutcome.EarlyHelp:
                     db.ApprovalRequests.Add(ApprovalRequest.StepDown(StepDownStage.EndOfAssessment, referral.TeamId, [assessment.ChildId],
                         $"The assessment authorised on {today:d MMMM yyyy} recommends early help.", assessment.WorkerId, clock.GetUtcNow().UtcDateTime));

@@ -318,17 +318,21 @@ public sealed class ChildCase
     }
 
     /// <summary>
-    /// An assessment with no further action is authorised: the referral closes (RC8) and the team's allocations
-    /// end. The assessment has only just been authorised, so the closure checks are not asked again.
+    /// An assessment with no further action is authorised: the referral closes and the team's allocations end. The
+    /// assessment has only just been authorised, so the closure checks are not asked again. RC8 ("closed after
+    /// assessment, no further action") unless a section 47 enquiry or a plan was on the referral, which the DfE counts as
+    /// activity an RC8 episode may not have (CIN census rule 2990): then RC7, services ceased. Returns the code used.
     /// </summary>
-    public void CloseAfterAssessment(Referral referral, DateOnly today)
+    public string CloseAfterAssessment(Referral referral, DateOnly today, bool section47OrPlan = false)
     {
         if (referral.ChildId != ChildId)
         {
             throw new InvalidOperationException("The referral is not this child's");
         }
 
-        CloseInvolvement(referral, "RC8", today);
+        var code = section47OrPlan ? "RC7" : "RC8";
+        CloseInvolvement(referral, code, today);
+        return code;
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using ChildrenServices.Application.Security;
 using ChildrenServices.Application.SocialCare;
 using ChildrenServices.Domain.Allocations;
 using ChildrenServices.Domain.Approvals;
+using ChildrenServices.Domain.Calendar;
 using ChildrenServices.Domain.Common;
 using ChildrenServices.Domain.FrontDoor;
 using ChildrenServices.Domain.SocialCare;
@@ -155,6 +156,31 @@ public sealed class AssessmentTests(AppFactory factory) : FrontDoorTestBase(fact
         var referral = await WithDbAsync(db => db.Referrals.SingleAsync(r => r.ChildId == childId));
         Assert.Equal((ReferralStatus.Closed, "RC8", Today.AddDays(2)), (referral.Status, referral.ClosureReasonCode, referral.ClosedOn));
         Assert.Empty(await WithDbAsync(db => db.Allocations.Where(a => a.ChildId == childId && a.EndedOn == null).ToListAsync()));
+    }
+
+    /// <summary>
+    /// A section 47 enquiry held on the referral that needed no conference: the assessment then ends with no further action,
+    /// and the referral closes RC7, not RC8, which the DfE keeps for episodes with no such activity (CIN census rule 2990).
+    /// </summary>
+    [Fact]
+    public async Task Authorising_NoFurtherAction_AfterASection47_ClosesTheReferralRC7()
+    {
+        var childId = await ReferredChildAsync();
+        await WithDbAsync(async db =>
+        {
+            var referral = await db.Referrals.SingleAsync(r => r.ChildId == childId);
+            var enquiry = new ChildProtectionEnquiry(referral, Today, "Police, school", true, "Disclosure at school.", WorkingDayCalendar.EnglandAndWales, Today);
+            enquiry.RecordSection47Outcome(Today, "Not substantiated: no conference needed.", false, Today);
+            db.ChildProtectionEnquiries.Add(enquiry);
+            await db.SaveChangesAsync();
+        });
+        await SubmittedAsync(childId, AssessmentOutcome.NoFurtherAction);
+
+        var message = await DecideAsync(childId, approve: true);
+
+        Assert.Equal("Assessment authorised: no further action, and the referral closed (RC7).", message);
+        var referral = await WithDbAsync(db => db.Referrals.SingleAsync(r => r.ChildId == childId));
+        Assert.Equal((ReferralStatus.Closed, "RC7"), (referral.Status, referral.ClosureReasonCode));
     }
 
     [Fact]
