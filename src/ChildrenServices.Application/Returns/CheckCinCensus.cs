@@ -72,13 +72,14 @@ public static class CheckCinCensus
                 .ToList();
             var rows = failures
                 .Where(f => (query.TeamId is null || HolderOf(f)?.TeamId == query.TeamId) && (query.WorkerId is null || HolderOf(f)?.WorkerId == query.WorkerId))
+                .Where(f => (query.TeamId is null && query.WorkerId is null) || f.PersonId is not { } id || named.ContainsKey(id))
                 .OrderBy(f => f.Rule.Severity).ThenBy(f => f.Rule.Code, StringComparer.Ordinal).ThenBy(f => f.LocalId, StringComparer.Ordinal)
                 .Select(f =>
                 {
                     var visible = f.PersonId is { } id && named.ContainsKey(id);
                     var hidden = f.PersonId is not null && !visible;
                     return new Failure(
-                        f.Rule, hidden ? null : f.PersonId, hidden ? null : f.LocalId, visible ? named[f.PersonId!.Value] : null, hidden ? null : f.RecordId, hidden, HolderOf(f));
+                        f.Rule, hidden ? null : f.PersonId, hidden ? null : f.LocalId, visible ? named[f.PersonId!.Value] : null, hidden ? null : f.RecordId, hidden, hidden ? null : HolderOf(f));
                 })
                 .ToList();
 

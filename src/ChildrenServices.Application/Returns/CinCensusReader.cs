@@ -90,7 +90,8 @@ public sealed class CinCensusReader(IAppDbContext db)
         // A section 47 enquiry is in the year unless it ended before it: its conference held, or found not needed, before 1 April.
         var enquiries = (await db.ChildProtectionEnquiries.AsNoTracking()
             .Where(e => ids.Contains(e.ChildId) && e.Section47 && e.StrategyHeldOn <= end
-                && !(e.ConferenceHeldOn < start || (e.ConferenceNeeded == false && e.Section47ConcludedOn < start)))
+                && (e.ConferenceHeldOn == null || e.ConferenceHeldOn >= start)
+                && (e.ConferenceNeeded != false || e.Section47ConcludedOn == null || e.Section47ConcludedOn >= start))
             .Select(e => new { e.Id, e.ReferralId, e.StrategyHeldOn, e.ConferenceTargetOn, e.ConferenceHeldOn, e.ConferenceNeeded, e.Section47ConcludedOn })
             .ToListAsync(ct))
             .ToLookup(e => e.ReferralId, e => new CensusSection47(

@@ -19,14 +19,19 @@ namespace ChildrenServices.Application.Returns;
 /// </summary>
 public static class ProduceCinCensus
 {
+    /// <remarks>
+    /// A query, not a command: a command's transaction would hold SQLite's write lock (BEGIN IMMEDIATE) while the whole
+    /// census is read and written, and every other user's save would wait on it. Its one write, the audit row, is saved on
+    /// its own once the file is made.
+    /// </remarks>
     [RequiresPermission(Permission.ProduceReturns)]
-    public sealed record Command(CollectionYear Year, bool ConfirmErrors) : ICommand<Result>;
+    public sealed record Command(CollectionYear Year, bool ConfirmErrors) : IQuery<Result>;
 
     /// <param name="Path">The file written; the caller streams it and deletes it.</param>
     /// <param name="FailsSchema">Made with errors confirmed, the file does not pass the DfE's schema for the year.</param>
     public sealed record Result(string Path, string FileName, int Children, int Errors, bool FailsSchema = false);
 
-    public sealed class Handler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<Command, Result>
+    public sealed class Handler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : IQueryHandler<Command, Result>
     {
         public async ValueTask<Result> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -59,7 +64,14 @@ public static class ProduceCinCensus
             var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"cin-census-{year.Slug}-{Guid.NewGuid():N}.xml");
             try
             {
-                await using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
+                // Readable by this account only: it holds every child in need in the council.
+                var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 1 << 16, Options = FileOptions.Asynchronous };
+                if (!OperatingSystem.IsWindows())
+                {
+                    create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+                }
+
+                await using (var file = new FileStream(path, create))
                 {
                     await CinCensusXml.WriteAsync(file, header, Checked(), cancellationToken);
                 }
@@ -94,7 +106,17 @@ public static class ProduceCinCensus
             }
 
             var action = $"ProduceCinCensus {year.Label}: {children} children, {errors} errors{(errors > 0 ? " confirmed" : "")}{(schemaProblems.Count > 0 ? ", fails the schema" : "")}";
-            db.AuditEntries.Add(new AuditEntry(now, user.UserId, action, null, user.CorrelationId));
+            try
+            {
+                db.AuditEntries.Add(new AuditEntry(now, user.UserId, action, null, user.CorrelationId));
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch
+            {
+                File.Delete(path);
+                throw;
+            }
+
             return new Result(path, $"CIN_Census_{year.EndYear}_{settings.LaNumber}.xml", children, errors, schemaProblems.Count > 0);
         }
     }

@@ -10,7 +10,7 @@ namespace ChildrenServices.Domain.Returns;
 public readonly record struct CollectionYear
 {
     /// <summary>The first collection year the returns are made for, and the last a person may choose.</summary>
-    public const int Earliest = 2024, Latest = 2030;
+    public const int Earliest = 2024, Latest = 2099;
 
     public CollectionYear(int startYear)
     {

@@ -192,6 +192,17 @@ public sealed class CensusRulesTests
     }
 
     [Fact]
+    public void AYoungPersonOver25_IsQueried_OnlyWhenAnEpisodeWasOpenAfterTheir25thBirthday()
+    {
+        // Both episodes closed before the 25th birthday (10 November 2025): no query.
+        var closedBefore = Sound() with { BirthDate = D("2000-11-10") };
+        closedBefore = closedBefore with { Episodes = [closedBefore.Episodes[0], closedBefore.Episodes[1] with { ClosureDate = D("2025-11-07"), ClosureReason = "RC7", CpPlans = [] , Section47s = []}] };
+
+        Assert.DoesNotContain(Rules.Check(closedBefore), f => f.Rule.Code == "8775Q");
+        Assert.Contains(Rules.Check(closedBefore with { Episodes = [closedBefore.Episodes[0], closedBefore.Episodes[1] with { ClosureDate = D("2025-11-12") }] }), f => f.Rule.Code == "8775Q");
+    }
+
+    [Fact]
     public void EveryRuleChecked_HasAChildThatBreaksIt_OrIsAReturnWideRule()
     {
         var returnWide = new[] { "8510", "1520", "2886Q", "2887Q", "2888Q" };

@@ -364,6 +364,30 @@ public sealed class CinCensusTests(AppFactory factory) : FrontDoorTestBase(facto
         Assert.Empty(before.Descendants("PreProceedingsandFGDM"));
     }
 
+    /// <summary>A section 47 enquiry still open on 31 March (no conference yet, none found unnecessary) is in the census.</summary>
+    [Fact]
+    public async Task AnOpenSection47_IsReturned_WithNoConference()
+    {
+        var council = await CouncilAsync();
+        var officer = await CreateUserAsync(Roles.PerformanceOfficer, "Dev Lindqvist");
+        await WithDbAsync(async db =>
+        {
+            var referral = await db.Referrals.SingleAsync(r => r.ChildId == council.Cara, Ct);
+            db.ChildProtectionEnquiries.Add(new ChildProtectionEnquiry(referral, D(2026, 3, 24), "Police, midwife", true, "Concerns raised at the antenatal appointment.", Calendar, D(2026, 3, 24)));
+            await db.SaveChangesAsync(Ct);
+        });
+
+        var made = await SendAsUserAsync(officer, new ProduceCinCensus.Command(Year, ConfirmErrors: true));
+        var actual = XDocument.Load(made.Path);
+        File.Delete(made.Path);
+
+        var cara = await LocalIdAsync(council.Cara);
+        var section47 = Assert.Single(actual.Descendants("Child").Single(c => c.Element("ChildIdentifiers")!.Element("LAchildID")!.Value == cara).Descendants("Section47"));
+        AssertSame(
+            E("Section47", E("S47ActualStartDate", "2026-03-24"), E("InitialCPCtarget", Calendar.AddWorkingDays(D(2026, 3, 24), 15).ToString("yyyy-MM-dd")), E("ICPCnotRequired", "0")),
+            section47);
+    }
+
     [Fact]
     public async Task OnlyAPerformanceOfficer_MayCheckOrMakeTheCensus()
     {

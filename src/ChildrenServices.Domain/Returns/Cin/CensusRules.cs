@@ -249,7 +249,9 @@ public sealed class CensusRules(CollectionYear year, WorkingDayCalendar calendar
             fail(R8772, null);
         }
 
-        if (child.BirthDate is { } birth && birth.AddYears(25) < year.End)
+        // Over 25 while an episode was open: one still open, or closed after the 25th birthday.
+        if (child.BirthDate is { } birth && birth.AddYears(25) < year.End
+            && child.Episodes.Any(e => e.ClosureDate is not { } closed || closed > birth.AddYears(25)))
         {
             fail(R8775, null);
         }
@@ -477,7 +479,7 @@ public sealed class CensusRules(CollectionYear year, WorkingDayCalendar calendar
             fail(R8816, episode.ReferralId);
         }
 
-        var ordered = child.Episodes.OrderBy(e => e.ReferralDate).ToList();
+        var ordered = child.Episodes.OrderBy(e => e.ReferralDate).ThenBy(e => e.ClosureDate ?? DateOnly.MaxValue).ToList();
         for (var i = 1; i < ordered.Count; i++)
         {
             // The later episode starts before the earlier one closed (an open episode never closes).

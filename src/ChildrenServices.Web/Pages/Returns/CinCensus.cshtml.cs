@@ -95,7 +95,7 @@ public sealed class CinCensusModel(ISender sender, TimeProvider clock) : PageMod
 
     private bool Choose()
     {
-        var now = CollectionYear.Containing(DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        var now = CollectionYear.Containing(Application.UkTime.Today(clock));
         Years = [.. Enumerable.Range(CollectionYear.Earliest, now.StartYear - CollectionYear.Earliest + 1).Reverse().Select(y => new CollectionYear(y))];
         if (string.IsNullOrEmpty(Year))
         {
