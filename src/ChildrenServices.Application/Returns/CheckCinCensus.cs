@@ -46,17 +46,11 @@ public static class CheckCinCensus
         {
             var me = user.RequireUserId();
             var reader = new CinCensusReader(db);
-            var rules = new CensusRules(query.Year, WorkingDayCalendar.EnglandAndWales);
-            var whole = rules.StartReturn();
+            var whole = new CensusRules(query.Year, WorkingDayCalendar.EnglandAndWales).StartReturn();
             var failures = new List<CensusFailure>();
-            var children = 0;
-            var episodes = 0;
             await foreach (var child in reader.ReadAsync(query.Year, cancellationToken))
             {
-                children++;
-                episodes += child.Episodes.Count;
-                whole.Add(child);
-                failures.AddRange(rules.Check(child));
+                failures.AddRange(whole.Add(child));
             }
 
             failures.AddRange(whole.Finish());
@@ -85,7 +79,7 @@ public static class CheckCinCensus
 
             var laNumber = await db.ReturnSettings.AsNoTracking().Select(s => s.LaNumber).FirstOrDefaultAsync(cancellationToken);
             return new Result(
-                query.Year, children, episodes,
+                query.Year, whole.Children, whole.Episodes,
                 failures.Count(f => f.Rule.Severity == RuleSeverity.Error), failures.Count(f => f.Rule.Severity == RuleSeverity.Query),
                 rows, byWorker,
                 [.. failures.GroupBy(f => f.Rule).Select(g => new RuleFailures(g.Key, g.Count())).OrderBy(r => r.Rule.Severity).ThenBy(r => r.Rule.Code, StringComparer.Ordinal)],

@@ -44,19 +44,15 @@ public static class ProduceCinCensus
             var year = command.Year;
             var now = clock.GetUtcNow().UtcDateTime;
             var header = new CinCensusXml.Header(year, settings.LaNumber, settings.SoftwareName, CinCensusXml.ThisRelease, UkTime.ToLocal(now));
-            var rules = new CensusRules(year, WorkingDayCalendar.EnglandAndWales);
-            var whole = rules.StartReturn();
+            var whole = new CensusRules(year, WorkingDayCalendar.EnglandAndWales).StartReturn();
             var errors = 0;
-            var children = 0;
             IReadOnlyList<string> schemaProblems = [];
 
             async IAsyncEnumerable<CensusChild> Checked()
             {
                 await foreach (var child in new CinCensusReader(db).ReadAsync(year, cancellationToken))
                 {
-                    children++;
-                    whole.Add(child);
-                    errors += rules.Check(child).Count(f => f.Rule.Severity == RuleSeverity.Error);
+                    errors += whole.Add(child).Count(f => f.Rule.Severity == RuleSeverity.Error);
                     yield return child;
                 }
             }
@@ -105,7 +101,7 @@ public static class ProduceCinCensus
                 throw;
             }
 
-            var action = $"ProduceCinCensus {year.Label}: {children} children, {errors} errors{(errors > 0 ? " confirmed" : "")}{(schemaProblems.Count > 0 ? ", fails the schema" : "")}";
+            var action = $"ProduceCinCensus {year.Label}: {whole.Children} children, {errors} errors{(errors > 0 ? " confirmed" : "")}{(schemaProblems.Count > 0 ? ", fails the schema" : "")}";
             try
             {
                 db.AuditEntries.Add(new AuditEntry(now, user.UserId, action, null, user.CorrelationId));
@@ -117,7 +113,7 @@ public static class ProduceCinCensus
                 throw;
             }
 
-            return new Result(path, $"CIN_Census_{year.EndYear}_{settings.LaNumber}.xml", children, errors, schemaProblems.Count > 0);
+            return new Result(path, $"CIN_Census_{year.EndYear}_{settings.LaNumber}.xml", whole.Children, errors, schemaProblems.Count > 0);
         }
     }
 }

@@ -163,8 +163,11 @@ public sealed class CensusRules(CollectionYear year, WorkingDayCalendar calendar
         return failures;
     }
 
-    /// <summary>Rules across the whole return, fed each child in turn (so a census of any size is checked as it streams).</summary>
-    public ReturnCheck StartReturn() => new();
+    /// <summary>
+    /// The whole return checked as it streams: each child fed in turn gets the rules about it, and the rules across the
+    /// return (duplicates, proportions) are finished at the end. A census of any size is checked child by child.
+    /// </summary>
+    public ReturnCheck StartReturn() => new(this);
 
     private static CensusRule Add(string code, RuleSeverity severity, string message, FixAt fixAt)
     {
@@ -819,7 +822,7 @@ public sealed class CensusRules(CollectionYear year, WorkingDayCalendar calendar
     }
 
     /// <summary>The return-wide rules: duplicate identifiers, and the proportions the DfE queries (2886Q, 2887Q, 2888Q).</summary>
-    public sealed class ReturnCheck
+    public sealed class ReturnCheck(CensusRules rules)
     {
         private readonly Dictionary<string, CensusChild> localIds = new(StringComparer.OrdinalIgnoreCase);
         private readonly Dictionary<string, CensusChild> upns = new(StringComparer.OrdinalIgnoreCase);
@@ -830,8 +833,17 @@ public sealed class CensusRules(CollectionYear year, WorkingDayCalendar calendar
         private int disabled;
         private int withSeveral;
 
-        public void Add(CensusChild child)
+        /// <summary>The children fed in so far.</summary>
+        public int Children { get; private set; }
+
+        /// <summary>Their episodes of need.</summary>
+        public int Episodes { get; private set; }
+
+        /// <summary>Feeds in the next child: the rules about it are checked now and its failures returned.</summary>
+        public IReadOnlyList<CensusFailure> Add(CensusChild child)
         {
+            Children++;
+            Episodes += child.Episodes.Count;
             if (!string.IsNullOrEmpty(child.LocalId) && !localIds.TryAdd(child.LocalId, child))
             {
                 duplicates.Add(new CensusFailure(R8510, child.PersonId, child.LocalId, null, child.Restricted));
@@ -861,6 +873,8 @@ public sealed class CensusRules(CollectionYear year, WorkingDayCalendar calendar
                     withSeveral++;
                 }
             }
+
+            return [.. rules.Check(child)];
         }
 
         public IReadOnlyList<CensusFailure> Finish()

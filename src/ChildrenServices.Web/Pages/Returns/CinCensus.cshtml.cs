@@ -73,7 +73,7 @@ public sealed class CinCensusModel(ISender sender, TimeProvider clock) : PageMod
     }
 
     /// <summary>The address each failure's fix link opens: the page that records the item.</summary>
-    public static string? FixLink(CheckCinCensus.Failure failure) => failure.PersonId is not { } id ? null : failure.Rule.FixAt switch
+    public static string? FixLink(FixAt at, Guid? personId) => personId is not { } id ? null : at switch
     {
         FixAt.ChildDetails => $"/People/{id}/Edit",
         FixAt.Assessment => $"/People/{id}/Assessment",
