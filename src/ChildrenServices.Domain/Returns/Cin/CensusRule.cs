@@ -23,10 +23,31 @@ public enum FixAt
 
     /// <summary>The return as a whole (a proportion across children): nothing on one record to open.</summary>
     Return,
+
+    /// <summary>The child's looked-after record: episodes of care, legal status, placements, leaving care, previous permanence, liberty orders.</summary>
+    LookedAfter,
+
+    /// <summary>A looked-after child's review: its date and how the child took part.</summary>
+    LookedAfterReview,
+
+    /// <summary>A period missing or away from placement.</summary>
+    Missing,
+
+    /// <summary>Whether a looked-after young person is a mother, and her first child's date of birth.</summary>
+    Motherhood,
+
+    /// <summary>The child's unaccompanied asylum-seeking status and the day it ceased.</summary>
+    Uasc,
+
+    /// <summary>The child's allocations: who leads them, from when, and why the lead changed.</summary>
+    Allocation,
+
+    /// <summary>The worker's own details: their Social Work England registration number.</summary>
+    StaffDetails,
 }
 
 /// <summary>
-/// One of the DfE's CIN census validation rules: its number as the DfE and the validators name it ("8610", "8525Q"), error
+/// One of the DfE's validation rules for a return (the CIN census, SSDA903): its number as the DfE and the validators name it ("8610", "8525Q"), error
 /// or query, the DfE's message (the validators' wording of the DfE's rules spreadsheet, ../shared/reference) and where it is
 /// fixed.
 /// </summary>
