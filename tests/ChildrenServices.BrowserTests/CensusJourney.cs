@@ -31,11 +31,11 @@ public sealed class CensusJourney(BrowserHost host) : IClassFixture<BrowserHost>
         await AssertAccessibleAsync(officer, "the CIN census");
 
         // Shared out by worker: the demo social worker's failures, the two among them.
-        await officer.Locator("#census-by-worker").GetByRole(AriaRole.Link, new() { Name = "Grace Okafor-Lyle", Exact = true }).ClickAsync();
+        await officer.Locator("#return-by-worker").GetByRole(AriaRole.Link, new() { Name = "Grace Okafor-Lyle", Exact = true }).ClickAsync();
         await officer.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         var filtered = officer.Url;
-        var theirs = string.Join("\n", await Ethnicity(officer, "#census-failures").AllInnerTextsAsync());
-        Assert.Equal(2, await Ethnicity(officer, "#census-failures").CountAsync());
+        var theirs = string.Join("\n", await Ethnicity(officer, "#return-failures").AllInnerTextsAsync());
+        Assert.Equal(2, await Ethnicity(officer, "#return-failures").CountAsync());
         Assert.Contains(first.Name, theirs, StringComparison.Ordinal);
         Assert.Contains(second.Name, theirs, StringComparison.Ordinal);
         await AssertAccessibleAsync(officer, "the CIN census, one worker's failures");
@@ -47,9 +47,9 @@ public sealed class CensusJourney(BrowserHost host) : IClassFixture<BrowserHost>
         // The worker puts the first child's record right from the fix link on their own census checks.
         var worker = await host.NewPageAsync();
         await SignInAsync(worker, "socialworker@demo.example", "/MyWork");
-        await worker.GetByRole(AriaRole.Link, new() { Name = "Census checks on my children", Exact = true }).ClickAsync();
+        await worker.GetByRole(AriaRole.Link, new() { Name = "Return checks on my children", Exact = true }).ClickAsync();
         await worker.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
-        Assert.Equal("Census checks on my children", await HeadingAsync(worker));
+        Assert.Equal("Return checks on my children", await HeadingAsync(worker));
         await AssertAccessibleAsync(worker, "census checks on my children");
         var row = worker.Locator("#my-census-failures tbody tr").Filter(new() { HasText = first.Name }).Filter(new() { HasText = "4220" });
         await row.GetByRole(AriaRole.Link).ClickAsync();
@@ -64,7 +64,7 @@ public sealed class CensusJourney(BrowserHost host) : IClassFixture<BrowserHost>
 
         // The officer's list no longer has it; the census downloads with the remaining errors confirmed.
         await officer.GotoAsync(filtered);
-        var now = string.Join("\n", await Ethnicity(officer, "#census-failures").AllInnerTextsAsync());
+        var now = string.Join("\n", await Ethnicity(officer, "#return-failures").AllInnerTextsAsync());
         Assert.DoesNotContain(first.Name, now, StringComparison.Ordinal);
         Assert.Contains(second.Name, now, StringComparison.Ordinal);
         await officer.GetByLabel("Download the census with its", new() { Exact = false }).CheckAsync();

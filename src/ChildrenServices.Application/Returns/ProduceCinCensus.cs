@@ -1,4 +1,3 @@
-using System.Globalization;
 using ChildrenServices.Application.Security;
 using ChildrenServices.Domain.Audit;
 using ChildrenServices.Domain.Calendar;
@@ -57,28 +56,16 @@ public static class ProduceCinCensus
                 }
             }
 
-            var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"cin-census-{year.Slug}-{Guid.NewGuid():N}.xml");
+            var path = ReturnFiles.TemporaryPath($"cin-census-{year.Slug}", "xml");
             try
             {
-                // Readable by this account only: it holds every child in need in the council.
-                var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 1 << 16, Options = FileOptions.Asynchronous };
-                if (!OperatingSystem.IsWindows())
-                {
-                    create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-                }
-
-                await using (var file = new FileStream(path, create))
+                await using (var file = ReturnFiles.CreatePrivate(path))
                 {
                     await CinCensusXml.WriteAsync(file, header, Checked(), cancellationToken);
                 }
 
                 errors += whole.Finish().Count(f => f.Rule.Severity == RuleSeverity.Error);
-                if (errors > 0 && !command.ConfirmErrors)
-                {
-                    throw new DomainRuleException(
-                        $"The census has {errors.ToString("N0", CultureInfo.InvariantCulture)} {(errors == 1 ? "error" : "errors")} outstanding: put them right, or confirm that it should be downloaded with them",
-                        nameof(Command.ConfirmErrors));
-                }
+                ReturnFiles.RefuseUnconfirmedErrors(errors, command.ConfirmErrors, "census", nameof(Command.ConfirmErrors));
 
                 // A file with no errors must pass the DfE's schema: one that does not is this product's fault, never handed over.
                 // One whose errors the officer confirmed may not (a missing ethnicity leaves out an element the schema

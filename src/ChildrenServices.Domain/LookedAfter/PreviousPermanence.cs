@@ -90,9 +90,12 @@ public sealed record PreviousPermanence
     public int? OrderDay { get; private init; }
 
     /// <summary>DATE_PERM as the return writes it: "14/05/2020", "zz/05/2020", "zz/zz/2020" or "zz/zz/zzzz"; none for Z1.</summary>
-    public string? OrderDateForReturn => Option == None
+    public string? OrderDateForReturn => DateForReturn(Option, OrderYear, OrderMonth, OrderDay);
+
+    /// <summary>DATE_PERM as the return gives it: dd/mm/yyyy, zz for a part not known; none for Z1 (no previous permanence).</summary>
+    public static string? DateForReturn(string option, int? orderYear, int? orderMonth, int? orderDay) => option == None
         ? null
-        : $"{(OrderDay is { } d ? d.ToString("00", English) : "zz")}/{(OrderMonth is { } m ? m.ToString("00", English) : "zz")}/{(OrderYear is { } y ? y.ToString("0000", English) : "zzzz")}";
+        : $"{(orderDay is { } d ? d.ToString("00", English) : "zz")}/{(orderMonth is { } m ? m.ToString("00", English) : "zz")}/{(orderYear is { } y ? y.ToString("0000", English) : "zzzz")}";
 
     /// <summary>The date of the order as far as it is known: "14 May 2020", "May 2020", "2020" or "date not known".</summary>
     public string OrderDateInWords => (OrderYear, OrderMonth, OrderDay) switch

@@ -108,3 +108,33 @@ public sealed record LacSocialWorkerEpisode(Guid Id, string? SocialWorkerId, Dat
 
 /// <summary>A deprivation of liberty order open in the year (DoLo file, from 2026/27): DOLO_START and DOLO_END.</summary>
 public sealed record LacLibertyOrder(Guid Id, Guid PeriodId, DateOnly Start, DateOnly? End);
+
+/// <summary>Who the files the product does not yet fill would hold (docs/returns.md): counted, so the page can say how many rows are missing.</summary>
+public static class LacCohorts
+{
+    private static readonly HashSet<string> ShortBreaks = new(StringComparer.Ordinal) { "V3", "V4" };
+
+    /// <summary>
+    /// OC2: looked after continuously for at least 12 months at 31 March — a period of care open then that started on or
+    /// before 1 April, not made up of short breaks (V3, V4) alone.
+    /// </summary>
+    public static bool LookedAfterForAYear(LacChild child, CollectionYear year)
+    {
+        var open = child.Episodes.FirstOrDefault(e => e.Start <= year.End && e.End is null);
+        if (open is null)
+        {
+            return false;
+        }
+
+        var period = child.Episodes.Where(e => e.PeriodId == open.PeriodId).ToList();
+        return period.Min(e => e.Start) <= year.Start && period.Any(e => !ShortBreaks.Contains(e.LegalStatus));
+    }
+
+    /// <summary>AD1: adopted in the year (an episode ended E11 or E12).</summary>
+    public static bool AdoptedIn(LacChild child, CollectionYear year) =>
+        child.EpisodesIn(year).Any(e => e.ReasonCeased is "E11" or "E12" && e.End is { } ended && year.Contains(ended));
+
+    /// <summary>PlacedAdoption: placed for adoption (A3–A6) or under a placement order (E1) in the year, so a decision to place was made.</summary>
+    public static bool PlacedForAdoptionIn(LacChild child, CollectionYear year) =>
+        child.EpisodesIn(year).Any(e => e.Place is "A3" or "A4" or "A5" or "A6" || e.LegalStatus == "E1");
+}
