@@ -787,6 +787,12 @@ internal sealed class CouncilHistory(AppDbContext db, CouncilWorkforce workforce
             homePostcode: $"NB{random.Next(1, 20)} {random.Next(1, 9)}HQ", previousPermanence: new PreviousPermanence(PreviousPermanence.None, null, null, null, null), recordedById: worker);
         db.PeriodsOfCare.Add(period);
         kid.Care = period;
+        if (kid.Person.Sex == Sex.Female && kid.Person.IsMother is null)
+        {
+            // Every looked-after girl's return says whether she is a mother (SSDA903 rule 393).
+            kid.Person.RecordMotherhood(false, null, today);
+        }
+
         counts.PeriodsOfCare++;
         var officer = workforce.ReviewingOfficers[random.Next(workforce.ReviewingOfficers.Count)];
         kid.Iro = new ReviewingOfficerAllocation(kid.Id, officer, start, team.ManagerId);

@@ -344,7 +344,9 @@ public sealed class DemoDataSeeder(AppDbContext db, FirstAdministrator accounts,
         }
 
         var dob = today.AddDays(-random.Next(30, 17 * 365));
-        var schoolAge = dob <= today.AddYears(-5);
+        // At school from the September after the fourth birthday (reception): the DfE's school age for UPNs (SSDA903 rule 209).
+        var schoolYearBegan = new DateOnly(today.Month >= 9 ? today.Year : today.Year - 1, 9, 1);
+        var schoolAge = dob < schoolYearBegan.AddYears(-4);
         var disability = random.NextDouble() < 0.1 ? new[] { "LD" } : random.NextDouble() < 0.05 ? ["AUT", "COMM"] : ["NONE"];
         return Person.Create(PersonType.Child, given, family, new PersonDetails(
             dob, null, null, female ? Sex.Female : Sex.Male,

@@ -167,7 +167,24 @@ internal sealed class StatutoryPathwaySeeder(AppDbContext db, TimeProvider clock
             adoptedBefore |= adopted;
 
             db.Referrals.Add(new Referral(child, null, start.AddDays(-10), "6", "N1", team, false, null, calendar));
-            var lead = await db.Allocations.Where(a => a.ChildId == child && a.EndedOn == null && a.Role == AllocationRole.Lead).Select(a => (Guid?)a.WorkerId).FirstOrDefaultAsync();
+            var leading = await db.Allocations.Where(a => a.ChildId == child && a.EndedOn == null && a.Role == AllocationRole.Lead).FirstOrDefaultAsync();
+            var lead = leading?.WorkerId;
+
+            // A looked-after child has had a social worker since the referral: the lead's allocation goes back to it
+            // (SSDA903 SW12STG2), unless an earlier lead was still allocated then.
+            var referred = start.AddDays(-10);
+            if (leading is not null && leading.StartedOn > referred
+                && !await db.Allocations.AnyAsync(a => a.ChildId == child && a.Role == AllocationRole.Lead && a.EndedOn != null && a.EndedOn >= referred))
+            {
+                leading.CorrectStart(referred, null, today);
+            }
+
+            // Every looked-after girl's return says whether she is a mother (SSDA903 rule 393).
+            var person = await db.People.SingleAsync(p => p.Id == child);
+            if (person.Sex == Sex.Female)
+            {
+                person.RecordMotherhood(false, null, today);
+            }
             var period = PeriodOfCare.Start(child, start, i == 0 ? "V2" : "C1", "N1", new Placement("U4", "PR1", "NB3 4QT", "Ashworth family", false, CouncilFosteringService), born, today, homePostcode: $"NB9 {i + 1}XY",
                 previousPermanence: adopted ? new PreviousPermanence("P2", "935", start.Year - 4, 9, null) : new PreviousPermanence(PreviousPermanence.None, null, null, null, null),
                 recordedById: lead);
@@ -197,7 +214,9 @@ internal sealed class StatutoryPathwaySeeder(AppDbContext db, TimeProvider clock
                 period.RecordVisit(today.AddDays(-20), true, true, today);
             }
 
-            var review = period.RecordReview(calendar.AddWorkingDays(start, 18), "PN1", reviewingOfficer, today, recordedById: reviewingOfficer);
+            // A child under 4 at the review takes part as PN0 (SSDA903 rules 440 and 441).
+            var reviewedOn = calendar.AddWorkingDays(start, 18);
+            var review = period.RecordReview(reviewedOn, reviewedOn < born.AddYears(4) ? "PN0" : "PN1", reviewingOfficer, today, born, recordedById: reviewingOfficer);
             if (i == 1)
             {
                 // The second child's first review was recorded a day late; the team manager corrected it.
@@ -242,6 +261,11 @@ internal sealed class StatutoryPathwaySeeder(AppDbContext db, TimeProvider clock
         var manager = await db.Teams.Where(t => t.Id == team).Select(t => t.ManagerId!.Value).SingleAsync();
         DemoAllocations.Add(db, youngPerson.Id, worker, team, AllocationRole.Lead, start.AddDays(-10), manager);
         db.Referrals.Add(new Referral(youngPerson.Id, null, start.AddDays(-10), "6", "N4", team, false, null, calendar));
+        if (await db.People.SingleAsync(p => p.Id == youngPerson.Id) is { Sex: Sex.Female } girl)
+        {
+            girl.RecordMotherhood(false, null, today);
+        }
+
         var flats = new Placement("K3", "PR4", "NB4 6SR", "Station Road supported flats", false, "2654321");
         var period = PeriodOfCare.Start(youngPerson.Id, start, "V2", "N4", flats, youngPerson.DateOfBirth, today, homePostcode: "NB2 8HQ",
             previousPermanence: new PreviousPermanence(PreviousPermanence.None, null, null, null, null), recordedById: worker);

@@ -51,9 +51,10 @@ public sealed record PreviousPermanence
         }
         else
         {
-            if (localAuthority is null && option != Unknown)
+            // The return needs a council for every option but Z1, P4 (not known) too: 999 stands for one not known (rule 630).
+            if (localAuthority is null)
             {
-                throw new DomainRuleException("Enter the code of the council that arranged it (DfE rule 630)", "PermanenceLocalAuthority");
+                throw new DomainRuleException("Enter the code of the council that arranged it, or 999 if it is not known (DfE rule 630)", "PermanenceLocalAuthority");
             }
 
             if (localAuthority is not null && !Ssda903Codes.IsLocalAuthorityCode(localAuthority))
@@ -109,11 +110,13 @@ public sealed record PreviousPermanence
     /// <summary>The order came before care started (rule 632), as far as its date is known.</summary>
     internal void CheckBefore(DateOnly startedOn)
     {
+        // A part not known is taken at its latest, as the return's check reads it (rule 632): May 2024 is before a start in June
+        // 2024, not one in May; 2024 alone only before a start in 2025 or later.
         var before = (OrderYear, OrderMonth, OrderDay) switch
         {
             ({ } y, { } m, { } d) => new DateOnly(y, m, d) < startedOn,
-            ({ } y, { } m, null) => new DateOnly(y, m, 1) <= startedOn,
-            ({ } y, null, null) => y <= startedOn.Year,
+            ({ } y, { } m, null) => new DateOnly(y, m, DateTime.DaysInMonth(y, m)) < startedOn,
+            ({ } y, null, null) => y < startedOn.Year,
             _ => true,
         };
         if (!before)

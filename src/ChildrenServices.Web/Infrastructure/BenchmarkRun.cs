@@ -102,7 +102,8 @@ internal sealed partial class BenchmarkRun(BenchmarkOptions options, BenchmarkRe
             }
         }
 
-        var census = performance is null ? null : await CensusAsync(performance, ct);
+        var census = performance is null ? null : await ReturnAsync(performance, "CIN census", "/Returns/CinCensus", ct);
+        var lookedAfter = performance is null ? null : await ReturnAsync(performance, "SSDA903", "/Returns/Ssda903", ct);
         var writers = options.Writers > 0 ? await WritersAsync(picks, started, ct) : null;
         var memory = Memory();
         var rows = BenchmarkDatabase.RowCounts(options.Database);
@@ -112,48 +113,49 @@ internal sealed partial class BenchmarkRun(BenchmarkOptions options, BenchmarkRe
             pages, writers, memory, rows, events, BenchmarkDatabase.EventTables, loadBefore, LoadAverage(), Environment.ProcessorCount, failures)
         {
             Census = census,
+            Ssda903 = lookedAfter,
         };
     }
 
     /// <summary>
-    /// The CIN census for the last complete collection year, as the performance officer makes it: the check page (every
-    /// child read and checked), then the download with its errors confirmed (read again, written, checked against the
-    /// schema, streamed), each once, timed by the client to the last byte.
+    /// A DfE return for the last complete collection year (the CIN census, SSDA903), as the performance officer makes it:
+    /// the check page (every child read and checked), then the download with its errors confirmed (read again, written,
+    /// checked against the schema where there is one, streamed), each once, timed by the client to the last byte.
     /// </summary>
-    private async Task<BenchmarkCensusResult?> CensusAsync(BenchmarkClient officer, CancellationToken ct)
+    private async Task<BenchmarkCensusResult?> ReturnAsync(BenchmarkClient officer, string name, string page, CancellationToken ct)
     {
         var year = new Domain.Returns.CollectionYear(Domain.Returns.CollectionYear.Containing(DateOnly.FromDateTime(DateTime.UtcNow)).StartYear - 1);
-        Progress($"CIN census {year.Label}");
-        var path = $"/Returns/CinCensus?Year={year.Slug}";
-        var page = await officer.GetAsync(path, null, ct);
-        if (page.Status != 200)
+        Progress($"{name} {year.Label}");
+        var path = $"{page}?Year={year.Slug}";
+        var checkPage = await officer.GetAsync(path, null, ct);
+        if (checkPage.Status != 200)
         {
-            Fail($"CIN census: the check page answered {page.Status}");
+            Fail($"{name}: the check page answered {checkPage.Status}");
             return null;
         }
 
-        var children = CensusChildren().Match(page.Body) is { Success: true } m ? int.Parse(m.Groups[1].Value.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture) : 0;
-        if (BenchmarkForm.Find(page.Body, "Year") is not { } form)
+        var children = CensusChildren().Match(checkPage.Body) is { Success: true } m ? int.Parse(m.Groups[1].Value.Replace(",", "", StringComparison.Ordinal), CultureInfo.InvariantCulture) : 0;
+        if (BenchmarkForm.Find(checkPage.Body, "Year") is not { } form)
         {
-            Fail("CIN census: the check page has no download form (is the LA number set?)");
+            Fail($"{name}: the check page has no download form (is the LA number set?)");
             return null;
         }
 
         var fields = form.Fields();
         BenchmarkForm.Set(fields, "Input.ConfirmErrors", "true");
-        var (status, bytes, elapsed) = await officer.DownloadAsync("/Returns/CinCensus?handler=Download", fields, ct);
+        var (status, bytes, elapsed) = await officer.DownloadAsync($"{page}?handler=Download", fields, ct);
         if (status != 200)
         {
-            Fail($"CIN census: the download answered {status}");
+            Fail($"{name}: the download answered {status}");
             return null;
         }
 
         using var process = Process.GetCurrentProcess();
         process.Refresh();
-        return new BenchmarkCensusResult(year.Label, children, page.Elapsed.TotalSeconds, elapsed.TotalSeconds, bytes, process.PeakWorkingSet64);
+        return new BenchmarkCensusResult(name, year.Label, children, checkPage.Elapsed.TotalSeconds, elapsed.TotalSeconds, bytes, process.PeakWorkingSet64);
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex("id=\"census-children\">([0-9,]+)<")]
+    [System.Text.RegularExpressions.GeneratedRegex("id=\"(?:census|return)-children\">([0-9,]+)<")]
     private static partial System.Text.RegularExpressions.Regex CensusChildren();
 
     private async Task<BenchmarkClient?> SessionAsync(string email, CancellationToken ct)

@@ -25,12 +25,14 @@ public sealed class PreviousPermanenceRulesTests
     }
 
     [Fact]
-    public void Rule630_AnAdoptionNeedsTheCouncilThatArrangedIt_ButAnUnknownOptionDoesNot()
+    public void Rule630_EveryOptionButNoneNeedsTheCouncilThatArrangedIt_999WhenNotKnown()
     {
         var ex = Refused(() => _ = new PreviousPermanence("P1", null, 2015, null, null));
-        var unknown = new PreviousPermanence("P4", null, null, null, null);
+        var unknownCouncil = Refused(() => _ = new PreviousPermanence("P4", null, null, null, null));
+        var unknown = new PreviousPermanence("P4", "999", null, null, null);
 
-        Assert.Equal(("PermanenceLocalAuthority", "Enter the code of the council that arranged it (DfE rule 630)"), (ex.Field, ex.Message));
+        Assert.Equal(("PermanenceLocalAuthority", "Enter the code of the council that arranged it, or 999 if it is not known (DfE rule 630)"), (ex.Field, ex.Message));
+        Assert.Equal("PermanenceLocalAuthority", unknownCouncil.Field);
         Assert.Equal("zz/zz/zzzz", unknown.OrderDateForReturn);
     }
 
@@ -44,14 +46,20 @@ public sealed class PreviousPermanenceRulesTests
     }
 
     [Fact]
-    public void Rule632_TheOrderMustComeBeforeCareStarted_AsFarAsItsDateIsKnown()
+    public void Rule632_TheOrderMustComeBeforeCareStarted_APartNotKnownTakenAtItsLatest_AsTheReturnChecksIt()
     {
-        var sameDay = Refused(() => PeriodOfCare.Start(Child, StartDay, "C1", "N1", Smith, BornOn, Today, previousPermanence: new PreviousPermanence("P1", "935", StartDay.Year, StartDay.Month, StartDay.Day)));
-        var laterYear = Refused(() => PeriodOfCare.Start(Child, StartDay, "C1", "N1", Smith, BornOn, Today, previousPermanence: new PreviousPermanence("P1", "935", StartDay.Year + 1, null, null)));
-        var sameMonth = PeriodOfCare.Start(Child, StartDay, "C1", "N1", Smith, BornOn, Today, previousPermanence: new PreviousPermanence("P1", "935", StartDay.Year, StartDay.Month, null));
+        PeriodOfCare Started(int year, int? month, int? day) =>
+            PeriodOfCare.Start(Child, StartDay, "C1", "N1", Smith, BornOn, Today, previousPermanence: new PreviousPermanence("P1", "935", year, month, day));
 
-        Assert.All([sameDay, laterYear], e => Assert.Equal("PermanenceOrder", e.Field));
-        Assert.Equal("January 2026", sameMonth.PreviousPermanence!.OrderDateInWords);
+        var sameDay = Refused(() => Started(StartDay.Year, StartDay.Month, StartDay.Day));
+        var sameYear = Refused(() => Started(StartDay.Year, null, null));
+        var sameMonth = Refused(() => Started(StartDay.Year, StartDay.Month, null));
+        var monthBefore = Started(StartDay.AddMonths(-1).Year, StartDay.AddMonths(-1).Month, null);
+        var yearBefore = Started(StartDay.Year - 1, null, null);
+
+        Assert.All([sameDay, sameYear, sameMonth], e => Assert.Equal("PermanenceOrder", e.Field));
+        Assert.Equal("December 2025", monthBefore.PreviousPermanence!.OrderDateInWords);
+        Assert.Equal("2025", yearBefore.PreviousPermanence!.OrderDateInWords);
     }
 
     [Theory]
