@@ -345,8 +345,11 @@ public sealed class DemoDataSeeder(AppDbContext db, FirstAdministrator accounts,
 
         var dob = today.AddDays(-random.Next(30, 17 * 365));
         // At school from the September after the fourth birthday (reception): the DfE's school age for UPNs (SSDA903 rule 209).
+        // The children past five draw from the seed as they always have, so the rest of the demo stays as it was; the
+        // four-year-olds in reception draw from a generator of their own.
         var schoolYearBegan = new DateOnly(today.Month >= 9 ? today.Year : today.Year - 1, 9, 1);
         var schoolAge = dob < schoolYearBegan.AddYears(-4);
+        var draw = dob <= today.AddYears(-5) ? random : new Random(dob.DayNumber);
         var disability = random.NextDouble() < 0.1 ? new[] { "LD" } : random.NextDouble() < 0.05 ? ["AUT", "COMM"] : ["NONE"];
         return Person.Create(PersonType.Child, given, family, new PersonDetails(
             dob, null, null, female ? Sex.Female : Sex.Male,
@@ -354,8 +357,8 @@ public sealed class DemoDataSeeder(AppDbContext db, FirstAdministrator accounts,
             random.NextDouble() < 0.92 ? disability : [],
             language, false,
             random.NextDouble() < 0.88 ? SyntheticNhsNumber(random) : null,
-            schoolAge && random.NextDouble() < 0.85 ? SyntheticUpn(random) : null,
-            schoolAge ? (random.NextDouble() < 0.5 ? "UN4" : null) : "UN1"));
+            schoolAge && draw.NextDouble() < 0.85 ? SyntheticUpn(draw) : null,
+            schoolAge ? (draw.NextDouble() < 0.5 ? "UN4" : null) : "UN1"));
     }
 
     /// <summary>NHS numbers starting 999 are the NHS's own range for test data: never a real patient.</summary>
