@@ -1,4 +1,6 @@
+using ChildrenServices.Application.Returns.Feed;
 using ChildrenServices.Application.Users;
+using ChildrenServices.Infrastructure.Returns;
 using ChildrenServices.Infrastructure.Identity;
 using ChildrenServices.Infrastructure.Persistence;
 using ChildrenServices.Infrastructure.Seeding;
@@ -16,9 +18,31 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<IUserAccounts, UserAccounts>();
         services.AddScoped<FirstAdministrator>();
+        services.AddDailyFeed(configuration, contentRoot);
 
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
         return services;
+    }
+
+    /// <summary>
+    /// The DfE's daily feed: to its API when an endpoint is set (DailyFeed:Endpoint), otherwise to files in
+    /// DailyFeed:Folder under the content root.
+    /// </summary>
+    private static void AddDailyFeed(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        services.Configure<DailyFeedOptions>(configuration.GetSection(DailyFeedOptions.Section));
+        var endpoint = configuration[$"{DailyFeedOptions.Section}:{nameof(DailyFeedOptions.Endpoint)}"];
+        if (!string.IsNullOrWhiteSpace(endpoint))
+        {
+            services.AddHttpClient<IDailyFeedTransport, HttpDailyFeedTransport>(c => c.Timeout = TimeSpan.FromSeconds(100));
+        }
+        else
+        {
+            var folder = configuration[$"{DailyFeedOptions.Section}:{nameof(DailyFeedOptions.Folder)}"] ?? new DailyFeedOptions().Folder;
+            services.AddScoped<IDailyFeedTransport>(s => new FileDailyFeedTransport(Path.Combine(contentRoot, folder), s.GetRequiredService<TimeProvider>()));
+        }
+
+        services.AddScoped<DailyFeedRunner>();
     }
 
     /// <summary>Identity with the password rule the service asks for: at least 12 characters, no composition rules.</summary>

@@ -43,6 +43,7 @@ builder.Services.Configure<ChildrenServices.Application.FrontDoor.FrontDoorSetti
 builder.Services.Configure<ChildrenServices.Application.CalendarSettings>(builder.Configuration.GetSection("Calendar"));
 builder.Services.Configure<ChildrenServices.Application.People.Merging.MergeSettings>(builder.Configuration.GetSection("Merging"));
 builder.Services.AddHostedService<TimelinessRefresher>();
+builder.Services.AddHostedService<DailyFeedScheduler>();
 builder.Services.AddInfrastructure(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<CurrentUser>();

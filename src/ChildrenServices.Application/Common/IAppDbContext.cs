@@ -94,6 +94,12 @@ public interface IAppDbContext
 
     DbSet<PersonMerge> PersonMerges { get; }
 
+    /// <summary>What each destination of the DfE's daily feed last accepted for each child.</summary>
+    DbSet<Domain.Returns.Feed.FeedChildState> FeedChildStates { get; }
+
+    /// <summary>The daily feed's send log: every request and its answer.</summary>
+    DbSet<Domain.Returns.Feed.FeedSend> FeedSends { get; }
+
     /// <summary>The model, for use cases that must cover every entity (merging finds every reference to a person in it).</summary>
     Microsoft.EntityFrameworkCore.Metadata.IModel Model { get; }
 

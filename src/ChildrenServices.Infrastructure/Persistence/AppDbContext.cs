@@ -106,6 +106,10 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? user,
 
     public DbSet<PersonMerge> PersonMerges => Set<PersonMerge>();
 
+    public DbSet<Domain.Returns.Feed.FeedChildState> FeedChildStates => Set<Domain.Returns.Feed.FeedChildState>();
+
+    public DbSet<Domain.Returns.Feed.FeedSend> FeedSends => Set<Domain.Returns.Feed.FeedSend>();
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         var save = BeforeSave();

@@ -27,6 +27,9 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"childrenservices-tests-{Guid.NewGuid():N}.db");
     private readonly string keysPath = Path.Combine(Path.GetTempPath(), $"childrenservices-tests-keys-{Guid.NewGuid():N}");
     private IReadOnlyList<string>? tablesToReset;
+
+    /// <summary>Where the daily feed writes its files in the tests (no endpoint is set): the test run's own, deleted after.</summary>
+    public string FeedFolder => keysPath + "-daily-feed";
     private string? snapshotPath;
 
     /// <summary>The migrated, empty database (roles only) that every factory after the first starts from.</summary>
@@ -162,6 +165,11 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
             Directory.Delete(keysPath, recursive: true);
         }
 
+        if (Directory.Exists(FeedFolder))
+        {
+            Directory.Delete(FeedFolder, recursive: true);
+        }
+
         if (!IsSqlServer)
         {
             // Only this file's pool: other classes' hosts are still using theirs.
@@ -202,6 +210,9 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
         // Keys in a folder of the test run's own, not the app's App_Data.
         builder.UseSetting("DataProtection:KeysPath", keysPath);
+
+        // The daily feed's files (no endpoint set) in the test run's own folder, beside the keys.
+        builder.UseSetting("DailyFeed:Folder", FeedFolder);
 
         // Every test client shares one (unknown) address under TestServer: the online request's rate
         // limits are lifted here, and the tests of those limits lower them on a host of their own.

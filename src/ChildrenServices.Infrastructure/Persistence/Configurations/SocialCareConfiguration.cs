@@ -104,6 +104,37 @@ internal sealed class ReturnSettingsConfiguration : IEntityTypeConfiguration<Dom
     }
 }
 
+internal sealed class FeedChildStateConfiguration : IEntityTypeConfiguration<Domain.Returns.Feed.FeedChildState>
+{
+    public void Configure(EntityTypeBuilder<Domain.Returns.Feed.FeedChildState> builder)
+    {
+        // No foreign key to the child: the state outlives a record merged away, whose purge it must still send.
+        builder.ToTable("FeedChildStates");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.Destination).HasMaxLength(Domain.Returns.Feed.FeedChildState.DestinationLimit);
+        builder.Property(s => s.LaChildId).HasMaxLength(20);
+        builder.Property(s => s.Hash).HasMaxLength(Domain.Returns.Feed.FeedChildState.HashLength);
+        builder.Ignore(s => s.EpisodeIds);
+        builder.HasIndex(s => new { s.Destination, s.ChildId }).IsUnique();
+    }
+}
+
+internal sealed class FeedSendConfiguration : IEntityTypeConfiguration<Domain.Returns.Feed.FeedSend>
+{
+    public void Configure(EntityTypeBuilder<Domain.Returns.Feed.FeedSend> builder)
+    {
+        builder.ToTable("FeedSends");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.Destination).HasMaxLength(Domain.Returns.Feed.FeedChildState.DestinationLimit);
+        builder.Property(s => s.Receipt).HasMaxLength(100);
+        builder.Property(s => s.Outcome).HasConversion<string>().HasMaxLength(20);
+        builder.Property(s => s.Detail).HasMaxLength(Domain.Returns.Feed.FeedSend.DetailLimit);
+        builder.HasIndex(s => s.StartedAtUtc);
+    }
+}
+
 internal sealed class ChildInNeedPlanConfiguration : IEntityTypeConfiguration<ChildInNeedPlan>
 {
     public void Configure(EntityTypeBuilder<ChildInNeedPlan> builder)
