@@ -62,6 +62,9 @@ public sealed class BrowserHost : WebApplicationFactory<Program>, IAsyncLifetime
     private static IReadOnlyDictionary<string, IReadOnlyList<Cookie>> templateSessions = new Dictionary<string, IReadOnlyList<Cookie>>();
 
     private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"cs-browser-{Guid.NewGuid():N}.db");
+
+    /// <summary>Where this host's daily feed writes its files (no endpoint is set): its own, deleted after.</summary>
+    private readonly string feedPath = Path.Combine(Path.GetTempPath(), $"cs-browser-feed-{Guid.NewGuid():N}");
     private bool isTemplateHost;
 
     /// <summary>
@@ -168,6 +171,11 @@ public sealed class BrowserHost : WebApplicationFactory<Program>, IAsyncLifetime
         }
 
         await base.DisposeAsync();
+        if (Directory.Exists(feedPath))
+        {
+            Directory.Delete(feedPath, recursive: true);
+        }
+
         SqliteConnection.ClearPool(new SqliteConnection($"Data Source={databasePath}"));
         DeleteDatabase(databasePath);
         GC.SuppressFinalize(this);
@@ -180,6 +188,7 @@ public sealed class BrowserHost : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         builder.UseSetting("ConnectionStrings:Sqlite", $"Data Source={databasePath}");
         builder.UseSetting("DataProtection:KeysPath", KeysPath);
+        builder.UseSetting("DailyFeed:Folder", feedPath);
 
         // Every journey posts from 127.0.0.1; the public form's rate limits have their own integration tests.
         builder.UseSetting("FrontDoor:OnlineRequestRateLimits:PostsPerWindow", "1000000");

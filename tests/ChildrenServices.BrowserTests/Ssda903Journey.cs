@@ -68,6 +68,25 @@ public sealed class Ssda903Journey(BrowserHost host) : IClassFixture<BrowserHost
         Assert.Contains(lines, l => l.StartsWith(child.LocalId + ",", StringComparison.Ordinal) && l.Contains(",WBRI,", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task AnOfficerSendsTheDailyFeed_AndReadsEachRequestAndItsAnswer()
+    {
+        var officer = await host.NewPageAsync();
+        await SignInAsync(officer, "performance@demo.example", "/Performance");
+        await officer.GetByRole(AriaRole.Link, new() { Name = "DfE daily feed", Exact = true }).ClickAsync();
+        await officer.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        Assert.Equal("Daily children's social care feed", await HeadingAsync(officer));
+        Assert.Contains("No endpoint is set", await officer.Locator("#feed-destination").InnerTextAsync(), StringComparison.Ordinal);
+        await AssertAccessibleAsync(officer, "the daily feed, nothing sent");
+
+        await ClickAsync(officer, "Send the feed now");
+
+        Assert.Contains("written with changes", await officer.Locator("#feed-ran").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.True(await officer.Locator("#feed-sends tbody tr").CountAsync() >= 1);
+        Assert.Contains("Written to a file", await officer.Locator("#feed-sends").InnerTextAsync(), StringComparison.Ordinal);
+        await AssertAccessibleAsync(officer, "the daily feed, sent");
+    }
+
     private static ILocator Ethnicity(IPage page, string table) =>
         page.Locator($"{table} tbody tr").Filter(new() { HasText = "The ethnicity code is either not valid or has not been entered." });
 
