@@ -43,13 +43,9 @@ public sealed class CinCensusReader(IAppDbContext db)
 
     public async IAsyncEnumerable<CensusChild> ReadAsync(CollectionYear year, [EnumeratorCancellation] CancellationToken ct)
     {
-        var children = await ChildrenAsync(year, ct);
-        foreach (var batch in children.Chunk(BatchSize))
+        await foreach (var child in ReturnFiles.InBatchesAsync(await ChildrenAsync(year, ct), BatchSize, (ids, c) => BatchAsync(year, ids, c), ct))
         {
-            foreach (var child in await BatchAsync(year, batch, ct))
-            {
-                yield return child;
-            }
+            yield return child;
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using ChildrenServices.Domain.Common;
 
 namespace ChildrenServices.Application.Returns;
@@ -31,6 +32,22 @@ public static class ReturnFiles
             throw new DomainRuleException(
                 $"The {what} has {errors.ToString("N0", CultureInfo.InvariantCulture)} {(errors == 1 ? "error" : "errors")} outstanding: put them right, or confirm that it should be downloaded with them",
                 field);
+        }
+    }
+
+    /// <summary>
+    /// A return's children read a batch at a time: the ids (in the return's order) cut into batches of
+    /// <paramref name="size"/>, each read by <paramref name="batch"/> in a handful of statements, so memory holds one batch.
+    /// </summary>
+    public static async IAsyncEnumerable<T> InBatchesAsync<T>(
+        IReadOnlyList<Guid> ids, int size, Func<IReadOnlyCollection<Guid>, CancellationToken, Task<IReadOnlyList<T>>> batch, [EnumeratorCancellation] CancellationToken ct)
+    {
+        foreach (var chunk in ids.Chunk(size))
+        {
+            foreach (var item in await batch(chunk, ct))
+            {
+                yield return item;
+            }
         }
     }
 }

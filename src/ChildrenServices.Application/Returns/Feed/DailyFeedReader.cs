@@ -27,12 +27,9 @@ public sealed class DailyFeedReader(IAppDbContext db)
 
     public async IAsyncEnumerable<(Guid ChildId, FeedChild Child)> ReadAsync([EnumeratorCancellation] CancellationToken ct)
     {
-        foreach (var batch in (await ChildrenAsync(ct)).Chunk(BatchSize))
+        await foreach (var child in ReturnFiles.InBatchesAsync(await ChildrenAsync(ct), BatchSize, BatchAsync, ct))
         {
-            foreach (var child in await BatchAsync(batch, ct))
-            {
-                yield return child;
-            }
+            yield return child;
         }
     }
 
