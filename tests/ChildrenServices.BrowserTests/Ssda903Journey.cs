@@ -41,14 +41,14 @@ public sealed class Ssda903Journey(BrowserHost host) : IClassFixture<BrowserHost
         await worker.GetByRole(AriaRole.Link, new() { Name = "Return checks on my children", Exact = true }).ClickAsync();
         await worker.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         await AssertAccessibleAsync(worker, "return checks on my children, with an SSDA903 failure");
-        var row = worker.Locator("#my-census-failures tbody tr").Filter(new() { HasText = child.Name }).Filter(new() { HasText = "SSDA903 103" });
+        var row = worker.Locator("#my-census-failures tbody tr").Filter(new() { HasText = child.Name }).Filter(new() { HasText = "SSDA903" }).Filter(new() { HasText = ", 103" });
         await row.GetByRole(AriaRole.Link).ClickAsync();
         await worker.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         Assert.Equal("Change personal details", await HeadingAsync(worker));
         await worker.GetByLabel("Ethnicity", new() { Exact = true }).SelectOptionAsync("WBRI");
         await ClickAsync(worker, "Save changes");
         await worker.GotoAsync("/MyWork/Returns");
-        Assert.Equal(0, await worker.Locator("#my-census-failures tbody tr").Filter(new() { HasText = child.Name }).Filter(new() { HasText = "SSDA903 103" }).CountAsync());
+        Assert.Equal(0, await worker.Locator("#my-census-failures tbody tr").Filter(new() { HasText = child.Name }).Filter(new() { HasText = "SSDA903" }).Filter(new() { HasText = ", 103" }).CountAsync());
 
         // Gone from the officer's list; the return downloads (with any other errors confirmed).
         await officer.GotoAsync("/Returns/Ssda903");

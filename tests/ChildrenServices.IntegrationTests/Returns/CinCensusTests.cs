@@ -298,7 +298,7 @@ public sealed class CinCensusTests(AppFactory factory) : FrontDoorTestBase(facto
 
         var mine = await SendAsUserAsync(worker, new CheckMyChildrensCensus.Query());
 
-        Assert.Equal(thisYear, mine.Year);
+        Assert.Equal([thisYear], mine.Years);
         Assert.Equal(1, mine.Children);
         var row = Assert.Single(mine.Failures);
         Assert.Equal(("4220", council.Ada, "Ada Census"), (row.Rule.Code, row.PersonId, row.ChildName));
@@ -396,5 +396,40 @@ public sealed class CinCensusTests(AppFactory factory) : FrontDoorTestBase(facto
 
         await Assert.ThrowsAsync<ForbiddenException>(() => SendAsUserAsync(manager, new CheckCinCensus.Query(Year)));
         await Assert.ThrowsAsync<ForbiddenException>(() => SendAsUserAsync(manager, new ProduceCinCensus.Command(Year, true)));
+    }
+
+    /// <summary>
+    /// From April to July officers make the year just ended's returns: the worker's list has that year's failures beside the
+    /// running year's, each named with its year. Ada's episodes are all in 2025/26; on 12 May 2026 (2026/27 running) her
+    /// missing ethnicity fails the 2025/26 census, and her second episode, open into 2026/27, fails that year's too.
+    /// </summary>
+    [Fact]
+    public async Task FromAprilToJuly_AWorkersChecks_AlsoCoverTheYearJustEnded_WhileItsReturnsAreMade()
+    {
+        var council = await CouncilAsync();
+        var worker = await AssessmentSocialWorkerAsync();
+        await AllocateAsync(AssessmentManager, council.Ada, worker);
+        await WithDbAsync(db => db.People.Where(p => p.Id == council.Ada).ExecuteUpdateAsync(s => s.SetProperty(p => p.EthnicityCode, (string?)null), Ct));
+
+        // The handler on a clock of its own set to 12 May 2026: the host's clock cannot go back.
+        var may = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 5, 12, 10, 0, 0, TimeSpan.Zero));
+        var inMay = await WithDbAsync(db => new CheckMyChildrensCensus.Handler(db, new Worker(worker), may).Handle(new CheckMyChildrensCensus.Query(), Ct).AsTask());
+        Assert.Equal([new CollectionYear(2026), Year], inMay.Years);
+        Assert.Equal([(new CollectionYear(2026), "4220"), (Year, "4220")], inMay.Failures.Where(f => f.Rule.Code == "4220").Select(f => (f.Year, f.Rule.Code)).ToList());
+        var inNovember = await SendAsUserAsync(worker, new CheckMyChildrensCensus.Query());
+        Assert.Equal([new CollectionYear(2026)], inNovember.Years);
+    }
+
+    private sealed record Worker(Guid Id) : ChildrenServices.Application.Security.ICurrentUser
+    {
+        public Guid? UserId => Id;
+
+        public string? DisplayName => "Grace Okafor-Lyle";
+
+        public bool IsAuthenticated => true;
+
+        public IReadOnlyCollection<string> Roles => [ChildrenServices.Application.Security.Roles.SocialWorker];
+
+        public string? CorrelationId => null;
     }
 }
