@@ -144,10 +144,19 @@ public sealed class DailyFeedTests(AppFactory factory) : FrontDoorTestBase(facto
             ]
             """), caras["child_looked_after_placements"]), caras.ToJsonString());
 
+        // A restricted record's child goes without a name (and, restricted since the last run, goes again).
+        Assert.Equal("Cara", Child(request, cara)["child_details"]!["first_name"]!.GetValue<string>());
+        await WithDbAsync(db => db.People.Where(p => p.Id == council.Cara).ExecuteUpdateAsync(s => s.SetProperty(p => p.Restriction, RestrictionReason.Adoption), Ct));
+        var restricted = await RunAsync();
+        Assert.Equal(1, restricted.Sent);
+        var details = Assert.Single(api.Requests.Last().Body)!["child_details"]!.AsObject();
+        Assert.False(details.ContainsKey("first_name") || details.ContainsKey("surname"), details.ToJsonString());
+        Assert.Equal("2014-03-03", details["date_of_birth"]!.GetValue<string>());
+
         // Nothing changed: nothing is sent.
         var second = await RunAsync();
         Assert.Equal((0, 3, 0), (second.Sent, second.Unchanged, second.Requests));
-        Assert.Single(api.Requests);
+        Assert.Equal(2, api.Requests.Count);
 
         // Ada's ethnicity is corrected: only she goes.
         await WithDbAsync(db => db.People.Where(p => p.Id == council.Ada).ExecuteUpdateAsync(s => s.SetProperty(p => p.EthnicityCode, "WIRI"), Ct));
@@ -157,7 +166,7 @@ public sealed class DailyFeedTests(AppFactory factory) : FrontDoorTestBase(facto
         Assert.Equal("WIRI", Assert.Single(changed.Body)!["child_details"]!["ethnicity"]!.GetValue<string>());
 
         var log = await WithDbAsync(db => db.FeedSends.OrderBy(s => s.StartedAtUtc).ThenBy(s => s.Id).ToListAsync(Ct));
-        Assert.Equal([(3, FeedSendOutcome.Accepted, 200), (1, FeedSendOutcome.Accepted, 200)], log.Select(s => (s.Children, s.Outcome!.Value, s.Status!.Value)).ToList());
+        Assert.Equal([(3, FeedSendOutcome.Accepted, 200), (1, FeedSendOutcome.Accepted, 200), (1, FeedSendOutcome.Accepted, 200)], log.Select(s => (s.Children, s.Outcome!.Value, s.Status!.Value)).ToList());
         Assert.Equal(api.Requests.Select(r => r.Receipt), log.Select(s => s.Receipt));
     }
 

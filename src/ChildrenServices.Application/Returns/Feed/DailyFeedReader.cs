@@ -10,7 +10,8 @@ namespace ChildrenServices.Application.Returns.Feed;
 /// Reads the daily feed's children from the record as it stands, a batch of children at a time (a handful of statements
 /// per batch), in local ID order: every child with an episode of need (a referral not withdrawn) and a local ID, each
 /// with every such episode and what was done on it. A child's looked-after placements go with the episode of need they
-/// began under (the latest referred by their start, else the first).
+/// began under (the latest referred by their start, else the first). A restricted record's child goes without a name: the
+/// API does not need one, and the record's restriction (an adoption, a high-profile child) is kept beyond the council.
 /// </summary>
 public sealed class DailyFeedReader(IAppDbContext db)
 {
@@ -41,7 +42,7 @@ public sealed class DailyFeedReader(IAppDbContext db)
             .Select(p => new
             {
                 p.Id, p.LocalId, p.UniquePupilNumber, p.UpnUnknownReason, p.GivenNames, p.FamilyName, p.DateOfBirth, p.ExpectedDateOfBirth, p.Sex,
-                p.EthnicityCode, p.DisabilityCodes, p.Uasc, p.UascCeasedOn,
+                p.EthnicityCode, p.DisabilityCodes, p.Uasc, p.UascCeasedOn, Restricted = p.Restriction != null,
             })
             .ToDictionaryAsync(p => p.Id, ct);
 
@@ -107,7 +108,7 @@ public sealed class DailyFeedReader(IAppDbContext db)
                 ChildDetails: new FeedChildDetails(
                     string.IsNullOrEmpty(p.UniquePupilNumber) ? null : p.UniquePupilNumber,
                     string.IsNullOrEmpty(p.UniquePupilNumber) ? p.UpnUnknownReason : null,
-                    p.GivenNames, p.FamilyName, p.DateOfBirth, unborn ? p.ExpectedDateOfBirth : null, Person.ReturnSex(p.Sex, unborn), p.EthnicityCode,
+                    p.Restricted ? null : p.GivenNames, p.Restricted ? null : p.FamilyName, p.DateOfBirth, unborn ? p.ExpectedDateOfBirth : null, Person.ReturnSex(p.Sex, unborn), p.EthnicityCode,
                     p.DisabilityCodes.Count == 0 ? null : p.DisabilityCodes, p.Uasc, p.Uasc ? p.UascCeasedOn : null),
                 SocialCareEpisodes: [.. episodes.Select(r =>
                 {
