@@ -65,7 +65,7 @@ public sealed class Ssda903Reader(IAppDbContext db)
             .Select(p => new
             {
                 p.Id, p.LocalId, p.UniquePupilNumber, p.UpnUnknownReason, p.DateOfBirth, p.ExpectedDateOfBirth, p.Sex, p.EthnicityCode,
-                p.IsMother, p.FirstChildBornOn, p.Uasc, p.UascCeasedOn, Restricted = p.Restriction != null,
+                p.IsMother, p.FirstChildBornOn, p.Uasc, p.UascFrom, p.UascCeasedOn, Restricted = p.Restriction != null,
             })
             .ToDictionaryAsync(p => p.Id, ct);
 
@@ -154,7 +154,10 @@ public sealed class Ssda903Reader(IAppDbContext db)
             result.Add(new LacChild(
                 p.Id, p.LocalId, Person.ReturnSex(p.Sex, unborn: false), AsAt(p.DateOfBirth), p.EthnicityCode,
                 p.UniquePupilNumber ?? p.UpnUnknownReason,
-                p.IsMother, AsAt(p.FirstChildBornOn), p.Uasc, AsAt(p.UascCeasedOn),
+                // As at 31 March: a first child born since makes her a mother only in later years; UASC status begun since
+                // is not this year's.
+                p.FirstChildBornOn > end ? false : p.IsMother, AsAt(p.FirstChildBornOn),
+                p.Uasc && (p.UascFrom is null || p.UascFrom <= end), p.Uasc && (p.UascFrom is null || p.UascFrom <= end) ? AsAt(p.UascCeasedOn) : null,
                 [.. episodes[id].OrderBy(e => e.Start)],
                 [.. reviews[id].OrderBy(r => r.Date)],
                 [.. missing[id].OrderBy(m => m.Start)],

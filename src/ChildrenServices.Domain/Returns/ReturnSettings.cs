@@ -5,7 +5,7 @@ namespace ChildrenServices.Domain.Returns;
 
 /// <summary>
 /// What the header of every DfE return carries, as an administrator set it: the council's three-digit DfE LA number
-/// (the CIN census's LEA, SSDA903's LA), its ONS code (the daily feed's la_code, e.g. E06000054) and the name the
+/// (the CIN census's LEA, SSDA903's LA, the daily feed's la_code), its ONS code (e.g. E06000054) and the name the
 /// software gives itself (the CIN census's SoftwareCode). One row per deployment.
 /// </summary>
 public sealed partial class ReturnSettings : Aggregate

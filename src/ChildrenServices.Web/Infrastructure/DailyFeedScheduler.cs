@@ -41,17 +41,17 @@ public sealed class DailyFeedScheduler(IServiceScopeFactory scopes, IOptions<Dai
         }
     }
 
-    /// <summary>From now to the next <paramref name="at"/> in UK local time (tomorrow's if today's has passed).</summary>
+    /// <summary>From now to the next <paramref name="at"/> in UK local time (tomorrow's if today's has passed), worked out in UTC so a clock change does not move it.</summary>
     private TimeSpan UntilNext(TimeOnly at)
     {
-        var now = clock.GetUtcNow();
-        var local = UkTime.ToLocal(now.UtcDateTime);
-        var next = local.Date + at.ToTimeSpan();
-        if (next <= local)
+        var now = clock.GetUtcNow().UtcDateTime;
+        var local = UkTime.ToLocal(now);
+        var next = UkTime.ToUtc(local.Date + at.ToTimeSpan());
+        if (next <= now)
         {
-            next = next.AddDays(1);
+            next = UkTime.ToUtc(local.Date.AddDays(1) + at.ToTimeSpan());
         }
 
-        return next - local;
+        return next - now;
     }
 }

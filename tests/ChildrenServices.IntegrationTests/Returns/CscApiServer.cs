@@ -66,6 +66,13 @@ public sealed class CscApiServer : IAsyncDisposable
             return Results.StatusCode(401);
         }
 
+        // The path's la_code: the API's parameter is an integer of at most 999, the council's three-digit DfE number.
+        if (!int.TryParse(laCode, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var la) || la > 999)
+        {
+            Problems.Enqueue($"la_code {laCode} is not the API's integer of at most 999");
+            return Results.StatusCode(400);
+        }
+
         if (request.ContentType?.StartsWith("application/json", StringComparison.Ordinal) != true)
         {
             Problems.Enqueue($"Content type {request.ContentType}");

@@ -103,7 +103,7 @@ public sealed class DailyFeedTests(AppFactory factory) : FrontDoorTestBase(facto
 
         Assert.Empty(api.Problems);
         var request = Assert.Single(api.Requests);
-        Assert.Equal((OnsCode, 200), (request.LaCode, request.Status));
+        Assert.Equal(("865", 200), (request.LaCode, request.Status));
         Assert.Equal((3, 3, 0, 1), (first.ChildrenRead, first.Sent, first.Unchanged, first.Requests));
         Assert.Equal([ada, ben, cara], request.Body.Select(c => c!["la_child_id"]!.GetValue<string>()).Order(StringComparer.Ordinal));
         var expected = JsonNode.Parse($$"""
@@ -238,6 +238,27 @@ public sealed class DailyFeedTests(AppFactory factory) : FrontDoorTestBase(facto
         var send = await WithDbAsync(db => db.FeedSends.SingleAsync(Ct));
         Assert.Equal((6, FeedSendOutcome.Failed, 500), (send.Attempts, send.Outcome!.Value, send.Status!.Value));
         Assert.Equal(3, (await RunAsync()).Sent);
+    }
+
+    [Fact]
+    public async Task ARequestRefusedAsMalformed_IsSplitToFindTheChild_AndAccessRefused_StopsTheRun()
+    {
+        await CouncilAsync();
+        api.Answer((400, null), (400, null));
+
+        var split = await RunAsync(batchSize: 3);
+
+        // The three refused, then one and two: the one refused again alone, the two accepted.
+        Assert.Equal([(3, 400), (1, 400), (2, 200)], api.Requests.Select(r => (r.Body.Count, r.Status)));
+        Assert.Equal((2, 1, false), (split.Sent, split.Failed, split.Stopped));
+
+        api.Answer((401, null));
+        await WithDbAsync(db => db.FeedChildStates.ExecuteDeleteAsync(Ct));
+        var refused = await RunAsync(batchSize: 1);
+
+        Assert.True(refused.Stopped);
+        Assert.Equal((0, 1), (refused.Sent, refused.Requests));
+        Assert.Equal(3, (await RunAsync(batchSize: 1)).Sent);
     }
 
     [Fact]

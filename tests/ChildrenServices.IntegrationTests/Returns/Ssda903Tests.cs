@@ -169,6 +169,29 @@ public sealed class Ssda903Tests(AppFactory factory) : FrontDoorTestBase(factory
     }
 
     [Fact]
+    public async Task MotherhoodAndUascBegunAfter31March_AreNotThatYearsReturns()
+    {
+        var council = await CouncilAsync();
+        var officer = await CreateUserAsync(Roles.PerformanceOfficer, "Dev Lindqvist");
+        await WithDbAsync(db => db.People.Where(p => p.Id == council.Eve).ExecuteUpdateAsync(
+            s => s.SetProperty(p => p.IsMother, true).SetProperty(p => p.FirstChildBornOn, D(2026, 5, 1)), Ct));
+        await WithDbAsync(db => db.People.Where(p => p.Id == council.Finn).ExecuteUpdateAsync(
+            s => s.SetProperty(p => p.Uasc, true).SetProperty(p => p.UascFrom, D(2026, 6, 1)), Ct));
+
+        var made = await SendAsUserAsync(officer, new ProduceSsda903.Command(Year, ConfirmErrors: true));
+        Dictionary<string, string[]> files;
+        await using (var zip = File.OpenRead(made.Path))
+        {
+            files = await FilesAsync(zip);
+        }
+
+        File.Delete(made.Path);
+
+        Assert.Contains($"{council.EveId},F,09/03/2013,WBRI,Y865200115123,0,", files["header.csv"]);
+        Assert.Equal(["CHILD,SEX,DOB,DUC"], files["uasc.csv"]);
+    }
+
+    [Fact]
     public async Task From2026To27_TheDoLoFileHoldsTheYearsLibertyOrders()
     {
         var council = await CouncilAsync();

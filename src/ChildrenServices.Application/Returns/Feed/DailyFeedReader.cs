@@ -51,7 +51,7 @@ public sealed class DailyFeedReader(IAppDbContext db)
             .ToListAsync(ct);
 
         var workers = (await db.Allocations.AsNoTracking().Where(a => ids.Contains(a.ChildId) && a.Role == AllocationRole.Lead)
-            .Select(a => new { a.ChildId, a.StartedOn, a.EndedOn, Registration = db.Staff.Where(s => s.Id == a.WorkerId).Select(s => s.RegistrationNumber).FirstOrDefault() })
+            .Select(a => new { a.Id, a.ChildId, a.StartedOn, a.EndedOn, Registration = db.Staff.Where(s => s.Id == a.WorkerId).Select(s => s.RegistrationNumber).FirstOrDefault() })
             .ToListAsync(ct))
             .Where(a => a.Registration is not null)
             .ToLookup(a => a.ChildId);
@@ -115,13 +115,13 @@ public sealed class DailyFeedReader(IAppDbContext db)
                     var until = r.ClosedOn ?? DateOnly.MaxValue;
                     return new FeedEpisode(
                         Id(r.Id), r.ReferralDate, r.SourceCode, r.NoFurtherAction, r.ClosedOn, r.ClosedOn is null ? null : r.ClosureReasonCode,
-                        Nonempty([.. workers[id].Where(w => w.StartedOn <= until && (w.EndedOn is null || w.EndedOn >= r.ReferralDate)).OrderBy(w => w.StartedOn)
+                        Nonempty([.. workers[id].Where(w => w.StartedOn <= until && (w.EndedOn is null || w.EndedOn >= r.ReferralDate)).OrderBy(w => w.StartedOn).ThenBy(w => w.Id)
                             .Select(w => new FeedWorker(w.Registration!, w.StartedOn, w.EndedOn))]),
-                        Nonempty([.. assessments[r.Id].OrderBy(a => a.StartDate)]),
-                        Nonempty([.. cinPlans[r.Id].OrderBy(c => c.StartDate)]),
-                        Nonempty([.. enquiries[r.Id].OrderBy(e => e.StartDate)]),
-                        Nonempty([.. cpPlans[r.Id].OrderBy(c => c.StartDate)]),
-                        Nonempty([.. placed[r.Id].OrderBy(e => e.StartedOn).Select(e => new FeedPlacement(
+                        Nonempty([.. assessments[r.Id].OrderBy(a => a.StartDate).ThenBy(a => a.Id, StringComparer.Ordinal)]),
+                        Nonempty([.. cinPlans[r.Id].OrderBy(c => c.StartDate).ThenBy(c => c.Id, StringComparer.Ordinal)]),
+                        Nonempty([.. enquiries[r.Id].OrderBy(e => e.StartDate).ThenBy(e => e.Id, StringComparer.Ordinal)]),
+                        Nonempty([.. cpPlans[r.Id].OrderBy(c => c.StartDate).ThenBy(c => c.Id, StringComparer.Ordinal)]),
+                        Nonempty([.. placed[r.Id].OrderBy(e => e.StartedOn).ThenBy(e => e.Id).Select(e => new FeedPlacement(
                             Id(e.Id), e.StartedOn, e.ReasonForNewEpisode, e.Type, e.Postcode, e.EndedOn, e.EndedOn is null ? null : e.ReasonCeased, e.ReasonForPlacementChange))]));
                 })])));
         }

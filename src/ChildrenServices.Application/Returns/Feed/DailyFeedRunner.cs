@@ -60,7 +60,8 @@ public interface IDailyFeedTransport
 }
 
 /// <summary>What a run of the feed did.</summary>
-public sealed record DailyFeedRun(Guid RunId, string Destination, bool WroteFiles, int ChildrenRead, int Sent, int Purged, int Unchanged, int Requests, int Failed, IReadOnlyList<string> NotSent);
+/// <param name="Stopped">The API refused access (401, 403) or kept failing after every try, so the run stopped early.</param>
+public sealed record DailyFeedRun(Guid RunId, string Destination, bool WroteFiles, int ChildrenRead, int Sent, int Purged, int Unchanged, int Requests, int Failed, IReadOnlyList<string> NotSent, bool Stopped = false);
 
 /// <summary>
 /// Runs the DfE's daily children's social care feed (ADR 0038): reads every child in it, sends only those whose data
@@ -99,10 +100,11 @@ public sealed partial class DailyFeedRunner(IAppDbContext db, IDailyFeedTranspor
 
     private async Task<DailyFeedRun> RunOnceAsync(CancellationToken ct)
     {
-        var laCode = await db.ReturnSettings.AsNoTracking().Select(s => s.OnsCode).FirstOrDefaultAsync(ct);
+        // The API's la_code is the council's three-digit DfE LA number (the OpenAPI's path parameter), not its ONS code.
+        var laCode = await db.ReturnSettings.AsNoTracking().Select(s => s.LaNumber).FirstOrDefaultAsync(ct);
         if (string.IsNullOrEmpty(laCode))
         {
-            throw new Domain.Common.DomainRuleException("An administrator must set the council's ONS code in the return settings before the daily feed can run", "Feed");
+            throw new Domain.Common.DomainRuleException("An administrator must set the council's LA number in the return settings before the daily feed can run", "Feed");
         }
 
         var runId = Guid.CreateVersion7();
@@ -148,6 +150,11 @@ public sealed partial class DailyFeedRunner(IAppDbContext db, IDailyFeedTranspor
                 ? json
                 : JsonSerializer.SerializeToUtf8Bytes(child with { SocialCareEpisodes = [.. child.SocialCareEpisodes ?? [], .. withdrawn.Select(id => new FeedEpisode(id, Purge: true))] }, FeedChild.Json);
             pending.Add(new Item(childId, child.LaChildId, body, hash, episodes, false));
+            if (run.Stopped)
+            {
+                break;
+            }
+
             if (pending.Count >= batchSize)
             {
                 await SendAsync(pending[..batchSize], runId, laCode, states, run, ct);
@@ -155,21 +162,27 @@ public sealed partial class DailyFeedRunner(IAppDbContext db, IDailyFeedTranspor
             }
         }
 
-        // Children the destination holds who are no longer in the feed: purged under the ID it holds them by.
-        foreach (var gone in states.Values.Where(s => !s.Purged && !seen.Contains(s.ChildId)).OrderBy(s => s.LaChildId, StringComparer.Ordinal))
+        // Children the destination holds who are no longer in the feed: purged under the ID it holds them by (only when every
+        // child was read: a run that stopped early has not seen them all).
+        foreach (var gone in states.Values.Where(s => !run.Stopped && !s.Purged && !seen.Contains(s.ChildId)).OrderBy(s => s.LaChildId, StringComparer.Ordinal))
         {
             pending.Add(new Item(gone.ChildId, gone.LaChildId, JsonSerializer.SerializeToUtf8Bytes(new FeedChild(gone.LaChildId, Purge: true), FeedChild.Json), string.Empty, [], true));
         }
 
         foreach (var chunk in pending.Chunk(batchSize))
         {
+            if (run.Stopped)
+            {
+                break;
+            }
+
             await SendAsync([.. chunk], runId, laCode, states, run, ct);
         }
 
         logger.LogInformation(
             "Daily feed run {RunId} to {Destination}: {Read} children read, {Sent} sent, {Purged} purged, {Unchanged} unchanged, {Requests} requests, {Failed} children not accepted, {NotSent} with a local ID the API cannot take",
             runId, transport.WritesFiles ? "files" : "the DfE's API", run.Read, run.Sent, run.Purged, run.Unchanged, run.Requests, run.Failed, notSent.Count);
-        return new DailyFeedRun(runId, destination, transport.WritesFiles, run.Read, run.Sent, run.Purged, run.Unchanged, run.Requests, run.Failed, notSent);
+        return new DailyFeedRun(runId, destination, transport.WritesFiles, run.Read, run.Sent, run.Purged, run.Unchanged, run.Requests, run.Failed, notSent, run.Stopped);
     }
 
     private sealed class Counts
@@ -180,11 +193,19 @@ public sealed partial class DailyFeedRunner(IAppDbContext db, IDailyFeedTranspor
         public int Unchanged;
         public int Requests;
         public int Failed;
+
+        /// <summary>The API refused access or kept failing: no more requests this run.</summary>
+        public bool Stopped;
     }
 
     /// <summary>One request: retried on 429, 5xx and no answer; split when too big; what is accepted remembered at once.</summary>
     private async Task SendAsync(IReadOnlyList<Item> items, Guid runId, string laCode, Dictionary<Guid, FeedChildState> states, Counts run, CancellationToken ct)
     {
+        if (run.Stopped)
+        {
+            return;
+        }
+
         var body = Body(items);
         var send = new FeedSend(runId, transport.Destination, clock.GetUtcNow().UtcDateTime, items.Count(i => !i.Purge), items.Count(i => i.Purge));
         db.FeedSends.Add(send);
@@ -207,10 +228,11 @@ public sealed partial class DailyFeedRunner(IAppDbContext db, IDailyFeedTranspor
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        if (answer.Status is 413 && items.Count > 1)
+        if (answer.Status is 413 or 400 && items.Count > 1)
         {
-            // Too many records for the API: each half is sent on its own.
-            send.Finish(FeedSendOutcome.Refused, 413, null, $"Too many records: sent again as two requests of {items.Count / 2} and {items.Count - (items.Count / 2)}", now);
+            // Too many records for the API, or one child's data it refuses: each half is sent on its own, so one child
+            // never keeps the rest of a request out.
+            send.Finish(FeedSendOutcome.Refused, answer.Status, null, $"{(answer.Status == 413 ? "Too many records" : "Refused")}: sent again as two requests of {items.Count / 2} and {items.Count - (items.Count / 2)}", now);
             await db.SaveChangesAsync(ct);
             var half = items.Count / 2;
             await SendAsync(items.Take(half).ToList(), runId, laCode, states, run, ct);
@@ -253,6 +275,13 @@ public sealed partial class DailyFeedRunner(IAppDbContext db, IDailyFeedTranspor
         else
         {
             run.Failed += items.Count;
+
+            // Not allowed (401, 403), or still failing after every try: the rest of the run would meet the same, so it stops
+            // here; what is unaccepted goes next run.
+            if (answer.Status is null or 401 or 403 or 429 or >= 500)
+            {
+                run.Stopped = true;
+            }
         }
 
         logger.LogInformation(

@@ -16,9 +16,22 @@ public static class RunDailyFeed
     {
         public async ValueTask<DailyFeedRun> Handle(Command command, CancellationToken cancellationToken)
         {
-            var run = await runner.RunAsync(cancellationToken);
+            DailyFeedRun run;
+            try
+            {
+                run = await runner.RunAsync(cancellationToken);
+            }
+            catch (Exception failure) when (failure is not Domain.Common.DomainRuleException)
+            {
+                // A run that broke part way may have sent requests already: the attempt is audited all the same.
+                db.ChangeTracker.Clear();
+                db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, user.UserId, "RunDailyFeed: failed part way", null, user.CorrelationId));
+                await db.SaveChangesAsync(CancellationToken.None);
+                throw;
+            }
+
             db.AuditEntries.Add(new AuditEntry(
-                clock.GetUtcNow().UtcDateTime, user.UserId, $"RunDailyFeed: {run.Sent} sent, {run.Purged} purged, {run.Failed} not accepted", null, user.CorrelationId));
+                clock.GetUtcNow().UtcDateTime, user.UserId, $"RunDailyFeed: {run.Sent} sent, {run.Purged} purged, {run.Failed} not accepted{(run.Stopped ? ", stopped" : "")}", null, user.CorrelationId));
             await db.SaveChangesAsync(cancellationToken);
             return run;
         }
