@@ -212,6 +212,42 @@ public sealed class DailyFeedTests(AppFactory factory) : FrontDoorTestBase(facto
     }
 
     [Fact]
+    public async Task AnItemThatMovesToAnotherEpisode_IsPurgedFromTheOneThatHeldIt()
+    {
+        var council = await CouncilAsync();
+        var cara = await LocalIdAsync(council.Cara);
+        await RunAsync();
+
+        // Cara's first referral closes at the end of July and a second one opens in August: her move of 1 September now
+        // belongs to the second, so the DfE is told to drop it from the first.
+        var second = await WithDbAsync(async db =>
+        {
+            await db.Referrals.Where(r => r.Id == council.CarasReferral.Id).ExecuteUpdateAsync(
+                s => s.SetProperty(r => r.Status, ReferralStatus.Closed).SetProperty(r => r.ClosedOn, D(2025, 7, 31)).SetProperty(r => r.ClosureReasonCode, "RC7"), Ct);
+            var referral = new Referral(council.Cara, null, D(2025, 8, 1), "1B", "N1", AssessmentTeam, false, null, Calendar);
+            db.Referrals.Add(referral);
+            await db.SaveChangesAsync(Ct);
+            return referral.Id;
+        });
+
+        var run = await RunAsync();
+
+        Assert.Empty(api.Problems);
+        Assert.Equal(1, run.Sent);
+        var episodes = Child(api.Requests.Last(), cara)["social_care_episodes"]!.AsArray();
+        var first = episodes.Single(e => e!["social_care_episode_id"]!.GetValue<string>() == council.CarasReferral.Id.ToString("D"))!;
+        var moved = council.CarasEpisodes[1].ToString("D");
+        Assert.True(JsonNode.DeepEquals(
+            JsonNode.Parse($$"""{ "child_looked_after_placement_id": "{{moved}}", "purge": true }"""),
+            first["child_looked_after_placements"]!.AsArray().Single(p => p!["child_looked_after_placement_id"]!.GetValue<string>() == moved)));
+        var now = episodes.Single(e => e!["social_care_episode_id"]!.GetValue<string>() == second.ToString("D"))!;
+        Assert.Equal("U4", Assert.Single(now["child_looked_after_placements"]!.AsArray())!["placement_type"]!.GetValue<string>());
+
+        // Purged once: the next run has nothing to send.
+        Assert.Equal(0, (await RunAsync()).Sent);
+    }
+
+    [Fact]
     public async Task A429OrA5xx_IsTriedAgainAfterAWait_AndTheChildrenAreSentOnceAccepted()
     {
         await CouncilAsync();

@@ -129,7 +129,7 @@ public sealed partial class DailyFeedRunner(IAppDbContext db, IDailyFeedTranspor
             seen.Add(childId);
             var json = JsonSerializer.SerializeToUtf8Bytes(child, FeedChild.Json);
             var hash = Convert.ToHexString(SHA256.HashData(json));
-            var episodes = child.SocialCareEpisodes?.Select(e => e.Id).ToList() ?? [];
+            var episodes = child.Keys();
             states.TryGetValue(childId, out var state);
             if (state is { Purged: false } && state.Hash == hash && state.LaChildId == child.LaChildId)
             {
@@ -137,18 +137,17 @@ public sealed partial class DailyFeedRunner(IAppDbContext db, IDailyFeedTranspor
                 continue;
             }
 
-            // Episodes the destination holds that are gone (a referral withdrawn) go with a purge flag; a child now under a new
-            // local ID is purged under the old one first.
-            var withdrawn = state is { Purged: false } ? state.EpisodeIds.Except(episodes, StringComparer.Ordinal).ToList() : [];
+            // What the destination holds that is gone (a referral withdrawn, an item within an episode removed or moved) goes
+            // with a purge flag; a child now under a new local ID is purged under the old one first.
+            IReadOnlyList<string> held = state is { Purged: false } ? state.EpisodeIds : [];
             if (state is { Purged: false } && state.LaChildId != child.LaChildId)
             {
                 pending.Add(new Item(childId, state.LaChildId, JsonSerializer.SerializeToUtf8Bytes(new FeedChild(state.LaChildId, Purge: true), FeedChild.Json), string.Empty, [], true));
-                withdrawn = [];
+                held = [];
             }
 
-            var body = withdrawn.Count == 0
-                ? json
-                : JsonSerializer.SerializeToUtf8Bytes(child with { SocialCareEpisodes = [.. child.SocialCareEpisodes ?? [], .. withdrawn.Select(id => new FeedEpisode(id, Purge: true))] }, FeedChild.Json);
+            var withPurges = child.WithPurgesOf(held);
+            var body = ReferenceEquals(withPurges, child) ? json : JsonSerializer.SerializeToUtf8Bytes(withPurges, FeedChild.Json);
             pending.Add(new Item(childId, child.LaChildId, body, hash, episodes, false));
             if (run.Stopped)
             {

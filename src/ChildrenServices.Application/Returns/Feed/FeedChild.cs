@@ -20,6 +20,60 @@ public sealed record FeedChild(
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
+
+    /// <summary>
+    /// What this child's data holds, as keys to remember: each episode's id, and each item within one as "episode/kind/id"
+    /// (<see cref="Domain.Returns.Feed.FeedChildState.Episodes"/>).
+    /// </summary>
+    public IReadOnlyList<string> Keys() =>
+        [.. (SocialCareEpisodes ?? []).SelectMany(e => (IEnumerable<string>)
+        [
+            e.Id,
+            .. (e.Assessments ?? []).Select(a => $"{e.Id}/a/{a.Id}"),
+            .. (e.ChildInNeedPlans ?? []).Select(c => $"{e.Id}/c/{c.Id}"),
+            .. (e.Section47Assessments ?? []).Select(s => $"{e.Id}/s/{s.Id}"),
+            .. (e.ChildProtectionPlans ?? []).Select(p => $"{e.Id}/p/{p.Id}"),
+            .. (e.Placements ?? []).Select(l => $"{e.Id}/l/{l.Id}"),
+        ])];
+
+    /// <summary>
+    /// The child's data with a purge for everything the destination holds that is gone (<paramref name="held"/> less what is
+    /// here now): a whole episode withdrawn, or an item within an episode still here (a care episode removed, a placement
+    /// now under another referral). An item of a gone episode goes with its episode.
+    /// </summary>
+    public FeedChild WithPurgesOf(IReadOnlyCollection<string> held)
+    {
+        var now = Keys().ToHashSet(StringComparer.Ordinal);
+        var gone = held.Where(k => !now.Contains(k)).ToList();
+        if (gone.Count == 0)
+        {
+            return this;
+        }
+
+        var goneEpisodes = gone.Where(k => !k.Contains('/', StringComparison.Ordinal)).ToList();
+        var goneItems = gone.Select(k => k.Split('/')).Where(k => k.Length == 3 && now.Contains(k[0])).ToLookup(k => k[0], k => (Kind: k[1], Id: k[2]));
+        IReadOnlyList<T>? With<T>(IReadOnlyList<T>? items, string episode, string kind, Func<string, T> stub)
+        {
+            var stubs = goneItems[episode].Where(i => i.Kind == kind).Select(i => stub(i.Id)).ToList();
+            return stubs.Count == 0 ? items : [.. items ?? [], .. stubs];
+        }
+
+        return this with
+        {
+            SocialCareEpisodes =
+            [
+                .. (SocialCareEpisodes ?? []).Select(e => e with
+                {
+                    Assessments = With(e.Assessments, e.Id, "a", id => new FeedAssessment(id, null, null, null, true)),
+                    ChildInNeedPlans = With(e.ChildInNeedPlans, e.Id, "c", id => new FeedCinPlan(id, null, null, true)),
+                    Section47Assessments = With(e.Section47Assessments, e.Id, "s", id => new FeedSection47(id, null, null, null, null, true)),
+                    ChildProtectionPlans = With(e.ChildProtectionPlans, e.Id, "p", id => new FeedCpPlan(id, null, null, true)),
+                    Placements = With(e.Placements, e.Id, "l", id => new FeedPlacement(id, null, null, null, null, null, null, null, true)),
+                }),
+                .. goneEpisodes.Select(id => new FeedEpisode(id, Purge: true)),
+            ],
+        };
+    }
 }
 
 public sealed record FeedChildDetails(
@@ -59,34 +113,39 @@ public sealed record FeedWorker(
 
 public sealed record FeedAssessment(
     [property: JsonPropertyName("child_and_family_assessment_id")] string Id,
-    [property: JsonPropertyName("start_date")] DateOnly StartDate,
+    [property: JsonPropertyName("start_date")] DateOnly? StartDate,
     [property: JsonPropertyName("authorisation_date")] DateOnly? AuthorisationDate,
-    [property: JsonPropertyName("factors")] IReadOnlyList<string>? Factors);
+    [property: JsonPropertyName("factors")] IReadOnlyList<string>? Factors,
+    [property: JsonPropertyName("purge")] bool? Purge = null);
 
 public sealed record FeedCinPlan(
     [property: JsonPropertyName("child_in_need_plan_id")] string Id,
-    [property: JsonPropertyName("start_date")] DateOnly StartDate,
-    [property: JsonPropertyName("end_date")] DateOnly? EndDate);
+    [property: JsonPropertyName("start_date")] DateOnly? StartDate,
+    [property: JsonPropertyName("end_date")] DateOnly? EndDate,
+    [property: JsonPropertyName("purge")] bool? Purge = null);
 
 public sealed record FeedSection47(
     [property: JsonPropertyName("section_47_assessment_id")] string Id,
-    [property: JsonPropertyName("start_date")] DateOnly StartDate,
+    [property: JsonPropertyName("start_date")] DateOnly? StartDate,
     [property: JsonPropertyName("icpc_required_flag")] bool? IcpcRequiredFlag,
     [property: JsonPropertyName("icpc_date")] DateOnly? IcpcDate,
-    [property: JsonPropertyName("end_date")] DateOnly? EndDate);
+    [property: JsonPropertyName("end_date")] DateOnly? EndDate,
+    [property: JsonPropertyName("purge")] bool? Purge = null);
 
 public sealed record FeedCpPlan(
     [property: JsonPropertyName("child_protection_plan_id")] string Id,
-    [property: JsonPropertyName("start_date")] DateOnly StartDate,
-    [property: JsonPropertyName("end_date")] DateOnly? EndDate);
+    [property: JsonPropertyName("start_date")] DateOnly? StartDate,
+    [property: JsonPropertyName("end_date")] DateOnly? EndDate,
+    [property: JsonPropertyName("purge")] bool? Purge = null);
 
 /// <summary>An episode of care (one legal status and placement): start_reason is the SSDA903 RNE, end_reason the REC, change_reason the reason for placement change.</summary>
 public sealed record FeedPlacement(
     [property: JsonPropertyName("child_looked_after_placement_id")] string Id,
-    [property: JsonPropertyName("start_date")] DateOnly StartDate,
-    [property: JsonPropertyName("start_reason")] string StartReason,
-    [property: JsonPropertyName("placement_type")] string PlacementType,
+    [property: JsonPropertyName("start_date")] DateOnly? StartDate,
+    [property: JsonPropertyName("start_reason")] string? StartReason,
+    [property: JsonPropertyName("placement_type")] string? PlacementType,
     [property: JsonPropertyName("postcode")] string? Postcode,
     [property: JsonPropertyName("end_date")] DateOnly? EndDate,
     [property: JsonPropertyName("end_reason")] string? EndReason,
-    [property: JsonPropertyName("change_reason")] string? ChangeReason);
+    [property: JsonPropertyName("change_reason")] string? ChangeReason,
+    [property: JsonPropertyName("purge")] bool? Purge = null);

@@ -40,14 +40,18 @@ public sealed class FeedChildState : Common.IStandaloneRecord
     /// <summary>SHA-256 of the child's JSON as last accepted, in hex; empty once purged.</summary>
     public string Hash { get; private set; }
 
-    /// <summary>The social_care_episode_ids last accepted, comma-separated.</summary>
+    /// <summary>
+    /// What the destination holds of the child, comma-separated: each social_care_episode_id, and each item within one as
+    /// "episode/kind/id" (kind a assessment, c child in need plan, s section 47, p protection plan, l placement), so an item
+    /// gone since can be purged.
+    /// </summary>
     public string Episodes { get; private set; }
 
     public DateTime AcceptedAtUtc { get; private set; }
 
     public bool Purged { get; private set; }
 
-    /// <summary>The episode ids last accepted.</summary>
+    /// <summary>The episode and item keys last accepted.</summary>
     public IReadOnlyList<string> EpisodeIds => Episodes.Length == 0 ? [] : Episodes.Split(',');
 
     public void Accept(string laChildId, string hash, IEnumerable<string> episodes, DateTime atUtc)
