@@ -24,11 +24,11 @@ public static class AnnexACsv
             var entry = zip.CreateEntry(list.CsvName, CompressionLevel.Optimal);
             await using var stream = await entry.OpenAsync(ct);
             await using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 1 << 16) { NewLine = "\r\n" };
-            await writer.WriteLineAsync(Line(list.Columns.Select(c => c.Heading)));
+            await writer.WriteLineAsync(Csv.Line(list.Columns.Select(c => c.Heading)));
             var count = 0;
             await foreach (var row in rows.WithCancellation(ct))
             {
-                await writer.WriteLineAsync(Line(row.Select(Cell)));
+                await writer.WriteLineAsync(Csv.Line(row.Select(Cell)));
                 count++;
             }
 
@@ -43,21 +43,7 @@ public static class AnnexACsv
         null => null,
         DateOnly d => d.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture),
         int n => n.ToString(CultureInfo.InvariantCulture),
-        string text => Safe(text),
-        _ => Safe(Convert.ToString(value, CultureInfo.InvariantCulture)),
+        string text => Csv.FormulaSafe(text),
+        _ => Csv.FormulaSafe(Convert.ToString(value, CultureInfo.InvariantCulture)),
     };
-
-    /// <summary>
-    /// Text a spreadsheet would take for a formula (a team or worker name typed starting with "=") is prefixed with an
-    /// apostrophe, as the product's other CSV downloads do, so opening the file never runs it.
-    /// </summary>
-    private static string? Safe(string? text) =>
-        text is { Length: > 0 } && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
-
-    private static string Line(IEnumerable<string?> cells) => string.Join(',', cells.Select(Quote));
-
-    private static string Quote(string? cell) =>
-        cell is null ? string.Empty
-        : cell.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
-        : cell;
 }

@@ -152,20 +152,6 @@ public static class Ssda903Csv
 
     private static string? Flag(bool? value) => value switch { true => "1", false => "0", null => null };
 
-    private static Task Row(StreamWriter writer, params IReadOnlyList<string?> cells)
-    {
-        var line = new StringBuilder();
-        for (var i = 0; i < cells.Count; i++)
-        {
-            if (i > 0)
-            {
-                line.Append(',');
-            }
-
-            var cell = cells[i] ?? string.Empty;
-            line.Append(cell.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell);
-        }
-
-        return writer.WriteLineAsync(line.ToString());
-    }
+    // The DfE's codes and dates only: no typed text, so no formula guard (it would change a value the DfE checks).
+    private static Task Row(StreamWriter writer, params IReadOnlyList<string?> cells) => writer.WriteLineAsync(Csv.Line(cells));
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChildrenServices.Application;
 using System.Text;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
@@ -39,15 +40,7 @@ public sealed class CsvResult(string fileName, ExportTable table) : IActionResul
         _ => Text(Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty),
     };
 
-    private static string Text(string text)
-    {
-        if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            text = "'" + text;
-        }
-
-        return text.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
-    }
+    private static string Text(string text) => Csv.Quote(Csv.FormulaSafe(text));
 }
 
 /// <summary>Tables written as an Excel workbook, one worksheet each, streamed to the response as it is made (SpreadCheetah).</summary>
