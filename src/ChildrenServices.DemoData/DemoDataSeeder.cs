@@ -223,13 +223,22 @@ public sealed class DemoDataSeeder(AppDbContext db, FirstAdministrator accounts,
     /// <summary>Synthetic Social Work England numbers for the registered roles, from a range far beyond any issued.</summary>
     private int nextRegistration = 9_100_001;
 
-    internal Task<Guid> CreateUserAsync(Guid admin, string email, string name, string title, string role, List<Guid> teams) =>
-        actors.SendAsync(admin, new CreateUser.Command
+    /// <summary>
+    /// Made as an administrator makes a colleague, whose password is then temporary; the demo's sign-ins are listed
+    /// in the README to be used at once, so the demo password is made their own (no change asked at first sign-in).
+    /// </summary>
+    internal async Task<Guid> CreateUserAsync(Guid admin, string email, string name, string title, string role, List<Guid> teams)
+    {
+        var id = await actors.SendAsync(admin, new CreateUser.Command
         {
             Email = email, DisplayName = name, JobTitle = title, Roles = [role], TeamIds = teams, Password = DemoPassword,
             RegistrationNumber = role is Roles.SocialWorker or Roles.TeamManager or Roles.FrontDoorPractitioner or Roles.ReviewingOfficer
                 ? $"SW{nextRegistration++}" : null,
         });
+        await db.Users.Where(u => u.Id == id)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.MustChangePassword, false).SetProperty(x => x.TemporaryPasswordExpiresAtUtc, (DateTime?)null));
+        return id;
+    }
 
     /// <summary>
     /// One synthetic family: a household, a mother (and a father in about half), one to four children,

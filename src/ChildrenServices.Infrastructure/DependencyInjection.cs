@@ -18,6 +18,10 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<IUserAccounts, UserAccounts>();
         services.AddScoped<FirstAdministrator>();
+        services.Configure<AccountSettings>(configuration.GetSection(AccountSettings.Section));
+
+        // Copied by the web project's build out of the npm package @zxcvbn-ts/language-common (docs/security.md).
+        services.AddSingleton(_ => new BreachedPasswords(Path.Combine(contentRoot, "Security", "breached-passwords.json")));
         services.AddDailyFeed(configuration, contentRoot);
 
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
@@ -60,7 +64,13 @@ public static class DependencyInjection
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.User.RequireUniqueEmail = true;
                 o.SignIn.RequireConfirmedAccount = false;
+
+                // Authenticator codes that work once (the framework's own provider is not registered at all).
+                o.Tokens.AuthenticatorTokenProvider = OneTimeAuthenticatorProvider.Name;
             })
             .AddEntityFrameworkStores<AppDbContext>()
-            .AddDefaultTokenProviders();
+            .AddUserStore<AppUserStore>()
+            .AddTokenProvider<DataProtectorTokenProvider<AppUser>>(TokenOptions.DefaultProvider)
+            .AddTokenProvider<OneTimeAuthenticatorProvider>(OneTimeAuthenticatorProvider.Name)
+            .AddPasswordValidator<PasswordRules>();
 }

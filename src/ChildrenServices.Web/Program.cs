@@ -85,6 +85,7 @@ builder.Services.Configure<SecurityStampValidatorOptions>(o =>
     o.ValidationInterval = TimeSpan.Zero;
     o.OnRefreshingPrincipal = SignInSessions.KeepSessionAsync;
 });
+var accountSettings = builder.Configuration.GetSection(AccountSettings.Section).Get<AccountSettings>() ?? new AccountSettings();
 builder.Services.ConfigureApplicationCookie(o =>
 {
     o.LoginPath = "/Account/SignIn";
@@ -94,11 +95,23 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.Cookie.HttpOnly = true;
     o.Cookie.SameSite = SameSiteMode.Lax;
     o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-    o.ExpireTimeSpan = TimeSpan.FromHours(9);
-    o.SlidingExpiration = true;
+
+    // The cookie lasts a little longer than a session may, so the server is what ends it (idle, lifetime) and keeps why
+    // (ADR 0039); a cookie kept past that is refused by its own expiry too.
+    o.ExpireTimeSpan = accountSettings.AbsoluteLifetime + TimeSpan.FromMinutes(5);
+    o.SlidingExpiration = false;
 
     // A cookie is only as good as its session on the server: signing out ends it (ADR 0014).
     o.Events.OnValidatePrincipal = SignInSessions.ValidatePrincipalAsync;
+    o.Events.OnRedirectToLogin = context =>
+    {
+        // A session just ended for idleness or its lifetime: the sign-in page says so.
+        var uri = context.HttpContext.Items[SignInSessions.EndedItem] is string ended
+            ? Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(context.RedirectUri, "ended", ended == ChildrenServices.Application.Users.SessionEnd.Idle ? "idle" : "lifetime")
+            : context.RedirectUri;
+        context.Response.Redirect(uri);
+        return Task.CompletedTask;
+    };
     o.Events.OnRedirectToAccessDenied = context =>
     {
         context.Response.StatusCode = StatusCodes.Status403Forbidden;
@@ -211,6 +224,7 @@ app.UseRouting();
 // After routing, so the stricter limit on sending an online request can find its page.
 app.UseRateLimiter();
 app.UseAuthentication();
+app.UseAccountGate();
 app.UseAuthorization();
 
 // A malformed form is refused (400) before anything binds it; then a repeat of a form already

@@ -193,6 +193,9 @@ public sealed class BrowserHost : WebApplicationFactory<Program>, IAsyncLifetime
         // Every journey posts from 127.0.0.1; the public form's rate limits have their own integration tests.
         builder.UseSetting("FrontDoor:OnlineRequestRateLimits:PostsPerWindow", "1000000");
         builder.UseSetting("FrontDoor:OnlineRequestRateLimits:SubmitsPerWindow", "1000000");
+
+        // The demo users sign in with a password; the authenticator journey sets one up of its own accord.
+        builder.UseSetting("Accounts:RequireMfa", "false");
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);

@@ -9,7 +9,7 @@ namespace ChildrenServices.Application.Users;
 public static class ChangeUserAccess
 {
     [RequiresPermission(Permission.ManageUsers)]
-    public sealed record Command : ICommand, IVersioned
+    public sealed record Command : ICommand, IVersioned, IAudited
     {
         public Guid UserId { get; init; }
 

@@ -12,7 +12,7 @@ public static class CreateUser
     public const int MinimumPasswordLength = 12;
 
     [RequiresPermission(Permission.ManageUsers)]
-    public sealed record Command : ICommand<Guid>
+    public sealed record Command : ICommand<Guid>, IAudited
     {
         public string? DisplayName { get; init; }
 
@@ -64,7 +64,7 @@ public static class CreateUser
         public async ValueTask<Guid> Handle(Command command, CancellationToken cancellationToken)
         {
             var email = command.Email!.Trim();
-            var userId = await accounts.CreateAsync(email, command.Password!, command.Roles, cancellationToken);
+            var userId = await accounts.CreateAsync(email, command.DisplayName!.Trim(), command.Password!, command.Roles, cancellationToken);
             var staff = new StaffMember(userId, command.DisplayName!, email, command.JobTitle);
             staff.Register(command.RegistrationNumber);
             db.Staff.Add(staff);

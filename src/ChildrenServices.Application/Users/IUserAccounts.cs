@@ -6,7 +6,14 @@ namespace ChildrenServices.Application.Users;
 /// </summary>
 public interface IUserAccounts
 {
-    Task<Guid> CreateAsync(string email, string password, IReadOnlyCollection<string> roles, CancellationToken ct);
+    /// <summary>
+    /// A new account whose password is temporary: it expires after the council's set time and must be changed at
+    /// the first sign-in. The password may not be common or breached, nor contain the name or the email.
+    /// </summary>
+    Task<Guid> CreateAsync(string email, string displayName, string temporaryPassword, IReadOnlyCollection<string> roles, CancellationToken ct);
+
+    /// <summary>An administrator gives a colleague a new temporary password: their sessions end and any lockout is lifted.</summary>
+    Task SetTemporaryPasswordAsync(Guid userId, string temporaryPassword, CancellationToken ct);
 
     Task SetRolesAsync(Guid userId, IReadOnlyCollection<string> roles, CancellationToken ct);
 
@@ -14,6 +21,12 @@ public interface IUserAccounts
 
     Task<IReadOnlyList<Guid>> UsersInRolesAsync(IReadOnlyCollection<string> roles, CancellationToken ct);
 
-    /// <summary>Ends every session the user has: their next request finds them signed out.</summary>
-    Task EndSessionsAsync(Guid userId, CancellationToken ct);
+    /// <summary>Ends every session the user has, on the server: their next request finds them signed out.</summary>
+    Task EndSessionsAsync(Guid userId, string reason, CancellationToken ct);
+
+    /// <summary>The sessions the user has open now, the most recently used first.</summary>
+    Task<IReadOnlyList<UserSession>> LiveSessionsAsync(Guid userId, CancellationToken ct);
 }
+
+/// <summary>A live sign-in session: when it began and was last used, from what browser and address.</summary>
+public sealed record UserSession(Guid Id, DateTime StartedAtUtc, DateTime LastSeenAtUtc, string? Client, string? Address);

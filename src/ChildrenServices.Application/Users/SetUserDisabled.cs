@@ -9,7 +9,7 @@ namespace ChildrenServices.Application.Users;
 public static class SetUserDisabled
 {
     [RequiresPermission(Permission.ManageUsers)]
-    public sealed record Command(Guid UserId, bool Disabled) : ICommand;
+    public sealed record Command(Guid UserId, bool Disabled) : ICommand, IAudited;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -27,7 +27,7 @@ public static class SetUserDisabled
             if (command.Disabled)
             {
                 staff.Disable();
-                await accounts.EndSessionsAsync(command.UserId, cancellationToken);
+                await accounts.EndSessionsAsync(command.UserId, SessionEnd.Disabled, cancellationToken);
             }
             else
             {

@@ -4,28 +4,66 @@ using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using ChildrenServices.Infrastructure.Security;
 
 namespace ChildrenServices.Infrastructure.Identity;
 
-internal sealed class UserAccounts(UserManager<AppUser> users, AppDbContext db) : IUserAccounts
+internal sealed class UserAccounts(UserManager<AppUser> users, AppDbContext db, TimeProvider clock, IOptions<AccountSettings> settings) : IUserAccounts
 {
-    public async Task<Guid> CreateAsync(string email, string password, IReadOnlyCollection<string> roles, CancellationToken ct)
+    public async Task<Guid> CreateAsync(string email, string displayName, string temporaryPassword, IReadOnlyCollection<string> roles, CancellationToken ct)
     {
-        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, LockoutEnabled = true };
-        Check(await users.CreateAsync(user, password), "Password");
+        var user = new AppUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            LockoutEnabled = true,
+            NameForPasswordCheck = displayName,
+            MustChangePassword = true,
+            TemporaryPasswordExpiresAtUtc = clock.GetUtcNow().UtcDateTime + settings.Value.TemporaryPasswordLifetime,
+        };
+        Check(await users.CreateAsync(user, temporaryPassword), "Password");
         Check(await users.AddToRolesAsync(user, roles), "Roles");
         return user.Id;
+    }
+
+    public async Task SetTemporaryPasswordAsync(Guid userId, string temporaryPassword, CancellationToken ct)
+    {
+        var user = await users.FindByIdAsync(userId.ToString()) ?? throw new Application.NotFoundException("Page not found");
+        user.NameForPasswordCheck = await db.Staff.Where(s => s.Id == userId).Select(s => s.DisplayName).SingleOrDefaultAsync(ct);
+
+        // Checked before anything changes, so a refused password leaves the old one (and the sessions) as they were.
+        foreach (var validator in users.PasswordValidators)
+        {
+            Check(await validator.ValidateAsync(users, user, temporaryPassword), "Password");
+        }
+
+        user.PasswordHash = users.PasswordHasher.HashPassword(user, temporaryPassword);
+        user.MustChangePassword = true;
+        user.TemporaryPasswordExpiresAtUtc = clock.GetUtcNow().UtcDateTime + settings.Value.TemporaryPasswordLifetime;
+        user.LockoutEnd = null;
+        user.AccessFailedCount = 0;
+        Check(await users.UpdateSecurityStampAsync(user), "Password");
+        await EndSessionRowsAsync(userId, SessionEnd.PasswordChanged, ct);
     }
 
     public async Task SetRolesAsync(Guid userId, IReadOnlyCollection<string> roles, CancellationToken ct)
     {
         var user = await users.FindByIdAsync(userId.ToString()) ?? throw new Application.NotFoundException("Page not found");
         var current = await users.GetRolesAsync(user);
+        if (current.ToHashSet(StringComparer.Ordinal).SetEquals(roles))
+        {
+            return;
+        }
+
         Check(await users.RemoveFromRolesAsync(user, current.Except(roles)), "Roles");
         Check(await users.AddToRolesAsync(user, roles.Except(current)), "Roles");
 
-        // New roles take effect on the next request rather than at the next sign-in.
+        // New roles take effect on the next request rather than at the next sign-in: the stamp changes, so every
+        // session the colleague has ends and they sign in again to the new roles.
         await users.UpdateSecurityStampAsync(user);
+        await EndSessionRowsAsync(userId, SessionEnd.RolesChanged, ct);
     }
 
     public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<string>>> RolesAsync(IReadOnlyCollection<Guid> userIds, CancellationToken ct)
@@ -40,11 +78,22 @@ internal sealed class UserAccounts(UserManager<AppUser> users, AppDbContext db) 
         await db.UserRoles.Join(db.Roles.Where(r => roles.Contains(r.Name!)), ur => ur.RoleId, r => r.Id, (ur, r) => ur.UserId)
             .Distinct().ToListAsync(ct);
 
-    public async Task EndSessionsAsync(Guid userId, CancellationToken ct)
+    public async Task EndSessionsAsync(Guid userId, string reason, CancellationToken ct)
     {
         var user = await users.FindByIdAsync(userId.ToString()) ?? throw new Application.NotFoundException("Page not found");
         await users.UpdateSecurityStampAsync(user);
+        await EndSessionRowsAsync(userId, reason, ct);
     }
+
+    public async Task<IReadOnlyList<UserSession>> LiveSessionsAsync(Guid userId, CancellationToken ct) =>
+        await db.SignInSessions.AsNoTracking()
+            .Where(s => s.UserId == userId && s.EndedAtUtc == null)
+            .OrderByDescending(s => s.LastSeenAtUtc)
+            .Select(s => new UserSession(s.Id, s.StartedAtUtc, s.LastSeenAtUtc, s.Client, s.Address))
+            .ToListAsync(ct);
+
+    private async Task EndSessionRowsAsync(Guid userId, string reason, CancellationToken ct) =>
+        await db.SignInSessions.Where(s => s.UserId == userId).EndAsync(clock.GetUtcNow().UtcDateTime, reason, ct);
 
     private static void Check(IdentityResult result, string field)
     {

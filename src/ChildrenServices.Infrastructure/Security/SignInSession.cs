@@ -1,21 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace ChildrenServices.Infrastructure.Security;
 
 /// <summary>
 /// One signed-in session on the server. The sign-in cookie carries only its id as a claim; a cookie
-/// whose session has ended (signed out) is refused on its next request, even if copied elsewhere.
-/// Standalone (<see cref="ChildrenServices.Domain.Common.IStandaloneRecord"/>): infrastructure, one per sign-in, written by that session only.
+/// whose session has ended (signed out, idle, past its lifetime, ended by its user or an administrator) is refused
+/// on its next request, even if copied elsewhere.
+/// Standalone (<see cref="ChildrenServices.Domain.Common.IStandaloneRecord"/>): infrastructure, one per sign-in, written by that session only
+/// (and ended in bulk when the account's password, roles or state change).
 /// </summary>
 public sealed class SignInSession : ChildrenServices.Domain.Common.IStandaloneRecord
 {
+    public const int ClientLength = 200;
+    public const int AddressLength = 64;
+    public const int EndReasonLength = 40;
+
     private SignInSession()
     {
     }
 
-    public SignInSession(Guid userId, DateTime startedAtUtc)
+    public SignInSession(Guid userId, DateTime startedAtUtc, string? client = null, string? address = null)
     {
         Id = Guid.CreateVersion7();
         UserId = userId;
         StartedAtUtc = startedAtUtc;
+        LastSeenAtUtc = startedAtUtc;
+        Client = client is null ? null : client[..Math.Min(client.Length, ClientLength)];
+        Address = address is null ? null : address[..Math.Min(address.Length, AddressLength)];
     }
 
     public Guid Id { get; private set; }
@@ -24,5 +35,25 @@ public sealed class SignInSession : ChildrenServices.Domain.Common.IStandaloneRe
 
     public DateTime StartedAtUtc { get; private set; }
 
+    /// <summary>The last request, to the minute (written at most once a minute): what the idle timeout counts from.</summary>
+    public DateTime LastSeenAtUtc { get; private set; }
+
+    /// <summary>The browser's own description of itself (user agent), so its user can tell their sessions apart.</summary>
+    public string? Client { get; private set; }
+
+    /// <summary>The client address at sign-in (after trusted proxies).</summary>
+    public string? Address { get; private set; }
+
     public DateTime? EndedAtUtc { get; private set; }
+
+    /// <summary>Why it ended: <see cref="Application.Users.SessionEnd"/>.</summary>
+    public string? EndReason { get; private set; }
+}
+
+/// <summary>Ending sessions in one statement, with the reason kept on each.</summary>
+public static class SignInSessionQueries
+{
+    public static Task<int> EndAsync(this IQueryable<SignInSession> sessions, DateTime now, string reason, CancellationToken ct = default) =>
+        sessions.Where(s => s.EndedAtUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAtUtc, now).SetProperty(x => x.EndReason, reason), ct);
 }

@@ -37,7 +37,7 @@ public sealed class FirstAdministrator(AppDbContext db, UserManager<AppUser> use
             return ["An account with this email address already exists"];
         }
 
-        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, LockoutEnabled = true };
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, LockoutEnabled = true, NameForPasswordCheck = displayName };
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
         {

@@ -112,6 +112,7 @@ public sealed class GovUkInputTagHelper : GovUkFieldTagHelper
 
     public string? Inputmode { get; set; }
 
+    /// <summary>A password box is always sent back empty: what was typed never goes into the page.</summary>
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         var error = Error;
@@ -125,7 +126,7 @@ public sealed class GovUkInputTagHelper : GovUkFieldTagHelper
             + (Inputmode is null ? string.Empty : $" inputmode=\"{E(Inputmode)}\"");
         Replace(output,
             $"<div class=\"govuk-form-group{(error is null ? string.Empty : " govuk-form-group--error")}\">{label}{HintHtml()}{ErrorHtml(error)}" +
-            $"<input class=\"govuk-input{widthClass}{errorClass}\" id=\"{Id}\" name=\"{E(Name)}\" type=\"{E(Type)}\" value=\"{E(CurrentValue())}\"{DescribedBy(error)}{attributes}></div>");
+            $"<input class=\"govuk-input{widthClass}{errorClass}\" id=\"{Id}\" name=\"{E(Name)}\" type=\"{E(Type)}\" value=\"{E(Type == "password" ? null : CurrentValue())}\"{DescribedBy(error)}{attributes}></div>");
     }
 }
 

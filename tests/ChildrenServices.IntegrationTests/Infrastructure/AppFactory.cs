@@ -218,6 +218,9 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         // limits are lifted here, and the tests of those limits lower them on a host of their own.
         builder.UseSetting("FrontDoor:OnlineRequestRateLimits:PostsPerWindow", "1000000");
         builder.UseSetting("FrontDoor:OnlineRequestRateLimits:SubmitsPerWindow", "1000000");
+
+        // Tests sign in with a password alone unless they are about the authenticator (MfaAppFactory turns it on).
+        builder.UseSetting("Accounts:RequireMfa", "false");
         if (SqlServerConnectionString is not { } sqlServerConnectionString)
         {
             builder.UseSetting("Database:Provider", "Sqlite");

@@ -13,6 +13,9 @@ internal sealed class SignInSessionConfiguration : IEntityTypeConfiguration<Sign
         builder.HasKey(s => s.Id);
         builder.Property(s => s.Id).ValueGeneratedNever();
         builder.HasOne<AppUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(s => s.Client).HasMaxLength(SignInSession.ClientLength);
+        builder.Property(s => s.Address).HasMaxLength(SignInSession.AddressLength);
+        builder.Property(s => s.EndReason).HasMaxLength(SignInSession.EndReasonLength);
         builder.HasIndex(s => s.UserId);
     }
 }

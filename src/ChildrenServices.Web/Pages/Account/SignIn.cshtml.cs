@@ -1,4 +1,5 @@
 using ChildrenServices.Infrastructure.Identity;
+using ChildrenServices.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -8,12 +9,20 @@ namespace ChildrenServices.Web.Pages.Account;
 
 /// <summary>GOV.UK-styled sign-in. Repeated failures lock the account; the message never says which part was wrong.</summary>
 [AllowAnonymous]
-public sealed class SignInModel(SignInManager<AppUser> signIn, ILogger<SignInModel> logger) : PageModel
+public sealed class SignInModel(SignInManager<AppUser> signIn, Microsoft.Extensions.Options.IOptions<AccountSettings> settings, ILogger<SignInModel> logger) : PageModel
 {
     [BindProperty]
     public Credentials Input { get; set; } = new();
 
     public string? ReturnUrl { get; set; }
+
+    /// <summary>Why the last session ended, when the server ended it: "idle" or "lifetime".</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Ended { get; set; }
+
+    public int IdleMinutes => settings.Value.IdleTimeoutMinutes;
+
+    public int LifetimeHours => settings.Value.AbsoluteLifetimeHours;
 
     public void OnGet(string? returnUrl) => ReturnUrl = returnUrl;
 
@@ -39,17 +48,29 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, ILogger<SignInMod
         var result = await signIn.PasswordSignInAsync(Input.Email!.Trim(), Input.Password!, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
+            logger.LogInformation("Security: {SecurityEvent}", "authn_login_success");
             return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : "/");
         }
 
-        if (result.IsLockedOut)
+        if (result.RequiresTwoFactor)
         {
-            logger.LogWarning("Security: sign-in refused for a locked-out account");
+            // The password was right: the authenticator code comes next (Identity holds who in its two-factor cookie).
+            return RedirectToPage("/Account/SignInCode", new { returnUrl = Url.IsLocalUrl(returnUrl) ? returnUrl : null });
+        }
+
+        if (result is TemporaryPasswordExpired)
+        {
+            logger.LogWarning("Security: {SecurityEvent}", "authn_login_fail_temporary_password_expired");
+            ModelState.AddModelError("Input.Password", "Your temporary password has expired. Ask your administrator for a new one");
+        }
+        else if (result.IsLockedOut)
+        {
+            logger.LogWarning("Security: {SecurityEvent}", "authn_login_lock");
             ModelState.AddModelError("Input.Email", "Your account is locked after too many failed attempts. Try again in 15 minutes or contact your administrator");
         }
         else
         {
-            logger.LogWarning("Security: failed sign-in attempt");
+            logger.LogWarning("Security: {SecurityEvent}", "authn_login_fail");
             ModelState.AddModelError("Input.Email", "Enter a correct email address and password");
         }
 

@@ -3,19 +3,31 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace ChildrenServices.Web.Pages.Account;
 
 [AllowAnonymous]
-public sealed class SignOutModel(SignInManager<AppUser> signIn) : PageModel
+public sealed class SignOutModel(SignInManager<AppUser> signIn, IOptions<AccountSettings> settings, ILogger<SignOutModel> logger) : PageModel
 {
+    /// <summary>The page signed itself out after the idle warning ran out (session-timeout.js).</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool TimedOut { get; set; }
+
+    public int IdleMinutes => settings.Value.IdleTimeoutMinutes;
+
     public void OnGet()
     {
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            logger.LogInformation("Security: {SecurityEvent}", TimedOut ? "session_expired_idle" : "authn_logout");
+        }
+
         await signIn.SignOutAsync();
-        return RedirectToPage();
+        return RedirectToPage(new { timedOut = TimedOut ? true : (bool?)null });
     }
 }

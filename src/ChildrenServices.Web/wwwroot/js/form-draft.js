@@ -41,6 +41,8 @@ if (form && status) {
         return
       }
       status.textContent = `Draft saved at ${saved.savedAt}`
+      // The server saw this page just now: the idle warning counts from here (session-timeout.js).
+      document.dispatchEvent(new CustomEvent('app:server-activity'))
     } catch {
       dirty = true
       status.textContent = 'Your draft could not be saved just now. Keep this page open; we will try again.'
@@ -64,10 +66,14 @@ if (form && status) {
   form.addEventListener('input', changed)
   form.addEventListener('change', changed)
   // Sending this form, or discarding the draft, is not leaving it half-typed: save nothing more.
-  document.addEventListener('submit', () => {
+  document.addEventListener('submit', (event) => {
+    // "Stay signed in" (session-timeout.js) is not leaving the page.
+    if (event.target && event.target.id === 'session-timeout-form') return
     leaving = true
     clearTimeout(timer)
   })
+  // About to be signed out for idleness: send what is there before the session ends.
+  document.addEventListener('app:signing-out', flush)
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') flush()
   })

@@ -49,6 +49,13 @@ public sealed class EditModel(ISender sender) : FormPageModel(sender)
         return RedirectWithBanner("/Admin/Users/Index", null, disabled ? "Account disabled. They have been signed out." : "Account enabled");
     }
 
+    public async Task<IActionResult> OnPostEndSessionsAsync(Guid id)
+    {
+        Input = new ChangeUserAccess.Command { UserId = id };
+        await Sender.Send(new EndUserSessions.Command(id));
+        return RedirectWithBanner("/Admin/Users/Edit", new { id }, "They have been signed out everywhere");
+    }
+
     public override async Task LoadDisplayDataAsync()
     {
         Account = (await Sender.Send(new ListUsers.Query())).SingleOrDefault(u => u.Id == Input.UserId)
