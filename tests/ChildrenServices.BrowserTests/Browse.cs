@@ -41,9 +41,11 @@ internal static class Browse
                 return;
             }
 
-            // The kept session no longer works (signed out, or the account changed): sign in afresh.
+            // The kept session no longer works (signed out, or the account changed): sign in afresh, on a sign-in form
+            // loaded after the cookies went (its antiforgery token belongs with the cookie the form was served beside).
             sessions.TryRemove(email, out _);
             await page.Context.ClearCookiesAsync();
+            await page.ReloadAsync();
         }
 
         await SignInThroughFormAsync(page, email);
