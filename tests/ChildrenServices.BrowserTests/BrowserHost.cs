@@ -196,6 +196,7 @@ public sealed class BrowserHost : WebApplicationFactory<Program>, IAsyncLifetime
 
         // The demo users sign in with a password; the authenticator journey sets one up of its own accord.
         builder.UseSetting("Accounts:RequireMfa", "false");
+        builder.UseSetting("Accounts:SignInAttemptsPerAddress", "1000000");
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);

@@ -23,6 +23,20 @@ public sealed class AccountSettings
     /// <summary>A session ends this long after sign-in, however busy.</summary>
     public int AbsoluteLifetimeHours { get; set; } = 10;
 
+    /// <summary>Wrong passwords from a browser that has signed in to the account before, before that browser is locked out.</summary>
+    public int LockoutFailures { get; set; } = 5;
+
+    /// <summary>Wrong passwords from any other client, before clients the account has never used are locked out.</summary>
+    public int UntrustedLockoutFailures { get; set; } = 10;
+
+    /// <summary>How long failures are counted over, and a lockout lasts.</summary>
+    public int LockoutMinutes { get; set; } = 15;
+
+    /// <summary>Sign-in and code attempts (posts) from one client address in <see cref="SignInWindowMinutes"/>.</summary>
+    public int SignInAttemptsPerAddress { get; set; } = 30;
+
+    public int SignInWindowMinutes { get; set; } = 10;
+
     public TimeSpan IdleTimeout => TimeSpan.FromMinutes(Math.Max(IdleTimeoutMinutes, 1));
 
     public TimeSpan AbsoluteLifetime => TimeSpan.FromHours(Math.Max(AbsoluteLifetimeHours, 1));

@@ -9,7 +9,7 @@ using ChildrenServices.Infrastructure.Security;
 
 namespace ChildrenServices.Infrastructure.Identity;
 
-internal sealed class UserAccounts(UserManager<AppUser> users, AppDbContext db, TimeProvider clock, IOptions<AccountSettings> settings) : IUserAccounts
+internal sealed class UserAccounts(UserManager<AppUser> users, AppDbContext db, TimeProvider clock, IOptions<AccountSettings> settings, SignInThrottle throttle) : IUserAccounts
 {
     public async Task<Guid> CreateAsync(string email, string displayName, string temporaryPassword, IReadOnlyCollection<string> roles, CancellationToken ct)
     {
@@ -46,6 +46,7 @@ internal sealed class UserAccounts(UserManager<AppUser> users, AppDbContext db, 
         user.AccessFailedCount = 0;
         Check(await users.UpdateSecurityStampAsync(user), "Password");
         await EndSessionRowsAsync(userId, SessionEnd.PasswordChanged, ct);
+        throttle.Clear(user.Email ?? "");
     }
 
     public async Task SetRolesAsync(Guid userId, IReadOnlyCollection<string> roles, CancellationToken ct)

@@ -22,9 +22,9 @@ public sealed class OnlineRequestRateLimits
 }
 
 /// <summary>
-/// Rate limits for the public online request, partitioned by client address. Every POST under
-/// /request counts towards one limit; sending the request counts towards a stricter one too.
-/// Only the public form is limited, so practitioners' pages are never throttled.
+/// Rate limits partitioned by client address: for the public online request (every POST under /request counts towards
+/// one limit; sending the request towards a stricter one too) and for signing in (each password or code sent). Nothing
+/// else is limited, so practitioners' pages are never throttled.
 /// </summary>
 public static class OnlineRequestProtection
 {
@@ -38,13 +38,27 @@ public static class OnlineRequestProtection
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = (context, _) =>
             {
-                // No address in the log: an IP address is personal data.
+                // The security log: the event, the path, the client's address (a member of the public's or a colleague's,
+                // never a child's) and the correlation id.
                 context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(OnlineRequestProtection))
-                    .LogWarning("Security: online request refused by the rate limit on {RequestPath} (correlation {CorrelationId})", context.HttpContext.Request.Path.Value, context.HttpContext.TraceIdentifier);
+                    .LogWarning("Security: {SecurityEvent} on {RequestPath} from {ClientAddress} (correlation {CorrelationId})",
+                        "excess_rate_limit_exceeded", context.HttpContext.Request.Path.Value, Address(context.HttpContext), context.HttpContext.TraceIdentifier);
                 return ValueTask.CompletedTask;
             };
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
             {
+                if (HttpMethods.IsPost(http.Request.Method) && IsSignIn(http.Request.Path))
+                {
+                    // Password and code guesses from one address, whichever accounts they are for (password spraying).
+                    var accounts = http.RequestServices.GetRequiredService<IOptions<ChildrenServices.Infrastructure.Identity.AccountSettings>>().Value;
+                    return RateLimitPartition.GetFixedWindowLimiter("signin|" + Address(http), _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = accounts.SignInAttemptsPerAddress,
+                        Window = TimeSpan.FromMinutes(accounts.SignInWindowMinutes),
+                        QueueLimit = 0,
+                    });
+                }
+
                 if (!HttpMethods.IsPost(http.Request.Method) || !http.Request.Path.StartsWithSegments("/request", StringComparison.OrdinalIgnoreCase))
                 {
                     return RateLimitPartition.GetNoLimiter(string.Empty);
@@ -76,6 +90,9 @@ public static class OnlineRequestProtection
         });
         return services;
     }
+
+    private static bool IsSignIn(PathString path) =>
+        path.Equals("/Account/SignIn", StringComparison.OrdinalIgnoreCase) || path.Equals("/Account/SignInCode", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// The client's address as Kestrel sees it. Behind a proxy or load balancer, configure forwarded

@@ -123,10 +123,13 @@ public sealed class PasswordTests(AppFactory factory) : IntegrationTest(factory)
         var email = await EmailOfAsync(worker);
         var laptop = AnonymousClient();
         await PostFormAsync(laptop, "/Account/SignIn", [F("Input.Email", email), F("Input.Password", Password)]);
-        for (var i = 0; i < 5; i++)
+        for (var i = 0; i < 10; i++)
         {
             await PostFormAsync(AnonymousClient(), "/Account/SignIn", [F("Input.Email", email), F("Input.Password", "wrong password " + i)]);
         }
+
+        var locked = await PostFormAsync(AnonymousClient(), "/Account/SignIn", [F("Input.Email", email), F("Input.Password", Password)]);
+        Assert.Contains("Too many failed attempts", await locked.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
 
         var adminClient = ClientFor(admin);
         var set = await PostFormAsync(adminClient, $"/Admin/Users/Password/{worker}", [F("Input.Password", Temporary)]);

@@ -221,6 +221,9 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
         // Tests sign in with a password alone unless they are about the authenticator (MfaAppFactory turns it on).
         builder.UseSetting("Accounts:RequireMfa", "false");
+
+        // Sign-ins from that one address too; ThrottleTests lowers the limit on a host of its own.
+        builder.UseSetting("Accounts:SignInAttemptsPerAddress", "1000000");
         if (SqlServerConnectionString is not { } sqlServerConnectionString)
         {
             builder.UseSetting("Database:Provider", "Sqlite");

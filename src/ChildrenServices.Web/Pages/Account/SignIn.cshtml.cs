@@ -9,7 +9,7 @@ namespace ChildrenServices.Web.Pages.Account;
 
 /// <summary>GOV.UK-styled sign-in. Repeated failures lock the account; the message never says which part was wrong.</summary>
 [AllowAnonymous]
-public sealed class SignInModel(SignInManager<AppUser> signIn, Microsoft.Extensions.Options.IOptions<AccountSettings> settings, ILogger<SignInModel> logger) : PageModel
+public sealed class SignInModel(SignInManager<AppUser> signIn, SignInThrottle throttle, Microsoft.Extensions.Options.IOptions<AccountSettings> settings, ILogger<SignInModel> logger) : PageModel
 {
     [BindProperty]
     public Credentials Input { get; set; } = new();
@@ -45,39 +45,61 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, Microsoft.Extensi
             return Page();
         }
 
-        var result = await signIn.PasswordSignInAsync(Input.Email!.Trim(), Input.Password!, isPersistent: false, lockoutOnFailure: true);
+        var email = Input.Email!.Trim();
+        var device = DeviceCookie.DeviceFor(HttpContext, email);
+        if (throttle.IsLocked(email, device))
+        {
+            // Locked for this client (this browser, or clients the account has never used) whatever is typed: no password is tried.
+            logger.LogWarning("Security: {SecurityEvent} from {ClientAddress} ({Client})", "authn_login_lock", Address, device is null ? "untrusted client" : "trusted browser");
+            ModelState.AddModelError("Input.Email", LockedMessage);
+            Input.Password = null;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        // Identity's own lockout would let anyone lock a colleague out by typing their email: the throttle counts instead.
+        var result = await signIn.PasswordSignInAsync(email, Input.Password!, isPersistent: false, lockoutOnFailure: false);
         if (result.Succeeded)
         {
-            logger.LogInformation("Security: {SecurityEvent}", "authn_login_success");
+            throttle.Succeeded(email, device);
+            DeviceCookie.Remember(HttpContext, email);
+            logger.LogInformation("Security: {SecurityEvent} from {ClientAddress}", "authn_login_success", Address);
             return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : "/");
         }
 
         if (result.RequiresTwoFactor)
         {
             // The password was right: the authenticator code comes next (Identity holds who in its two-factor cookie).
+            throttle.Succeeded(email, device);
             return RedirectToPage("/Account/SignInCode", new { returnUrl = Url.IsLocalUrl(returnUrl) ? returnUrl : null });
         }
 
         if (result is TemporaryPasswordExpired)
         {
-            logger.LogWarning("Security: {SecurityEvent}", "authn_login_fail_temporary_password_expired");
+            logger.LogWarning("Security: {SecurityEvent} from {ClientAddress}", "authn_login_fail_temporary_password_expired", Address);
             ModelState.AddModelError("Input.Password", "Your temporary password has expired. Ask your administrator for a new one");
         }
         else if (result.IsLockedOut)
         {
-            logger.LogWarning("Security: {SecurityEvent}", "authn_login_lock");
-            ModelState.AddModelError("Input.Email", "Your account is locked after too many failed attempts. Try again in 15 minutes or contact your administrator");
+            // Locked by wrong authenticator codes after a right password: only someone who knew the password did that.
+            logger.LogWarning("Security: {SecurityEvent} from {ClientAddress}", "authn_login_lock", Address);
+            ModelState.AddModelError("Input.Email", LockedMessage);
         }
         else
         {
-            logger.LogWarning("Security: {SecurityEvent}", "authn_login_fail");
-            ModelState.AddModelError("Input.Email", "Enter a correct email address and password");
+            throttle.Failed(email, device);
+            logger.LogWarning("Security: {SecurityEvent} from {ClientAddress}", "authn_login_fail", Address);
+            ModelState.AddModelError("Input.Email", throttle.IsLocked(email, device) ? LockedMessage : "Enter a correct email address and password");
         }
 
         Input.Password = null;
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
+
+    private const string LockedMessage = "Too many failed attempts. Try again in 15 minutes, from the computer you usually use, or ask your administrator for a temporary password";
+
+    private string? Address => HttpContext.Connection.RemoteIpAddress?.ToString();
 
     public sealed class Credentials
     {

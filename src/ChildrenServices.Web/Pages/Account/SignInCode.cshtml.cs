@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using ChildrenServices.Web.Infrastructure;
 
 namespace ChildrenServices.Web.Pages.Account;
 
@@ -44,12 +45,14 @@ public sealed class SignInCodeModel(SignInManager<AppUser> signIn, ILogger<SignI
             return Page();
         }
 
+        var user = await signIn.GetTwoFactorAuthenticationUserAsync();
         var result = Recovery
             ? await signIn.TwoFactorRecoveryCodeSignInAsync(code)
             : await signIn.TwoFactorAuthenticatorSignInAsync(code, isPersistent: false, rememberClient: false);
         if (result.Succeeded)
         {
-            logger.LogInformation("Security: {SecurityEvent}", Recovery ? "authn_login_success_recovery_code" : "authn_login_success_mfa");
+            DeviceCookie.Remember(HttpContext, user?.Email ?? "");
+            logger.LogInformation("Security: {SecurityEvent} from {ClientAddress}", Recovery ? "authn_login_success_recovery_code" : "authn_login_success_mfa", HttpContext.Connection.RemoteIpAddress?.ToString());
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
 
