@@ -86,15 +86,16 @@ builder.Services.Configure<SecurityStampValidatorOptions>(o =>
     o.OnRefreshingPrincipal = SignInSessions.KeepSessionAsync;
 });
 var accountSettings = builder.Configuration.GetSection(AccountSettings.Section).Get<AccountSettings>() ?? new AccountSettings();
+var transportSettings = builder.Configuration.GetSection(TransportSettings.Section).Get<TransportSettings>() ?? new TransportSettings();
+builder.Services.Configure<TransportSettings>(builder.Configuration.GetSection(TransportSettings.Section));
+builder.Services.AddTransportSecurity(transportSettings);
 builder.Services.ConfigureApplicationCookie(o =>
 {
     o.LoginPath = "/Account/SignIn";
     o.LogoutPath = "/Account/SignOut";
     o.AccessDeniedPath = "/Error/403";
-    o.Cookie.Name = "childrenservices.auth";
-    o.Cookie.HttpOnly = true;
+    // Named and made Secure by the transport settings (__Host- when HTTPS is required).
     o.Cookie.SameSite = SameSiteMode.Lax;
-    o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
 
     // The cookie lasts a little longer than a session may, so the server is what ends it (idle, lifetime) and keeps why
     // (ADR 0039); a cookie kept past that is refused by its own expiry too.
@@ -106,9 +107,11 @@ builder.Services.ConfigureApplicationCookie(o =>
     o.Events.OnRedirectToLogin = context =>
     {
         // A session just ended for idleness or its lifetime: the sign-in page says so.
+        // Relative: the framework builds the address from the request's Host header, which the redirect must not echo.
+        var relative = Uri.TryCreate(context.RedirectUri, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : context.RedirectUri;
         var uri = context.HttpContext.Items[SignInSessions.EndedItem] is string ended
-            ? Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(context.RedirectUri, "ended", ended == ChildrenServices.Application.Users.SessionEnd.Idle ? "idle" : "lifetime")
-            : context.RedirectUri;
+            ? Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(relative, "ended", ended == ChildrenServices.Application.Users.SessionEnd.Idle ? "idle" : "lifetime")
+            : relative;
         context.Response.Redirect(uri);
         return Task.CompletedTask;
     };
@@ -130,11 +133,7 @@ builder.Services.AddAuthorization(options =>
     }
 });
 
-builder.Services.AddAntiforgery(o =>
-{
-    o.Cookie.Name = "childrenservices.antiforgery";
-    o.Cookie.SameSite = SameSiteMode.Strict;
-});
+builder.Services.AddAntiforgery(o => o.Cookie.SameSite = SameSiteMode.Strict);
 builder.Services.AddOnlineRequestProtection(builder.Configuration);
 
 // No form field holds more than a case note's 50,000 characters: a value five times that is refused before it is
@@ -204,6 +203,7 @@ await using (var scope = app.Services.CreateAsyncScope())
     }
 }
 
+app.UseTransportSecurity(transportSettings);
 app.UseExceptionHandler("/Error/500");
 app.UseStatusCodePagesWithReExecute("/Error/{0}");
 app.UseAllowedMethodsOnly();

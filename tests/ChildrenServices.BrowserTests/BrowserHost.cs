@@ -197,6 +197,9 @@ public sealed class BrowserHost : WebApplicationFactory<Program>, IAsyncLifetime
         // The demo users sign in with a password; the authenticator journey sets one up of its own accord.
         builder.UseSetting("Accounts:RequireMfa", "false");
         builder.UseSetting("Accounts:SignInAttemptsPerAddress", "1000000");
+
+        // Served over plain HTTP on 127.0.0.1 (no certificate here): the integration tests run the HTTPS-only settings.
+        builder.UseSetting("Transport:RequireHttps", "false");
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);

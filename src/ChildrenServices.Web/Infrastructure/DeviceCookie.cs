@@ -11,7 +11,7 @@ namespace ChildrenServices.Web.Infrastructure;
 /// </summary>
 public static class DeviceCookie
 {
-    public const string Name = "childrenservices.device";
+    public const string BaseName = "childrenservices.device";
     private const string Purpose = "ChildrenServices.DeviceCookie.v1";
     private const int MostAccounts = 10;
     private static readonly TimeSpan Lifetime = TimeSpan.FromDays(90);
@@ -27,10 +27,11 @@ public static class DeviceCookie
         var hash = SignInThrottle.Hash(email);
         var accounts = device.Accounts.Where(a => a != hash).Prepend(hash).Take(MostAccounts).ToList();
         var value = Protector(http).Protect(JsonSerializer.Serialize(device with { Accounts = accounts }));
-        http.Response.Cookies.Append(Name, value, new CookieOptions
+        var transport = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<TransportSettings>>().Value;
+        http.Response.Cookies.Append(NameFor(transport), value, new CookieOptions
         {
             HttpOnly = true,
-            Secure = http.Request.IsHttps,
+            Secure = transport.RequireHttps || http.Request.IsHttps,
             SameSite = SameSiteMode.Strict,
             Path = "/",
             Expires = DateTimeOffset.UtcNow + Lifetime,
@@ -40,7 +41,8 @@ public static class DeviceCookie
 
     private static Device? Read(HttpContext http)
     {
-        if (!http.Request.Cookies.TryGetValue(Name, out var value) || string.IsNullOrEmpty(value))
+        var transport = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<TransportSettings>>().Value;
+        if (!http.Request.Cookies.TryGetValue(NameFor(transport), out var value) || string.IsNullOrEmpty(value))
         {
             return null;
         }
@@ -55,6 +57,8 @@ public static class DeviceCookie
             return null;
         }
     }
+
+    public static string NameFor(TransportSettings transport) => transport.CookiePrefix + BaseName;
 
     private static IDataProtector Protector(HttpContext http) =>
         http.RequestServices.GetRequiredService<IDataProtectionProvider>().CreateProtector(Purpose);

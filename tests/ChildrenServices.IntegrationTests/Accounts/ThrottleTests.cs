@@ -84,8 +84,8 @@ public sealed class ThrottleTests(AppFactory factory) : IntegrationTest(factory)
             await SignInAsync(AnonymousClient(), email, "a guess at the password " + i);
         }
 
-        var forged = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
-        forged.DefaultRequestHeaders.Add("Cookie", "childrenservices.device=not-a-real-device-cookie");
+        var forged = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false, BaseAddress = AppFactory.BaseAddress });
+        forged.DefaultRequestHeaders.Add("Cookie", "__Host-childrenservices.device=not-a-real-device-cookie");
 
         Assert.Equal(HttpStatusCode.BadRequest, (await forged.PostAsync("/Account/SignIn", new FormUrlEncodedContent([F("Input.Email", email), F("Input.Password", Password)]), TestContext.Current.CancellationToken)).StatusCode);
     }
@@ -94,7 +94,7 @@ public sealed class ThrottleTests(AppFactory factory) : IntegrationTest(factory)
     public async Task Too_many_sign_in_attempts_from_one_address_are_refused_and_logged()
     {
         await using var limited = Factory.WithWebHostBuilder(b => b.UseSetting("Accounts:SignInAttemptsPerAddress", "3"));
-        var client = limited.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var client = limited.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = AppFactory.BaseAddress });
         for (var i = 0; i < 3; i++)
         {
             Assert.Equal(HttpStatusCode.BadRequest, (await SignInAsync(client, $"someone{i}@example.gov.uk", "a password guess")).StatusCode);

@@ -248,7 +248,7 @@ public sealed class CaseRaceTests(AppFactory factory) : FrontDoorTestBase(factor
             s.ConfigureDbContext<SqliteAppDbContext>(o => o.AddInterceptors(racing));
             s.ConfigureDbContext<SqlServerAppDbContext>(o => o.AddInterceptors(racing));
         }));
-        var client = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = AppFactory.BaseAddress });
         client.DefaultRequestHeaders.Add(TestAuthHandler.Header, AssessmentManager.ToString());
 
         var response = await PressAsync(client, $"/People/{child}/Allocate", "Allocate", [F("Input.WorkerId", second.ToString()), F("Input.Role", "Lead")]);

@@ -333,7 +333,7 @@ public sealed class OnlineRequestTests(AppFactory factory) : IntegrationTest(fac
 
         var stranger = AnonymousClient();
         var noCookie = await stranger.GetAsync("/request/your-details", Ct);
-        var guessed = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        var guessed = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false, BaseAddress = AppFactory.BaseAddress });
         guessed.DefaultRequestHeaders.Add("Cookie", $"childrenservices.request={Guid.NewGuid()}");
         var wrongCookie = await guessed.GetAsync("/request/child", Ct);
         await PostFormAsync(stranger, "/request", []);
@@ -423,7 +423,7 @@ public sealed class OnlineRequestTests(AppFactory factory) : IntegrationTest(fac
     public async Task RateLimit_TooManyPostsFromOneAddress_Answers429WithAFriendlyPage()
     {
         await using var limited = Factory.WithWebHostBuilder(b => b.UseSetting("FrontDoor:OnlineRequestRateLimits:PostsPerWindow", "3"));
-        var client = limited.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var client = limited.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = AppFactory.BaseAddress });
         for (var i = 0; i < 3; i++)
         {
             Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(client, "/request", [])).StatusCode);
@@ -442,7 +442,7 @@ public sealed class OnlineRequestTests(AppFactory factory) : IntegrationTest(fac
     public async Task RateLimit_SendingMoreThanTheSubmitLimit_Answers429AndCreatesNoMoreContacts()
     {
         await using var limited = Factory.WithWebHostBuilder(b => b.UseSetting("FrontDoor:OnlineRequestRateLimits:SubmitsPerWindow", "1"));
-        HttpClient NewClient() => limited.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        HttpClient NewClient() => limited.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = AppFactory.BaseAddress });
 
         var first = NewClient();
         await StartAsync(first);

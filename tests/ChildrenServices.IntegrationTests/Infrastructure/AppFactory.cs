@@ -48,6 +48,12 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     public FakeTimeProvider Clock { get; } = new(Now);
 
+    /// <summary>
+    /// Every client talks HTTPS, as a browser does to the service: the app runs its HTTPS-only settings here (Secure,
+    /// <c>__Host-</c> cookies; plain requests redirected), which a cookie container honours.
+    /// </summary>
+    public static readonly Uri BaseAddress = new("https://localhost");
+
     public LogCapture Logs { get; } = new();
 
     public bool IsSqlServer => SqlServerConnectionString is not null;

@@ -178,12 +178,12 @@ public abstract class IntegrationTest(AppFactory factory) : IAsyncLifetime, ICla
     /// <summary>An HTTP client signed in as the user through the test scheme; redirects are not followed.</summary>
     protected HttpClient ClientFor(Guid userId)
     {
-        var client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var client = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = AppFactory.BaseAddress });
         client.DefaultRequestHeaders.Add(TestAuthHandler.Header, userId.ToString());
         return client;
     }
 
     /// <summary>An HTTP client with no user (and a cookie container, for real sign-in).</summary>
     protected HttpClient AnonymousClient() =>
-        Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = AppFactory.BaseAddress });
 }
