@@ -133,6 +133,7 @@ builder.Services.AddAuthorization(options =>
     }
 });
 
+builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, LoggedAuthorizationResults>();
 builder.Services.AddAntiforgery(o => o.Cookie.SameSite = SameSiteMode.Strict);
 builder.Services.AddOnlineRequestProtection(builder.Configuration);
 
@@ -143,6 +144,7 @@ builder.Services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(o => 
 builder.Services.AddRazorPages(o =>
     {
         o.Conventions.ConfigureFilter(new UseCaseExceptionFilter());
+        o.Conventions.ConfigureFilter(new AntiforgeryFailureLog());
         o.Conventions.ConfigureFilter(new MergedRecordRedirect());
 
         // Every page about a person loads them (the identity bar, one audited query) and refuses at once a user
@@ -208,16 +210,7 @@ app.UseExceptionHandler("/Error/500");
 app.UseStatusCodePagesWithReExecute("/Error/{0}");
 app.UseAllowedMethodsOnly();
 app.UseSecurityHeaders();
-app.UseSerilogRequestLogging(o =>
-{
-    // The path holds ids only; query strings (search terms are names) are never logged.
-    o.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0} ms";
-    o.EnrichDiagnosticContext = (diagnostics, http) =>
-    {
-        diagnostics.Set("CorrelationId", http.TraceIdentifier);
-        diagnostics.Set("UserId", http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value);
-    };
-});
+app.UseRequestLog();
 app.UseCachedStaticFiles();
 app.UseRouting();
 

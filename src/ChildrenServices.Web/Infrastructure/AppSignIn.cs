@@ -201,8 +201,7 @@ public static class SignInSessions
         if (ended is not null)
         {
             await db.SignInSessions.Where(s => s.Id == id).EndAsync(now, ended);
-            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SignInSessions))
-                .LogInformation("Security: {SecurityEvent} for user {UserId}", ended == Application.Users.SessionEnd.Idle ? "session_expired_idle" : "session_expired_lifetime", userId);
+            SecurityLog.Write(context.HttpContext, LogLevel.Information, ended == Application.Users.SessionEnd.Idle ? "session_expired_idle" : "session_expired_lifetime", $"user {userId}");
             context.HttpContext.Items[EndedItem] = ended;
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);

@@ -40,9 +40,7 @@ public static class OnlineRequestProtection
             {
                 // The security log: the event, the path, the client's address (a member of the public's or a colleague's,
                 // never a child's) and the correlation id.
-                context.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(OnlineRequestProtection))
-                    .LogWarning("Security: {SecurityEvent} on {RequestPath} from {ClientAddress} (correlation {CorrelationId})",
-                        "excess_rate_limit_exceeded", context.HttpContext.Request.Path.Value, Address(context.HttpContext), context.HttpContext.TraceIdentifier);
+                SecurityLog.Write(context.HttpContext, LogLevel.Warning, "excess_rate_limit_exceeded");
                 return ValueTask.CompletedTask;
             };
             options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>

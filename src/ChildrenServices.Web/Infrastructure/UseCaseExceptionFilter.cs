@@ -62,6 +62,7 @@ public sealed class UseCaseExceptionFilter : IAsyncPageFilter
             case ForbiddenException forbidden:
                 // The error page says why ("you can read this record but not change it"), not only that it refused.
                 page.HttpContext.Items[RefusalItem] = forbidden.Message;
+                SecurityLog.Write(page.HttpContext, LogLevel.Warning, "authz_fail", "use case refused");
                 executed.Result = new StatusCodeResult(StatusCodes.Status403Forbidden);
                 break;
             default:

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
+using ChildrenServices.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -36,6 +37,11 @@ public sealed class ErrorModel : PageModel
             _ => StatusCodes.Status404NotFound,
         };
         CorrelationId = HttpContext.TraceIdentifier;
+        if (status == StatusCodes.Status500InternalServerError && HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Error is { } error)
+        {
+            // The kind of failure only: an exception's message can quote what was typed.
+            SecurityLog.Write(HttpContext, LogLevel.Error, "sys_error", $"unexpected {error.GetType().Name}");
+        }
         var originalPath = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
             ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path;
         FromPublicForm = status == StatusCodes.Status429TooManyRequests

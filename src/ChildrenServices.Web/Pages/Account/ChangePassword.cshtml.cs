@@ -19,8 +19,7 @@ public sealed class ChangePasswordModel(
     UserManager<AppUser> users,
     SignInManager<AppUser> signIn,
     AppDbContext db,
-    TimeProvider clock,
-    ILogger<ChangePasswordModel> logger) : PageModel
+    TimeProvider clock) : PageModel
 {
     [BindProperty]
     public PasswordChange Input { get; set; } = new();
@@ -76,7 +75,7 @@ public sealed class ChangePasswordModel(
                 await db.SignInSessions.Where(s => s.UserId == user.Id && s.Id != current)
                     .EndAsync(clock.GetUtcNow().UtcDateTime, Application.Users.SessionEnd.PasswordChanged);
                 await signIn.RefreshSignInAsync(user);
-                logger.LogInformation("Security: {SecurityEvent} for user {UserId}", "authn_password_change", user.Id);
+                SecurityLog.Write(HttpContext, LogLevel.Information, "authn_password_change");
                 TempData["Banner"] = "Your password has been changed. You have been signed out on any other devices";
                 return LocalRedirect("/");
             }
@@ -95,7 +94,7 @@ public sealed class ChangePasswordModel(
                 }
             }
 
-            logger.LogWarning("Security: {SecurityEvent} for user {UserId}", "authn_password_change_fail", user.Id);
+            SecurityLog.Write(HttpContext, LogLevel.Warning, "authn_password_change_fail");
         }
 
         // Nothing typed into a password box is sent back to the page.

@@ -21,8 +21,7 @@ public sealed class IndexModel(
     IUserAccounts accounts,
     AppDbContext db,
     TimeProvider clock,
-    IOptions<AccountSettings> settings,
-    ILogger<IndexModel> logger) : PageModel
+    IOptions<AccountSettings> settings) : PageModel
 {
     public string? Email { get; private set; }
 
@@ -65,7 +64,7 @@ public sealed class IndexModel(
         }
 
         var ended = await sessions.EndAsync(clock.GetUtcNow().UtcDateTime, SessionEnd.EndedByUser, ct);
-        logger.LogInformation("Security: {SecurityEvent} for user {UserId}: {Sessions} ended", "session_ended_by_user", user.Id, ended);
+        SecurityLog.Write(HttpContext, LogLevel.Information, "session_ended_by_user", $"{ended} ended");
         TempData["Banner"] = ended switch
         {
             0 => "That session had already ended",

@@ -9,7 +9,7 @@ namespace ChildrenServices.Web.Pages.Account;
 
 /// <summary>GOV.UK-styled sign-in. Repeated failures lock the account; the message never says which part was wrong.</summary>
 [AllowAnonymous]
-public sealed class SignInModel(SignInManager<AppUser> signIn, SignInThrottle throttle, Microsoft.Extensions.Options.IOptions<AccountSettings> settings, ILogger<SignInModel> logger) : PageModel
+public sealed class SignInModel(SignInManager<AppUser> signIn, SignInThrottle throttle, Microsoft.Extensions.Options.IOptions<AccountSettings> settings) : PageModel
 {
     [BindProperty]
     public Credentials Input { get; set; } = new();
@@ -50,7 +50,7 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, SignInThrottle th
         if (throttle.IsLocked(email, device))
         {
             // Locked for this client (this browser, or clients the account has never used) whatever is typed: no password is tried.
-            logger.LogWarning("Security: {SecurityEvent} from {ClientAddress} ({Client})", "authn_login_lock", Address, device is null ? "untrusted client" : "trusted browser");
+            SecurityLog.Write(HttpContext, LogLevel.Warning, "authn_login_lock", device is null ? "untrusted client" : "trusted browser");
             ModelState.AddModelError("Input.Email", LockedMessage);
             Input.Password = null;
             Response.StatusCode = StatusCodes.Status400BadRequest;
@@ -63,7 +63,7 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, SignInThrottle th
         {
             throttle.Succeeded(email, device);
             DeviceCookie.Remember(HttpContext, email);
-            logger.LogInformation("Security: {SecurityEvent} from {ClientAddress}", "authn_login_success", Address);
+            SecurityLog.Write(HttpContext, LogLevel.Information, "authn_login_success");
             return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : "/");
         }
 
@@ -76,19 +76,19 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, SignInThrottle th
 
         if (result is TemporaryPasswordExpired)
         {
-            logger.LogWarning("Security: {SecurityEvent} from {ClientAddress}", "authn_login_fail_temporary_password_expired", Address);
+            SecurityLog.Write(HttpContext, LogLevel.Warning, "authn_login_fail_temporary_password_expired");
             ModelState.AddModelError("Input.Password", "Your temporary password has expired. Ask your administrator for a new one");
         }
         else if (result.IsLockedOut)
         {
             // Locked by wrong authenticator codes after a right password: only someone who knew the password did that.
-            logger.LogWarning("Security: {SecurityEvent} from {ClientAddress}", "authn_login_lock", Address);
+            SecurityLog.Write(HttpContext, LogLevel.Warning, "authn_login_lock");
             ModelState.AddModelError("Input.Email", LockedMessage);
         }
         else
         {
             throttle.Failed(email, device);
-            logger.LogWarning("Security: {SecurityEvent} from {ClientAddress}", "authn_login_fail", Address);
+            SecurityLog.Write(HttpContext, LogLevel.Warning, "authn_login_fail");
             ModelState.AddModelError("Input.Email", throttle.IsLocked(email, device) ? LockedMessage : "Enter a correct email address and password");
         }
 

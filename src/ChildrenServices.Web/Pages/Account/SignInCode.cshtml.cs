@@ -13,7 +13,7 @@ namespace ChildrenServices.Web.Pages.Account;
 /// same lockout as wrong passwords.
 /// </summary>
 [AllowAnonymous]
-public sealed class SignInCodeModel(SignInManager<AppUser> signIn, ILogger<SignInCodeModel> logger) : PageModel
+public sealed class SignInCodeModel(SignInManager<AppUser> signIn) : PageModel
 {
     [BindProperty]
     public string? Code { get; set; }
@@ -52,7 +52,7 @@ public sealed class SignInCodeModel(SignInManager<AppUser> signIn, ILogger<SignI
         if (result.Succeeded)
         {
             DeviceCookie.Remember(HttpContext, user?.Email ?? "");
-            logger.LogInformation("Security: {SecurityEvent} from {ClientAddress}", Recovery ? "authn_login_success_recovery_code" : "authn_login_success_mfa", HttpContext.Connection.RemoteIpAddress?.ToString());
+            SecurityLog.Write(HttpContext, LogLevel.Information, Recovery ? "authn_login_success_recovery_code" : "authn_login_success_mfa");
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
         }
 
@@ -60,12 +60,12 @@ public sealed class SignInCodeModel(SignInManager<AppUser> signIn, ILogger<SignI
         Response.StatusCode = StatusCodes.Status400BadRequest;
         if (result.IsLockedOut)
         {
-            logger.LogWarning("Security: {SecurityEvent}", "authn_login_lock");
+            SecurityLog.Write(HttpContext, LogLevel.Warning, "authn_login_lock");
             ModelState.AddModelError(nameof(Code), "Your account is locked after too many failed attempts. Try again in 15 minutes or contact your administrator");
         }
         else
         {
-            logger.LogWarning("Security: {SecurityEvent}", "authn_login_fail_mfa");
+            SecurityLog.Write(HttpContext, LogLevel.Warning, "authn_login_fail_mfa");
             ModelState.AddModelError(nameof(Code), Recovery
                 ? "That recovery code is wrong or has been used. Enter one you have not used"
                 : "That code is wrong or has been used. Enter the code your app shows now");

@@ -1,4 +1,5 @@
 using ChildrenServices.Infrastructure.Identity;
+using ChildrenServices.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace ChildrenServices.Web.Pages.Account;
 
 [AllowAnonymous]
-public sealed class SignOutModel(SignInManager<AppUser> signIn, IOptions<AccountSettings> settings, ILogger<SignOutModel> logger) : PageModel
+public sealed class SignOutModel(SignInManager<AppUser> signIn, IOptions<AccountSettings> settings) : PageModel
 {
     /// <summary>The page signed itself out after the idle warning ran out (session-timeout.js).</summary>
     [BindProperty(SupportsGet = true)]
@@ -24,7 +25,7 @@ public sealed class SignOutModel(SignInManager<AppUser> signIn, IOptions<Account
     {
         if (User.Identity?.IsAuthenticated == true)
         {
-            logger.LogInformation("Security: {SecurityEvent}", TimedOut ? "session_expired_idle" : "authn_logout");
+            SecurityLog.Write(HttpContext, LogLevel.Information, TimedOut ? "session_expired_idle" : "authn_logout");
         }
 
         await signIn.SignOutAsync();

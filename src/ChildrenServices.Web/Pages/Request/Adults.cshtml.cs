@@ -7,7 +7,7 @@ namespace ChildrenServices.Web.Pages.Request;
 
 /// <summary>The adults around the child, in the requester's own words (optional).</summary>
 [AllowAnonymous]
-public sealed class AdultsModel(ISender sender, ILogger<AdultsModel> logger) : RequestPageModel(sender, logger)
+public sealed class AdultsModel(ISender sender) : RequestPageModel(sender)
 {
     [BindProperty]
     public AdultsAnswer Input { get; set; } = new();

@@ -12,7 +12,7 @@ namespace ChildrenServices.Web.Pages.Request;
 /// <summary>Everything typed, each answer with a Change link, then the declaration and "Accept and send".</summary>
 [AllowAnonymous]
 [EnableRateLimiting(Infrastructure.OnlineRequestProtection.SubmitPolicy)]
-public sealed class CheckAnswersModel(ISender sender, ILogger<CheckAnswersModel> logger) : RequestPageModel(sender, logger)
+public sealed class CheckAnswersModel(ISender sender) : RequestPageModel(sender)
 {
     public OnlineRequestAnswers Shown => Answers;
 

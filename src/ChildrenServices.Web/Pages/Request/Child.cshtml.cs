@@ -7,7 +7,7 @@ namespace ChildrenServices.Web.Pages.Request;
 
 /// <summary>About one child: a new one, or (with its id) one already added.</summary>
 [AllowAnonymous]
-public sealed class ChildModel(ISender sender, ILogger<ChildModel> logger) : RequestPageModel(sender, logger)
+public sealed class ChildModel(ISender sender) : RequestPageModel(sender)
 {
     [BindProperty]
     public ChildAnswer Input { get; set; } = new();

@@ -7,7 +7,7 @@ namespace ChildrenServices.Web.Pages.Request;
 
 /// <summary>The children added so far, each with Change and Remove, and "Do you need to add another child?"</summary>
 [AllowAnonymous]
-public sealed class ChildrenModel(ISender sender, ILogger<ChildrenModel> logger) : RequestPageModel(sender, logger)
+public sealed class ChildrenModel(ISender sender) : RequestPageModel(sender)
 {
     [BindProperty]
     public Choice Input { get; set; } = new();

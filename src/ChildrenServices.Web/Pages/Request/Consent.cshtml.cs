@@ -7,7 +7,7 @@ namespace ChildrenServices.Web.Pages.Request;
 
 /// <summary>Whether the family knows and has agreed to the information being shared, and why not if not.</summary>
 [AllowAnonymous]
-public sealed class ConsentModel(ISender sender, ILogger<ConsentModel> logger) : RequestPageModel(sender, logger)
+public sealed class ConsentModel(ISender sender) : RequestPageModel(sender)
 {
     [BindProperty]
     public ConsentAnswer Input { get; set; } = new();

@@ -7,7 +7,7 @@ namespace ChildrenServices.Web.Pages.Request;
 
 /// <summary>The start page. "Start now" makes a fresh draft, replacing any earlier one in this browser.</summary>
 [AllowAnonymous]
-public sealed class IndexModel(ISender sender, ILogger<IndexModel> logger) : RequestPageModel(sender, logger)
+public sealed class IndexModel(ISender sender) : RequestPageModel(sender)
 {
     public bool Expired { get; private set; }
 

@@ -7,7 +7,7 @@ namespace ChildrenServices.Web.Pages.Request;
 
 /// <summary>A professional's kind of organisation, or a member of the public's relationship to the child.</summary>
 [AllowAnonymous]
-public sealed class RelationshipModel(ISender sender, ILogger<RelationshipModel> logger) : RequestPageModel(sender, logger)
+public sealed class RelationshipModel(ISender sender) : RequestPageModel(sender)
 {
     [BindProperty]
     public RelationshipAnswer Input { get; set; } = new();

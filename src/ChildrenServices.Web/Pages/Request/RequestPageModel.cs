@@ -1,3 +1,4 @@
+using ChildrenServices.Web.Infrastructure;
 using ChildrenServices.Application.FrontDoor;
 using FluentValidation;
 using Mediator;
@@ -12,7 +13,7 @@ namespace ChildrenServices.Web.Pages.Request;
 /// A missing or expired draft sends the person back to the start with a message. Every form carries
 /// a honeypot field: a submission that fills it is silently thrown away.
 /// </summary>
-public abstract class RequestPageModel(ISender sender, ILogger logger) : PageModel
+public abstract class RequestPageModel(ISender sender) : PageModel
 {
     public const string CookieName = "childrenservices.request";
     public const string ReferenceKey = "OnlineRequestReference";
@@ -175,7 +176,7 @@ public abstract class RequestPageModel(ISender sender, ILogger logger) : PageMod
     /// </summary>
     protected async Task<IActionResult> DiscardAsync()
     {
-        logger.LogWarning("Security: online request discarded because the honeypot field was filled on {RequestPath} (correlation {CorrelationId})", Request.Path.Value, HttpContext.TraceIdentifier);
+        SecurityLog.Write(HttpContext, LogLevel.Warning, "input_validation_fail", "online request discarded: the honeypot field was filled");
         if (DraftId != Guid.Empty)
         {
             await Sender.Send(new DiscardOnlineRequestDraft.Command(DraftId));

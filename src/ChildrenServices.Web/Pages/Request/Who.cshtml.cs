@@ -7,7 +7,7 @@ namespace ChildrenServices.Web.Pages.Request;
 
 /// <summary>Are you a professional or a member of the public?</summary>
 [AllowAnonymous]
-public sealed class WhoModel(ISender sender, ILogger<WhoModel> logger) : RequestPageModel(sender, logger)
+public sealed class WhoModel(ISender sender) : RequestPageModel(sender)
 {
     [BindProperty]
     public RequesterAnswer Input { get; set; } = new();

@@ -7,7 +7,7 @@ namespace ChildrenServices.Web.Pages.Request;
 
 /// <summary>The practice model's questions: what are you worried about, what is working well, what is life like for the child.</summary>
 [AllowAnonymous]
-public sealed class WorriesModel(ISender sender, ILogger<WorriesModel> logger) : RequestPageModel(sender, logger)
+public sealed class WorriesModel(ISender sender) : RequestPageModel(sender)
 {
     [BindProperty]
     public WorriesAnswer Input { get; set; } = new();

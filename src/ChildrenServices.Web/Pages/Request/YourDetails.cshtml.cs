@@ -7,7 +7,7 @@ namespace ChildrenServices.Web.Pages.Request;
 
 /// <summary>Who you are and how we can contact you: a phone number, an email address or both.</summary>
 [AllowAnonymous]
-public sealed class YourDetailsModel(ISender sender, ILogger<YourDetailsModel> logger) : RequestPageModel(sender, logger)
+public sealed class YourDetailsModel(ISender sender) : RequestPageModel(sender)
 {
     [BindProperty]
     public YourDetailsAnswer Input { get; set; } = new();

@@ -16,8 +16,7 @@ namespace ChildrenServices.Web.Pages.Account.Authenticator;
 public sealed class IndexModel(
     UserManager<AppUser> users,
     SignInManager<AppUser> signIn,
-    IOptions<AccountSettings> settings,
-    ILogger<IndexModel> logger) : PageModel
+    IOptions<AccountSettings> settings) : PageModel
 {
     public bool Enabled { get; private set; }
 
@@ -56,7 +55,7 @@ public sealed class IndexModel(
         }
 
         RecoveryCodes = [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, SetUpModel.RecoveryCodeCount) ?? []];
-        logger.LogInformation("Security: {SecurityEvent} for user {UserId}", "authn_mfa_recovery_codes_replaced", user.Id);
+        SecurityLog.Write(HttpContext, LogLevel.Information, "authn_mfa_recovery_codes_replaced");
         await LoadAsync(user);
         return Page();
     }
@@ -72,7 +71,7 @@ public sealed class IndexModel(
 
         if (string.IsNullOrEmpty(Password) || !await users.CheckPasswordAsync(user, Password))
         {
-            logger.LogWarning("Security: {SecurityEvent} for user {UserId}", "authn_reauthentication_fail", user.Id);
+            SecurityLog.Write(HttpContext, LogLevel.Warning, "authn_reauthentication_fail");
             ModelState.AddModelError(nameof(Password), string.IsNullOrEmpty(Password) ? "Enter your password" : "Your password is wrong");
             Password = null;
             await LoadAsync(user);
@@ -88,7 +87,7 @@ public sealed class IndexModel(
         await users.SetTwoFactorEnabledAsync(user, false);
         await users.ResetAuthenticatorKeyAsync(user);
         await signIn.RefreshSignInAsync(user);
-        logger.LogInformation("Security: {SecurityEvent} for user {UserId}", off ? "authn_mfa_disabled" : "authn_mfa_reset", user.Id);
+        SecurityLog.Write(HttpContext, LogLevel.Information, off ? "authn_mfa_disabled" : "authn_mfa_reset");
         if (off)
         {
             TempData["Banner"] = "Your authenticator app is turned off. You will sign in with your password only";

@@ -15,7 +15,7 @@ namespace ChildrenServices.Web.Pages.Account.Authenticator;
 /// sign-in and can do nothing else until it is done (AccountGate).
 /// </summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class SetUpModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, ILogger<SetUpModel> logger) : PageModel
+public sealed class SetUpModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
 {
     public const int RecoveryCodeCount = 10;
 
@@ -74,7 +74,7 @@ public sealed class SetUpModel(UserManager<AppUser> users, SignInManager<AppUser
         }
         else if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
         {
-            logger.LogWarning("Security: {SecurityEvent} for user {UserId}", "authn_mfa_enrol_fail", user.Id);
+            SecurityLog.Write(HttpContext, LogLevel.Warning, "authn_mfa_enrol_fail");
             ModelState.AddModelError(nameof(Code), "That code is wrong or has been used. Check the app is set up with this key and enter the code it shows now");
         }
 
@@ -90,7 +90,7 @@ public sealed class SetUpModel(UserManager<AppUser> users, SignInManager<AppUser
 
         // The sign-in is re-issued without the gate; the session carries on.
         await signIn.RefreshSignInAsync(user);
-        logger.LogInformation("Security: {SecurityEvent} for user {UserId}", "authn_mfa_enrol", user.Id);
+        SecurityLog.Write(HttpContext, LogLevel.Information, "authn_mfa_enrol");
         return Page();
     }
 
