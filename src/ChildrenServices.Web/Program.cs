@@ -50,6 +50,7 @@ builder.Services.AddScoped<CurrentUser>();
 builder.Services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
 builder.Services.AddScoped<CspNonce>();
 builder.Services.AddScoped<PersonContext>();
+builder.Services.AddSingleton<SearchLinks>();
 
 // The demo seed signs in as demo users the way the integration tests do: the current user of its own scope.
 builder.Services.AddDemoData((scope, user, correlation) => scope.GetRequiredService<CurrentUser>().Use(user, correlation));

@@ -64,6 +64,13 @@ public sealed class AuditBehaviour<TMessage, TResponse>(IAppDbContext db, ICurre
                 db.AuditEntries.Add(new AuditEntry(now, user.UserId, action, id, user.CorrelationId));
             }
         }
+        else if (personId is null && response is IShowsPeople shown && shown.PeopleShown.Any())
+        {
+            foreach (var id in shown.PeopleShown.Distinct())
+            {
+                db.AuditEntries.Add(new AuditEntry(now, user.UserId, action, id, user.CorrelationId));
+            }
+        }
         else
         {
             db.AuditEntries.Add(new AuditEntry(now, user.UserId, action, personId, user.CorrelationId));

@@ -23,6 +23,15 @@ public interface ICorrection : IPersonScoped;
 /// <summary>A message whose every use writes an audit row: who, when, what, about whom.</summary>
 public interface IAudited;
 
+/// <summary>
+/// An audited query's result that lists people (search results): the audit row is one per person shown, so a record's
+/// viewers and a colleague's access report include being listed, not only being opened.
+/// </summary>
+public interface IShowsPeople
+{
+    IEnumerable<Guid> PeopleShown { get; }
+}
+
 /// <summary>An audited command that creates a person: the audit row names the new person.</summary>
 public interface ICreatesPerson;
 

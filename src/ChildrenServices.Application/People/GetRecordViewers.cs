@@ -38,6 +38,7 @@ public static class GetRecordViewers
     public static string Describe(string action) => action switch
     {
         nameof(GetPersonRecord) => "Viewed the record",
+        nameof(SearchPeople) => "Saw it listed in search results",
         nameof(GetRecordHeader) => "Opened a page of the record",
         nameof(GetRecordOverview) => "Viewed the overview",
         nameof(GetAssessmentsAndPlans) => "Viewed the assessments and plans",

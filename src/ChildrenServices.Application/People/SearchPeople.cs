@@ -15,7 +15,7 @@ public static class SearchPeople
     public const int PageSize = 25;
 
     [RequiresPermission(Permission.SearchPeople)]
-    public sealed record Query : IQuery<Result>
+    public sealed record Query : IQuery<Result>, IAudited
     {
         public string? Name { get; init; }
 
@@ -29,7 +29,10 @@ public static class SearchPeople
         public bool IsEmpty => string.IsNullOrWhiteSpace(Name) && DateOfBirth is null && string.IsNullOrWhiteSpace(Identifier);
     }
 
-    public sealed record Result(IReadOnlyList<Match> Matches, int Total, int Page, int PageCount);
+    public sealed record Result(IReadOnlyList<Match> Matches, int Total, int Page, int PageCount) : IShowsPeople
+    {
+        public IEnumerable<Guid> PeopleShown => Matches.Select(m => m.Id);
+    }
 
     public sealed record Match(
         Guid Id,

@@ -168,7 +168,7 @@ public static class BenchmarkCommand
             try
             {
                 var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-                var run = new BenchmarkRun(options, recorder, new Uri(address));
+                var run = new BenchmarkRun(options, recorder, new Uri(address), app.Services.GetRequiredService<SearchLinks>());
                 result = await run.RunAsync(app.Environment.EnvironmentName, app.Lifetime.ApplicationStopping);
             }
             finally

@@ -73,11 +73,13 @@ public sealed class SecurityLogTests(AppFactory factory) : IntegrationTest(facto
     {
         var worker = await CreateUserAsync(Roles.SocialWorker, "Sam Worker");
 
-        await ClientFor(worker).GetAsync("/People/Search?Query=Riley+Taylor", TestContext.Current.CancellationToken);
+        await ClientFor(worker).GetAsync("/Admin/Users?name=Riley", TestContext.Current.CancellationToken);
+        await ClientFor(worker).GetAsync("/MyWork", TestContext.Current.CancellationToken);
 
-        var line = Assert.Single(Factory.Logs.Entries, e => e.Category == "ChildrenServices.Requests" && e.Message.Contains("/People/Search", StringComparison.Ordinal));
-        Assert.Contains("HTTP GET /People/Search responded 200", line.Message, StringComparison.Ordinal);
+        var line = Assert.Single(Factory.Logs.Entries, e => e.Category == "ChildrenServices.Requests" && e.Message.Contains("/MyWork", StringComparison.Ordinal));
+        Assert.Contains("HTTP GET /MyWork responded 200", line.Message, StringComparison.Ordinal);
         Assert.Contains(worker.ToString(), line.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain("Riley", line.Message, StringComparison.Ordinal);
+        Assert.Contains(Factory.Logs.Entries, e => e.Category == "ChildrenServices.Requests" && e.Message.Contains("/Admin/Users responded 403", StringComparison.Ordinal));
+        Assert.DoesNotContain(Factory.Logs.Entries, e => e.Message.Contains("Riley", StringComparison.Ordinal));
     }
 }

@@ -1,3 +1,4 @@
+using static ChildrenServices.IntegrationTests.Pages.PageHelpers;
 using System.Net;
 using System.Text.RegularExpressions;
 using ChildrenServices.Application.Security;
@@ -89,7 +90,7 @@ public sealed partial class HostPageTests(AppFactory factory) : IntegrationTest(
         var worker = await CreateUserAsync(Roles.SocialWorker, "Alex Rowe");
         Factory.Logs.Clear();
 
-        await ClientFor(worker).GetAsync("/People/Search?Input.Name=Zqxwvutsr");
+        await SearchAsync(ClientFor(worker), F("Input.Name", "Zqxwvutsr"));
 
         Assert.NotEmpty(Factory.Logs.Entries);
         Assert.DoesNotContain(Factory.Logs.Entries, e => e.Message.Contains("Zqxwvutsr", StringComparison.OrdinalIgnoreCase));

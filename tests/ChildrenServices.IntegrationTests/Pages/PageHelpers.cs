@@ -155,6 +155,18 @@ internal static class PageHelpers
         return page.QuerySelector(".govuk-notification-banner--success .govuk-notification-banner__heading")?.TextContent.Trim();
     }
 
+    /// <summary>
+    /// Searches as a browser does: posts the search form, then follows the redirect to the results, whose address holds
+    /// the search only as a token. Returns the results page and its address.
+    /// </summary>
+    public static async Task<(string Html, string Url)> SearchAsync(HttpClient client, params KeyValuePair<string, string>[] fields)
+    {
+        var posted = await PostFormAsync(client, "/People/Search", fields);
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+        var url = posted.Headers.Location!.OriginalString.Split('#')[0];
+        return (await PageAsync(client, url), url);
+    }
+
     public static KeyValuePair<string, string> F(string key, string value) => new(key, value);
 
     /// <summary>A GOV.UK date field's three boxes, as a browser posts them: <c>Input.{field}.Day</c>, <c>.Month</c>, <c>.Year</c>.</summary>

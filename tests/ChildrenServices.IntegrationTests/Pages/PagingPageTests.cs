@@ -1,3 +1,4 @@
+using static ChildrenServices.IntegrationTests.Pages.PageHelpers;
 using System.Net;
 using System.Text.RegularExpressions;
 using ChildrenServices.Application.Recording;
@@ -62,14 +63,15 @@ public sealed partial class PagingPageTests(AppFactory factory) : FrontDoorTestB
         await PagerChildrenAsync(28);
         var client = ClientFor(Practitioner);
 
-        var first = await (await client.GetAsync("/People/Search?Input.Name=pager")).Content.ReadAsStringAsync();
+        var (first, url) = await SearchAsync(client, F("Input.Name", "pager"));
         var next = NextLink(first);
         var second = await client.GetAsync(next);
         var secondHtml = await second.Content.ReadAsStringAsync();
 
         Assert.Contains("28 people found", first, StringComparison.Ordinal);
         Assert.Equal(25, Regex.Count(first, ">Child\\d\\d Pager"));
-        Assert.Contains("pageNumber=2", next, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("p=2", next, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("pager", url + next, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Equal(3, Regex.Count(secondHtml, ">Child\\d\\d Pager"));
         Assert.Contains("Child27 Pager", secondHtml, StringComparison.Ordinal);

@@ -131,7 +131,7 @@ public sealed class PersonPageTests(AppFactory factory) : IntegrationTest(factor
         Assert.Contains("data-testid=\"correlation-id\"", html, StringComparison.Ordinal);
         Assert.Contains(Factory.Logs.Entries, e => e.Message.Contains("Security:", StringComparison.Ordinal) && e.Message.Contains(child.ToString(), StringComparison.Ordinal));
 
-        var search = await ClientFor(outsider).GetStringAsync("/People/Search?Input.Name=ellery");
+        var search = (await SearchAsync(ClientFor(outsider), F("Input.Name", "ellery"))).Html;
         Assert.DoesNotContain($"/People/{child}", search, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await ClientFor(manager).GetAsync($"/People/{child}")).StatusCode);
     }
@@ -158,7 +158,7 @@ public sealed class PersonPageTests(AppFactory factory) : IntegrationTest(factor
         var child = await CreateChildAsync(worker, "Zoë", "Marchetti");
         await SendAsUserAsync(worker, new ChangeName.Command { PersonId = child, Version = await VersionOfAsync(child), GivenNames = "Zoë", FamilyName = "Lockwood", ChangedOn = new DateOnly(2025, 9, 1) });
 
-        var html = await ClientFor(worker).GetStringAsync("/People/Search?Input.Name=zoe+marchetti");
+        var html = (await SearchAsync(ClientFor(worker), F("Input.Name", "zoe marchetti"))).Html;
 
         Assert.Contains("1 person found", html, StringComparison.Ordinal);
         Assert.Contains($"/People/{child}", html, StringComparison.Ordinal);

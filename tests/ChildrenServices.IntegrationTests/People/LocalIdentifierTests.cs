@@ -50,7 +50,7 @@ public sealed class LocalIdentifierTests(AppFactory factory) : IntegrationTest(f
 
         var record = await PageAsync(ClientFor(practitioner), $"/People/{child}");
         var found = await SendAsUserAsync(practitioner, new SearchPeople.Query { Identifier = $" {localId} " });
-        var searchPage = await PageAsync(ClientFor(practitioner), $"/People/Search?Input.Identifier={localId}");
+        var searchPage = (await SearchAsync(ClientFor(practitioner), F("Input.Identifier", localId!))).Html;
 
         Assert.Contains($"Local ID:</span> {localId}", record, StringComparison.Ordinal);
         Assert.Contains($"<dt class=\"govuk-summary-list__key\">Local ID</dt>\n        <dd class=\"govuk-summary-list__value\">{localId}<", record, StringComparison.Ordinal);

@@ -3,28 +3,57 @@ using ChildrenServices.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Routing;
 
 namespace ChildrenServices.Web.Pages.People;
 
-/// <summary>Find a child or adult by name, date of birth, NHS number or UPN. A GET form, so results can be bookmarked and the back button works.</summary>
+/// <summary>
+/// Find a child or adult by name, date of birth, NHS number or UPN. The form posts, and the results page's address
+/// carries the search only as an encrypted token (<see cref="SearchLinks"/>): names and NHS numbers never go into a URL,
+/// yet the results can be paged and the back button works. Each search's results are audited (who saw whom listed).
+/// </summary>
 [Authorize(Policy = nameof(Application.Security.Permission.SearchPeople))]
-public sealed class SearchModel(ISender sender, TimeProvider clock) : FormPageModel(sender)
+public sealed class SearchModel(ISender sender, TimeProvider clock, SearchLinks links) : FormPageModel(sender)
 {
-    // Named, so an empty search never falls back to binding the query's properties from unprefixed values
-    // (the route value "page" would otherwise be read as a page number and the page open with an error).
-    [BindProperty(SupportsGet = true, Name = "Input")]
+    [BindProperty(Name = "Input")]
     public SearchPeople.Query Input { get; set; } = new();
 
     public SearchPeople.Result? Results { get; private set; }
 
     public DateOnly Today { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync()
+    /// <summary>The search's token, for the page links.</summary>
+    public string? Token { get; private set; }
+
+    /// <summary>The token given was expired or not ours.</summary>
+    public bool Expired { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string? q, int p = 1)
+    {
+        Today = Application.UkTime.Today(clock);
+        if (string.IsNullOrEmpty(q))
+        {
+            return Page();
+        }
+
+        if (links.Unprotect(q) is not { } search)
+        {
+            Expired = true;
+            return Page();
+        }
+
+        Token = q;
+        Input = search with { PageNumber = Math.Max(p, 1) };
+        Results = await Sender.Send(Input);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
     {
         Today = Application.UkTime.Today(clock);
         if (Input.IsEmpty && ModelState.IsValid)
         {
+            ModelState.AddModelError("Input.Name", "Enter a name, a date of birth, or an NHS number, UPN or local ID");
+            Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
 
@@ -33,8 +62,21 @@ public sealed class SearchModel(ISender sender, TimeProvider clock) : FormPageMo
             return Page();
         }
 
-        Results = await Sender.Send(Input);
-        return Page();
+        foreach (var validator in HttpContext.RequestServices.GetServices<FluentValidation.IValidator<SearchPeople.Query>>())
+        {
+            foreach (var error in (await validator.ValidateAsync(Input)).Errors)
+            {
+                ModelState.AddModelError($"Input.{error.PropertyName}", error.ErrorMessage);
+            }
+        }
+
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        return Redirect(Url.Page("/People/Search", new { q = links.Protect(Input) })! + "#results");
     }
 
     public override Task LoadDisplayDataAsync()
@@ -43,12 +85,5 @@ public sealed class SearchModel(ISender sender, TimeProvider clock) : FormPageMo
         return Task.CompletedTask;
     }
 
-    public string PageLink(int page) =>
-        Url.Page("/People/Search", new RouteValueDictionary
-        {
-            ["Input.Name"] = Input.Name,
-            ["Input.Identifier"] = Input.Identifier,
-            ["Input.DateOfBirth"] = Input.DateOfBirth?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-            ["Input.PageNumber"] = page,
-        })! + "#results";
+    public string PageLink(int page) => Url.Page("/People/Search", new { q = Token, p = page })! + "#results";
 }
