@@ -33,5 +33,11 @@ public sealed class SearchLinks(IDataProtectionProvider protection)
         }
     }
 
+    /// <summary>A name typed into a smaller search (a contact's people, a relationship's other person), as a token.</summary>
+    public string ProtectName(string name) => Protect(new SearchPeople.Query { Name = name });
+
+    /// <summary>The name a token holds, or null.</summary>
+    public string? UnprotectName(string? token) => string.IsNullOrEmpty(token) ? null : Unprotect(token)?.Name;
+
     private sealed record Criteria(string? Name, DateOnly? DateOfBirth, string? Identifier);
 }

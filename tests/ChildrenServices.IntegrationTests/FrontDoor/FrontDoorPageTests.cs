@@ -200,7 +200,7 @@ public sealed class FrontDoorPageTests(AppFactory factory) : FrontDoorTestBase(f
         foreach (var url in new[]
         {
             "/FrontDoor", "/FrontDoor?status=Decided", "/FrontDoor?held=Unassigned&route=Email&urgency=Urgent", "/FrontDoor/Contacts/New",
-            $"/FrontDoor/Contacts/{contactId}", $"/FrontDoor/Contacts/{contactId}/Edit", $"/FrontDoor/Contacts/{contactId}/People?q=Riley",
+            $"/FrontDoor/Contacts/{contactId}", $"/FrontDoor/Contacts/{contactId}/Edit", $"/FrontDoor/Contacts/{contactId}/People",
             $"/FrontDoor/Contacts/{contactId}/Consultation", $"/FrontDoor/Contacts/{contactId}/Decision", $"/FrontDoor/Contacts/{contactId}/SignOff",
             $"/FrontDoor/Contacts/{contactId}/Assign", "/Performance",
         })

@@ -9,7 +9,7 @@ namespace ChildrenServices.Web.Pages.People;
 /// <summary>Find the other person (or record them), then say how they are related.</summary>
 [PersonPage(Records = true)]
 [Authorize(Policy = nameof(Application.Security.Permission.RecordPeople))]
-public sealed class AddRelationshipModel(ISender sender, PersonContext person) : FormPageModel(sender)
+public sealed class AddRelationshipModel(ISender sender, PersonContext person, SearchLinks links) : FormPageModel(sender)
 {
     public GetRecordHeader.Header Person => person.Header;
 
@@ -18,8 +18,13 @@ public sealed class AddRelationshipModel(ISender sender, PersonContext person) :
     [BindProperty]
     public AddRelationship.Command Input { get; set; } = new();
 
-    [BindProperty(SupportsGet = true)]
+    /// <summary>The name typed: posted by the search form, never read from the address.</summary>
+    [BindProperty]
     public string? Q { get; set; }
+
+    /// <summary>The search in the address, as a token (issue 15: no name in a URL).</summary>
+    [BindProperty(SupportsGet = true, Name = "qt")]
+    public string? Qt { get; set; }
 
     [BindProperty(SupportsGet = true, Name = Pagination.QueryName)]
     public int PageNumber { get; set; } = 1;
@@ -31,8 +36,13 @@ public sealed class AddRelationshipModel(ISender sender, PersonContext person) :
     public async Task OnGetAsync(Guid id, Guid? relatedPersonId)
     {
         Input = new AddRelationship.Command { PersonId = id, RelatedPersonId = relatedPersonId };
+        Q = links.UnprotectName(Qt);
         await LoadDisplayDataAsync();
     }
+
+    /// <summary>The search form: the name goes into the address only as a token.</summary>
+    public IActionResult OnPostSearch(Guid id) =>
+        string.IsNullOrWhiteSpace(Q) ? RedirectToPage(new { id }) : RedirectToPage(new { id, qt = links.ProtectName(Q.Trim()) });
 
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
@@ -54,5 +64,5 @@ public sealed class AddRelationshipModel(ISender sender, PersonContext person) :
 
     /// <summary>The same search, another page of results.</summary>
     public string PageLink(int page) =>
-        Url.Page("/People/AddRelationship", new { id = Input.PersonId, q = Q, pageNumber = page })!;
+        Url.Page("/People/AddRelationship", new { id = Input.PersonId, qt = Qt, pageNumber = page })!;
 }

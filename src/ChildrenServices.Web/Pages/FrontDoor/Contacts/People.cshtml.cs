@@ -10,10 +10,15 @@ namespace ChildrenServices.Web.Pages.FrontDoor.Contacts;
 
 /// <summary>Find a child or adult and put them on the contact, or go on to record them.</summary>
 [Authorize(Policy = nameof(Permission.RecordContacts))]
-public sealed class PeopleModel(ISender sender, TimeProvider clock) : FormPageModel(sender)
+public sealed class PeopleModel(ISender sender, TimeProvider clock, SearchLinks links) : FormPageModel(sender)
 {
-    [BindProperty(SupportsGet = true)]
+    /// <summary>The name typed: posted by the search form, never read from the address.</summary>
+    [BindProperty]
     public string? Q { get; set; }
+
+    /// <summary>The search in the address, as a token (issue 15: no name in a URL).</summary>
+    [BindProperty(SupportsGet = true, Name = "qt")]
+    public string? Qt { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public Guid? ReportedChildId { get; set; }
@@ -33,8 +38,15 @@ public sealed class PeopleModel(ISender sender, TimeProvider clock) : FormPageMo
     public async Task OnGetAsync(Guid id)
     {
         Input = new AddPersonToContact.Command { ContactId = id, ReportedChildId = ReportedChildId };
+        Q = links.UnprotectName(Qt);
         await LoadDisplayDataAsync();
     }
+
+    /// <summary>The search form: the name goes into the address only as a token.</summary>
+    public IActionResult OnPostSearch(Guid id) =>
+        string.IsNullOrWhiteSpace(Q)
+            ? RedirectToPage(new { id, reportedChildId = ReportedChildId })
+            : RedirectToPage(new { id, qt = links.ProtectName(Q.Trim()), reportedChildId = ReportedChildId });
 
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
@@ -53,5 +65,5 @@ public sealed class PeopleModel(ISender sender, TimeProvider clock) : FormPageMo
 
     /// <summary>The same search, another page of results.</summary>
     public string PageLink(int page) =>
-        Url.Page("/FrontDoor/Contacts/People", new { id = Input.ContactId, q = Q, reportedChildId = ReportedChildId, pageNumber = page })!;
+        Url.Page("/FrontDoor/Contacts/People", new { id = Input.ContactId, qt = Qt, reportedChildId = ReportedChildId, pageNumber = page })!;
 }
