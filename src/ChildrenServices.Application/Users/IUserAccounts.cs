@@ -24,6 +24,9 @@ public interface IUserAccounts
     /// <summary>Ends every session the user has, on the server: their next request finds them signed out.</summary>
     Task EndSessionsAsync(Guid userId, string reason, CancellationToken ct);
 
+    /// <summary>Whether the password is the account's own (re-authentication before a sensitive change).</summary>
+    Task<bool> CheckPasswordAsync(Guid userId, string password, CancellationToken ct);
+
     /// <summary>The sessions the user has open now, the most recently used first.</summary>
     Task<IReadOnlyList<UserSession>> LiveSessionsAsync(Guid userId, CancellationToken ct);
 }

@@ -86,6 +86,9 @@ internal sealed class UserAccounts(UserManager<AppUser> users, AppDbContext db, 
         await EndSessionRowsAsync(userId, reason, ct);
     }
 
+    public async Task<bool> CheckPasswordAsync(Guid userId, string password, CancellationToken ct) =>
+        await users.FindByIdAsync(userId.ToString()) is { } user && await users.CheckPasswordAsync(user, password);
+
     public async Task<IReadOnlyList<UserSession>> LiveSessionsAsync(Guid userId, CancellationToken ct) =>
         await db.SignInSessions.AsNoTracking()
             .Where(s => s.UserId == userId && s.EndedAtUtc == null)

@@ -19,6 +19,9 @@ public sealed class EditModel(ISender sender) : FormPageModel(sender)
 
     public IReadOnlyList<SelectListItem> TeamOptions { get; private set; } = [];
 
+    /// <summary>An administrator's own account: changing its roles needs their password.</summary>
+    public bool IsOwnAccount => User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value == Input.UserId.ToString();
+
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         Input = new ChangeUserAccess.Command { UserId = id };
