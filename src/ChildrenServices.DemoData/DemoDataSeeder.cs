@@ -30,6 +30,7 @@ public sealed class DemoDataSeeder(AppDbContext db, FirstAdministrator accounts,
         new("Independent reviewing officer", "iro@demo.example", "Helen Marsh", "Independent reviewing officer", Roles.ReviewingOfficer),
         new("Performance officer", "performance@demo.example", "Dev Lindqvist", "Performance and data officer", Roles.PerformanceOfficer),
         new("Administrator", "admin@demo.example", "Jo Whitcombe", "System administrator", Roles.Administrator),
+        new("Data protection officer", "dpo@demo.example", "Marta Quennell", "Data protection officer", Roles.DataProtectionOfficer),
     ];
 
     internal static readonly string[] GirlsNames = ["Amelia", "Isla", "Ava", "Mia", "Ivy", "Lily", "Freya", "Florence", "Willow", "Rosie", "Sophia", "Evie", "Ella", "Poppy", "Maya", "Zara", "Aisha", "Nia", "Chloe", "Imogen", "Ruby", "Esme", "Darcie", "Hallie", "Lena", "Zoë", "Amara", "Niamh", "Orla", "Elif"];

@@ -23,6 +23,7 @@ public sealed class SignInJourneys(BrowserHost host) : IClassFixture<BrowserHost
         { "iro@demo.example", "/MyWork", "My work" },
         { "performance@demo.example", "/Performance", "Service overview" },
         { "admin@demo.example", "/Admin/Users", "Administration" },
+        { "dpo@demo.example", "/AccessReport", "Access report" },
     };
 
     [Theory]

@@ -62,6 +62,6 @@ public static class GetRecordViewers
         "GetCaseNote" => "Read a case note",
         "GetChronology" => "Viewed the chronology",
         "GetFamilyChronology" => "Viewed the family chronology",
-        _ => action,
+        _ => System.Text.RegularExpressions.Regex.Replace(action, "(?<!^)([A-Z])", " $1").ToLowerInvariant() is var words && words.Length > 0 ? char.ToUpperInvariant(words[0]) + words[1..] : action,
     };
 }

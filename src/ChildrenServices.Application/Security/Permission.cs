@@ -44,4 +44,10 @@ public enum Permission
 
     /// <summary>Check and download the DfE returns (the CIN census): the whole council's children, so performance officers only.</summary>
     ProduceReturns,
+
+    /// <summary>
+    /// Who has viewed which records: everything a colleague viewed in a period, and everyone who viewed a child's record
+    /// (subject access requests, investigations). The data protection officer's; managers see a record's viewers on it.
+    /// </summary>
+    ViewAccessReports,
 }

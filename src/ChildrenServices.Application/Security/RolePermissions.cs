@@ -17,6 +17,7 @@ public static class RolePermissions
         [Roles.ReviewingOfficer] = [SearchPeople, ViewChildRecord, RecordReviewOutcomes],
         [Roles.PerformanceOfficer] = [ViewPerformance, ProduceReturns],
         [Roles.Administrator] = [ManageUsers, ManageTeams, ManageTimescales, ManageReturnSettings],
+        [Roles.DataProtectionOfficer] = [ViewAccessReports],
     };
 
     public static IReadOnlyCollection<Permission> For(string role) =>

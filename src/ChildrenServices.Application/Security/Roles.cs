@@ -9,10 +9,11 @@ public static class Roles
     public const string ReviewingOfficer = "ReviewingOfficer";
     public const string PerformanceOfficer = "PerformanceOfficer";
     public const string Administrator = "Administrator";
+    public const string DataProtectionOfficer = "DataProtectionOfficer";
 
     public static IReadOnlyList<string> All { get; } =
     [
-        FrontDoorPractitioner, FamilyKeyworker, SocialWorker, TeamManager, ReviewingOfficer, PerformanceOfficer, Administrator,
+        FrontDoorPractitioner, FamilyKeyworker, SocialWorker, TeamManager, ReviewingOfficer, PerformanceOfficer, Administrator, DataProtectionOfficer,
     ];
 
     /// <summary>Roles that hold cases and so appear as workers to allocate.</summary>
@@ -27,6 +28,7 @@ public static class Roles
         ReviewingOfficer => "Independent reviewing officer",
         PerformanceOfficer => "Performance officer",
         Administrator => "Administrator",
+        DataProtectionOfficer => "Data protection officer",
         _ => role,
     };
 }

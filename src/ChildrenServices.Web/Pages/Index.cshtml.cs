@@ -25,5 +25,6 @@ public sealed class IndexModel(ICurrentUser user) : PageModel
         : user.HasPermission(Permission.ViewChildRecord) ? "/MyWork"
         : user.HasPermission(Permission.ViewPerformance) ? "/Performance"
         : user.HasPermission(Permission.ManageUsers) ? "/Admin/Users/Index"
+        : user.HasPermission(Permission.ViewAccessReports) ? "/AccessReport"
         : "/Account/NoAccess";
 }

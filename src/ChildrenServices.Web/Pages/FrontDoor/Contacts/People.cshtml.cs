@@ -57,6 +57,14 @@ public sealed class PeopleModel(ISender sender, TimeProvider clock, SearchLinks 
     public override async Task LoadDisplayDataAsync()
     {
         Contact = await Sender.Send(new GetContact.Query(Input.ContactId));
+
+        // Come from a child the requester described: their name is searched at once (it is never in the address).
+        if (string.IsNullOrWhiteSpace(Q) && string.IsNullOrEmpty(Qt) && ReportedChildId is { } reported
+            && Contact.ReportedChildren.FirstOrDefault(r => r.Id == reported) is { } child)
+        {
+            Q = $"{child.GivenName} {child.FamilyName}".Trim();
+        }
+
         if (!string.IsNullOrWhiteSpace(Q) && Q.Length <= 100)
         {
             Results = await Sender.Send(new SearchPeople.Query { Name = Q, PageNumber = PageNumber });
