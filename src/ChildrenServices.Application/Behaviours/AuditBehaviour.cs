@@ -21,7 +21,18 @@ public sealed class AuditBehaviour<TMessage, TResponse>(IAppDbContext db, ICurre
             return await next(message, cancellationToken);
         }
 
-        var response = await next(message, cancellationToken);
+        var changes = message is IAuditsChanges ? db.CaptureChanges() : null;
+        TResponse response;
+        try
+        {
+            response = await next(message, cancellationToken);
+        }
+        catch
+        {
+            // Refused or failed: nothing was changed to keep, and the capture stops.
+            changes?.Invoke();
+            throw;
+        }
 
         Guid? personId = message switch
         {
@@ -74,6 +85,14 @@ public sealed class AuditBehaviour<TMessage, TResponse>(IAppDbContext db, ICurre
         else
         {
             db.AuditEntries.Add(new AuditEntry(now, user.UserId, action, personId, user.CorrelationId));
+        }
+
+        if (changes is not null)
+        {
+            // The row just added for this use case keeps what it changed, before and after.
+            var kept = changes();
+            var row = db.AuditEntries.Local.Last(a => a.Action == action && a.CorrelationId == user.CorrelationId);
+            row.KeepChanges(System.Text.Json.JsonSerializer.Serialize(kept));
         }
 
         if (message is not IBaseCommand)

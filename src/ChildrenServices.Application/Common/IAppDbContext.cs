@@ -111,4 +111,10 @@ public interface IAppDbContext
         where TEntity : class;
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Starts keeping every change saved from now on (administrative use cases, <see cref="IAuditsChanges"/>) and returns
+    /// a function that stops and gives them, with any not yet saved, before and after.
+    /// </summary>
+    Func<IReadOnlyList<AuditedChange>> CaptureChanges();
 }

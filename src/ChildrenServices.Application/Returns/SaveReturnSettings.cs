@@ -10,7 +10,7 @@ namespace ChildrenServices.Application.Returns;
 public static class SaveReturnSettings
 {
     [RequiresPermission(Permission.ManageReturnSettings)]
-    public sealed record Command : ICommand, IAudited
+    public sealed record Command : ICommand, IAuditsChanges
     {
         /// <summary>The version being edited; empty when nothing has been saved yet.</summary>
         public Guid? Version { get; init; }

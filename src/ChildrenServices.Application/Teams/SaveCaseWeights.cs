@@ -10,7 +10,7 @@ namespace ChildrenServices.Application.Teams;
 public static class SaveCaseWeights
 {
     [RequiresPermission(Permission.ManageTimescales)]
-    public sealed record Command : ICommand, IAudited
+    public sealed record Command : ICommand, IAuditsChanges
     {
         /// <summary>The version being edited; empty when no weights have been saved yet.</summary>
         public Guid? Version { get; init; }

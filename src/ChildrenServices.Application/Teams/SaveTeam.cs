@@ -11,7 +11,7 @@ namespace ChildrenServices.Application.Teams;
 public static class SaveTeam
 {
     [RequiresPermission(Permission.ManageTeams)]
-    public sealed record Command : ICommand<Guid>, IVersioned
+    public sealed record Command : ICommand<Guid>, IVersioned, IAuditsChanges
     {
         /// <summary>Empty for a new team.</summary>
         public Guid TeamId { get; init; }

@@ -10,7 +10,7 @@ namespace ChildrenServices.Application.Timescales;
 public static class SaveLocalTimescales
 {
     [RequiresPermission(Permission.ManageTimescales)]
-    public sealed record Command : ICommand, IAudited
+    public sealed record Command : ICommand, IAuditsChanges
     {
         /// <summary>The version being edited; empty when no settings have been saved yet.</summary>
         public Guid? Version { get; init; }

@@ -13,7 +13,7 @@ namespace ChildrenServices.Application.Users;
 public static class ChangeUserAccess
 {
     [RequiresPermission(Permission.ManageUsers)]
-    public sealed record Command : ICommand, IVersioned, IAudited
+    public sealed record Command : ICommand, IVersioned, IAuditsChanges
     {
         public Guid UserId { get; init; }
 

@@ -12,7 +12,7 @@ public static class CreateUser
     public const int MinimumPasswordLength = 12;
 
     [RequiresPermission(Permission.ManageUsers)]
-    public sealed record Command : ICommand<Guid>, IAudited
+    public sealed record Command : ICommand<Guid>, IAuditsChanges
     {
         public string? DisplayName { get; init; }
 

@@ -11,7 +11,7 @@ namespace ChildrenServices.Application.Users;
 public static class EndUserSessions
 {
     [RequiresPermission(Permission.ManageUsers)]
-    public sealed record Command(Guid UserId) : ICommand, IAudited;
+    public sealed record Command(Guid UserId) : ICommand, IAuditsChanges;
 
     public sealed class Handler(IAppDbContext db, IUserAccounts accounts) : ICommandHandler<Command>
     {

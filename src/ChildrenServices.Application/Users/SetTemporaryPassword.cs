@@ -13,7 +13,7 @@ namespace ChildrenServices.Application.Users;
 public static class SetTemporaryPassword
 {
     [RequiresPermission(Permission.ManageUsers)]
-    public sealed record Command : ICommand, IAudited
+    public sealed record Command : ICommand, IAuditsChanges
     {
         public Guid UserId { get; init; }
 

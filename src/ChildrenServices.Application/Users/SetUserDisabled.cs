@@ -9,7 +9,7 @@ namespace ChildrenServices.Application.Users;
 public static class SetUserDisabled
 {
     [RequiresPermission(Permission.ManageUsers)]
-    public sealed record Command(Guid UserId, bool Disabled) : ICommand, IAudited;
+    public sealed record Command(Guid UserId, bool Disabled) : ICommand, IAuditsChanges;
 
     public sealed class Validator : AbstractValidator<Command>
     {

@@ -32,5 +32,13 @@ public sealed class AuditEntry : Common.IStandaloneRecord
 
     public Guid? PersonId { get; private init; }
 
+    /// <summary>
+    /// For an administrative change (users, roles, teams, settings, timescales): what changed, before and after, as JSON.
+    /// Never set for casework.
+    /// </summary>
+    public string? Changes { get; private set; }
+
+    public void KeepChanges(string changes) => Changes = changes;
+
     public string? CorrelationId { get; private init; }
 }

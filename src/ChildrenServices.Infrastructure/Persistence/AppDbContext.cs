@@ -110,8 +110,23 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? user,
 
     public DbSet<Domain.Returns.Feed.FeedSend> FeedSends => Set<Domain.Returns.Feed.FeedSend>();
 
+    /// <summary>Changes saved while an administrative use case captures them (<see cref="CaptureChanges"/>); null when none is.</summary>
+    private List<AuditedChange>? captured;
+
+    public Func<IReadOnlyList<AuditedChange>> CaptureChanges()
+    {
+        captured = [];
+        return () =>
+        {
+            var all = (captured ?? []).Concat(ChangeCapture.Describe(this)).ToList();
+            captured = null;
+            return all;
+        };
+    }
+
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        captured?.AddRange(ChangeCapture.Describe(this));
         var save = BeforeSave();
         LocalIdentifiers.NumberAdded(this, save.Roots.Values);
         foreach (var (rootType, rootId) in save.Untracked)
@@ -125,6 +140,7 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? user,
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        captured?.AddRange(ChangeCapture.Describe(this));
         var save = BeforeSave();
         await LocalIdentifiers.NumberAddedAsync(this, save.Roots.Values, cancellationToken);
         foreach (var (rootType, rootId) in save.Untracked)

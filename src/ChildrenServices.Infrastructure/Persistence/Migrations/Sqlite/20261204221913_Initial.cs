@@ -62,6 +62,7 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     UserId = table.Column<Guid>(type: "TEXT", nullable: true),
                     Action = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     PersonId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Changes = table.Column<string>(type: "TEXT", nullable: true),
                     CorrelationId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261204213009_Initial")]
+    [Migration("20261204221913_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -350,6 +350,9 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Changes")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CorrelationId")

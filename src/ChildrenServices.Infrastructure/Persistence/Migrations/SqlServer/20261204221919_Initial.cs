@@ -62,6 +62,7 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
                     Action = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
                     PersonId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Changes = table.Column<string>(type: "nvarchar(max)", nullable: true),
                     CorrelationId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
