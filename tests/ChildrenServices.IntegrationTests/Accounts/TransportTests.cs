@@ -63,6 +63,18 @@ public sealed class TransportTests(AppFactory factory) : IntegrationTest(factory
     }
 
     [Fact]
+    public async Task Signing_out_tells_the_browser_to_clear_its_cache()
+    {
+        var worker = await CreateUserAsync(Roles.SocialWorker, "Sam Worker");
+        var client = AnonymousClient();
+        await PostFormAsync(client, "/Account/SignIn", [F("Input.Email", await EmailOfAsync(worker)), F("Input.Password", Password)]);
+
+        var signedOut = await PressAsync(client, "/MyWork", "Sign out");
+
+        Assert.Equal("\"cache\"", signedOut.Headers.GetValues("Clear-Site-Data").Single());
+    }
+
+    [Fact]
     public async Task The_sign_in_redirect_is_relative_whatever_host_was_asked_for()
     {
         var response = await AnonymousClient().GetAsync("/MyWork", TestContext.Current.CancellationToken);

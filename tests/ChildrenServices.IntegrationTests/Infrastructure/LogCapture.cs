@@ -16,21 +16,24 @@ public sealed class LogCapture : ILoggerProvider
 
     public IReadOnlyList<CapturedLog> Entries => [.. entries];
 
+    /// <summary>Information by default (what production writes); the canary test lowers it to what a council diagnosing a fault might set.</summary>
+    public LogLevel MinimumLevel { get; set; } = LogLevel.Information;
+
     public void Clear() => entries.Clear();
 
-    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, entries);
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, entries, this);
 
     public void Dispose()
     {
     }
 
-    private sealed class Logger(string category, ConcurrentQueue<CapturedLog> entries) : ILogger
+    private sealed class Logger(string category, ConcurrentQueue<CapturedLog> entries, LogCapture capture) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state)
             where TState : notnull => null;
 
-        // Information and above: what a production deployment writes.
-        public bool IsEnabled(LogLevel logLevel) => logLevel is >= LogLevel.Information and < LogLevel.None;
+        // Information and above unless lowered: what a production deployment writes.
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= capture.MinimumLevel && logLevel < LogLevel.None;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {

@@ -29,6 +29,9 @@ public sealed class SignOutModel(SignInManager<AppUser> signIn, IOptions<Account
         }
 
         await signIn.SignOutAsync();
+
+        // The browser drops anything it cached of the session's pages (they are no-store already).
+        Response.Headers["Clear-Site-Data"] = "\"cache\"";
         return RedirectToPage(new { timedOut = TimedOut ? true : (bool?)null });
     }
 }
