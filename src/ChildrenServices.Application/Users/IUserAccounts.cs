@@ -24,6 +24,9 @@ public interface IUserAccounts
     /// <summary>Ends every session the user has, on the server: their next request finds them signed out.</summary>
     Task EndSessionsAsync(Guid userId, string reason, CancellationToken ct);
 
+    /// <summary>Removes the account's authenticator app and recovery codes, and ends its sessions.</summary>
+    Task ResetAuthenticatorAsync(Guid userId, CancellationToken ct);
+
     /// <summary>Whether the password is the account's own (re-authentication before a sensitive change).</summary>
     Task<bool> CheckPasswordAsync(Guid userId, string password, CancellationToken ct);
 

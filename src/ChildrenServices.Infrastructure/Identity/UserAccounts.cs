@@ -86,6 +86,14 @@ internal sealed class UserAccounts(UserManager<AppUser> users, AppDbContext db, 
         await EndSessionRowsAsync(userId, reason, ct);
     }
 
+    public async Task ResetAuthenticatorAsync(Guid userId, CancellationToken ct)
+    {
+        var user = await users.FindByIdAsync(userId.ToString()) ?? throw new Application.NotFoundException("Page not found");
+        Check(await users.SetTwoFactorEnabledAsync(user, false), "UserId");
+        Check(await users.ResetAuthenticatorKeyAsync(user), "UserId");
+        await EndSessionRowsAsync(userId, SessionEnd.EndedByAdministrator, ct);
+    }
+
     public async Task<bool> CheckPasswordAsync(Guid userId, string password, CancellationToken ct) =>
         await users.FindByIdAsync(userId.ToString()) is { } user && await users.CheckPasswordAsync(user, password);
 

@@ -181,4 +181,40 @@ public sealed class AuthenticatorTests(MfaAppFactory factory) : IntegrationTest(
         var (newKey, _) = await EnrolAsync(client);
         Assert.NotEqual(oldKey, newKey);
     }
+
+    [Fact]
+    public async Task New_recovery_codes_need_the_password()
+    {
+        var (_, _, client) = await SignedInWithPasswordAsync();
+        await EnrolAsync(client);
+
+        var refused = await PressAsync(client, "/Account/Authenticator", "Make new recovery codes", [F("CodesPassword", "not my password")]);
+        var made = await PressAsync(client, "/Account/Authenticator", "Make new recovery codes", [F("CodesPassword", Password)]);
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.DoesNotContain("recovery-codes\"", await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Equal(10, Regex.Matches(await made.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), "<li><code>").Count);
+    }
+
+    [Fact]
+    public async Task An_administrator_removes_a_lost_authenticator_and_the_colleague_sets_up_a_new_one()
+    {
+        var admin = await CreateUserAsync(Roles.Administrator, "Ada Admin");
+
+        // The administrator has their own app set up (the council requires one), or they too would be sent to set one up.
+        await WithDbAsync(db => db.Users.Where(u => u.Id == admin).ExecuteUpdateAsync(u => u.SetProperty(x => x.TwoFactorEnabled, true)));
+        var (user, email, client) = await SignedInWithPasswordAsync();
+        await EnrolAsync(client);
+
+        var removed = await PressAsync(ClientFor(admin), $"/Admin/Users/Edit/{user}", "Remove their authenticator app");
+
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Factory.Clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/MyWork", TestContext.Current.CancellationToken)).StatusCode);
+        var again = AnonymousClient();
+        var signedIn = await PostFormAsync(again, "/Account/SignIn", [F("Input.Email", email), F("Input.Password", Password)]);
+        Assert.Equal("/", signedIn.Headers.Location?.OriginalString);
+        Assert.Equal("/Account/Authenticator/SetUp", (await again.GetAsync("/MyWork", TestContext.Current.CancellationToken)).Headers.Location?.OriginalString);
+        Assert.True(await WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == nameof(Application.Users.ResetUserAuthenticator) && a.UserId == admin)));
+    }
 }

@@ -29,6 +29,10 @@ public sealed class IndexModel(
     [BindProperty]
     public string? Password { get; set; }
 
+    /// <summary>The password again before new recovery codes are shown (an unattended session must not make them).</summary>
+    [BindProperty]
+    public string? CodesPassword { get; set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
         var user = await users.GetUserAsync(User);
@@ -52,6 +56,16 @@ public sealed class IndexModel(
         if (!user.TwoFactorEnabled)
         {
             return RedirectToPage("/Account/Authenticator/SetUp");
+        }
+
+        if (string.IsNullOrEmpty(CodesPassword) || !await users.CheckPasswordAsync(user, CodesPassword))
+        {
+            SecurityLog.Write(HttpContext, LogLevel.Warning, "authn_reauthentication_fail");
+            ModelState.AddModelError(nameof(CodesPassword), string.IsNullOrEmpty(CodesPassword) ? "Enter your password" : "Your password is wrong");
+            CodesPassword = null;
+            await LoadAsync(user);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
         }
 
         RecoveryCodes = [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, SetUpModel.RecoveryCodeCount) ?? []];

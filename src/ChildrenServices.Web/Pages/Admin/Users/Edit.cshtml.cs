@@ -59,6 +59,13 @@ public sealed class EditModel(ISender sender) : FormPageModel(sender)
         return RedirectWithBanner("/Admin/Users/Edit", new { id }, "They have been signed out everywhere");
     }
 
+    public async Task<IActionResult> OnPostResetAuthenticatorAsync(Guid id)
+    {
+        Input = new ChangeUserAccess.Command { UserId = id };
+        await Sender.Send(new ResetUserAuthenticator.Command(id));
+        return RedirectWithBanner("/Admin/Users/Edit", new { id }, "Their authenticator app is removed and they have been signed out. They set up a new one when they next sign in");
+    }
+
     public override async Task LoadDisplayDataAsync()
     {
         Account = (await Sender.Send(new ListUsers.Query())).SingleOrDefault(u => u.Id == Input.UserId)
