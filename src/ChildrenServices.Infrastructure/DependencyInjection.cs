@@ -18,6 +18,7 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<IUserAccounts, UserAccounts>();
         services.AddSingleton<SignInThrottle>();
+        services.AddScoped<ExternalAccounts>();
         services.AddScoped<FirstAdministrator>();
         services.Configure<AccountSettings>(configuration.GetSection(AccountSettings.Section));
 

@@ -89,6 +89,7 @@ builder.Services.Configure<SecurityStampValidatorOptions>(o =>
 var accountSettings = builder.Configuration.GetSection(AccountSettings.Section).Get<AccountSettings>() ?? new AccountSettings();
 var transportSettings = builder.Configuration.GetSection(TransportSettings.Section).Get<TransportSettings>() ?? new TransportSettings();
 builder.Services.Configure<TransportSettings>(builder.Configuration.GetSection(TransportSettings.Section));
+builder.Services.Configure<SingleSignOnSettings>(builder.Configuration.GetSection(SingleSignOnSettings.Section));
 builder.Services.AddTransportSecurity(transportSettings);
 builder.Services.ConfigureApplicationCookie(o =>
 {
@@ -122,6 +123,8 @@ builder.Services.ConfigureApplicationCookie(o =>
         return Task.CompletedTask;
     };
 });
+
+SingleSignOnSettings.Add(builder.Services, builder.Configuration.GetSection(SingleSignOnSettings.Section).Get<SingleSignOnSettings>() ?? new SingleSignOnSettings());
 
 builder.Services.AddAuthorization(options =>
 {

@@ -18,9 +18,14 @@ public static class AccountGate
 
     public static string? Required(ClaimsPrincipal user) => user.FindFirstValue(ClaimType);
 
+    /// <summary>Signed in through the council's identity provider, which is responsible for the second factor.</summary>
+    public static bool SignedInBySingleSignOn(ClaimsPrincipal user) =>
+        user.FindFirstValue(ClaimTypes.AuthenticationMethod) == SingleSignOnSettings.Scheme;
+
     public static IApplicationBuilder UseAccountGate(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
-        if (context.User.Identity?.IsAuthenticated == true && Required(context.User) is { } gate)
+        if (context.User.Identity?.IsAuthenticated == true && Required(context.User) is { } gate
+            && !(gate == SetUpAuthenticator && SignedInBySingleSignOn(context.User)))
         {
             var page = gate == ChangePassword ? ChangePasswordPage : SetUpAuthenticatorPage;
             var path = context.Request.Path;

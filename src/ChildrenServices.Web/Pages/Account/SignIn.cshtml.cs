@@ -9,7 +9,7 @@ namespace ChildrenServices.Web.Pages.Account;
 
 /// <summary>GOV.UK-styled sign-in. Repeated failures lock the account; the message never says which part was wrong.</summary>
 [AllowAnonymous]
-public sealed class SignInModel(SignInManager<AppUser> signIn, SignInThrottle throttle, Microsoft.Extensions.Options.IOptions<AccountSettings> settings) : PageModel
+public sealed class SignInModel(SignInManager<AppUser> signIn, SignInThrottle throttle, Microsoft.Extensions.Options.IOptions<AccountSettings> settings, Microsoft.Extensions.Options.IOptions<SingleSignOnSettings> singleSignOn) : PageModel
 {
     [BindProperty]
     public Credentials Input { get; set; } = new();
@@ -21,6 +21,8 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, SignInThrottle th
     public string? Ended { get; set; }
 
     public int IdleMinutes => settings.Value.IdleTimeoutMinutes;
+
+    public SingleSignOnSettings SingleSignOn => singleSignOn.Value;
 
     public int LifetimeHours => settings.Value.AbsoluteLifetimeHours;
 

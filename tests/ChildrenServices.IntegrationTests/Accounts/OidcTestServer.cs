@@ -1,0 +1,101 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace ChildrenServices.IntegrationTests.Accounts;
+
+/// <summary>
+/// A real OpenID Connect provider for the single sign-on tests: OpenIddict's server, on Kestrel over a local port, with
+/// discovery, signed ID tokens, the code flow and PKCE. Its authorisation endpoint signs in whoever the test says is at
+/// the keyboard (<see cref="NextUser"/>), with their groups, as a council's directory would after its own sign-in.
+/// </summary>
+public sealed class OidcTestServer : IAsyncDisposable
+{
+    public const string ClientId = "childrenservices";
+    public const string ClientSecret = "a-test-client-secret-of-some-length";
+
+    private readonly SqliteConnection store = new("Data Source=:memory:");
+    private WebApplication? app;
+
+    public Uri Issuer { get; private set; } = default!;
+
+    /// <summary>Who signs in at the provider next: subject, email, name and groups.</summary>
+    public (string Subject, string Email, string Name, string[] Groups) NextUser { get; set; } = ("subject-1", "someone@council.example", "Someone", []);
+
+    public async Task StartAsync(string redirectUri)
+    {
+        await store.OpenAsync();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Services.AddDbContext<DbContext>(o => o.UseSqlite(store).UseOpenIddict());
+        builder.Services.AddOpenIddict()
+            .AddCore(o => o.UseEntityFrameworkCore().UseDbContext<DbContext>())
+            .AddServer(o =>
+            {
+                o.SetAuthorizationEndpointUris("connect/authorize").SetTokenEndpointUris("connect/token");
+                o.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
+                o.RegisterScopes(Scopes.OpenId, Scopes.Email, Scopes.Profile);
+                o.AddEphemeralEncryptionKey().AddEphemeralSigningKey().DisableAccessTokenEncryption();
+                o.UseAspNetCore().EnableAuthorizationEndpointPassthrough().DisableTransportSecurityRequirement();
+            });
+        app = builder.Build();
+        app.MapGet("/connect/authorize", (HttpContext http) =>
+        {
+            var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request");
+            var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
+            var user = NextUser;
+            identity.SetClaim(Claims.Subject, user.Subject).SetClaim(Claims.Email, user.Email).SetClaim(Claims.Name, user.Name);
+            foreach (var group in user.Groups)
+            {
+                identity.AddClaim(new Claim("groups", group));
+            }
+
+            identity.SetScopes(request.GetScopes());
+            identity.SetDestinations(_ => [Destinations.IdentityToken, Destinations.AccessToken]);
+            return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        });
+        await app.StartAsync();
+        Issuer = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First() + "/");
+
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DbContext>().Database.EnsureCreatedAsync();
+        await scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>().CreateAsync(new OpenIddictApplicationDescriptor
+        {
+            ClientId = ClientId,
+            ClientSecret = ClientSecret,
+            ClientType = ClientTypes.Confidential,
+            RedirectUris = { new Uri(redirectUri) },
+            Permissions =
+            {
+                Permissions.Endpoints.Authorization, Permissions.Endpoints.Token, Permissions.GrantTypes.AuthorizationCode,
+                Permissions.ResponseTypes.Code, Permissions.Scopes.Email, Permissions.Scopes.Profile,
+            },
+            Requirements = { Requirements.Features.ProofKeyForCodeExchange },
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (app is not null)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+
+        await store.DisposeAsync();
+    }
+}
