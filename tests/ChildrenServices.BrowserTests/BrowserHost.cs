@@ -31,7 +31,7 @@ namespace ChildrenServices.BrowserTests;
 /// first host seeds its file and signs each journey user in once (see BuildTemplateAsync); later hosts start from a copy
 /// of that file (the sessions included), so a journey starts signed in without hashing a password again.
 /// </summary>
-public sealed class BrowserHost : WebApplicationFactory<Program>, IAsyncLifetime
+public class BrowserHost : WebApplicationFactory<Program>, IAsyncLifetime
 {
     /// <summary>Tuesday 24 November 2026, 10:00 UTC, as in the integration tests: the seed and every date a journey types are relative to it.</summary>
     public static readonly DateTimeOffset Now = new(2026, 11, 24, 10, 0, 0, TimeSpan.Zero);
@@ -102,7 +102,7 @@ public sealed class BrowserHost : WebApplicationFactory<Program>, IAsyncLifetime
     internal static BrowserHost HostOf(IPage page) =>
         Hosts.TryGetValue(page.Context, out var host) ? host : throw new InvalidOperationException("The page was not opened by BrowserHost.NewPageAsync.");
 
-    public async ValueTask InitializeAsync()
+    public virtual async ValueTask InitializeAsync()
     {
         if (Interlocked.Exchange(ref templateClaimed, 1) == 0)
         {
@@ -131,6 +131,11 @@ public sealed class BrowserHost : WebApplicationFactory<Program>, IAsyncLifetime
         {
             Sessions[email] = cookies;
         }
+    }
+
+    /// <summary>Settings a kind of host adds to the journeys' own (single sign-on's provider, say).</summary>
+    protected virtual void ConfigureMore(IWebHostBuilder builder)
+    {
     }
 
     public async Task<IPage> NewPageAsync()
@@ -200,6 +205,7 @@ public sealed class BrowserHost : WebApplicationFactory<Program>, IAsyncLifetime
 
         // Served over plain HTTP on 127.0.0.1 (no certificate here): the integration tests run the HTTPS-only settings.
         builder.UseSetting("Transport:RequireHttps", "false");
+        ConfigureMore(builder);
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);

@@ -15,7 +15,18 @@ public static class SecurityHeaders
     /// Security headers on every response, and no caching of anything a signed-in user sees:
     /// a shared council PC must not show the last user's child records from its cache.
     /// </summary>
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
+    {
+        // A form's post may be redirected to the council's identity provider (single sign-on): the browser checks
+        // form-action on every hop, so that one origin is allowed beside the service's own.
+        var sso = app.ApplicationServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<SingleSignOnSettings>>().Value;
+        var formAction = sso.Enabled && Uri.TryCreate(sso.Authority, UriKind.Absolute, out var authority)
+            ? $"'self' {authority.GetLeftPart(UriPartial.Authority)}"
+            : "'self'";
+        return app.Use(async (context, next) => await AddAsync(context, next, formAction));
+    }
+
+    private static async Task AddAsync(HttpContext context, Func<Task> next, string formAction)
     {
         var nonce = context.RequestServices.GetRequiredService<CspNonce>().Value;
         context.Response.OnStarting(() =>
@@ -23,7 +34,7 @@ public static class SecurityHeaders
             var headers = context.Response.Headers;
             headers.ContentSecurityPolicy =
                 $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self'; img-src 'self' data:; font-src 'self'; " +
-                "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+                $"connect-src 'self'; form-action {formAction}; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
@@ -39,5 +50,5 @@ public static class SecurityHeaders
             return Task.CompletedTask;
         });
         await next();
-    });
+    }
 }

@@ -4,6 +4,7 @@ using ChildrenServices.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using ChildrenServices.Tests.Shared;
 using static ChildrenServices.IntegrationTests.Pages.PageHelpers;
 
 namespace ChildrenServices.IntegrationTests.Accounts;
@@ -122,5 +123,14 @@ public sealed class SingleSignOnTests(SingleSignOnAppFactory factory) : Integrat
 
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
         Assert.Equal("/Account/Authenticator/SetUp", (await client.GetAsync("/Admin/Users", TestContext.Current.CancellationToken)).Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task The_content_security_policy_lets_the_sign_in_form_go_on_to_the_provider_and_nowhere_else()
+    {
+        var page = await AnonymousClient().GetAsync("/Account/SignIn", TestContext.Current.CancellationToken);
+
+        var policy = page.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains($"form-action 'self' {Provider.Issuer.GetLeftPart(UriPartial.Authority)};", policy, StringComparison.Ordinal);
     }
 }

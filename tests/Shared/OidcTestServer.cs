@@ -15,7 +15,7 @@ using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
-namespace ChildrenServices.IntegrationTests.Accounts;
+namespace ChildrenServices.Tests.Shared;
 
 /// <summary>
 /// A real OpenID Connect provider for the single sign-on tests: OpenIddict's server, on Kestrel over a local port, with
@@ -35,7 +35,15 @@ public sealed class OidcTestServer : IAsyncDisposable
     /// <summary>Who signs in at the provider next: subject, email, name and groups.</summary>
     public (string Subject, string Email, string Name, string[] Groups) NextUser { get; set; } = ("subject-1", "someone@council.example", "Someone", []);
 
+    /// <summary>Starts the provider and registers the service as its client, with the address the provider sends people back to.</summary>
     public async Task StartAsync(string redirectUri)
+    {
+        await StartAsync();
+        await RegisterClientAsync(redirectUri);
+    }
+
+    /// <summary>Starts the provider alone: for a service whose own address is known only once it has started.</summary>
+    public async Task StartAsync()
     {
         await store.OpenAsync();
         var builder = WebApplication.CreateSlimBuilder();
@@ -73,6 +81,11 @@ public sealed class OidcTestServer : IAsyncDisposable
 
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DbContext>().Database.EnsureCreatedAsync();
+    }
+
+    public async Task RegisterClientAsync(string redirectUri)
+    {
+        await using var scope = (app ?? throw new InvalidOperationException("Start the provider first")).Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>().CreateAsync(new OpenIddictApplicationDescriptor
         {
             ClientId = ClientId,
