@@ -39,6 +39,7 @@ builder.Host.UseSerilog((context, services, logging) => logging
 
 builder.Services.AddApplication();
 builder.Services.Configure<RestrictionSettings>(builder.Configuration.GetSection("Restrictions"));
+builder.Services.Configure<ChildrenServices.Application.Security.ReadingSettings>(builder.Configuration.GetSection(ChildrenServices.Application.Security.ReadingSettings.Section));
 builder.Services.Configure<ChildrenServices.Application.FrontDoor.FrontDoorSettings>(builder.Configuration.GetSection("FrontDoor"));
 builder.Services.Configure<ChildrenServices.Application.CalendarSettings>(builder.Configuration.GetSection("Calendar"));
 builder.Services.Configure<ChildrenServices.Application.People.Merging.MergeSettings>(builder.Configuration.GetSection("Merging"));

@@ -33,6 +33,8 @@ public interface IAppDbContext
 
     DbSet<AuditEntry> AuditEntries { get; }
 
+    DbSet<Domain.Access.ReadingReason> ReadingReasons { get; }
+
     DbSet<Contact> Contacts { get; }
 
     DbSet<MashCheck> MashChecks { get; }

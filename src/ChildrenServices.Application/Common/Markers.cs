@@ -20,6 +20,9 @@ public interface IReviewOutcome : IPersonScoped;
 /// </summary>
 public interface ICorrection : IPersonScoped;
 
+/// <summary>A command about a person that anyone who may see them may send: it records nothing on their record (a reason to read it).</summary>
+public interface ISeeingIsEnough : IPersonScoped;
+
 /// <summary>A message whose every use writes an audit row: who, when, what, about whom.</summary>
 public interface IAudited;
 

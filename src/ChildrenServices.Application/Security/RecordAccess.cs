@@ -186,6 +186,28 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser user)
             .Concat(open.Where(a => !open.Any(l => l.Role == AllocationRole.Lead) && !referrals.Any()).Select(a => a.TeamId));
     }
 
+    /// <summary>
+    /// Under the need-to-know reading policy, whether the current user must give a reason before reading this child's
+    /// record: not if they are allocated to the child, in the team holding them, their reviewing officer, at the front
+    /// door or a manager, or gave a reason that still lasts. Adults' records and the open policy need none.
+    /// </summary>
+    public async Task<bool> NeedsReasonToReadAsync(Guid personId, ReadingSettings settings, DateTime nowUtc, CancellationToken ct)
+    {
+        if (settings.ReadingPolicy != ReadingPolicy.NeedToKnow
+            || user.HasPermission(Permission.ViewFrontDoor) || user.IsInRole(Roles.TeamManager)
+            || !await db.People.AnyAsync(p => p.Id == personId && p.Type == PersonType.Child, ct))
+        {
+            return false;
+        }
+
+        var userId = user.UserId ?? Guid.Empty;
+        var holding = HoldingTeamIds(db, personId);
+        return !await db.Allocations.AnyAsync(a => a.ChildId == personId && a.EndedOn == null && a.WorkerId == userId, ct)
+            && !await db.Teams.AnyAsync(t => holding.Contains(t.Id) && (t.ManagerId == userId || t.Members.Any(m => m.UserId == userId)), ct)
+            && !await db.ReviewingOfficerAllocations.AnyAsync(r => r.ChildId == personId && r.EndedOn == null && r.OfficerId == userId, ct)
+            && !await db.ReadingReasons.AnyAsync(r => r.PersonId == personId && r.UserId == userId && r.ExpiresAtUtc > nowUtc, ct);
+    }
+
     /// <summary>Whether the current user manages the team holding the child (see <see cref="HoldingTeamIds"/>).</summary>
     public async Task<bool> ManagesHoldingTeamAsync(Guid personId, CancellationToken ct)
     {
@@ -249,6 +271,7 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser user)
     {
         IReviewOutcome => CanRecordReviewOutcomeAsync(command.PersonId, ct),
         ICorrection => CanSeeAsync(command.PersonId, ct),
+        ISeeingIsEnough => CanSeeAsync(command.PersonId, ct),
         _ => CanRecordAsync(command.PersonId, ct),
     };
 }

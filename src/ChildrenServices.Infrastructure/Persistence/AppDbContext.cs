@@ -42,6 +42,8 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? user,
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<Domain.Access.ReadingReason> ReadingReasons => Set<Domain.Access.ReadingReason>();
+
     public DbSet<Contact> Contacts => Set<Contact>();
 
     public DbSet<MashCheck> MashChecks => Set<MashCheck>();

@@ -23,5 +23,11 @@ public sealed class PersonPageAttribute : Attribute
     /// </summary>
     public bool WithOverview { get; init; }
 
+    /// <summary>
+    /// The page where a reason to read is given (need-to-know policy): it neither loads the person nor asks for a
+    /// reason itself, so it shows nothing of the record before the reason is given.
+    /// </summary>
+    public bool GivesReason { get; init; }
+
     public static PersonPageAttribute ReadsOnly { get; } = new();
 }

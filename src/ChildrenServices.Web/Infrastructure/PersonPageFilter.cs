@@ -33,10 +33,28 @@ public sealed class PersonPageFilter : IAsyncPageFilter, IAsyncResultFilter, IOr
         if (Guid.TryParse(context.RouteData.Values["id"]?.ToString(), out var id))
         {
             var page = context.ActionDescriptor.HandlerTypeInfo.GetCustomAttribute<PersonPageAttribute>() ?? PersonPageAttribute.ReadsOnly;
+            if (page.GivesReason)
+            {
+                await next();
+                return;
+            }
+
             var person = context.HttpContext.RequestServices.GetRequiredService<PersonContext>();
             person.Begin(id, page.WithDetails || page.WithOverview, page.WithOverview);
             if (HttpMethods.IsGet(context.HttpContext.Request.Method) || HttpMethods.IsHead(context.HttpContext.Request.Method))
             {
+                // Need to know (issue 15): someone who does not work with the child gives a reason first.
+                var services = context.HttpContext.RequestServices;
+                var reading = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Application.Security.ReadingSettings>>().Value;
+                if (reading.ReadingPolicy == Application.Security.ReadingPolicy.NeedToKnow
+                    && await services.GetRequiredService<Application.Security.RecordAccess>().NeedsReasonToReadAsync(
+                        id, reading, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, context.HttpContext.RequestAborted))
+                {
+                    var back = context.HttpContext.Request.Path + context.HttpContext.Request.QueryString;
+                    context.Result = new Microsoft.AspNetCore.Mvc.RedirectResult($"/People/{id}/Reason?returnUrl={Uri.EscapeDataString(back)}");
+                    return;
+                }
+
                 await person.LoadAsync(context.HttpContext.RequestAborted);
                 if (page.Records && !person.Header.CanRecord)
                 {

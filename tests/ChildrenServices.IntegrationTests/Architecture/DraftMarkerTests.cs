@@ -76,6 +76,7 @@ public sealed partial class DraftMarkerTests
         ["/FrontDoor/Checks/Request"] = "what is asked of a partner agency: a line or two",
         ["/FrontDoor/Checks/Response"] = "a partner agency's reply, pasted in whole",
         ["/FrontDoor/Checks/Outcome"] = "a short summary of the checks",
+        ["/People/Reason"] = "a line saying why a record must be read (need to know), before anything of it is shown",
     };
 
     [GeneratedRegex(@"^@model\s+(\S+)", RegexOptions.Multiline)]

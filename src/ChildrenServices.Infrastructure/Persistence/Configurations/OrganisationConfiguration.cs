@@ -138,3 +138,16 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.HasIndex(a => new { a.UserId, a.Action, a.OccurredAtUtc });
     }
 }
+
+internal sealed class ReadingReasonConfiguration : IEntityTypeConfiguration<Domain.Access.ReadingReason>
+{
+    public void Configure(EntityTypeBuilder<Domain.Access.ReadingReason> builder)
+    {
+        builder.ToTable("ReadingReasons");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Reason).HasMaxLength(Domain.Access.ReadingReason.ReasonLength);
+        builder.HasIndex(r => new { r.UserId, r.PersonId, r.ExpiresAtUtc });
+        builder.HasIndex(r => new { r.PersonId, r.GivenAtUtc });
+    }
+}

@@ -23,6 +23,37 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
+            modelBuilder.Entity("ChildrenServices.Domain.Access.ReadingReason", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("GivenAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "GivenAtUtc");
+
+                    b.HasIndex("UserId", "PersonId", "ExpiresAtUtc");
+
+                    b.ToTable("ReadingReasons", (string)null);
+                });
+
             modelBuilder.Entity("ChildrenServices.Domain.Allocations.Allocation", b =>
                 {
                     b.Property<Guid>("Id")
