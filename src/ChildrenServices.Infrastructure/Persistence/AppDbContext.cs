@@ -128,7 +128,6 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? user,
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        captured?.AddRange(ChangeCapture.Describe(this));
         var save = BeforeSave();
         LocalIdentifiers.NumberAdded(this, save.Roots.Values);
         foreach (var (rootType, rootId) in save.Untracked)
@@ -137,12 +136,12 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? user,
         }
 
         StampRoots(save);
+        captured?.AddRange(ChangeCapture.Describe(this));
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        captured?.AddRange(ChangeCapture.Describe(this));
         var save = BeforeSave();
         await LocalIdentifiers.NumberAddedAsync(this, save.Roots.Values, cancellationToken);
         foreach (var (rootType, rootId) in save.Untracked)
@@ -151,6 +150,7 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? user,
         }
 
         StampRoots(save);
+        captured?.AddRange(ChangeCapture.Describe(this));
         return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 

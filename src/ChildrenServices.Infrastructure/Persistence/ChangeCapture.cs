@@ -16,6 +16,20 @@ internal static class ChangeCapture
     {
         nameof(IdentityUser.PasswordHash), nameof(IdentityUser.SecurityStamp), nameof(IdentityUser.ConcurrencyStamp),
         "Version", "NormalizedEmail", "NormalizedUserName", "NormalizedName", "LastAuthenticatorStep",
+
+        // Who and when are the audit row's own; these only repeat it.
+        "CreatedAtUtc", "UpdatedAtUtc", "UpdatedById", "UpdatedByName",
+
+        // Identity's bookkeeping, not a decision anyone made.
+        nameof(IdentityUser.AccessFailedCount), nameof(IdentityUser.EmailConfirmed), nameof(IdentityUser.PhoneNumber),
+        nameof(IdentityUser.PhoneNumberConfirmed), nameof(IdentityUser.LockoutEnabled),
+    };
+
+    /// <summary>Records named as an administrator knows them.</summary>
+    private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
+    {
+        ["AppUser"] = "Account", ["StaffMember"] = "Colleague", ["TeamMember"] = "Team membership",
+        ["LocalTimescales"] = "Local timescales", ["ReturnSettings"] = "Return settings", ["CaseWeights"] = "Case weights",
     };
 
     private static readonly HashSet<Type> Ignored =
@@ -46,14 +60,21 @@ internal static class ChangeCapture
         {
             var before = entry.State == EntityState.Added ? null : Text(property.OriginalValue);
             var after = entry.State == EntityState.Deleted ? null : Text(property.CurrentValue);
-            if (entry.State != EntityState.Modified || property.IsModified && before != after)
+            var kept = entry.State switch
+            {
+                EntityState.Modified => property.IsModified && before != after,
+                EntityState.Added => after is not null,
+                _ => before is not null,
+            };
+            if (kept)
             {
                 values[property.Metadata.Name] = [before, after];
             }
         }
 
         var key = string.Join("/", entry.Metadata.FindPrimaryKey()?.Properties.Select(p => Text(entry.Property(p.Name).CurrentValue)) ?? []);
-        return new AuditedChange(entry.Metadata.ClrType.Name, key, change, values);
+        var record = entry.Metadata.ClrType.Name;
+        return new AuditedChange(Names.GetValueOrDefault(record, record), key, change, values);
     }
 
     private static string? Text(object? value) => value switch

@@ -26,7 +26,7 @@ public sealed class ChangeHistoryTests(AppFactory factory) : IntegrationTest(fac
         await PostFormAsync(ClientFor(admin), $"/Admin/Users/Edit/{worker}", [F("Input.DisplayName", "Samuel Worker"), F("Input.Roles", Roles.TeamManager)]);
 
         var changes = await ChangesOfAsync(nameof(ChangeUserAccess));
-        var staff = Assert.Single(changes, c => c.Record == "StaffMember");
+        var staff = Assert.Single(changes, c => c.Record == "Colleague");
         Assert.Equal(["Sam Worker", "Samuel Worker"], staff.Values["DisplayName"]);
         Assert.Contains(changes, c => c.Record == "User role" && c.Change == "added" && c.Values["Role"][1] == Roles.TeamManager);
         Assert.Contains(changes, c => c.Record == "User role" && c.Change == "removed" && c.Values["Role"][0] == Roles.SocialWorker);
