@@ -42,7 +42,14 @@ public static class DependencyInjection
         var endpoint = configuration[$"{DailyFeedOptions.Section}:{nameof(DailyFeedOptions.Endpoint)}"];
         if (!string.IsNullOrWhiteSpace(endpoint))
         {
-            services.AddHttpClient<IDailyFeedTransport, HttpDailyFeedTransport>(c => c.Timeout = TimeSpan.FromSeconds(100));
+            // Never to another address than the one set: a redirect would carry the key and children's data elsewhere.
+            if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && !uri.IsLoopback))
+            {
+                throw new InvalidOperationException("DailyFeed:Endpoint must be an https:// address (http is allowed only for a local test server)");
+            }
+
+            services.AddHttpClient<IDailyFeedTransport, HttpDailyFeedTransport>(c => c.Timeout = TimeSpan.FromSeconds(100))
+                .ConfigurePrimaryHttpMessageHandler(() => new System.Net.Http.SocketsHttpHandler { AllowAutoRedirect = false });
         }
         else
         {

@@ -63,6 +63,16 @@ public sealed class TransportTests(AppFactory factory) : IntegrationTest(factory
     }
 
     [Fact]
+    public async Task The_daily_feed_refuses_to_start_with_a_plain_http_endpoint_that_is_not_local()
+    {
+        await using var host = Factory.WithWebHostBuilder(b => b.UseSetting("DailyFeed:Endpoint", "http://feed.example/api"));
+
+        var refused = Assert.Throws<InvalidOperationException>(() => host.CreateClient());
+
+        Assert.Contains("must be an https:// address", refused.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Signing_out_tells_the_browser_to_clear_its_cache()
     {
         var worker = await CreateUserAsync(Roles.SocialWorker, "Sam Worker");

@@ -256,7 +256,7 @@ public sealed class OnlineRequestTests(AppFactory factory) : IntegrationTest(fac
 
         var response = await PostFormAsync(client, "/request", []);
 
-        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("childrenservices.request=", StringComparison.Ordinal));
+        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("__Secure-childrenservices.request=", StringComparison.Ordinal));
         Assert.Contains("path=/request", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
@@ -271,7 +271,7 @@ public sealed class OnlineRequestTests(AppFactory factory) : IntegrationTest(fac
 
         var response = await PostFormAsync(client, "/request", []);
 
-        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("childrenservices.request=", StringComparison.Ordinal));
+        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"), c => c.StartsWith("__Secure-childrenservices.request=", StringComparison.Ordinal));
         Assert.Contains("; secure", cookie, StringComparison.OrdinalIgnoreCase);
     }
 
@@ -334,7 +334,7 @@ public sealed class OnlineRequestTests(AppFactory factory) : IntegrationTest(fac
         var stranger = AnonymousClient();
         var noCookie = await stranger.GetAsync("/request/your-details", Ct);
         var guessed = Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false, BaseAddress = AppFactory.BaseAddress });
-        guessed.DefaultRequestHeaders.Add("Cookie", $"childrenservices.request={Guid.NewGuid()}");
+        guessed.DefaultRequestHeaders.Add("Cookie", $"__Secure-childrenservices.request={Guid.NewGuid()}");
         var wrongCookie = await guessed.GetAsync("/request/child", Ct);
         await PostFormAsync(stranger, "/request", []);
         await Ok(stranger, "/request/who", F("Input.Kind", "Professional"));

@@ -15,7 +15,15 @@ namespace ChildrenServices.Web.Pages.Request;
 /// </summary>
 public abstract class RequestPageModel(ISender sender) : PageModel
 {
-    public const string CookieName = "childrenservices.request";
+    public const string BaseCookieName = "childrenservices.request";
+
+    /// <summary>
+    /// The draft's cookie: <c>__Secure-</c> and Secure where the service is HTTPS-only (its path is /request, so it cannot
+    /// be <c>__Host-</c>, which needs the whole site's path).
+    /// </summary>
+    private string CookieName => HttpsOnly ? "__Secure-" + BaseCookieName : BaseCookieName;
+
+    private bool HttpsOnly => HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<TransportSettings>>().Value.RequireHttps;
     public const string ReferenceKey = "OnlineRequestReference";
     public const string CheckAnswersPath = "/request/check-answers";
 
@@ -117,7 +125,7 @@ public abstract class RequestPageModel(ISender sender) : PageModel
         Response.Cookies.Append(CookieName, id.ToString(), new CookieOptions
         {
             HttpOnly = true,
-            Secure = Request.IsHttps,
+            Secure = HttpsOnly || Request.IsHttps,
             SameSite = SameSiteMode.Strict,
             Path = "/request",
             IsEssential = true,
@@ -125,7 +133,7 @@ public abstract class RequestPageModel(ISender sender) : PageModel
         });
     }
 
-    protected void ForgetDraft() => Response.Cookies.Delete(CookieName, new CookieOptions { Path = "/request", Secure = Request.IsHttps, SameSite = SameSiteMode.Strict, HttpOnly = true });
+    protected void ForgetDraft() => Response.Cookies.Delete(CookieName, new CookieOptions { Path = "/request", Secure = HttpsOnly || Request.IsHttps, SameSite = SameSiteMode.Strict, HttpOnly = true });
 
     /// <summary>Back to the start, saying why.</summary>
     protected IActionResult Restart()
