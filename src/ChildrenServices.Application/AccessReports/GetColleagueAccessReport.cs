@@ -16,7 +16,7 @@ public static class GetColleagueAccessReport
     public const int MostRows = 5_000;
 
     [RequiresPermission(Permission.ViewAccessReports)]
-    public sealed record Query : IQuery<Result>, IAudited
+    public sealed record Query : IQuery<Result>, IAudited, IAccessPeriod
     {
         public Guid? ColleagueId { get; init; }
 
@@ -36,9 +36,7 @@ public static class GetColleagueAccessReport
         {
             RuleFor(q => q.ColleagueId).NotNull().WithMessage("Choose a colleague")
                 .MustAsync(async (id, ct) => id is null || await db.Staff.AnyAsync(s => s.Id == id, ct)).WithMessage("Choose a colleague from the list");
-            RuleFor(q => q.From).NotNull().WithMessage("Enter the date the period starts");
-            RuleFor(q => q.To).NotNull().WithMessage("Enter the date the period ends")
-                .GreaterThanOrEqualTo(q => q.From).When(q => q.From is not null).WithMessage("The period must end on or after the day it starts");
+            Include(new AccessPeriod.Rules());
         }
     }
 

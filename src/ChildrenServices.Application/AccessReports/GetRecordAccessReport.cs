@@ -13,7 +13,7 @@ namespace ChildrenServices.Application.AccessReports;
 public static class GetRecordAccessReport
 {
     [RequiresPermission(Permission.ViewAccessReports)]
-    public sealed record Query : IQuery<Result>, IAudited
+    public sealed record Query : IQuery<Result>, IAudited, IAccessPeriod
     {
         /// <summary>The record's local ID or NHS number.</summary>
         public string? Identifier { get; init; }
@@ -36,9 +36,7 @@ public static class GetRecordAccessReport
         {
             RuleFor(q => q.Identifier).NotEmpty().WithMessage("Enter the record's local ID or NHS number")
                 .MaximumLength(20).WithMessage("Enter a local ID or NHS number of 20 characters or fewer");
-            RuleFor(q => q.From).NotNull().WithMessage("Enter the date the period starts");
-            RuleFor(q => q.To).NotNull().WithMessage("Enter the date the period ends")
-                .GreaterThanOrEqualTo(q => q.From).When(q => q.From is not null).WithMessage("The period must end on or after the day it starts");
+            Include(new AccessPeriod.Rules());
         }
     }
 

@@ -193,19 +193,21 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser user)
     /// </summary>
     public async Task<bool> NeedsReasonToReadAsync(Guid personId, ReadingSettings settings, DateTime nowUtc, CancellationToken ct)
     {
-        if (settings.ReadingPolicy != ReadingPolicy.NeedToKnow
-            || user.HasPermission(Permission.ViewFrontDoor) || user.IsInRole(Roles.TeamManager)
-            || !await db.People.AnyAsync(p => p.Id == personId && p.Type == PersonType.Child, ct))
+        if (settings.ReadingPolicy != ReadingPolicy.NeedToKnow || user.HasPermission(Permission.ViewFrontDoor) || user.IsInRole(Roles.TeamManager))
         {
             return false;
         }
 
+        // One statement: a child, and no relationship to them and no reason that still lasts.
         var userId = user.UserId ?? Guid.Empty;
         var holding = HoldingTeamIds(db, personId);
-        return !await db.Allocations.AnyAsync(a => a.ChildId == personId && a.EndedOn == null && a.WorkerId == userId, ct)
-            && !await db.Teams.AnyAsync(t => holding.Contains(t.Id) && (t.ManagerId == userId || t.Members.Any(m => m.UserId == userId)), ct)
-            && !await db.ReviewingOfficerAllocations.AnyAsync(r => r.ChildId == personId && r.EndedOn == null && r.OfficerId == userId, ct)
-            && !await db.ReadingReasons.AnyAsync(r => r.PersonId == personId && r.UserId == userId && r.ExpiresAtUtc > nowUtc, ct);
+        return await db.People.AnyAsync(
+            p => p.Id == personId && p.Type == PersonType.Child
+                && !db.Allocations.Any(a => a.ChildId == personId && a.EndedOn == null && a.WorkerId == userId)
+                && !db.Teams.Any(t => holding.Contains(t.Id) && (t.ManagerId == userId || t.Members.Any(m => m.UserId == userId)))
+                && !db.ReviewingOfficerAllocations.Any(r => r.ChildId == personId && r.EndedOn == null && r.OfficerId == userId)
+                && !db.ReadingReasons.Any(r => r.PersonId == personId && r.UserId == userId && r.ExpiresAtUtc > nowUtc),
+            ct);
     }
 
     /// <summary>Whether the current user manages the team holding the child (see <see cref="HoldingTeamIds"/>).</summary>

@@ -24,22 +24,25 @@ public abstract class FormPageModel(ISender sender) : PageModel, IReloadsDisplay
 
     public virtual Task LoadDisplayDataAsync() => Task.CompletedTask;
 
-    /// <summary>True when the form must be shown again (and the display data has been reloaded).</summary>
-    protected async Task<bool> BindingFailedAsync<T>(T input)
+    /// <summary>
+    /// True when the form must be shown again (and the display data has been reloaded). <paramref name="prefix"/> is the
+    /// property the form binds (a page with two forms binds the second under another name).
+    /// </summary>
+    protected async Task<bool> BindingFailedAsync<T>(T input, string prefix = UseCaseExceptionFilter.InputPrefix)
     {
         if (ModelState.IsValid)
         {
             return false;
         }
 
-        ReplaceFrameworkNumberMessages<T>();
+        ReplaceFrameworkNumberMessages<T>(prefix);
         var validators = HttpContext.RequestServices.GetServices<IValidator<T>>();
         foreach (var validator in validators)
         {
             var result = await validator.ValidateAsync(input);
             foreach (var error in result.Errors)
             {
-                var key = $"{UseCaseExceptionFilter.InputPrefix}.{error.PropertyName}";
+                var key = $"{prefix}.{error.PropertyName}";
                 if (!ModelState.ContainsKey(key) || ModelState[key]!.Errors.Count == 0)
                 {
                     ModelState.AddModelError(key, error.ErrorMessage);
@@ -57,9 +60,9 @@ public abstract class FormPageModel(ISender sender) : PageModel, IReloadsDisplay
     /// valid for AmberWorkingDays"). Every such field gets a GOV.UK message instead; what was typed stays in
     /// the box (the form tag helpers show the attempted value).
     /// </summary>
-    private void ReplaceFrameworkNumberMessages<T>()
+    private void ReplaceFrameworkNumberMessages<T>(string form)
     {
-        var prefix = UseCaseExceptionFilter.InputPrefix + ".";
+        var prefix = form + ".";
         foreach (var key in ModelState.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).ToList())
         {
             var entry = ModelState[key]!;
@@ -88,9 +91,9 @@ public abstract class FormPageModel(ISender sender) : PageModel, IReloadsDisplay
     /// Before "Check your answers": true when binding or any of the command's rules fail, with every
     /// error on the page and the form shown again with what was typed.
     /// </summary>
-    protected async Task<bool> NotReadyToCheckAsync<T>(T input)
+    protected async Task<bool> NotReadyToCheckAsync<T>(T input, string prefix = UseCaseExceptionFilter.InputPrefix)
     {
-        if (await BindingFailedAsync(input))
+        if (await BindingFailedAsync(input, prefix))
         {
             return true;
         }
@@ -100,7 +103,7 @@ public abstract class FormPageModel(ISender sender) : PageModel, IReloadsDisplay
             var result = await validator.ValidateAsync(input);
             foreach (var error in result.Errors)
             {
-                ModelState.AddModelError($"{UseCaseExceptionFilter.InputPrefix}.{error.PropertyName}", error.ErrorMessage);
+                ModelState.AddModelError($"{prefix}.{error.PropertyName}", error.ErrorMessage);
             }
         }
 

@@ -12,10 +12,16 @@ public static class RequestLog
 {
     public const string Category = "ChildrenServices.Requests";
 
-    public static IApplicationBuilder UseRequestLog(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    public static IApplicationBuilder UseRequestLog(this IApplicationBuilder app)
+    {
+        // One logger for the app's life: every request is on the hot path.
+        var logger = app.ApplicationServices.GetRequiredService<ILoggerFactory>().CreateLogger(Category);
+        return app.Use(async (context, next) => await LogAsync(context, next, logger));
+    }
+
+    private static async Task LogAsync(HttpContext context, Func<Task> next, ILogger logger)
     {
         var started = Stopwatch.GetTimestamp();
-        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(Category);
         try
         {
             await next();
@@ -44,5 +50,5 @@ public static class RequestLog
                     context.TraceIdentifier);
             }
         }
-    });
+    }
 }

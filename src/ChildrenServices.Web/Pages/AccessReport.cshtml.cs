@@ -36,19 +36,17 @@ public sealed class AccessReportModel(ISender sender, TimeProvider clock) : Form
 
     public async Task<IActionResult> OnPostColleagueAsync(bool download)
     {
-        await LoadDisplayDataAsync();
-        foreach (var error in (await new GetColleagueAccessReport.Validator(HttpContext.RequestServices.GetRequiredService<Application.IAppDbContext>()).ValidateAsync(Colleague)).Errors)
+        if (await NotReadyToCheckAsync(Colleague, nameof(Colleague)))
         {
-            ModelState.AddModelError($"Colleague.{error.PropertyName}", error.ErrorMessage);
-        }
-
-        if (!ModelState.IsValid)
-        {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
 
         ColleagueReport = await Sender.Send(Colleague);
+        if (!download)
+        {
+            await LoadDisplayDataAsync();
+        }
+
         return download
             ? new CsvResult($"access-by-{Colleague.ColleagueId}-{Colleague.From:yyyy-MM-dd}-to-{Colleague.To:yyyy-MM-dd}.csv", new ExportTable(
                 "Access",
@@ -59,13 +57,17 @@ public sealed class AccessReportModel(ISender sender, TimeProvider clock) : Form
 
     public async Task<IActionResult> OnPostRecordAsync(bool download)
     {
-        await LoadDisplayDataAsync();
         if (await BindingFailedAsync(Input))
         {
             return Page();
         }
 
         RecordReport = await Sender.Send(Input);
+        if (!download)
+        {
+            await LoadDisplayDataAsync();
+        }
+
         return download
             ? new CsvResult($"access-to-{RecordReport.LocalId ?? RecordReport.PersonId.ToString()}-{Input.From:yyyy-MM-dd}-to-{Input.To:yyyy-MM-dd}.csv", new ExportTable(
                 "Access",

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace ChildrenServices.Web.Pages.Account;
@@ -19,8 +18,7 @@ namespace ChildrenServices.Web.Pages.Account;
 public sealed class SingleSignOnModel(
     SignInManager<AppUser> signIn,
     ExternalAccounts accounts,
-    IOptions<SingleSignOnSettings> settings,
-    ChildrenServices.Infrastructure.Persistence.AppDbContext db) : PageModel
+    IOptions<SingleSignOnSettings> settings) : PageModel
 {
     public string? Problem { get; private set; }
 
@@ -61,7 +59,7 @@ public sealed class SingleSignOnModel(
         }
 
         var user = await accounts.AccountForAsync(SingleSignOnSettings.Scheme, login, email.Trim(), login.Principal.FindFirst("name")?.Value ?? email, roles);
-        if (await db.Staff.AnyAsync(s => s.Id == user.Id && s.IsDisabled))
+        if (!await signIn.CanSignInAsync(user))
         {
             SecurityLog.Write(HttpContext, LogLevel.Warning, "authn_login_fail_sso", "account disabled");
             return Refused("Your account in Children's services is disabled. Ask your administrator");

@@ -57,22 +57,8 @@ public sealed class SearchModel(ISender sender, TimeProvider clock, SearchLinks 
             return Page();
         }
 
-        if (await BindingFailedAsync(Input))
+        if (await NotReadyToCheckAsync(Input))
         {
-            return Page();
-        }
-
-        foreach (var validator in HttpContext.RequestServices.GetServices<FluentValidation.IValidator<SearchPeople.Query>>())
-        {
-            foreach (var error in (await validator.ValidateAsync(Input)).Errors)
-            {
-                ModelState.AddModelError($"Input.{error.PropertyName}", error.ErrorMessage);
-            }
-        }
-
-        if (!ModelState.IsValid)
-        {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
 
