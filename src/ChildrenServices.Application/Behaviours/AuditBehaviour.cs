@@ -41,6 +41,8 @@ public sealed class AuditBehaviour<TMessage, TResponse>(IAppDbContext db, ICurre
             _ => null,
         };
 
+        // What an administrative use case changed, saved or still to save; the capture stops here.
+        var changed = changes?.Invoke();
         var now = clock.GetUtcNow().UtcDateTime;
         var action = MessageNames.Of(typeof(TMessage));
         if (personId is null && message is IEpisodeScoped episode)
@@ -84,15 +86,14 @@ public sealed class AuditBehaviour<TMessage, TResponse>(IAppDbContext db, ICurre
         }
         else
         {
-            db.AuditEntries.Add(new AuditEntry(now, user.UserId, action, personId, user.CorrelationId));
-        }
+            var row = new AuditEntry(now, user.UserId, action, personId, user.CorrelationId);
+            if (changed is not null)
+            {
+                // An administrative change (never about a person): its one row keeps what changed, before and after.
+                row.KeepChanges(System.Text.Json.JsonSerializer.Serialize(changed));
+            }
 
-        if (changes is not null)
-        {
-            // The row just added for this use case keeps what it changed, before and after.
-            var kept = changes();
-            var row = db.AuditEntries.Local.Last(a => a.Action == action && a.CorrelationId == user.CorrelationId);
-            row.KeepChanges(System.Text.Json.JsonSerializer.Serialize(kept));
+            db.AuditEntries.Add(row);
         }
 
         if (message is not IBaseCommand)
