@@ -77,6 +77,16 @@ public sealed class AuthorisationBehaviour<TMessage, TResponse>(
             throw new NotFoundException("Page not found");
         }
 
+        // Recording on a family's early help is for its keyworker or their manager, asked here (before validation) as it
+        // is for a child's record, so a colleague who may only read it learns nothing from the form's rules either.
+        if (message is IEpisodeScoped recorded and IBaseCommand && !await access.CanRecordEpisodeAsync(recorded.EpisodeId, cancellationToken))
+        {
+            logger.LogWarning(
+                "Security: user {UserId} may view but not record on early help episode {EpisodeId}, via {UseCase} (correlation {CorrelationId})",
+                user.UserId, recorded.EpisodeId, name, user.CorrelationId);
+            throw new ForbiddenException(EarlyHelp.EpisodeRecording.Refusal);
+        }
+
         if (message is IChildrenScoped several && several.ChildIds.Count > 0)
         {
             if (await access.FirstHiddenAsync(several.ChildIds, cancellationToken) is { } hidden)

@@ -33,8 +33,11 @@ public sealed class PersonPageFilter : IAsyncPageFilter, IAsyncResultFilter, IOr
         if (Guid.TryParse(context.RouteData.Values["id"]?.ToString(), out var id))
         {
             var page = context.ActionDescriptor.HandlerTypeInfo.GetCustomAttribute<PersonPageAttribute>() ?? PersonPageAttribute.ReadsOnly;
+            var access = context.HttpContext.RequestServices.GetRequiredService<Application.Security.RecordAccess>();
             if (page.GivesReason)
             {
+                // Nothing of the record is shown here, but a record hidden from the user is not there at all (the issue 15 matrix).
+                await RequireVisibleAsync(context, access, id);
                 await next();
                 return;
             }
@@ -61,9 +64,25 @@ public sealed class PersonPageFilter : IAsyncPageFilter, IAsyncResultFilter, IOr
                     throw new ForbiddenException(RefusalMessage);
                 }
             }
+            else
+            {
+                // Every POST about a record the user may not see is a 404 before its handler runs: no handler (a draft
+                // discarded, a search redirected, a form refused by validation) answers anything else for it. The use
+                // case's own gate asks again, answered from the request's cache of people seen.
+                await RequireVisibleAsync(context, access, id);
+            }
         }
 
         await next();
+    }
+
+    private static async Task RequireVisibleAsync(PageHandlerExecutingContext context, Application.Security.RecordAccess access, Guid id)
+    {
+        if (!await access.CanSeeAsync(id, context.HttpContext.RequestAborted))
+        {
+            SecurityLog.Write(context.HttpContext, Microsoft.Extensions.Logging.LogLevel.Warning, "authz_fail", "record missing or hidden from the user");
+            throw new NotFoundException("Page not found");
+        }
     }
 
     /// <summary>A page shown again after a refused POST still shows whose record it is.</summary>

@@ -8,6 +8,7 @@ using ChildrenServices.Web.Infrastructure;
 using Mediator;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace ChildrenServices.Web.Pages.Approvals;
 
@@ -37,19 +38,31 @@ public sealed class DecideModel(ISender sender) : FormPageModel(sender)
     /// <summary>True when showing the decision to check rather than the form.</summary>
     public bool Checking { get; private set; }
 
-    public async Task OnGetAsync(Guid id)
+    public async Task<IActionResult> OnGetAsync(Guid id)
     {
         Input = new Decision { RequestId = id };
         await LoadDisplayDataAsync();
         Input = Input with { Version = Pending?.Version ?? Guid.Empty, PrimaryNeedCode = Referral?.PrimaryNeedCode };
+        return Shown();
     }
+
+    /// <summary>
+    /// The page; a 404 when no request of this id waits for this manager (decided, another team's, about a child hidden from
+    /// them, or none): the page still says so, and says the same whichever it is.
+    /// </summary>
+    private IActionResult Shown() => Pending is null ? new PageResult { StatusCode = StatusCodes.Status404NotFound } : Page();
 
     /// <summary>Validate the decision, then show it to check before it takes effect.</summary>
     public async Task<IActionResult> OnPostCheckAsync(Guid id)
     {
         Input = Input with { RequestId = id };
         await LoadDisplayDataAsync();
-        var notReady = Pending?.Kind switch
+        if (Pending is null)
+        {
+            return Shown();
+        }
+
+        var notReady = Pending.Kind switch
         {
             ApprovalKind.StepUp => await NotReadyToCheckAsync(Input.ForStepUp()),
             ApprovalKind.StepDown => await NotReadyToCheckAsync(Input.ForStepDown()),
@@ -72,7 +85,7 @@ public sealed class DecideModel(ISender sender) : FormPageModel(sender)
         Input = Input with { RequestId = id };
         ModelState.Clear();
         await LoadDisplayDataAsync();
-        return Page();
+        return Shown();
     }
 
     public async Task<IActionResult> OnPostConfirmAsync(Guid id)
@@ -84,6 +97,12 @@ public sealed class DecideModel(ISender sender) : FormPageModel(sender)
         }
 
         var kind = (await Sender.Send(new GetApprovals.Query())).FirstOrDefault(r => r.Id == id)?.Kind;
+        if (kind is null)
+        {
+            await LoadDisplayDataAsync();
+            return Shown();
+        }
+
         var message = kind switch
         {
             ApprovalKind.StepUp => await Sender.Send(Input.ForStepUp()),

@@ -23,7 +23,7 @@ public sealed class ActionModel(ISender sender) : FormPageModel(sender)
 
     public async Task OnGetAsync(Guid id, Guid goalId)
     {
-        Episode = await Sender.Send(new GetEpisode.Query(id));
+        Episode = await EpisodeForms.ToRecordOnAsync(Sender, id);
         Input = new() { EpisodeId = Episode.Id, Version = Episode.Plan.Version, GoalId = goalId };
     }
 
@@ -33,5 +33,5 @@ public sealed class ActionModel(ISender sender) : FormPageModel(sender)
         return await SendAndReturnAsync(Input, "/EarlyHelp/Episodes/Index", new { id }, "Action added to the family plan");
     }
 
-    public override async Task LoadDisplayDataAsync() => Episode = await Sender.Send(new GetEpisode.Query(Input.EpisodeId));
+    public override async Task LoadDisplayDataAsync() => Episode = await EpisodeForms.ToRecordOnAsync(Sender, Input.EpisodeId);
 }

@@ -21,7 +21,7 @@ public sealed class AssessmentModel(ISender sender) : FormPageModel(sender)
 
     public async Task OnGetAsync(Guid id)
     {
-        Episode = await Sender.Send(new GetEpisode.Query(id));
+        Episode = await EpisodeForms.ToRecordOnAsync(Sender, id);
         Input = new()
         {
             EpisodeId = Episode.Id,
@@ -44,5 +44,5 @@ public sealed class AssessmentModel(ISender sender) : FormPageModel(sender)
         return await SendAndReturnAsync(Input, "/EarlyHelp/Episodes/Index", new { id }, Input.Complete ? "Assessment completed" : "Assessment saved");
     }
 
-    public override async Task LoadDisplayDataAsync() => Episode = await Sender.Send(new GetEpisode.Query(Input.EpisodeId));
+    public override async Task LoadDisplayDataAsync() => Episode = await EpisodeForms.ToRecordOnAsync(Sender, Input.EpisodeId);
 }

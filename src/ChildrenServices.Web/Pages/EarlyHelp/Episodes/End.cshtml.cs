@@ -21,7 +21,7 @@ public sealed class EndModel(ISender sender, TimeProvider clock) : FormPageModel
 
     public async Task OnGetAsync(Guid id)
     {
-        Episode = await Sender.Send(new GetEpisode.Query(id));
+        Episode = await EpisodeForms.ToRecordOnAsync(Sender, id);
         Input = new() { EpisodeId = Episode.Id, Version = Episode.Version, EndedOn = Application.UkTime.Today(clock) };
     }
 
@@ -31,5 +31,5 @@ public sealed class EndModel(ISender sender, TimeProvider clock) : FormPageModel
         return await SendAndReturnAsync(Input, "/EarlyHelp/Episodes/Index", new { id }, "Early help ended");
     }
 
-    public override async Task LoadDisplayDataAsync() => Episode = await Sender.Send(new GetEpisode.Query(Input.EpisodeId));
+    public override async Task LoadDisplayDataAsync() => Episode = await EpisodeForms.ToRecordOnAsync(Sender, Input.EpisodeId);
 }

@@ -21,7 +21,7 @@ public sealed class GoalModel(ISender sender) : FormPageModel(sender)
 
     public async Task OnGetAsync(Guid id)
     {
-        Episode = await Sender.Send(new GetEpisode.Query(id));
+        Episode = await EpisodeForms.ToRecordOnAsync(Sender, id);
         Input = new() { EpisodeId = Episode.Id, Version = Episode.Plan.Version };
     }
 
@@ -31,5 +31,5 @@ public sealed class GoalModel(ISender sender) : FormPageModel(sender)
         return await SendAndReturnAsync(Input, "/EarlyHelp/Episodes/Index", new { id }, "Goal added to the family plan");
     }
 
-    public override async Task LoadDisplayDataAsync() => Episode = await Sender.Send(new GetEpisode.Query(Input.EpisodeId));
+    public override async Task LoadDisplayDataAsync() => Episode = await EpisodeForms.ToRecordOnAsync(Sender, Input.EpisodeId);
 }

@@ -21,7 +21,7 @@ public sealed class ReviewModel(ISender sender, TimeProvider clock) : FormPageMo
 
     public async Task OnGetAsync(Guid id)
     {
-        Episode = await Sender.Send(new GetEpisode.Query(id));
+        Episode = await EpisodeForms.ToRecordOnAsync(Sender, id);
         Input = new()
         {
             EpisodeId = Episode.Id,
@@ -37,5 +37,5 @@ public sealed class ReviewModel(ISender sender, TimeProvider clock) : FormPageMo
         return await SendAndReturnAsync(Input, "/EarlyHelp/Episodes/Index", new { id }, "Team Around the Family review recorded");
     }
 
-    public override async Task LoadDisplayDataAsync() => Episode = await Sender.Send(new GetEpisode.Query(Input.EpisodeId));
+    public override async Task LoadDisplayDataAsync() => Episode = await EpisodeForms.ToRecordOnAsync(Sender, Input.EpisodeId);
 }

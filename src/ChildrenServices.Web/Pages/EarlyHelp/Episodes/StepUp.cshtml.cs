@@ -37,5 +37,5 @@ public sealed class StepUpModel(ISender sender) : FormPageModel(sender)
         return await SendAndReturnAsync(Input, "/EarlyHelp/Episodes/Index", new { id }, "Step-up request sent to the team manager for a decision");
     }
 
-    public override async Task LoadDisplayDataAsync() => Episode = await Sender.Send(new GetEpisode.Query(Input.EpisodeId));
+    public override async Task LoadDisplayDataAsync() => Episode = await EpisodeForms.ToRecordOnAsync(Sender, Input.EpisodeId);
 }

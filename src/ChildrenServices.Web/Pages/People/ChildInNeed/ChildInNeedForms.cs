@@ -15,4 +15,12 @@ public static class ChildInNeedForms
         var plans = await sender.Send(new GetChildInNeedPlans.Query(personId));
         return plans.Open ?? (openOnly ? null : plans.Plans.FirstOrDefault());
     }
+
+    /// <summary>
+    /// The plan a refused form is shown again with. None at all (a form posted for a child who never had one) cannot be
+    /// shown again: the refusal says why, as a conflict, rather than the page failing.
+    /// </summary>
+    public static async Task<GetChildInNeedPlans.Plan> PlanToShowAgainAsync(ISender sender, Guid personId) =>
+        await PlanAsync(sender, personId, openOnly: false)
+        ?? throw new Domain.Common.DomainRuleException("This child has no child in need plan");
 }

@@ -40,5 +40,5 @@ public sealed class EndModel(ISender sender, PersonContext person) : FormPageMod
         return await SendAndReturnAsync(Input, ChildInNeedForms.Overview, new { id }, "Child in need plan ended");
     }
 
-    public override async Task LoadDisplayDataAsync() => Record = (await ChildInNeedForms.PlanAsync(Sender, person.Id, openOnly: false))!;
+    public override async Task LoadDisplayDataAsync() => Record = await ChildInNeedForms.PlanToShowAgainAsync(Sender, person.Id);
 }

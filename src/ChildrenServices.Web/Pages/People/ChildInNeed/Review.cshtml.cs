@@ -40,5 +40,5 @@ public sealed class ReviewModel(ISender sender, PersonContext person) : FormPage
         return await SendAndReturnAsync(Input, ChildInNeedForms.Overview, new { id }, "Review recorded");
     }
 
-    public override async Task LoadDisplayDataAsync() => Record = (await ChildInNeedForms.PlanAsync(Sender, person.Id, openOnly: false))!;
+    public override async Task LoadDisplayDataAsync() => Record = await ChildInNeedForms.PlanToShowAgainAsync(Sender, person.Id);
 }

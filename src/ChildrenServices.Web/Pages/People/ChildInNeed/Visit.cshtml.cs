@@ -38,5 +38,5 @@ public sealed class VisitModel(ISender sender, PersonContext person) : FormPageM
         return await SendAndReturnAsync(Input, ChildInNeedForms.Overview, new { id }, "Visit recorded");
     }
 
-    public override async Task LoadDisplayDataAsync() => Record = (await ChildInNeedForms.PlanAsync(Sender, person.Id, openOnly: false))!;
+    public override async Task LoadDisplayDataAsync() => Record = await ChildInNeedForms.PlanToShowAgainAsync(Sender, person.Id);
 }

@@ -25,4 +25,17 @@ public static class ChildProtectionForms
         var all = await sender.Send(new GetChildProtection.Query(personId));
         return all.OpenPlan ?? (openOnly ? null : all.Plans?.FirstOrDefault());
     }
+
+    /// <summary>
+    /// The enquiry a refused form is shown again with. None at all (a form posted for a child who never had one) cannot be
+    /// shown again: the refusal says why, as a conflict, rather than the page failing.
+    /// </summary>
+    public static async Task<GetChildProtection.Enquiry> EnquiryToShowAgainAsync(ISender sender, Guid personId) =>
+        await EnquiryAsync(sender, personId, openOnly: false)
+        ?? throw new Domain.Common.DomainRuleException("This child has no section 47 enquiry: start one from their child protection page");
+
+    /// <summary>The plan a refused form is shown again with; none at all is said, not failed on (see <see cref="EnquiryToShowAgainAsync"/>).</summary>
+    public static async Task<GetChildProtection.Plan> PlanToShowAgainAsync(ISender sender, Guid personId) =>
+        await PlanAsync(sender, personId, openOnly: false)
+        ?? throw new Domain.Common.DomainRuleException("This child has no child protection plan: it starts at an initial conference");
 }

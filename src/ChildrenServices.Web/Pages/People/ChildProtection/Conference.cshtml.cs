@@ -39,5 +39,5 @@ public sealed class ConferenceModel(ISender sender, PersonContext person) : Form
         return await SendAndReturnAsync(Input, ChildProtectionForms.Overview, new { id }, "Initial child protection conference recorded");
     }
 
-    public override async Task LoadDisplayDataAsync() => Record = (await ChildProtectionForms.EnquiryAsync(Sender, person.Id, openOnly: false))!;
+    public override async Task LoadDisplayDataAsync() => Record = await ChildProtectionForms.EnquiryToShowAgainAsync(Sender, person.Id);
 }

@@ -40,5 +40,5 @@ public sealed class CoreGroupModel(ISender sender, PersonContext person) : FormP
         return await SendAndReturnAsync(Input, ChildProtectionForms.Overview, new { id }, "Core group recorded");
     }
 
-    public override async Task LoadDisplayDataAsync() => Record = (await ChildProtectionForms.PlanAsync(Sender, person.Id, openOnly: false))!;
+    public override async Task LoadDisplayDataAsync() => Record = await ChildProtectionForms.PlanToShowAgainAsync(Sender, person.Id);
 }

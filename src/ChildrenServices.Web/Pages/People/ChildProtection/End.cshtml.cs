@@ -40,5 +40,5 @@ public sealed class EndModel(ISender sender, PersonContext person) : FormPageMod
         return await SendAndReturnAsync(Input, ChildProtectionForms.Overview, new { id }, "Child protection plan ended");
     }
 
-    public override async Task LoadDisplayDataAsync() => Record = (await ChildProtectionForms.PlanAsync(Sender, person.Id, openOnly: false))!;
+    public override async Task LoadDisplayDataAsync() => Record = await ChildProtectionForms.PlanToShowAgainAsync(Sender, person.Id);
 }

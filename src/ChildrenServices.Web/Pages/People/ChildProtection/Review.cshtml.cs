@@ -39,5 +39,5 @@ public sealed class ReviewModel(ISender sender, PersonContext person) : FormPage
         return await SendAndReturnAsync(Input, ChildProtectionForms.Overview, new { id }, "Review conference recorded");
     }
 
-    public override async Task LoadDisplayDataAsync() => Record = (await ChildProtectionForms.PlanAsync(Sender, person.Id, openOnly: false))!;
+    public override async Task LoadDisplayDataAsync() => Record = await ChildProtectionForms.PlanToShowAgainAsync(Sender, person.Id);
 }

@@ -40,5 +40,5 @@ public sealed class Section47Model(ISender sender, PersonContext person) : FormP
         return await SendAndReturnAsync(Input, ChildProtectionForms.Overview, new { id }, "Section 47 enquiry outcome recorded");
     }
 
-    public override async Task LoadDisplayDataAsync() => Record = (await ChildProtectionForms.EnquiryAsync(Sender, person.Id, openOnly: false))!;
+    public override async Task LoadDisplayDataAsync() => Record = await ChildProtectionForms.EnquiryToShowAgainAsync(Sender, person.Id);
 }

@@ -38,5 +38,5 @@ public sealed class VisitModel(ISender sender, PersonContext person) : FormPageM
         return await SendAndReturnAsync(Input, ChildProtectionForms.Overview, new { id }, "Visit recorded");
     }
 
-    public override async Task LoadDisplayDataAsync() => Record = (await ChildProtectionForms.PlanAsync(Sender, person.Id, openOnly: false))!;
+    public override async Task LoadDisplayDataAsync() => Record = await ChildProtectionForms.PlanToShowAgainAsync(Sender, person.Id);
 }

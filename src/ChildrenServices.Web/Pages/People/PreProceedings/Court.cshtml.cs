@@ -42,5 +42,5 @@ public sealed class CourtModel(ISender sender, PersonContext person) : FormPageM
         return await SendAndReturnAsync(Input, PreProceedingsForms.Overview, new { id }, "Recorded: the application to the court");
     }
 
-    public override async Task LoadDisplayDataAsync() => Record = (await PreProceedingsForms.IssuedAsync(Sender, person.Id))!;
+    public override async Task LoadDisplayDataAsync() => Record = await PreProceedingsForms.IssuedToShowAgainAsync(Sender, person.Id);
 }

@@ -48,5 +48,5 @@ public sealed class DecisionModel(ISender sender, PersonContext person) : FormPa
         return await SendAndReturnAsync(Input, PreProceedingsForms.Overview, new { id }, "Recorded: the decision that ends pre-proceedings");
     }
 
-    public override async Task LoadDisplayDataAsync() => Record = (await PreProceedingsForms.OpenAsync(Sender, person.Id, openOnly: false))!;
+    public override async Task LoadDisplayDataAsync() => Record = await PreProceedingsForms.ToShowAgainAsync(Sender, person.Id);
 }

@@ -49,5 +49,5 @@ public sealed class FgdmModel(ISender sender, PersonContext person) : FormPageMo
         return await SendAndReturnAsync(Input, PreProceedingsForms.Overview, new { id }, "Recorded: the family group decision-making meeting");
     }
 
-    public override async Task LoadDisplayDataAsync() => Record = (await PreProceedingsForms.OpenAsync(Sender, person.Id, openOnly: false))!;
+    public override async Task LoadDisplayDataAsync() => Record = await PreProceedingsForms.ToShowAgainAsync(Sender, person.Id);
 }

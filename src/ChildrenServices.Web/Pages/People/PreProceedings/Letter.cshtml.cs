@@ -44,5 +44,5 @@ public sealed class LetterModel(ISender sender, PersonContext person) : FormPage
         return await SendAndReturnAsync(Input, PreProceedingsForms.Overview, new { id }, "Recorded: the letter before proceedings");
     }
 
-    public override async Task LoadDisplayDataAsync() => Record = (await PreProceedingsForms.OpenAsync(Sender, person.Id, openOnly: false))!;
+    public override async Task LoadDisplayDataAsync() => Record = await PreProceedingsForms.ToShowAgainAsync(Sender, person.Id);
 }

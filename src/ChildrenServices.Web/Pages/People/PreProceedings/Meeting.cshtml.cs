@@ -40,5 +40,5 @@ public sealed class MeetingModel(ISender sender, PersonContext person) : FormPag
         return await SendAndReturnAsync(Input, PreProceedingsForms.Overview, new { id }, "Recorded: the pre-proceedings meeting");
     }
 
-    public override async Task LoadDisplayDataAsync() => Record = (await PreProceedingsForms.OpenAsync(Sender, person.Id, openOnly: false))!;
+    public override async Task LoadDisplayDataAsync() => Record = await PreProceedingsForms.ToShowAgainAsync(Sender, person.Id);
 }

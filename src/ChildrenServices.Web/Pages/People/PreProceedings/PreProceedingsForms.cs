@@ -22,4 +22,17 @@ public static class PreProceedingsForms
         var all = await sender.Send(new GetPreProceedings.Query(personId));
         return all.Records.FirstOrDefault(r => r.Outcome == Domain.SocialCare.PreProceedingsOutcome.IssueCareProceedings);
     }
+
+    /// <summary>
+    /// The pre-proceedings a refused form is shown again with. None at all (a form posted for a child who never had any)
+    /// cannot be shown again: the refusal says why, as a conflict, rather than the page failing.
+    /// </summary>
+    public static async Task<GetPreProceedings.Record> ToShowAgainAsync(ISender sender, Guid personId) =>
+        await OpenAsync(sender, personId, openOnly: false)
+        ?? throw new Domain.Common.DomainRuleException("This child has no pre-proceedings: they start with the letter before proceedings");
+
+    /// <summary>The decision to issue a refused court form is shown again with; none is said, not failed on.</summary>
+    public static async Task<GetPreProceedings.Record> IssuedToShowAgainAsync(ISender sender, Guid personId) =>
+        await IssuedAsync(sender, personId)
+        ?? throw new Domain.Common.DomainRuleException("No pre-proceedings for this child decided to issue care proceedings");
 }
