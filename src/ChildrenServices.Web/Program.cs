@@ -31,7 +31,13 @@ builder.Host.UseSerilog((context, services, logging) => logging
     // names): kept off whatever the configuration says. Our own request log names the path only.
     .MinimumLevel.Override("Microsoft.AspNetCore.Hosting.Diagnostics", Serilog.Events.LogEventLevel.Warning)
     .Enrich.FromLogContext()
-    .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}"),
+
+    // Outside development each event is one line of JSON (CLEF): the date, time and offset in full, and every value
+    // escaped, so a line break typed into a form cannot forge a second log line (ASVS 16.2.2, 16.4.1). A developer's
+    // console keeps the readable form, with the date and offset.
+    .WriteTo.Console(context.HostingEnvironment.IsDevelopment()
+        ? new Serilog.Formatting.Display.MessageTemplateTextFormatter("[{Timestamp:yyyy-MM-dd HH:mm:ss zzz} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}")
+        : new Serilog.Formatting.Compact.CompactJsonFormatter()),
 
     // Each host keeps its own logger rather than the static Log.Logger: a second host in the same
     // process (the rate-limit tests start one) must not close the first host's logging when it stops.
