@@ -13,10 +13,15 @@ namespace ChildrenServices.Application.Behaviours;
 public sealed class AuthorisationBehaviour<TMessage, TResponse>(
     ICurrentUser user,
     RecordAccess access,
+    Microsoft.Extensions.Options.IOptions<ReadingSettings> reading,
+    TimeProvider clock,
     ILogger<AuthorisationBehaviour<TMessage, TResponse>> logger)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
+    /// <summary>Why a colleague who does not work with a child is refused a use case that reads their record.</summary>
+    public const string NeedToKnowRefusal = "You do not work with this child: open their record and give your reason first";
+
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         var name = MessageNames.Of(typeof(TMessage));
@@ -58,6 +63,17 @@ public sealed class AuthorisationBehaviour<TMessage, TResponse>(
                     "Security: user {UserId} may view but not record on person {PersonId}, via {UseCase} (correlation {CorrelationId})",
                     user.UserId, scoped.PersonId, name, user.CorrelationId);
                 throw new ForbiddenException("You can read this record but not change it: it is held by another worker or team");
+            }
+
+            // Need to know (issue 15), asked again here for every use case that reads a child's record, not only by the
+            // record's pages: nothing that reads a child answers someone who does not work with them and gave no reason.
+            if (message is not IBaseCommand && reading.Value.ReadingPolicy == ReadingPolicy.NeedToKnow
+                && await access.NeedsReasonToReadAsync(scoped.PersonId, reading.Value, clock.GetUtcNow().UtcDateTime, cancellationToken))
+            {
+                logger.LogWarning(
+                    "Security: user {UserId} asked to read person {PersonId} without working with them or giving a reason, via {UseCase} (correlation {CorrelationId})",
+                    user.UserId, scoped.PersonId, name, user.CorrelationId);
+                throw new ForbiddenException(NeedToKnowRefusal);
             }
         }
 

@@ -15,6 +15,9 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser user)
 {
     private readonly HashSet<Guid> seen = [];
 
+    /// <summary>People this request found the user may read under need to know: the page's check and its queries' ask once.</summary>
+    private readonly HashSet<Guid> readable = [];
+
     /// <summary>
     /// People the current user may know exist: unrestricted ones, plus restricted ones they are allowed. A record
     /// merged into another (a tombstone) is not a person any more: its pages redirect to the survivor.
@@ -198,16 +201,27 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser user)
             return false;
         }
 
+        if (readable.Contains(personId))
+        {
+            return false;
+        }
+
         // One statement: a child, and no relationship to them and no reason that still lasts.
         var userId = user.UserId ?? Guid.Empty;
         var holding = HoldingTeamIds(db, personId);
-        return await db.People.AnyAsync(
+        var needs = await db.People.AnyAsync(
             p => p.Id == personId && p.Type == PersonType.Child
                 && !db.Allocations.Any(a => a.ChildId == personId && a.EndedOn == null && a.WorkerId == userId)
                 && !db.Teams.Any(t => holding.Contains(t.Id) && (t.ManagerId == userId || t.Members.Any(m => m.UserId == userId)))
                 && !db.ReviewingOfficerAllocations.Any(r => r.ChildId == personId && r.EndedOn == null && r.OfficerId == userId)
                 && !db.ReadingReasons.Any(r => r.PersonId == personId && r.UserId == userId && r.ExpiresAtUtc > nowUtc),
             ct);
+        if (!needs)
+        {
+            readable.Add(personId);
+        }
+
+        return needs;
     }
 
     /// <summary>Whether the current user manages the team holding the child (see <see cref="HoldingTeamIds"/>).</summary>

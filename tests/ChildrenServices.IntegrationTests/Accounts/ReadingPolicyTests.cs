@@ -1,4 +1,7 @@
 using System.Net;
+using ChildrenServices.Application;
+using ChildrenServices.Application.People;
+using ChildrenServices.Application.Recording;
 using ChildrenServices.Application.Security;
 using ChildrenServices.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
@@ -74,6 +77,22 @@ public sealed class ReadingPolicyTests(NeedToKnowAppFactory factory) : Integrati
         // The reason lasts the council's set hours (8 by default), then is asked for again.
         Factory.Clock.Advance(TimeSpan.FromHours(9));
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync($"/People/{child}", TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_use_cases_that_read_a_record_ask_for_the_reason_too_not_only_its_pages()
+    {
+        var (_, holder, _, outsider, _, child) = await CaseAsync();
+
+        var refused = await Assert.ThrowsAsync<ForbiddenException>(() => SendAsUserAsync(outsider, new GetCaseNotes.Query(child)));
+        Assert.Equal(Application.Behaviours.AuthorisationBehaviour<GetCaseNotes.Query, GetCaseNotes.Result>.NeedToKnowRefusal, refused.Message);
+        await Assert.ThrowsAsync<ForbiddenException>(() => SendAsUserAsync(outsider, new GetPersonRecord.Query(child)));
+        Assert.NotNull(await SendAsUserAsync(holder, new GetPersonRecord.Query(child)));
+
+        await SendAsUserAsync(outsider, new GiveReadingReason.Command { PersonId = child, Reason = "Covering the duty phone tonight" });
+
+        Assert.NotNull(await SendAsUserAsync(outsider, new GetCaseNotes.Query(child)));
+        Assert.NotNull(await SendAsUserAsync(outsider, new GetPersonRecord.Query(child)));
     }
 
     [Fact]
