@@ -32,6 +32,14 @@ public sealed class OidcTestServer : IAsyncDisposable
 
     public Uri Issuer { get; private set; } = default!;
 
+    private int endedSessions;
+
+    /// <summary>How many times a browser was sent to the provider's end-session endpoint and signed out there.</summary>
+    public int EndedSessions => Volatile.Read(ref endedSessions);
+
+    /// <summary>The client id the last end-session request named.</summary>
+    public string? LastEndSessionClientId { get; private set; }
+
     /// <summary>Who signs in at the provider next: subject, email, name and groups.</summary>
     public (string Subject, string Email, string Name, string[] Groups) NextUser { get; set; } = ("subject-1", "someone@council.example", "Someone", []);
 
@@ -54,11 +62,11 @@ public sealed class OidcTestServer : IAsyncDisposable
             .AddCore(o => o.UseEntityFrameworkCore().UseDbContext<DbContext>())
             .AddServer(o =>
             {
-                o.SetAuthorizationEndpointUris("connect/authorize").SetTokenEndpointUris("connect/token");
+                o.SetAuthorizationEndpointUris("connect/authorize").SetTokenEndpointUris("connect/token").SetEndSessionEndpointUris("connect/logout");
                 o.AllowAuthorizationCodeFlow().RequireProofKeyForCodeExchange();
                 o.RegisterScopes(Scopes.OpenId, Scopes.Email, Scopes.Profile);
                 o.AddEphemeralEncryptionKey().AddEphemeralSigningKey().DisableAccessTokenEncryption();
-                o.UseAspNetCore().EnableAuthorizationEndpointPassthrough().DisableTransportSecurityRequirement();
+                o.UseAspNetCore().EnableAuthorizationEndpointPassthrough().EnableEndSessionEndpointPassthrough().DisableTransportSecurityRequirement();
             });
         app = builder.Build();
         app.MapGet("/connect/authorize", (HttpContext http) =>
@@ -76,6 +84,16 @@ public sealed class OidcTestServer : IAsyncDisposable
             identity.SetDestinations(_ => [Destinations.IdentityToken, Destinations.AccessToken]);
             return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         });
+
+        // RP-initiated logout: the provider ends its own session (counted, for the tests) and sends the browser back to the
+        // service's registered post-logout address.
+        app.MapGet("/connect/logout", (HttpContext http) =>
+        {
+            var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request");
+            Interlocked.Increment(ref endedSessions);
+            LastEndSessionClientId = request.ClientId;
+            return Results.SignOut(authenticationSchemes: [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+        });
         await app.StartAsync();
         Issuer = new Uri(app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First() + "/");
 
@@ -92,9 +110,10 @@ public sealed class OidcTestServer : IAsyncDisposable
             ClientSecret = ClientSecret,
             ClientType = ClientTypes.Confidential,
             RedirectUris = { new Uri(redirectUri) },
+            PostLogoutRedirectUris = { new Uri(redirectUri.Replace("/signin-oidc", "/signout-callback-oidc", StringComparison.Ordinal)) },
             Permissions =
             {
-                Permissions.Endpoints.Authorization, Permissions.Endpoints.Token, Permissions.GrantTypes.AuthorizationCode,
+                Permissions.Endpoints.Authorization, Permissions.Endpoints.Token, Permissions.Endpoints.EndSession, Permissions.GrantTypes.AuthorizationCode,
                 Permissions.ResponseTypes.Code, Permissions.Scopes.Email, Permissions.Scopes.Profile,
             },
             Requirements = { Requirements.Features.ProofKeyForCodeExchange },

@@ -68,6 +68,40 @@ public sealed class SingleSignOnSettings
             o.GetClaimsFromUserInfoEndpoint = false;
             o.CallbackPath = "/signin-oidc";
             o.TokenValidationParameters.NameClaimType = "name";
+
+            // Signing out here signs the person out at the provider too (OpenID Connect RP-initiated logout): the provider
+            // is sent our client id (no ID token is kept to send as a hint) and comes back to the sign-out page.
+            o.SignedOutCallbackPath = "/signout-callback-oidc";
+            o.SignedOutRedirectUri = "/Account/SignOut";
+            o.Events.OnRedirectToIdentityProviderForSignOut = context =>
+            {
+                context.ProtocolMessage.ClientId = settings.ClientId;
+                return Task.CompletedTask;
+            };
         });
+    }
+
+    /// <summary>
+    /// The provider's end-session endpoint from its discovery document, or null when single sign-on is off, the provider
+    /// publishes none, or it cannot be reached: then signing out ends this service's session only.
+    /// </summary>
+    public static async Task<string?> EndSessionEndpointAsync(HttpContext http)
+    {
+        var settings = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<SingleSignOnSettings>>().Value;
+        if (!settings.Enabled)
+        {
+            return null;
+        }
+
+        var options = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectOptions>>().Get(Scheme);
+        try
+        {
+            var configuration = options.Configuration ?? await options.ConfigurationManager!.GetConfigurationAsync(http.RequestAborted);
+            return string.IsNullOrEmpty(configuration.EndSessionEndpoint) ? null : configuration.EndSessionEndpoint;
+        }
+        catch (Exception e) when (e is HttpRequestException or InvalidOperationException or IOException or TaskCanceledException)
+        {
+            return null;
+        }
     }
 }

@@ -46,7 +46,7 @@ public sealed class SingleSignOnTests(SingleSignOnAppFactory factory) : Integrat
     private OidcTestServer Provider => ((SingleSignOnAppFactory)Factory).Provider;
 
     /// <summary>As a browser: the button, the provider (which signs the person in), back to the service, to the end.</summary>
-    private async Task<(HttpClient Client, HttpResponseMessage Last)> SignInThroughProviderAsync()
+    private async Task<(HttpClient Client, HttpResponseMessage Last)> SignInThroughProviderAsync(HttpClient? atProvider = null)
     {
         // The OpenID Connect handler dates its nonce and correlation cookies by the app's clock, and the client's cookie
         // container expires them by the real one: the app's (test) clock is brought up to real time first.
@@ -56,18 +56,47 @@ public sealed class SingleSignOnTests(SingleSignOnAppFactory factory) : Integrat
         }
 
         var client = AnonymousClient();
-        using var browserAtProvider = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true });
-        var response = await PressAsync(client, "/Account/SignIn", "Sign in with Test Council");
+        using var ownBrowserAtProvider = atProvider is null ? ProviderBrowser() : null;
+        var response = await FollowAsync(client, atProvider ?? ownBrowserAtProvider!, await PressAsync(client, "/Account/SignIn", "Sign in with Test Council"));
+        return (client, response);
+    }
+
+    /// <summary>The same browser's cookies at the provider (its own session there).</summary>
+    private static HttpClient ProviderBrowser() => new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true });
+
+    /// <summary>Follows redirects as the browser would, between the service and the provider, to the page it ends on.</summary>
+    private async Task<HttpResponseMessage> FollowAsync(HttpClient client, HttpClient atProvider, HttpResponseMessage response)
+    {
         for (var hops = 0; hops < 10 && response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found or HttpStatusCode.SeeOther; hops++)
         {
             var location = response.Headers.Location!;
             var absolute = location.IsAbsoluteUri ? location : new Uri(AppFactory.BaseAddress, location);
             response = absolute.Host == Provider.Issuer.Host && absolute.Port == Provider.Issuer.Port
-                ? await browserAtProvider.GetAsync(absolute, TestContext.Current.CancellationToken)
+                ? await atProvider.GetAsync(absolute, TestContext.Current.CancellationToken)
                 : await client.GetAsync(absolute.PathAndQuery, TestContext.Current.CancellationToken);
         }
 
-        return (client, response);
+        return response;
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_session_here_and_at_the_provider_then_comes_back()
+    {
+        Provider.NextUser = ("entra-oid-5", "l.moss@council.example", "Lena Moss", ["csc-social-workers"]);
+        using var atProvider = ProviderBrowser();
+        var (client, _) = await SignInThroughProviderAsync(atProvider);
+        var account = await WithDbAsync(db => db.Staff.Where(s => s.Email == "l.moss@council.example").Select(s => s.Id).SingleAsync());
+        var ended = Provider.EndedSessions;
+
+        var last = await FollowAsync(client, atProvider, await PressAsync(client, "/MyWork", "Sign out"));
+
+        Assert.Equal(ended + 1, Provider.EndedSessions);
+        Assert.Equal(OidcTestServer.ClientId, Provider.LastEndSessionClientId);
+        Assert.Equal(HttpStatusCode.OK, last.StatusCode);
+        Assert.Equal("/Account/SignOut", last.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Contains("You have signed out", await last.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/MyWork", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.False(await WithDbAsync(db => db.SignInSessions.AnyAsync(s => s.UserId == account && s.EndedAtUtc == null)));
     }
 
     [Fact]
