@@ -63,9 +63,17 @@ builder.Services.AddSingleton<SearchLinks>();
 builder.Services.AddDemoData((scope, user, correlation) => scope.GetRequiredService<CurrentUser>().Use(user, correlation));
 
 // Keys outlive a restart, so signed-in users and half-filled forms survive a redeploy.
-builder.Services.AddDataProtection()
+var dataProtection = builder.Services.AddDataProtection()
     .SetApplicationName("ChildrenServices")
     .PersistKeysToFileSystem(new DirectoryInfo(builder.Configuration["DataProtection:KeysPath"] ?? Path.Combine(builder.Environment.ContentRootPath, "App_Data", "keys")));
+
+// A council's deployment encrypts the key ring at rest with its own certificate (ASVS 11.1, 13.3): each key is written
+// encrypted to the certificate, so a copy of the keys folder alone opens no cookie, token or authenticator key.
+if (builder.Configuration["DataProtection:CertificatePath"] is { Length: > 0 } keyCertificate)
+{
+    dataProtection.ProtectKeysWithCertificate(System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
+        keyCertificate, builder.Configuration["DataProtection:CertificatePassword"], System.Security.Cryptography.X509Certificates.X509KeyStorageFlags.EphemeralKeySet));
+}
 
 builder.Services.AddMediator((MediatorOptions options) =>
 {
