@@ -17,7 +17,7 @@ public static class DependencyInjection
         services.AddDatabase(configuration, contentRoot);
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<IUserAccounts, UserAccounts>();
-        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<SignInThrottle>();
         services.AddScoped<ExternalAccounts>();
         services.AddScoped<FirstAdministrator>();
         services.Configure<AccountSettings>(configuration.GetSection(AccountSettings.Section));

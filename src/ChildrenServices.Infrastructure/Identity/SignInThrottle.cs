@@ -1,6 +1,8 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using ChildrenServices.Infrastructure.Persistence;
+using ChildrenServices.Infrastructure.Security;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace ChildrenServices.Infrastructure.Identity;
@@ -11,69 +13,82 @@ namespace ChildrenServices.Infrastructure.Identity;
 /// failures count against that browser alone: five in 15 minutes lock that browser out for 15 minutes. Every other client
 /// shares one count for the account: ten failures lock out clients the account has never used, for 15 minutes, while the
 /// colleague's own browser still signs in. Counted by the email typed, whether or not an account has it, so the answer
-/// says nothing about which emails exist. Held in memory: a restart forgets the counts (a second server counts its own).
+/// says nothing about which emails exist. The counts are rows in the database (<see cref="SignInFailureCount"/>), each
+/// changed by one statement: every server of a council counts together, and a restart forgets nothing.
 /// </summary>
-public sealed class SignInThrottle(TimeProvider clock, IOptions<AccountSettings> settings)
+public sealed class SignInThrottle(AppDbContext db, TimeProvider clock, IOptions<AccountSettings> settings)
 {
-    private readonly ConcurrentDictionary<string, Counter> counters = new(StringComparer.Ordinal);
-
     /// <summary>Whether a sign-in for this email from this client (its device id, if it has a trusted one) is locked out now.</summary>
-    public bool IsLocked(string email, string? device) =>
-        counters.TryGetValue(Key(email, device), out var counter) && counter.LockedUntil > clock.GetUtcNow();
+    public async Task<bool> IsLockedAsync(string email, string? device, CancellationToken ct)
+    {
+        var key = Key(email, device);
+        var now = Now;
+        return await db.SignInFailureCounts.AnyAsync(c => c.Key == key && c.LockedUntilUtc > now, ct);
+    }
 
     /// <summary>A wrong password: counts against the device, or against untrusted clients of the account.</summary>
-    public void Failed(string email, string? device)
+    public async Task FailedAsync(string email, string? device, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
+        var key = Key(email, device);
+        var now = Now;
         var limit = device is null ? settings.Value.UntrustedLockoutFailures : settings.Value.LockoutFailures;
         var window = TimeSpan.FromMinutes(settings.Value.LockoutMinutes);
-        counters.AddOrUpdate(
-            Key(email, device),
-            _ => new Counter(1, now, DateTimeOffset.MinValue),
-            (_, c) =>
+        var windowStart = now - window;
+        var lockUntil = now + window;
+
+        // Counts whose window and lockout have both passed are forgotten (this one's too, so it starts again below).
+        await db.SignInFailureCounts.Where(c => c.FirstFailureUtc <= windowStart && c.LockedUntilUtc <= now).ExecuteDeleteAsync(ct);
+
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            // One statement adds the failure to a count already running, whichever server it was counted on.
+            var counted = await db.SignInFailureCounts.Where(c => c.Key == key)
+                .ExecuteUpdateAsync(
+                    u => u.SetProperty(c => c.Count, c => c.Count + 1)
+                        .SetProperty(c => c.LockedUntilUtc, c => c.Count + 1 >= limit ? lockUntil : c.LockedUntilUtc),
+                    ct);
+            if (counted > 0)
             {
-                var fresh = now - c.FirstFailure > window ? new Counter(0, now, DateTimeOffset.MinValue) : c;
-                var count = fresh.Count + 1;
-                return fresh with { Count = count, LockedUntil = count >= limit ? now + window : fresh.LockedUntil };
-            });
-        Prune(now);
+                return;
+            }
+
+            db.SignInFailureCounts.Add(new SignInFailureCount(key, now, limit <= 1 ? lockUntil : DateTime.MinValue));
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return;
+            }
+            catch (DbUpdateException)
+            {
+                // Another server counted the first failure at the same moment: add to its count instead.
+                db.ChangeTracker.Clear();
+            }
+        }
     }
 
     /// <summary>The right password from this client: its own count starts again.</summary>
-    public void Succeeded(string email, string? device) => counters.TryRemove(Key(email, device), out _);
+    public async Task SucceededAsync(string email, string? device, CancellationToken ct)
+    {
+        var key = Key(email, device);
+        await db.SignInFailureCounts.Where(c => c.Key == key).ExecuteDeleteAsync(ct);
+    }
 
     /// <summary>An administrator gave the account a new password: every count for it goes.</summary>
-    public void Clear(string email)
+    public async Task ClearAsync(string email, CancellationToken ct)
     {
         var prefix = Hash(email) + "|";
-        foreach (var key in counters.Keys.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)))
-        {
-            counters.TryRemove(key, out _);
-        }
+        await db.SignInFailureCounts.Where(c => c.Key.StartsWith(prefix)).ExecuteDeleteAsync(ct);
     }
 
     /// <summary>The email as it is counted and as the device cookie names it: a hash, so neither holds an address in clear.</summary>
     public static string Hash(string email) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(email.Trim().ToLowerInvariant())))[..32];
 
-    private static string Key(string email, string? device) => $"{Hash(email)}|{device ?? "untrusted"}";
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    private void Prune(DateTimeOffset now)
+    private static string Key(string email, string? device)
     {
-        if (counters.Count < 10_000)
-        {
-            return;
-        }
-
-        var window = TimeSpan.FromMinutes(settings.Value.LockoutMinutes);
-        foreach (var (key, counter) in counters)
-        {
-            if (now - counter.FirstFailure > window && counter.LockedUntil < now)
-            {
-                counters.TryRemove(key, out _);
-            }
-        }
+        var key = $"{Hash(email)}|{device ?? "untrusted"}";
+        return key.Length > SignInFailureCount.KeyLength ? key[..SignInFailureCount.KeyLength] : key;
     }
-
-    private sealed record Counter(int Count, DateTimeOffset FirstFailure, DateTimeOffset LockedUntil);
 }

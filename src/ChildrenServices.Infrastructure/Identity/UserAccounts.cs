@@ -46,7 +46,7 @@ internal sealed class UserAccounts(UserManager<AppUser> users, AppDbContext db, 
         user.AccessFailedCount = 0;
         Check(await users.UpdateSecurityStampAsync(user), "Password");
         await EndSessionRowsAsync(userId, SessionEnd.PasswordChanged, ct);
-        throttle.Clear(user.Email ?? "");
+        await throttle.ClearAsync(user.Email ?? "", ct);
     }
 
     public async Task SetRolesAsync(Guid userId, IReadOnlyCollection<string> roles, CancellationToken ct)

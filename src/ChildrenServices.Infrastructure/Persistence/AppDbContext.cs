@@ -106,6 +106,8 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? user,
     /// <summary>One-time form submission ids and where each first went (ADR 0015).</summary>
     public DbSet<Security.FormSubmission> FormSubmissions => Set<Security.FormSubmission>();
 
+    public DbSet<Security.SignInFailureCount> SignInFailureCounts => Set<Security.SignInFailureCount>();
+
     public DbSet<PersonMerge> PersonMerges => Set<PersonMerge>();
 
     public DbSet<Domain.Returns.Feed.FeedChildState> FeedChildStates => Set<Domain.Returns.Feed.FeedChildState>();

@@ -2,6 +2,8 @@ using System.Net;
 using ChildrenServices.Application.Security;
 using ChildrenServices.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static ChildrenServices.IntegrationTests.Pages.PageHelpers;
 
 namespace ChildrenServices.IntegrationTests.Accounts;
@@ -35,6 +37,30 @@ public sealed class ThrottleTests(AppFactory factory) : IntegrationTest(factory)
 
         Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(ownBrowser, email, Password)).StatusCode);
         Assert.Contains(Factory.Logs.Entries, e => e.Message.Contains("authn_login_lock", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_counts_are_kept_in_the_database_so_every_server_and_a_restart_see_them()
+    {
+        var worker = await CreateUserAsync(Roles.SocialWorker, "Sam Worker");
+        var email = await EmailOfAsync(worker);
+        for (var i = 0; i < 10; i++)
+        {
+            await SignInAsync(AnonymousClient(), email, "a guess at the password " + i);
+        }
+
+        // One row for the untrusted clients of the account, named by the email's hash, never the address.
+        var count = await WithDbAsync(db => db.SignInFailureCounts.SingleAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(10, count.Count);
+        Assert.StartsWith(ChildrenServices.Infrastructure.Identity.SignInThrottle.Hash(email) + "|untrusted", count.Key, StringComparison.Ordinal);
+        Assert.DoesNotContain("@", count.Key, StringComparison.Ordinal);
+        Assert.True(count.LockedUntilUtc > Factory.Clock.GetUtcNow().UtcDateTime);
+
+        // A throttle made afresh (another server's, or this one's after a restart) finds the lock.
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var another = ActivatorUtilities.CreateInstance<ChildrenServices.Infrastructure.Identity.SignInThrottle>(scope.ServiceProvider);
+        Assert.True(await another.IsLockedAsync(email, null, TestContext.Current.CancellationToken));
+        Assert.False(await another.IsLockedAsync(email, "a-browser-that-signed-in-before", TestContext.Current.CancellationToken));
     }
 
     [Fact]

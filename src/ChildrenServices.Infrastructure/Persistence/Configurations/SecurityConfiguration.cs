@@ -35,3 +35,16 @@ internal sealed class FormSubmissionConfiguration : IEntityTypeConfiguration<For
         builder.HasIndex(s => s.ReceivedAtUtc);
     }
 }
+
+internal sealed class SignInFailureCountConfiguration : IEntityTypeConfiguration<SignInFailureCount>
+{
+    public void Configure(EntityTypeBuilder<SignInFailureCount> builder)
+    {
+        builder.ToTable("SignInFailureCounts");
+
+        // The key is the primary key: two servers counting the same first failure cannot both insert it.
+        builder.HasKey(c => c.Key);
+        builder.Property(c => c.Key).HasMaxLength(SignInFailureCount.KeyLength);
+        builder.HasIndex(c => c.FirstFailureUtc);
+    }
+}

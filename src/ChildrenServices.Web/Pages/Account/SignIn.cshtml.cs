@@ -49,7 +49,7 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, SignInThrottle th
 
         var email = Input.Email!.Trim();
         var device = DeviceCookie.DeviceFor(HttpContext, email);
-        if (throttle.IsLocked(email, device))
+        if (await throttle.IsLockedAsync(email, device, HttpContext.RequestAborted))
         {
             // Locked for this client (this browser, or clients the account has never used) whatever is typed: no password is tried.
             SecurityLog.Write(HttpContext, LogLevel.Warning, "authn_login_lock", device is null ? "untrusted client" : "trusted browser");
@@ -63,7 +63,7 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, SignInThrottle th
         var result = await signIn.PasswordSignInAsync(email, Input.Password!, isPersistent: false, lockoutOnFailure: false);
         if (result.Succeeded)
         {
-            throttle.Succeeded(email, device);
+            await throttle.SucceededAsync(email, device, HttpContext.RequestAborted);
             DeviceCookie.Remember(HttpContext, email);
             SecurityLog.Write(HttpContext, LogLevel.Information, "authn_login_success");
             return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : "/");
@@ -72,7 +72,7 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, SignInThrottle th
         if (result.RequiresTwoFactor)
         {
             // The password was right: the authenticator code comes next (Identity holds who in its two-factor cookie).
-            throttle.Succeeded(email, device);
+            await throttle.SucceededAsync(email, device, HttpContext.RequestAborted);
             return RedirectToPage("/Account/SignInCode", new { returnUrl = Url.IsLocalUrl(returnUrl) ? returnUrl : null });
         }
 
@@ -89,9 +89,9 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, SignInThrottle th
         }
         else
         {
-            throttle.Failed(email, device);
+            await throttle.FailedAsync(email, device, HttpContext.RequestAborted);
             SecurityLog.Write(HttpContext, LogLevel.Warning, "authn_login_fail");
-            ModelState.AddModelError("Input.Email", throttle.IsLocked(email, device) ? LockedMessage : "Enter a correct email address and password");
+            ModelState.AddModelError("Input.Email", await throttle.IsLockedAsync(email, device, HttpContext.RequestAborted) ? LockedMessage : "Enter a correct email address and password");
         }
 
         Input.Password = null;

@@ -3527,6 +3527,28 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("FormSubmissions", (string)null);
                 });
 
+            modelBuilder.Entity("ChildrenServices.Infrastructure.Security.SignInFailureCount", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("FirstFailureUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("LockedUntilUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("FirstFailureUtc");
+
+                    b.ToTable("SignInFailureCounts", (string)null);
+                });
+
             modelBuilder.Entity("ChildrenServices.Infrastructure.Security.SignInSession", b =>
                 {
                     b.Property<Guid>("Id")

@@ -293,6 +293,20 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "SignInFailureCounts",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Count = table.Column<int>(type: "int", nullable: false),
+                    FirstFailureUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    LockedUntilUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignInFailureCounts", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TimelinessFacts",
                 columns: table => new
                 {
@@ -3076,6 +3090,11 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 columns: new[] { "OfficerId", "EndedOn" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_SignInFailureCounts_FirstFailureUtc",
+                table: "SignInFailureCounts",
+                column: "FirstFailureUtc");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SignInSessions_UserId",
                 table: "SignInSessions",
                 column: "UserId");
@@ -3292,6 +3311,9 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "ReviewingOfficerAllocations");
+
+            migrationBuilder.DropTable(
+                name: "SignInFailureCounts");
 
             migrationBuilder.DropTable(
                 name: "SignInSessions");

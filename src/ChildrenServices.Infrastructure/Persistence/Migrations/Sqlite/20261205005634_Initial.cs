@@ -293,6 +293,20 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "SignInFailureCounts",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false),
+                    FirstFailureUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LockedUntilUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignInFailureCounts", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TimelinessFacts",
                 columns: table => new
                 {
@@ -3073,6 +3087,11 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 columns: new[] { "OfficerId", "EndedOn" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_SignInFailureCounts_FirstFailureUtc",
+                table: "SignInFailureCounts",
+                column: "FirstFailureUtc");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SignInSessions_UserId",
                 table: "SignInSessions",
                 column: "UserId");
@@ -3288,6 +3307,9 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "ReviewingOfficerAllocations");
+
+            migrationBuilder.DropTable(
+                name: "SignInFailureCounts");
 
             migrationBuilder.DropTable(
                 name: "SignInSessions");
