@@ -40,6 +40,9 @@ public sealed class DecisionModel(ISender sender) : FormPageModel(sender)
     }
 
     /// <summary>Validate the form, then show the answers to check.</summary>
+    /// <summary>A post with no step named (made by hand: the page's forms always name one) goes back to the form, not to a 500.</summary>
+    public IActionResult OnPost(Guid id) => RedirectToPage(new { id });
+
     public async Task<IActionResult> OnPostCheckAsync(Guid id)
     {
         Input = Input with { ContactId = id };
