@@ -19,8 +19,30 @@ public sealed class AuthorisationBehaviour<TMessage, TResponse>(
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
-    /// <summary>Why a colleague who does not work with a child is refused a use case that reads their record.</summary>
-    public const string NeedToKnowRefusal = "You do not work with this child: open their record and give your reason first";
+    /// <summary>
+    /// Need to know (issue 15), asked by every use case that reads about a child (their record, a contact or a family's early
+    /// help naming them), not only by the record's pages: nothing that reads a child answers a colleague who does not
+    /// work with them and gave no reason. Commands are not asked: recording needs the case anyway.
+    /// </summary>
+    private async Task RequireReasonIfNeededAsync(IReadOnlyCollection<Guid> people, string name, CancellationToken ct)
+    {
+        if (typeof(IBaseCommand).IsAssignableFrom(typeof(TMessage)) || reading.Value.ReadingPolicy != ReadingPolicy.NeedToKnow)
+        {
+            return;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var personId in people)
+        {
+            if (await access.NeedsReasonToReadAsync(personId, reading.Value, now, ct))
+            {
+                logger.LogWarning(
+                    "Security: user {UserId} asked to read about person {PersonId} without working with them or giving a reason, via {UseCase} (correlation {CorrelationId})",
+                    user.UserId, personId, name, user.CorrelationId);
+                throw new ReasonRequiredException(personId);
+            }
+        }
+    }
 
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
@@ -67,14 +89,7 @@ public sealed class AuthorisationBehaviour<TMessage, TResponse>(
 
             // Need to know (issue 15), asked again here for every use case that reads a child's record, not only by the
             // record's pages: nothing that reads a child answers someone who does not work with them and gave no reason.
-            if (message is not IBaseCommand && reading.Value.ReadingPolicy == ReadingPolicy.NeedToKnow
-                && await access.NeedsReasonToReadAsync(scoped.PersonId, reading.Value, clock.GetUtcNow().UtcDateTime, cancellationToken))
-            {
-                logger.LogWarning(
-                    "Security: user {UserId} asked to read person {PersonId} without working with them or giving a reason, via {UseCase} (correlation {CorrelationId})",
-                    user.UserId, scoped.PersonId, name, user.CorrelationId);
-                throw new ForbiddenException(NeedToKnowRefusal);
-            }
+            await RequireReasonIfNeededAsync([scoped.PersonId], name, cancellationToken);
         }
 
         if (message is IContactScoped contactScoped && !await access.CanSeeContactAsync(contactScoped.ContactId, cancellationToken))
@@ -85,12 +100,22 @@ public sealed class AuthorisationBehaviour<TMessage, TResponse>(
             throw new NotFoundException("Page not found");
         }
 
+        if (message is IContactScoped readContact && reading.Value.ReadingPolicy == ReadingPolicy.NeedToKnow)
+        {
+            await RequireReasonIfNeededAsync(await access.PeopleOnContactAsync(readContact.ContactId, cancellationToken), name, cancellationToken);
+        }
+
         if (message is IEpisodeScoped episode && !await access.CanSeeEpisodeAsync(episode.EpisodeId, cancellationToken))
         {
             logger.LogWarning(
                 "Security: user {UserId} asked for early help episode {EpisodeId} that is missing or about someone restricted from them, via {UseCase} (correlation {CorrelationId})",
                 user.UserId, episode.EpisodeId, name, user.CorrelationId);
             throw new NotFoundException("Page not found");
+        }
+
+        if (message is IEpisodeScoped readEpisode && reading.Value.ReadingPolicy == ReadingPolicy.NeedToKnow)
+        {
+            await RequireReasonIfNeededAsync(await access.ChildrenInEpisodeAsync(readEpisode.EpisodeId, cancellationToken), name, cancellationToken);
         }
 
         // Recording on a family's early help is for its keyworker or their manager, asked here (before validation) as it

@@ -6,6 +6,16 @@ public sealed class NotFoundException(string message) : Exception(message);
 /// <summary>The user may not do this. Shown as 403 with the message.</summary>
 public sealed class ForbiddenException(string message) : Exception(message);
 
+/// <summary>
+/// Under the need-to-know reading policy, the user does not work with this child and has given no reason to read their
+/// record (or a page naming them) yet. Shown as the record's reason page, which returns to where the user was going.
+/// </summary>
+public sealed class ReasonRequiredException(Guid personId)
+    : Exception("You do not work with this child: give your reason to read their record first")
+{
+    public Guid PersonId { get; } = personId;
+}
+
 /// <summary>Someone else saved the record after this user loaded it.</summary>
 public sealed class ConcurrencyConflictException(string? changedBy, DateTime? changedAtUtc)
     : Exception(Describe(changedBy, changedAtUtc))

@@ -138,6 +138,14 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser user)
         return await db.EarlyHelpEpisodes.AnyAsync(e => e.Id == episodeId && e.Children.AsQueryable().All(seen), ct);
     }
 
+    /// <summary>The people a contact is about (need to know asks about each child among them).</summary>
+    public async Task<IReadOnlyCollection<Guid>> PeopleOnContactAsync(Guid contactId, CancellationToken ct) =>
+        await db.Contacts.Where(c => c.Id == contactId).SelectMany(c => c.People.Select(p => p.PersonId)).ToListAsync(ct);
+
+    /// <summary>The children in a family's early help episode.</summary>
+    public async Task<IReadOnlyCollection<Guid>> ChildrenInEpisodeAsync(Guid episodeId, CancellationToken ct) =>
+        await db.EarlyHelpEpisodes.Where(e => e.Id == episodeId).SelectMany(e => e.Children.Select(c => c.ChildId)).ToListAsync(ct);
+
     /// <summary>The keyworker, or a manager of the team holding the episode, records on it.</summary>
     public async Task<bool> CanRecordEpisodeAsync(Guid episodeId, CancellationToken ct)
     {

@@ -59,6 +59,9 @@ public sealed class UseCaseExceptionFilter : IAsyncPageFilter
             case NotFoundException:
                 executed.Result = new NotFoundResult();
                 break;
+            case ReasonRequiredException reason:
+                executed.Result = ReasonFirst(page.HttpContext, reason.PersonId);
+                break;
             case ForbiddenException forbidden:
                 // The error page says why ("you can read this record but not change it"), not only that it refused.
                 page.HttpContext.Items[RefusalItem] = forbidden.Message;
@@ -72,6 +75,16 @@ public sealed class UseCaseExceptionFilter : IAsyncPageFilter
         executed.ExceptionHandled = true;
     }
 
+    /// <summary>
+    /// Need to know: the child's reason page, which comes back here once a reason is given (a GET's own address; after a
+    /// POST, the page the form was on).
+    /// </summary>
+    public static IActionResult ReasonFirst(HttpContext http, Guid personId)
+    {
+        var back = HttpMethods.IsGet(http.Request.Method) ? http.Request.Path + http.Request.QueryString : http.Request.Path.ToString();
+        return new RedirectResult($"/People/{personId}/Reason?returnUrl={Uri.EscapeDataString(back)}");
+    }
+
     private static string Key(string? field) => string.IsNullOrEmpty(field) ? string.Empty : $"{InputPrefix}.{field}";
 
     private static async Task<IActionResult> RedisplayAsync(PageModel page, int status, string? refusal)
@@ -81,6 +94,10 @@ public sealed class UseCaseExceptionFilter : IAsyncPageFilter
             try
             {
                 await reloads.LoadDisplayDataAsync();
+            }
+            catch (ReasonRequiredException reason)
+            {
+                return ReasonFirst(page.HttpContext, reason.PersonId);
             }
             catch (Exception e) when (e is NotFoundException or ForbiddenException or DomainRuleException or ValidationException)
             {

@@ -84,9 +84,9 @@ public sealed class ReadingPolicyTests(NeedToKnowAppFactory factory) : Integrati
     {
         var (_, holder, _, outsider, _, child) = await CaseAsync();
 
-        var refused = await Assert.ThrowsAsync<ForbiddenException>(() => SendAsUserAsync(outsider, new GetCaseNotes.Query(child)));
-        Assert.Equal(Application.Behaviours.AuthorisationBehaviour<GetCaseNotes.Query, GetCaseNotes.Result>.NeedToKnowRefusal, refused.Message);
-        await Assert.ThrowsAsync<ForbiddenException>(() => SendAsUserAsync(outsider, new GetPersonRecord.Query(child)));
+        var refused = await Assert.ThrowsAsync<ReasonRequiredException>(() => SendAsUserAsync(outsider, new GetCaseNotes.Query(child)));
+        Assert.Equal(child, refused.PersonId);
+        await Assert.ThrowsAsync<ReasonRequiredException>(() => SendAsUserAsync(outsider, new GetPersonRecord.Query(child)));
         Assert.NotNull(await SendAsUserAsync(holder, new GetPersonRecord.Query(child)));
 
         await SendAsUserAsync(outsider, new GiveReadingReason.Command { PersonId = child, Reason = "Covering the duty phone tonight" });

@@ -34,6 +34,8 @@ public sealed class ReasonModel(ISender sender, Microsoft.Extensions.Options.IOp
         }
 
         await Sender.Send(Input);
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl!.StartsWith($"/People/{id}", StringComparison.OrdinalIgnoreCase) ? ReturnUrl : $"/People/{id}");
+        // Back to where they were going: this record's page, or a contact or family's early help naming the child. Only an
+        // address on this site (IsLocalUrl refuses "//host" and "/\\host").
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : $"/People/{id}");
     }
 }
