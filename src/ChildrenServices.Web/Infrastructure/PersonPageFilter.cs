@@ -14,8 +14,9 @@ namespace ChildrenServices.Web.Infrastructure;
 /// <see cref="MergedRecordRedirect"/>);</item>
 /// <item>a GET of a page marked <c>[PersonPage(Records = true)]</c> refuses at once (403) a user who may read
 /// the record but not record on it;</item>
-/// <item>a POST loads nothing before its handler (the command's own rules decide), and the person is loaded
-/// only if the page is shown again (a refused form), just before it renders.</item>
+/// <item>a POST asks only whether the user may see the person (a 404 before any handler if not); the command's own
+/// rules decide the rest, and the person is loaded only if the page is shown again (a refused form), just before
+/// it renders.</item>
 /// </list>
 /// It runs inside <see cref="UseCaseExceptionFilter"/> and <see cref="MergedRecordRedirect"/> (a higher
 /// order), so what it throws becomes their 404, 403 or redirect.
