@@ -7,6 +7,11 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using ChildrenServices.Application.Allocations;
+using ChildrenServices.Application.FrontDoor;
+using ChildrenServices.Application.LookedAfter;
+using ChildrenServices.Application.People;
+using ChildrenServices.Application.People.Merging;
+using ChildrenServices.Application.SocialCare;
 using ChildrenServices.DemoData;
 using ChildrenServices.Domain.Allocations;
 using ChildrenServices.Domain.People;
@@ -139,8 +144,155 @@ public sealed partial class CanaryCrawlTests(CanaryCrawlAppFactory factory) : In
         {
             PersonId = held[1], ToTeamId = teams["Children Looked After"], HandoverNote = "Accommodated under section 20 last week.",
         });
+
+        await StageFormsAsync(sam);
         await Factory.SaveSnapshotAsync();
     }
+
+    /// <summary>Children the set-up put in a state of its own (<see cref="StageFormsAsync"/>): not picked as an example of their kind.</summary>
+    private readonly HashSet<Guid> staged = [];
+
+    /// <summary>The pages of the forms the demo data never shows, staged by the set-up: every crawler opens them first.</summary>
+    private readonly List<string> stagedPages = [];
+
+    /// <summary>
+    /// Puts in place, through the real use cases and as the demo user whose work it is, what the demo council has none of and
+    /// the forms about it need: a decision waiting for sign-off, a section 47 that needs a conference, pre-proceedings that
+    /// decided to issue, a missing episode still open and one to interview about, a deprivation of liberty order in force, an
+    /// undoable merge, an authenticator with its recovery codes, and someone for a canary search to find.
+    /// </summary>
+    private async Task StageFormsAsync(Guid sam)
+    {
+        // A front-door decision where sign-off is required (the setting on only while it is made): Priya decides, Sam signs off.
+        var priya = await StaffIdAsync("frontdoor@demo.example");
+        var contact = await WithDbAsync(db => db.Contacts.Where(c => c.Status == Domain.FrontDoor.ContactStatus.AwaitingDecision)
+            .OrderByDescending(c => c.ReceivedAtUtc).Select(c => new { c.Id, c.Version }).FirstAsync());
+        var settings = Factory.Services.GetRequiredService<FrontDoorSettings>();
+        settings.DecisionsNeedManagerSignOff = true;
+        try
+        {
+            await SendAsUserAsync(priya, new DecideContact.Command
+            {
+                ContactId = contact.Id, Version = contact.Version, Outcome = Domain.FrontDoor.ContactOutcome.NoFurtherAction,
+                Rationale = "The school has already put support in place; no role for children's social care.",
+            });
+        }
+        finally
+        {
+            settings.DecisionsNeedManagerSignOff = false;
+        }
+
+        stagedPages.Add($"/FrontDoor/Contacts/{contact.Id}/SignOff");
+
+        // Three children on an open referral with no child protection or pre-proceedings history, each with the worker who leads.
+        var fresh = await WithDbAsync(db => db.Referrals
+            .Where(r => r.Status == Domain.SocialCare.ReferralStatus.Open && !r.NoFurtherAction
+                && !db.ChildProtectionEnquiries.Any(e => e.ChildId == r.ChildId) && !db.ChildProtectionPlans.Any(p => p.ChildId == r.ChildId)
+                && !db.PreProceedings.Any(p => p.ChildId == r.ChildId) && !db.PeriodsOfCare.Any(p => p.ChildId == r.ChildId)
+                && db.People.Any(p => p.Id == r.ChildId && p.Restriction == null && p.MergedIntoId == null))
+            .Select(r => new
+            {
+                r.ChildId, r.ReferralDate,
+                Worker = db.Allocations.Where(a => a.ChildId == r.ChildId && a.EndedOn == null && a.Role == AllocationRole.Lead).Select(a => (Guid?)a.WorkerId).FirstOrDefault(),
+            })
+            .Where(r => r.Worker != null).OrderBy(r => r.ReferralDate).ThenBy(r => r.ChildId).Take(3).ToListAsync());
+        Assert.True(fresh.Count == 3, $"The demo council has {fresh.Count} children on an open referral with no child protection history to stage forms on");
+        DateOnly NotBefore(DateOnly earliest, int daysAgo) => Today.AddDays(-daysAgo) < earliest ? earliest : Today.AddDays(-daysAgo);
+
+        // A section 47 enquiry that concluded a conference is needed: the initial conference form, for the reviewing officer.
+        var (cpChild, cpReferred, cpWorker) = (fresh[0].ChildId, fresh[0].ReferralDate, fresh[0].Worker!.Value);
+        var strategyOn = NotBefore(cpReferred, 3);
+        var enquiry = await SendAsUserAsync(cpWorker, new RecordStrategyDiscussion.Command
+        {
+            PersonId = cpChild, HeldOn = strategyOn, Agencies = "Police, school, health visitor", Section47 = true, Rationale = "Unexplained injury reported by the school.",
+        });
+        await SendAsUserAsync(cpWorker, new RecordSection47Outcome.Command
+        {
+            PersonId = cpChild, EnquiryId = enquiry, Version = await WithDbAsync(db => db.ChildProtectionEnquiries.Where(e => e.Id == enquiry).Select(e => e.Version).SingleAsync()),
+            ConcludedOn = NotBefore(strategyOn, 1), Findings = "Significant harm likely: a conference is needed.", ConferenceNeeded = true,
+        });
+        staged.Add(cpChild);
+        stagedPages.Add($"/People/{cpChild}/ChildProtection/Conference");
+
+        // Pre-proceedings whose letter went and whose legal planning meeting decided to issue: the court application form.
+        var (ppChild, ppReferred, ppWorker) = (fresh[1].ChildId, fresh[1].ReferralDate, fresh[1].Worker!.Value);
+        var ppStarted = NotBefore(ppReferred, 20);
+        var pp = await SendAsUserAsync(ppWorker, new StartPreProceedings.Command { PersonId = ppChild, StartedOn = ppStarted, Rationale = "Neglect has continued despite support." });
+        Task<Guid> PpVersionAsync() => WithDbAsync(db => db.PreProceedings.Where(p => p.Id == pp).Select(p => p.Version).SingleAsync());
+        await SendAsUserAsync(ppWorker, new RecordLetterBeforeProceedings.Command
+        {
+            PersonId = ppChild, PreProceedingsId = pp, Version = await PpVersionAsync(), LetterSentOn = ppStarted, FgdmOffered = false,
+            FgdmNotOfferedReason = "The family network has already been explored.",
+        });
+        await SendAsUserAsync(ppWorker, new DecidePreProceedings.Command
+        {
+            PersonId = ppChild, PreProceedingsId = pp, Version = await PpVersionAsync(), DecidedOn = NotBefore(ppStarted, 1),
+            Outcome = Domain.SocialCare.PreProceedingsOutcome.IssueCareProceedings, DecisionRationale = "No change within the timetable: the threshold is met.",
+        });
+        staged.Add(ppChild);
+        stagedPages.Add($"/People/{ppChild}/PreProceedings/Court");
+
+        // A third such child comes into care (the demo's one looked-after child lives in supported accommodation, where no
+        // deprivation of liberty order may be made): a missing episode returned from (its return interview), one still open
+        // (the return), and an order in force (its end).
+        var (cared, careWorker) = (fresh[2].ChildId, fresh[2].Worker!.Value);
+        await SendAsUserAsync(careWorker, new BecomeLookedAfter.Command
+        {
+            PersonId = cared, StartedOn = NotBefore(fresh[2].ReferralDate, 30), LegalStatus = "C1", CategoryOfNeed = "N1", PlacementType = "U6", PlacementProvider = "PR1",
+            PlacementPostcode = "SN1 2AB", PlacementUrn = "SC123456", PlacementApproval = Domain.LookedAfter.PlacementApproval.Approved, PreviousPermanence = "Z1",
+            Carer = "Pellingham family", ReferralSourceCode = "1B", PrimaryNeedCode = "N1",
+        });
+        Task<(Guid Id, Guid Version)> PeriodAsync() => WithDbAsync(db => db.PeriodsOfCare.Where(p => p.ChildId == cared && p.EndedOn == null)
+            .Select(p => ValueTuple.Create(p.Id, p.Version)).SingleAsync());
+        var (period, version) = await PeriodAsync();
+        var back = await SendAsUserAsync(careWorker, new RecordMissingEpisode.Command { PersonId = cared, PeriodOfCareId = period, Version = version, MissingType = "M", StartedOn = Today.AddDays(-12) });
+        (period, version) = await PeriodAsync();
+        await SendAsUserAsync(careWorker, new RecordReturn.Command { PersonId = cared, PeriodOfCareId = period, Version = version, MissingEpisodeId = back, EndedOn = Today.AddDays(-11) });
+        (period, version) = await PeriodAsync();
+        var away = await SendAsUserAsync(careWorker, new RecordMissingEpisode.Command { PersonId = cared, PeriodOfCareId = period, Version = version, MissingType = "M", StartedOn = Today.AddDays(-2) });
+        (period, version) = await PeriodAsync();
+        var order = await SendAsUserAsync(careWorker, new RecordDeprivationOfLiberty.Command { PersonId = cared, PeriodOfCareId = period, Version = version, StartedOn = Today.AddDays(-10) });
+        staged.Add(cared);
+        stagedPages.AddRange([
+            $"/People/{cared}/LookedAfter/Missing/{away}/Return", $"/People/{cared}/LookedAfter/Missing/{back}/Interview", $"/People/{cared}/LookedAfter/LibertyOrder/{order}/Ended",
+        ]);
+
+        // Two records of one child, merged by Sam: the merge to undo.
+        var first = await CreateChildAsync(sam, "Orrin", "Talbrecht", new DateOnly(2019, 7, 4));
+        var second = await CreateChildAsync(sam, "Orrin", "Talbrecht", new DateOnly(2019, 7, 4));
+        var merge = await SendAsUserAsync(sam, new MergeRecords.Command
+        {
+            SurvivorId = first, MergedId = second, SurvivorVersion = await VersionOfAsync(first), MergedVersion = await VersionOfAsync(second),
+        });
+        staged.UnionWith([first, second]);
+        stagedPages.Add($"/People/Merges/{merge}/Undo");
+
+        // Someone the canary search finds (it searches for the note word and the full name), so "add this person" and
+        // "choose as the related person" have a result to act on: an adult recorded by Sam beforehand.
+        var found = await SendAsUserAsync(sam, new CreatePerson.Command
+        {
+            Type = PersonType.Adult, GivenNames = $"{NoteWord} {Given}", FamilyName = Family, DateOfBirth = new DateOnly(1986, 3, 9), Sex = Sex.Female, ConfirmedNotDuplicate = true,
+        });
+        staged.Add(found);
+
+        // The data protection officer with an authenticator set up (as its set-up page has them do) and the canary password
+        // (changed on its own page), so replacing their recovery codes, which asks for the password, really does it.
+        var dpo = await StaffIdAsync("dpo@demo.example");
+        var client = ClientFor(dpo);
+        var setUp = await PageAsync(client, "/Account/Authenticator/SetUp");
+        var key = AuthenticatorKey().Match(setUp).Groups[1].Value.Replace(" ", "", StringComparison.Ordinal);
+        Assert.NotEmpty(key);
+        var code = new OtpNet.Totp(OtpNet.Base32Encoding.ToBytes(key)).ComputeTotp(Factory.Clock.GetUtcNow().UtcDateTime);
+        Assert.Equal(HttpStatusCode.OK, (await PostFormAsync(client, "/Account/Authenticator/SetUp", [F("Code", code)])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(client, "/Account/ChangePassword",
+            [F("Input.CurrentPassword", DemoDataSeeder.DemoPassword), F("Input.NewPassword", CanaryPassword), F("Input.ConfirmPassword", CanaryPassword)])).StatusCode);
+        stagedPages.Add("/Account/Authenticator");
+    }
+
+    private Task<Guid> StaffIdAsync(string email) => WithDbAsync(db => db.Staff.Where(s => s.Email == email).Select(s => s.Id).SingleAsync());
+
+    [GeneratedRegex("<code id=\"authenticator-key\">([A-Z2-7 ]+)</code>")]
+    private static partial Regex AuthenticatorKey();
 
     /// <summary>
     /// The seeded council as it was before anyone crawled: each crawler starts from it, so what one posts (a case closed,
@@ -180,16 +332,22 @@ public sealed partial class CanaryCrawlTests(CanaryCrawlAppFactory factory) : In
             await RestoreSeededCouncilAsync();
             var children = await ChildrenToStartFromAsync(id);
             var crawl = new Crawl(name, ClientFor(id), id, failures);
-            await crawl.RunAsync(["/", "/MyWork", .. children.Select(c => $"/People/{c}")]);
+            await crawl.RunAsync(["/", "/MyWork", .. stagedPages, .. children.Select(c => $"/People/{c}")]);
             coverage.Add(crawl);
         }
 
         var summary = string.Join("\n", coverage.Select(c => $"{c.Name}: {c.PagesVisited} pages, {c.FormsPosted} forms sent ({c.GetFormsSent} of them GET forms)"));
         var distinctForms = coverage.SelectMany(c => c.Posted.Select(p => p.Split(" → ")[0])).Distinct().Count();
         summary = $"{distinctForms} distinct forms in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s\n{summary}";
-        TestContext.Current.TestOutputHelper?.WriteLine(
-            $"{summary}\n\nLeft alone:\n{string.Join("\n", coverage.SelectMany(c => c.Skipped.Select(p => $"{c.Name}: {p}")))}" +
-            $"\n\nSent:\n{string.Join("\n", coverage.SelectMany(c => c.Posted.Select(p => $"{c.Name}: {p}")))}");
+        var report = $"{summary}\n\nLeft alone:\n{string.Join("\n", coverage.SelectMany(c => c.Skipped.Select(p => $"{c.Name}: {p}")))}" +
+            $"\n\nSent:\n{string.Join("\n", coverage.SelectMany(c => c.Posted.Select(p => $"{c.Name}: {p}")))}";
+        TestContext.Current.TestOutputHelper?.WriteLine(report);
+
+        // The whole report in a file too, where CANARY_CRAWL_REPORT names one: a passing run's output is otherwise not shown.
+        if (Environment.GetEnvironmentVariable("CANARY_CRAWL_REPORT") is { Length: > 0 } reportFile)
+        {
+            await File.WriteAllTextAsync(reportFile, report, TestContext.Current.CancellationToken);
+        }
 
         // Every line written: the captured message (exception text included) and Serilog's JSON event with its properties.
         string[] canaries =
@@ -211,17 +369,39 @@ public sealed partial class CanaryCrawlTests(CanaryCrawlAppFactory factory) : In
         var succeeded = captured.Select(l => UseCaseSucceeded().Match(l.Message)).Where(m => m.Success).Select(m => m.Groups["name"].Value).ToHashSet();
         string[] expected = ["CreatePerson", "UpdatePersonDetails", "RecordContact", "RecordCaseNote", "SubmitOnlineRequest", "SearchPeople", "SaveDraft", "CreateUser"];
 
+        // The forms only the staged records show (see StageFormsAsync), each posted by someone: otherwise coverage could
+        // quietly fall back to what the demo data alone reaches.
+        var kindsPosted = coverage.SelectMany(c => c.Posted.Select(p => p.Split(" → ")[0])).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var notPosted = StagedForms.Where(f => !kindsPosted.Contains(f.Key)).Select(f => $"{f.Key} ({f.Value})").ToList();
+
         Assert.Multiple(
+            () => Assert.True(notPosted.Count == 0, $"These staged forms were posted by nobody:\n{string.Join("\n", notPosted)}\n{summary}"),
             () => Assert.True(failures.Count == 0, $"{failures.Count} requests failed with a server error:\n{string.Join("\n", failures)}"),
 
             // The crawl covered the ground (forms of many kinds really sent, by every crawler, and saved) and the logs were
             // really written, properties and all: otherwise finding nothing would prove nothing.
-            () => Assert.True(distinctForms >= 135, $"Only {distinctForms} distinct forms were sent (about 165 expected): the canary would prove little.\n{summary}"),
+            () => Assert.True(distinctForms >= 175, $"Only {distinctForms} distinct forms were sent (about 186 expected): the canary would prove little.\n{summary}"),
             () => Assert.All(coverage, c => Assert.True(c.FormsPosted > 0, $"{c.Name} sent no form")),
             () => Assert.True(succeeded.Count >= 100 && expected.All(succeeded.Contains), $"{succeeded.Count} use cases succeeded; missing: {string.Join(", ", expected.Except(succeeded))}"),
             () => Assert.True(captured.Count > 1000 && written.Count > 1000 && written.Any(l => l.Contains("\"UseCase\":\"CreatePerson\"", StringComparison.Ordinal)), $"Only {captured.Count} captured and {written.Count} written log lines: the canary would prove nothing"),
             () => Assert.True(hits.Count == 0, $"Personal data reached the logs ({hits.Count} hits):\n{string.Join("\n", hits.Take(30))}"));
     }
+
+    /// <summary>Forms the demo data alone never shows, by kind as the crawl notes them, with what the set-up staged for each.</summary>
+    private static readonly Dictionary<string, string> StagedForms = new()
+    {
+        ["POST /frontdoor/contacts/{id}/signoff handler="] = "a decision awaiting sign-off, for a manager",
+        ["POST /people/{id}/childprotection/conference handler="] = "a section 47 that needs a conference, for the reviewing officer",
+        ["POST /people/{id}/childprotection/transferin handler="] = "an open referral with no plan or enquiry, for the reviewing officer",
+        ["POST /people/{id}/preproceedings/court handler="] = "pre-proceedings decided to issue, for the worker",
+        ["POST /people/{id}/lookedafter/libertyorder/{id}/ended handler="] = "an order in force, for the looked-after team",
+        ["POST /people/{id}/lookedafter/missing/{id}/return handler="] = "a missing episode still open",
+        ["POST /people/{id}/lookedafter/missing/{id}/interview handler="] = "a missing episode returned from",
+        ["POST /people/merges/{id}/undo handler="] = "a merge by the team manager",
+        ["POST /account/authenticator handler=recoverycodes"] = "the data protection officer's authenticator",
+        ["POST /frontdoor/contacts/{id}/people handler="] = "a person the canary search finds, to add to a contact",
+        ["POST /people/{id}/relationships/add handler="] = "a person the canary search finds, to relate",
+    };
 
     [GeneratedRegex(@"Use case (?<name>\w+) by user \S+ succeeded")]
     private static partial Regex UseCaseSucceeded();
@@ -232,7 +412,7 @@ public sealed partial class CanaryCrawlTests(CanaryCrawlAppFactory factory) : In
     /// </summary>
     private Task<List<Guid>> ChildrenToStartFromAsync(Guid userId) => WithDbAsync(async db =>
     {
-        var open = db.People.Where(p => p.Type == PersonType.Child && p.Restriction == null && p.MergedIntoId == null).Select(p => p.Id);
+        var open = db.People.Where(p => p.Type == PersonType.Child && p.Restriction == null && p.MergedIntoId == null && !staged.Contains(p.Id)).Select(p => p.Id);
         var managed = db.Teams.Where(t => t.ManagerId == userId).Select(t => t.Id);
         var held = db.Allocations.Where(a => a.EndedOn == null && (a.WorkerId == userId || managed.Contains(a.TeamId))).Select(a => a.ChildId);
         async Task<Guid?> PickAsync(IQueryable<Guid> children) =>
