@@ -100,7 +100,7 @@ public sealed class AuthorisationBehaviour<TMessage, TResponse>(
             throw new NotFoundException("Page not found");
         }
 
-        if (message is IContactScoped readContact && reading.Value.ReadingPolicy == ReadingPolicy.NeedToKnow)
+        if (message is IContactScoped readContact and not IBaseCommand && reading.Value.ReadingPolicy == ReadingPolicy.NeedToKnow)
         {
             await RequireReasonIfNeededAsync(await access.PeopleOnContactAsync(readContact.ContactId, cancellationToken), name, cancellationToken);
         }
@@ -113,7 +113,7 @@ public sealed class AuthorisationBehaviour<TMessage, TResponse>(
             throw new NotFoundException("Page not found");
         }
 
-        if (message is IEpisodeScoped readEpisode && reading.Value.ReadingPolicy == ReadingPolicy.NeedToKnow)
+        if (message is IEpisodeScoped readEpisode and not IBaseCommand && reading.Value.ReadingPolicy == ReadingPolicy.NeedToKnow)
         {
             await RequireReasonIfNeededAsync(await access.ChildrenInEpisodeAsync(readEpisode.EpisodeId, cancellationToken), name, cancellationToken);
         }
@@ -125,7 +125,7 @@ public sealed class AuthorisationBehaviour<TMessage, TResponse>(
             logger.LogWarning(
                 "Security: user {UserId} may view but not record on early help episode {EpisodeId}, via {UseCase} (correlation {CorrelationId})",
                 user.UserId, recorded.EpisodeId, name, user.CorrelationId);
-            throw new ForbiddenException(EarlyHelp.EpisodeRecording.Refusal);
+            throw new ForbiddenException(RecordAccess.EpisodeRecordingRefusal);
         }
 
         if (message is IChildrenScoped several && several.ChildIds.Count > 0)

@@ -6,13 +6,11 @@ namespace ChildrenServices.Application.EarlyHelp;
 /// <summary>Recording on an episode is for its keyworker and the managers of its team.</summary>
 internal static class EpisodeRecording
 {
-    public const string Refusal = "Only the family's keyworker or a manager of the team can record on this episode";
-
     public static async Task EnsureCanRecordAsync(RecordAccess access, Guid episodeId, CancellationToken ct)
     {
         if (!await access.CanRecordEpisodeAsync(episodeId, ct))
         {
-            throw new ForbiddenException(Refusal);
+            throw new ForbiddenException(RecordAccess.EpisodeRecordingRefusal);
         }
     }
 

@@ -146,6 +146,9 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser user)
     public async Task<IReadOnlyCollection<Guid>> ChildrenInEpisodeAsync(Guid episodeId, CancellationToken ct) =>
         await db.EarlyHelpEpisodes.Where(e => e.Id == episodeId).SelectMany(e => e.Children.Select(c => c.ChildId)).ToListAsync(ct);
 
+    /// <summary>Why someone who may read a family's early help may not record on it.</summary>
+    public const string EpisodeRecordingRefusal = "Only the family's keyworker or a manager of the team can record on this episode";
+
     /// <summary>The keyworker, or a manager of the team holding the episode, records on it.</summary>
     public async Task<bool> CanRecordEpisodeAsync(Guid episodeId, CancellationToken ct)
     {

@@ -54,8 +54,7 @@ public sealed class PersonPageFilter : IAsyncPageFilter, IAsyncResultFilter, IOr
                     && await services.GetRequiredService<Application.Security.RecordAccess>().NeedsReasonToReadAsync(
                         id, reading, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, context.HttpContext.RequestAborted))
                 {
-                    var back = context.HttpContext.Request.Path + context.HttpContext.Request.QueryString;
-                    context.Result = new Microsoft.AspNetCore.Mvc.RedirectResult($"/People/{id}/Reason?returnUrl={Uri.EscapeDataString(back)}");
+                    context.Result = UseCaseExceptionFilter.ReasonFirst(context.HttpContext, id);
                     return;
                 }
 

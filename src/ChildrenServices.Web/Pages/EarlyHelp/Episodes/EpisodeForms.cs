@@ -16,6 +16,6 @@ public static class EpisodeForms
         var episode = await sender.Send(new GetEpisode.Query(episodeId));
         return episode.CanRecord
             ? episode
-            : throw new ForbiddenException("Only the family's keyworker or a manager of the team can record on this episode");
+            : throw new ForbiddenException(Application.Security.RecordAccess.EpisodeRecordingRefusal);
     }
 }
