@@ -397,6 +397,7 @@ public sealed class AnnexAReader(IAppDbContext db, DateOnly start, DateOnly to)
             .Select(r => new
             {
                 r.Id, r.ReferralDate, r.PrimaryNeedCode, r.ClosedOn, r.ClosureReasonCode,
+                NeedRevisions = r.PrimaryNeedRevisions.Where(v => v.RevisedOn > to).Select(v => new { v.RevisedOn, v.FromCode }).ToList(),
                 SeenAtAssessment = db.ChildAndFamilyAssessments.Where(a => a.ReferralId == r.Id).SelectMany(a => a.Seen)
                     .Where(s => s.SeenOn <= to).Max(s => (DateOnly?)s.SeenOn),
                 SeenInNeed = db.ChildInNeedPlans.Where(p => p.ReferralId == r.Id).SelectMany(p => p.Visits)
@@ -429,7 +430,7 @@ public sealed class AnnexAReader(IAppDbContext db, DateOnly start, DateOnly to)
             return Row(
                 ChildCells(child),
                 [
-                    AnnexALabels.Disability(child.DisabilityCodes), r.ReferralDate, AnnexALabels.Need(r.PrimaryNeedCode), lastSeen, closed,
+                    AnnexALabels.Disability(child.DisabilityCodes), r.ReferralDate, AnnexALabels.Need(Referral.PrimaryNeedOn(to, r.PrimaryNeedCode, r.NeedRevisions.Select(v => (v.RevisedOn, v.FromCode)))), lastSeen, closed,
                     closed is null ? null : AnnexALabels.Closure(r.ClosureReasonCode), AnnexALabels.Status(status),
                 ],
                 AllocatedCells(leads[k.Child], r.ReferralDate, closed ?? to));
@@ -437,7 +438,7 @@ public sealed class AnnexAReader(IAppDbContext db, DateOnly start, DateOnly to)
     }
 
     /// <summary>
-    /// Latest Category of Abuse: as it stands. Last Statutory Visit: the plan's latest visit by the period's end, and
+    /// Latest Category of Abuse: as at the period's end (the last review's by then). Last Statutory Visit: the plan's latest visit by the period's end, and
     /// whether the child was seen alone on it. Latest review conference: the plan's latest by then. Emergency protection or
     /// police protection in the last six months: a looked-after episode under L1 (police protection) or L2 (emergency
     /// protection order) in the six months to the period's end; police protection without the council accommodating the
@@ -456,6 +457,7 @@ public sealed class AnnexAReader(IAppDbContext db, DateOnly start, DateOnly to)
                 LastVisitAlone = p.Visits.Where(v => v.VisitedOn <= to).OrderByDescending(v => v.VisitedOn).ThenByDescending(v => v.SeenAlone)
                     .Select(v => (bool?)v.SeenAlone).FirstOrDefault(),
                 LastReview = p.Reviews.Where(r => r.HeldOn <= to).Max(r => (DateOnly?)r.HeldOn),
+                Reviews = p.Reviews.Where(r => r.HeldOn <= to).Select(r => new { r.HeldOn, r.PlanContinues, r.Category }).ToList(),
                 Protected = db.PeriodsOfCare.Where(c => c.ChildId == p.ChildId).SelectMany(c => c.Episodes)
                     .Any(e => (e.LegalStatus == "L1" || e.LegalStatus == "L2") && e.StartedOn <= to && (e.EndedOn == null || e.EndedOn >= sixMonthsBack)),
             })
@@ -476,7 +478,7 @@ public sealed class AnnexAReader(IAppDbContext db, DateOnly start, DateOnly to)
             return Row(
                 ChildCells(child),
                 [
-                    AnnexALabels.Disability(child.DisabilityCodes), p.StartedOn, AnnexALabels.CategoryOfAbuse(p.InitialCategory), AnnexALabels.CategoryOfAbuse(p.LatestCategory),
+                    AnnexALabels.Disability(child.DisabilityCodes), p.StartedOn, AnnexALabels.CategoryOfAbuse(p.InitialCategory), AnnexALabels.CategoryOfAbuse(ChildProtectionPlan.CategoryOn(to, p.InitialCategory, p.LatestCategory, p.Reviews.Select(r => (r.HeldOn, r.PlanContinues, r.Category)))),
                     p.LastVisit, p.LastVisit is null ? null : AnnexALabels.YesNo(p.LastVisitAlone), p.LastReview, ended,
                     AnnexALabels.YesNo(p.Protected), previous,
                 ],

@@ -16,7 +16,8 @@ namespace ChildrenServices.Application.Returns;
 /// <item>on each, the assessments authorised in the year or still open, the child in need plans, section 47 enquiries
 /// and child protection plans open at any point in the year, and the plans' review conferences held in it;</item>
 /// <item>as at the reference date: anything dated after 31 March (a closure, an authorisation, a conference, a plan's
-/// end, a death, a birth) is returned as not yet happened.</item>
+/// end, a death, a birth, a revised primary need, a review's new category of abuse, an ending with no further action)
+/// is returned as not yet happened.</item>
 /// </list>
 /// </summary>
 public sealed class CinCensusReader(IAppDbContext db)
@@ -67,6 +68,12 @@ public sealed class CinCensusReader(IAppDbContext db)
             .Select(r => new { r.Id, r.ChildId, r.ReferralDate, r.SourceCode, r.PrimaryNeedCode, r.ClosedOn, r.ClosureReasonCode, r.NoFurtherAction })
             .ToListAsync(ct);
 
+        // The primary need as at 31 March: a revision made since (an assessment authorised after it) is undone.
+        var needRevisions = (await EpisodesIn(year).AsNoTracking().Where(r => ids.Contains(r.ChildId))
+            .SelectMany(r => r.PrimaryNeedRevisions.Where(v => v.RevisedOn > end).Select(v => new { v.ReferralId, v.RevisedOn, v.FromCode }))
+            .ToListAsync(ct))
+            .ToLookup(v => v.ReferralId, v => (v.RevisedOn, v.FromCode));
+
         var assessments = (await db.ChildAndFamilyAssessments.AsNoTracking()
             .Where(a => ids.Contains(a.ChildId) && a.StartedOn <= end && (a.AuthorisedOn == null || a.AuthorisedOn >= start))
             .Select(a => new { a.Id, a.ReferralId, a.StartedOn, a.AuthorisedOn, a.FactorCodes })
@@ -98,17 +105,19 @@ public sealed class CinCensusReader(IAppDbContext db)
         var plans = await db.ChildProtectionPlans.AsNoTracking().Where(p => ids.Contains(p.ChildId))
             .Select(p => new { p.Id, p.ReferralId, p.ChildId, p.EnquiryId, p.StartedOn, p.EndedOn, p.InitialCategory, p.LatestCategory, p.PreviousPlansElsewhere })
             .ToListAsync(ct);
+        // Every review held by 31 March: those in the year are returned, and the last one's category is the latest as at it.
         var reviews = (await db.ChildProtectionPlans.AsNoTracking().Where(p => ids.Contains(p.ChildId))
-            .SelectMany(p => p.Reviews.Where(r => r.HeldOn >= start && r.HeldOn <= end).Select(r => new { r.PlanId, r.HeldOn }))
+            .SelectMany(p => p.Reviews.Where(r => r.HeldOn <= end).Select(r => new { r.PlanId, r.HeldOn, r.PlanContinues, r.Category }))
             .ToListAsync(ct))
-            .ToLookup(r => r.PlanId, r => r.HeldOn);
+            .ToLookup(r => r.PlanId);
         var plansByChild = plans.ToLookup(p => p.ChildId);
         var cpPlans = plans
             .Where(p => p.StartedOn <= end && (p.EndedOn == null || p.EndedOn >= start))
             .ToLookup(p => p.ReferralId, p => new CensusCpPlan(
-                p.Id, p.StartedOn, AsAt(p.EndedOn), p.InitialCategory, p.LatestCategory,
+                p.Id, p.StartedOn, AsAt(p.EndedOn), p.InitialCategory,
+                ChildProtectionPlan.CategoryOn(end, p.InitialCategory, p.LatestCategory, reviews[p.Id].Select(r => (r.HeldOn, r.PlanContinues, r.Category))),
                 ChildProtectionPlan.CountPreviousPlans(p.StartedOn, p.PreviousPlansElsewhere, plansByChild[p.ChildId].Where(o => o.Id != p.Id).Select(o => (o.StartedOn, o.PreviousPlansElsewhere))),
-                [.. reviews[p.Id].Order()]));
+                [.. reviews[p.Id].Where(r => r.HeldOn >= start).Select(r => r.HeldOn).Order()]));
         var transfersIn = plans.Where(p => p.EnquiryId == null && year.Contains(p.StartedOn)).ToLookup(p => p.ReferralId, p => p.StartedOn);
 
         var preProceedings = year.StartYear >= 2026
@@ -131,9 +140,9 @@ public sealed class CinCensusReader(IAppDbContext db)
         {
             var closed = AsAt(r.ClosedOn);
             return new CensusEpisode(
-                r.Id, r.ReferralDate, r.SourceCode, r.PrimaryNeedCode, closed, closed is null ? null : r.ClosureReasonCode,
+                r.Id, r.ReferralDate, r.SourceCode, Referral.PrimaryNeedOn(end, r.PrimaryNeedCode, needRevisions[r.Id]), closed, closed is null ? null : r.ClosureReasonCode,
                 transfersIn[r.Id].Order().Select(d => (DateOnly?)d).FirstOrDefault(),
-                r.NoFurtherAction,
+                r.NoFurtherAction && closed is not null,
                 [.. assessments[r.Id].OrderBy(a => a.StartDate)],
                 [.. cinPlans[r.Id].OrderBy(p => p.StartDate)],
                 [.. enquiries[r.Id].OrderBy(s => s.StartDate)],

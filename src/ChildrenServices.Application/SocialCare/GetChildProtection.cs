@@ -22,7 +22,8 @@ public static class GetChildProtection
 
     public sealed record Due(DueKind Kind, string What, DateOnly DueOn, RagStatus Status);
 
-    public sealed record Review(DateOnly HeldOn, bool PlanContinues, string Decision, string Chair);
+    /// <param name="Category">The category of abuse the plan continued under from the review (none when it ended the plan, or was not kept).</param>
+    public sealed record Review(DateOnly HeldOn, bool PlanContinues, string Decision, string Chair, string? Category = null);
 
     public sealed record Visit(DateOnly VisitedOn, bool ChildSeen, bool SeenAlone);
 
@@ -58,7 +59,7 @@ public static class GetChildProtection
             var today = UkTime.Today(clock);
             var planRows = plans.Select(p => new Plan(p.Id, p.Version, p.StartedOn, p.InitialCategory, p.LatestCategory, p.EndedOn, p.EndReason,
                 [.. p.CoreGroups.Select(g => g.HeldOn).Order()],
-                [.. p.Reviews.OrderBy(r => r.HeldOn).Select(r => new Review(r.HeldOn, r.PlanContinues, r.Decision, names.GetValueOrDefault(r.ChairId, "Unknown")))],
+                [.. p.Reviews.OrderBy(r => r.HeldOn).Select(r => new Review(r.HeldOn, r.PlanContinues, r.Decision, names.GetValueOrDefault(r.ChairId, "Unknown"), r.Category))],
                 [.. p.Visits.OrderBy(v => v.VisitedOn).Select(v => new Visit(v.VisitedOn, v.ChildSeen, v.SeenAlone))],
                 [.. ChildProtectionDue.ForPlan(p, rules).Select(d => new Due(d.Kind, ChildProtectionDue.Describe(d.Kind), d.DueOn, rules.StatusOf(d, today)))])
             {

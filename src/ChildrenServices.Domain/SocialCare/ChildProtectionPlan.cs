@@ -138,6 +138,18 @@ public sealed class ChildProtectionPlan : Aggregate
 
     public string LatestCategory { get; private set; }
 
+    /// <summary>
+    /// The latest category of abuse as it stood at the end of <paramref name="date"/> (the CIN census reads it as at 31
+    /// March): the category the last review conference held by then continued the plan under, else the initial one. A
+    /// review held by then that kept no category (recorded before reviews kept theirs) leaves the plan's latest category
+    /// now, the best the record holds.
+    /// </summary>
+    public static string CategoryOn(DateOnly date, string initialCategory, string latestCategory, IEnumerable<(DateOnly HeldOn, bool PlanContinues, string? Category)> reviews)
+    {
+        var held = reviews.Where(r => r.HeldOn <= date && r.PlanContinues).OrderBy(r => r.HeldOn).ToList();
+        return held.Count == 0 ? initialCategory : held[^1].Category ?? latestCategory;
+    }
+
     public DateOnly? EndedOn { get; private set; }
 
     public string? EndReason { get; private set; }
@@ -231,7 +243,7 @@ public sealed class ChildProtectionPlan : Aggregate
             LatestCategory = latestCategory;
         }
 
-        var review = new CpReview(Id, heldOn, planContinues, decision.Trim(), chairId, recordedById ?? chairId, today);
+        var review = new CpReview(Id, heldOn, planContinues, planContinues ? latestCategory : null, decision.Trim(), chairId, recordedById ?? chairId, today);
         reviews.Add(review);
         if (!planContinues)
         {
@@ -444,11 +456,12 @@ public sealed class CpReview : IPartOf<ChildProtectionPlan>
         Decision = string.Empty;
     }
 
-    internal CpReview(Guid planId, DateOnly heldOn, bool planContinues, string decision, Guid chairId, Guid recordedById, DateOnly recordedOn)
+    internal CpReview(Guid planId, DateOnly heldOn, bool planContinues, string? category, string decision, Guid chairId, Guid recordedById, DateOnly recordedOn)
     {
         PlanId = planId;
         HeldOn = heldOn;
         PlanContinues = planContinues;
+        Category = category;
         Decision = decision;
         ChairId = chairId;
         RecordedById = recordedById;
@@ -464,6 +477,13 @@ public sealed class CpReview : IPartOf<ChildProtectionPlan>
     public DateOnly HeldOn { get; private set; }
 
     public bool PlanContinues { get; private init; }
+
+    /// <summary>
+    /// The category of abuse the plan continues under from this review (none when the review ended the plan, and on
+    /// reviews recorded before it was kept), so the latest category on any past date can be read back
+    /// (<see cref="ChildProtectionPlan.CategoryOn"/>).
+    /// </summary>
+    public string? Category { get; private init; }
 
     public string Decision { get; private init; }
 

@@ -178,6 +178,13 @@ public sealed class Referral : Aggregate
     /// The primary need is revised when the assessment is authorised, if the assessment found a different main
     /// need; the front door's choice stays as the first one, and each revision is kept.
     /// </summary>
+    /// <summary>
+    /// The primary need as it stood at the end of <paramref name="date"/> (the CIN census reads it as at 31 March): the
+    /// code a revision made after that day replaced, else the code now.
+    /// </summary>
+    public static string PrimaryNeedOn(DateOnly date, string currentCode, IEnumerable<(DateOnly RevisedOn, string FromCode)> revisions) =>
+        revisions.Where(r => r.RevisedOn > date).OrderBy(r => r.RevisedOn).Select(r => r.FromCode).FirstOrDefault() ?? currentCode;
+
     public void RevisePrimaryNeed(string code, DateOnly on, Guid revisedById, Guid? assessmentId)
     {
         EnsureOpen("its primary need cannot be revised", "PrimaryNeedCode");

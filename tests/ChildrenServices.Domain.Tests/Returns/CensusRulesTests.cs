@@ -192,6 +192,61 @@ public sealed class CensusRulesTests
     }
 
     [Fact]
+    public void Rule2884_AConferenceDate_AtAnotherEpisodesCinDetailsLevel_IsRecordedTwice_AsTheDfeComparesAcrossTheChild()
+    {
+        // The open episode's section 47 had its conference on 26 November 2025; the closed episode carries the same date.
+        var across = Closed(Sound(), e => e with { InitialConferenceDate = D("2025-11-26") });
+        var another = Closed(Sound(), e => e with { InitialConferenceDate = D("2025-11-27") });
+
+        Assert.Contains(Rules.Check(across), f => f.Rule.Code == "2884");
+        Assert.DoesNotContain(Rules.Check(another), f => f.Rule.Code == "2884");
+    }
+
+    /// <summary>The DfE's schema pattern for a UPN (CIN_schema_2026.xsd).</summary>
+    private static readonly System.Text.RegularExpressions.Regex SchemaUpn = new("^[A-Za-z][0-9]{11}([0-9]|[A-Za-z])$");
+
+    [Theory]
+    [InlineData("986520011512A", "1510")] // a digit for the check letter (with a letter last, so no check letter is worked out)
+    [InlineData("-865200115123", "1510")] // not a letter at all
+    [InlineData("Y86A200115123", "1530")] // a letter among the council's number
+    [InlineData("YABC200115123", "1530")]
+    [InlineData("Y8652001151", "1540")] // too short
+    [InlineData("Y8652001151234", "1540")] // too long
+    [InlineData("Y865200115-23", "1540")]
+    public void AUpnTheSchemaRefuses_FailsAUpnRule_SoItIsPutRightOnTheRecord_NotRefusedAsTheProductsFault(string upn, string rule)
+    {
+        Assert.DoesNotMatch(SchemaUpn, upn);
+
+        Assert.Contains(Rules.Check(Sound() with { Upn = upn }), f => f.Rule.Code == rule);
+    }
+
+    [Fact]
+    public void EveryUpnNoRuleFails_MatchesTheSchema()
+    {
+        var random = new Random(2026);
+        const string characters = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ-";
+        var tried = 0;
+        for (var i = 0; i < 20_000; i++)
+        {
+            // Mostly near-valid UPNs (a real one with a character or two changed), so the rules' edges are reached.
+            var upn = "Y865200115123".ToCharArray();
+            for (var k = random.Next(1, 3); k > 0; k--)
+            {
+                upn[random.Next(upn.Length)] = characters[random.Next(characters.Length)];
+            }
+
+            var text = random.Next(10) == 0 ? new string(upn)[..random.Next(10, 13)] : new string(upn);
+            if (!Rules.Check(Sound() with { Upn = text }).Any(f => f.Rule.Code is "1510" or "1530" or "1540" or "1550"))
+            {
+                tried++;
+                Assert.Matches(SchemaUpn, text);
+            }
+        }
+
+        Assert.True(tried > 100, $"only {tried} UPNs passed the rules");
+    }
+
+    [Fact]
     public void AYoungPersonOver25_IsQueried_OnlyWhenAnEpisodeWasOpenAfterTheir25thBirthday()
     {
         // Both episodes closed before the 25th birthday (10 November 2025): no query.

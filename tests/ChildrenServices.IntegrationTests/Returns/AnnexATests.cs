@@ -112,6 +112,11 @@ public sealed class AnnexATests(AppFactory factory) : FrontDoorTestBase(factory)
             plan.RecordVisit(D(2026, 9, 29), true, false, Today);
             plan.RecordVisit(D(2026, 10, 5), true, true, Today);
 
+            // After the period: the October review moved the plan to neglect, and the need was revised to N2. The lists
+            // are as at 30 September, so they have the category and need of that day.
+            plan.RecordReview(D(2026, 10, 14), true, "NEG", "The plan continues.", chair, Today);
+            second.RevisePrimaryNeed("N2", D(2026, 10, 20), AssessmentManager, null);
+
             // Cara: a referral in August ended with no further action two days later.
             var caras = new Referral(cara, null, D(2026, 8, 3), "5D", "N4", AssessmentTeam, false, null, Calendar);
             caras.EndWithNoFurtherAction(D(2026, 8, 5), "RC7", "Needs met by the school.", AssessmentManager, new RecordedOnReferral(0, 0, 0, 0), Today);

@@ -364,6 +364,71 @@ public sealed class CinCensusTests(AppFactory factory) : FrontDoorTestBase(facto
         Assert.Empty(before.Descendants("PreProceedingsandFGDM"));
     }
 
+    /// <summary>
+    /// Read after 31 March, the census is the record as it stood on the day: a primary need revised when the assessment
+    /// was authorised in April, a category of abuse changed at a review in June and a referral ended with no further
+    /// action in April are returned as they were; the record itself shows them as they are now.
+    /// </summary>
+    [Fact]
+    public async Task WhatChangedAfter31March_IsReturnedAsItStoodOnTheDay()
+    {
+        await CouncilAsync();
+        var officer = await CreateUserAsync(Roles.PerformanceOfficer, "Dev Lindqvist");
+        var chair = await CreateUserAsync(Roles.ReviewingOfficer, "Helen Marsh");
+        var eve = await ChildAsync("Eve", NewChild() with { DateOfBirth = D(2017, 9, 3), Sex = Sex.Female, EthnicityCode = "WBRI", DisabilityCodes = ["NONE"], UpnUnknownReason = "UN2" });
+        var finn = await ChildAsync("Finn", NewChild() with { DateOfBirth = D(2019, 4, 8), Sex = Sex.Male, EthnicityCode = "WBRI", DisabilityCodes = ["NONE"], UpnUnknownReason = "UN2" });
+        await WithDbAsync(async db =>
+        {
+            // Eve: referred for N4 in March, a plan from 11 March under physical abuse, emotional abuse from the review on
+            // 25 March; after 31 March her assessment was authorised with need N1, and the June review moved the plan to neglect.
+            var referral = new Referral(eve, null, D(2026, 3, 2), "6", "N4", AssessmentTeam, false, null, Calendar);
+            var assessment = Assessed(referral, D(2026, 3, 3), D(2026, 4, 20), ["2B"]);
+            referral.RevisePrimaryNeed("N1", D(2026, 4, 20), AssessmentManager, assessment.Id);
+            var enquiry = new ChildProtectionEnquiry(referral, D(2026, 3, 4), "Police, school", true, "Bruising seen at school.", Calendar, D(2026, 3, 4));
+            enquiry.RecordSection47Outcome(D(2026, 3, 9), "Concerns substantiated.", true, D(2026, 3, 9));
+            enquiry.RecordConference(D(2026, 3, 11), ConferenceOutcome.ChildProtectionPlan, "PHY", chair, D(2026, 3, 11));
+            var plan = new ChildProtectionPlan(enquiry);
+            plan.RecordReview(D(2026, 3, 25), true, "EMO", "The plan continues.", chair, D(2026, 3, 25));
+            plan.RecordReview(D(2026, 6, 17), true, "NEG", "The plan continues.", chair, D(2026, 6, 17));
+
+            // Finn: referred on 25 March, ended with no further action on 2 April.
+            var finns = new Referral(finn, null, D(2026, 3, 25), "1B", "N5", AssessmentTeam, false, null, Calendar);
+            finns.EndWithNoFurtherAction(D(2026, 4, 2), "RC7", "Advice given; no role for children's social care.", AssessmentManager, new RecordedOnReferral(0, 0, 0, 0), D(2026, 4, 2));
+
+            db.Referrals.AddRange(referral, finns);
+            db.ChildAndFamilyAssessments.Add(assessment);
+            db.ChildProtectionEnquiries.Add(enquiry);
+            db.ChildProtectionPlans.Add(plan);
+            await db.SaveChangesAsync(Ct);
+        });
+
+        var made = await SendAsUserAsync(officer, new ProduceCinCensus.Command(Year, ConfirmErrors: true));
+        var actual = XDocument.Load(made.Path);
+        File.Delete(made.Path);
+
+        XElement EpisodeOf(string localId) =>
+            actual.Descendants("Child").Single(c => c.Element("ChildIdentifiers")!.Element("LAchildID")!.Value == localId).Elements("CINdetails").Single();
+        var eves = EpisodeOf(await LocalIdAsync(eve));
+        Assert.Equal("N4", eves.Element("PrimaryNeedCode")!.Value);
+        var evesPlan = eves.Element("ChildProtectionPlans")!;
+        Assert.Equal(("PHY", "EMO"), (evesPlan.Element("InitialCategoryOfAbuse")!.Value, evesPlan.Element("LatestCategoryOfAbuse")!.Value));
+        Assert.Equal(["2026-03-25"], evesPlan.Element("Reviews")!.Elements("CPPreviewDate").Select(e => e.Value));
+        Assert.Null(eves.Element("Assessments")!.Element("AssessmentAuthorisationDate"));
+
+        var finns = EpisodeOf(await LocalIdAsync(finn));
+        Assert.Equal("0", finns.Element("ReferralNFA")!.Value);
+        Assert.Null(finns.Element("CINclosureDate"));
+
+        // The next census, as at 31 March 2027, has them as they are now.
+        var next = await SendAsUserAsync(officer, new ProduceCinCensus.Command(new CollectionYear(2026), ConfirmErrors: true));
+        var later = XDocument.Load(next.Path);
+        File.Delete(next.Path);
+        var evesNow = later.Descendants("Child").Single(c => c.Element("ChildIdentifiers")!.Element("LAchildID")!.Value == eves.Parent!.Element("ChildIdentifiers")!.Element("LAchildID")!.Value).Elements("CINdetails").Single();
+        Assert.Equal(("N1", "NEG"), (evesNow.Element("PrimaryNeedCode")!.Value, evesNow.Element("ChildProtectionPlans")!.Element("LatestCategoryOfAbuse")!.Value));
+        var finnsNow = later.Descendants("Child").Single(c => c.Element("ChildIdentifiers")!.Element("LAchildID")!.Value == finns.Parent!.Element("ChildIdentifiers")!.Element("LAchildID")!.Value).Elements("CINdetails").Single();
+        Assert.Equal(("1", "2026-04-02"), (finnsNow.Element("ReferralNFA")!.Value, finnsNow.Element("CINclosureDate")!.Value));
+    }
+
     /// <summary>A section 47 enquiry still open on 31 March (no conference yet, none found unnecessary) is in the census.</summary>
     [Fact]
     public async Task AnOpenSection47_IsReturned_WithNoConference()

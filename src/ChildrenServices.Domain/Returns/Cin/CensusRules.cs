@@ -155,7 +155,7 @@ public sealed class CensusRules(CollectionYear year, WorkingDayCalendar calendar
             CheckEpisode(child, episode, Fail);
             CheckAssessments(episode, Fail);
             CheckCinPlans(child, episode, Fail);
-            CheckSection47s(episode, Fail);
+            CheckSection47s(child, episode, Fail);
             CheckCpPlans(child, episode, Fail);
         }
 
@@ -283,13 +283,20 @@ public sealed class CensusRules(CollectionYear year, WorkingDayCalendar calendar
             fail(R1550, null);
         }
 
-        if (upn[1..4].All(char.IsAsciiDigit) && !Ssda903Codes.IsLocalAuthorityCode(upn[1..4]))
+        // Characters 2 to 4 are a council's DfE number: anything else (a letter among them too) is not a recognised one.
+        if (!upn[1..4].All(char.IsAsciiDigit) || !Ssda903Codes.IsLocalAuthorityCode(upn[1..4]))
         {
             fail(R1530, null);
         }
 
+        // The first character is the check letter: a digit, or a letter the check never gives (I, O, S), is never right.
+        if (!UpnAlphabet.Contains(upn[0], StringComparison.Ordinal))
+        {
+            fail(R1510, null);
+        }
+
         // The check letter is worked out (and so checked) only for a UPN whose characters 2 to 13 are all digits.
-        if (upn[1..].All(char.IsAsciiDigit))
+        else if (upn[1..].All(char.IsAsciiDigit))
         {
             var sum = 0;
             for (var i = 1; i < 13; i++)
@@ -615,7 +622,7 @@ public sealed class CensusRules(CollectionYear year, WorkingDayCalendar calendar
         }
     }
 
-    private void CheckSection47s(CensusEpisode episode, Action<CensusRule, Guid?> fail)
+    private void CheckSection47s(CensusChild child, CensusEpisode episode, Action<CensusRule, Guid?> fail)
     {
         foreach (var s in episode.Section47s)
         {
@@ -646,7 +653,8 @@ public sealed class CensusRules(CollectionYear year, WorkingDayCalendar calendar
                     fail(R8875, s.Id);
                 }
 
-                if (episode.InitialConferenceDate == held)
+                // Rule 2884 as the DfE reads it: the conference date at any of the child's episodes' CINdetails level.
+                if (child.Episodes.Any(e => e.InitialConferenceDate == held))
                 {
                     fail(R2884, s.Id);
                 }

@@ -245,6 +245,7 @@ internal sealed class CpReviewConfiguration : IEntityTypeConfiguration<CpReview>
         builder.ToTable("ChildProtectionReviews");
         builder.HasKey(r => r.Id);
         builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Category).HasMaxLength(5);
         builder.Property(r => r.Decision).HasMaxLength(ChildProtectionPlan.TextLimit);
         builder.HasOne<StaffMember>().WithMany().HasForeignKey(r => r.ChairId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -2784,6 +2784,10 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("Category")
+                        .HasMaxLength(5)
+                        .HasColumnType("nvarchar(5)");
+
                     b.Property<Guid>("ChairId")
                         .HasColumnType("uniqueidentifier");
 

@@ -2778,6 +2778,10 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Category")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ChairId")
                         .HasColumnType("TEXT");
 

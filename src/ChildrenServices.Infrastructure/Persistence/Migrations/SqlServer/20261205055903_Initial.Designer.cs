@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261205005640_Initial")]
+    [Migration("20261205055903_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2786,6 +2786,10 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(5)
+                        .HasColumnType("nvarchar(5)");
 
                     b.Property<Guid>("ChairId")
                         .HasColumnType("uniqueidentifier");

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261205005634_Initial")]
+    [Migration("20261205055855_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2779,6 +2779,10 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
             modelBuilder.Entity("ChildrenServices.Domain.SocialCare.CpReview", b =>
                 {
                     b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(5)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ChairId")
