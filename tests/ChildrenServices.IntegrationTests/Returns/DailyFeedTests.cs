@@ -144,19 +144,27 @@ public sealed class DailyFeedTests(AppFactory factory) : FrontDoorTestBase(facto
             ]
             """), caras["child_looked_after_placements"]), caras.ToJsonString());
 
-        // A restricted record's child goes without a name (and, restricted since the last run, goes again).
+        // A restricted record's child goes without a name. Restricted since her name was sent, Cara's personal details are
+        // purged at the DfE (the API's child_details purge: her social care data stays), then go again without the name.
         Assert.Equal("Cara", Child(request, cara)["child_details"]!["first_name"]!.GetValue<string>());
         await WithDbAsync(db => db.People.Where(p => p.Id == council.Cara).ExecuteUpdateAsync(s => s.SetProperty(p => p.Restriction, RestrictionReason.Adoption), Ct));
         var restricted = await RunAsync();
-        Assert.Equal(1, restricted.Sent);
+        Assert.Equal((0, 1, 2), (restricted.Sent, restricted.Purged, restricted.Unchanged));
+        Assert.Empty(api.Problems);
+        Assert.True(
+            JsonNode.DeepEquals(JsonNode.Parse($$"""[{ "la_child_id": "{{cara}}", "child_details": { "purge": true } }]"""), api.Requests.Last().Body),
+            api.Requests.Last().Body.ToJsonString());
+        var resent = await RunAsync();
+        Assert.Equal((1, 0, 2), (resent.Sent, resent.Purged, resent.Unchanged));
         var details = Assert.Single(api.Requests.Last().Body)!["child_details"]!.AsObject();
-        Assert.False(details.ContainsKey("first_name") || details.ContainsKey("surname"), details.ToJsonString());
+        Assert.False(details.ContainsKey("first_name") || details.ContainsKey("surname") || details.ContainsKey("purge"), details.ToJsonString());
         Assert.Equal("2014-03-03", details["date_of_birth"]!.GetValue<string>());
+        Assert.Equal(2, Child(api.Requests.Last(), cara)["social_care_episodes"]![0]!["child_looked_after_placements"]!.AsArray().Count);
 
-        // Nothing changed: nothing is sent.
+        // Nothing changed: nothing is sent, and the name already purged is not purged again.
         var second = await RunAsync();
-        Assert.Equal((0, 3, 0), (second.Sent, second.Unchanged, second.Requests));
-        Assert.Equal(2, api.Requests.Count);
+        Assert.Equal((0, 3, 0, 0), (second.Sent, second.Unchanged, second.Purged, second.Requests));
+        Assert.Equal(3, api.Requests.Count);
 
         // Ada's ethnicity is corrected: only she goes.
         await WithDbAsync(db => db.People.Where(p => p.Id == council.Ada).ExecuteUpdateAsync(s => s.SetProperty(p => p.EthnicityCode, "WIRI"), Ct));
@@ -166,7 +174,9 @@ public sealed class DailyFeedTests(AppFactory factory) : FrontDoorTestBase(facto
         Assert.Equal("WIRI", Assert.Single(changed.Body)!["child_details"]!["ethnicity"]!.GetValue<string>());
 
         var log = await WithDbAsync(db => db.FeedSends.OrderBy(s => s.StartedAtUtc).ThenBy(s => s.Id).ToListAsync(Ct));
-        Assert.Equal([(3, FeedSendOutcome.Accepted, 200), (1, FeedSendOutcome.Accepted, 200), (1, FeedSendOutcome.Accepted, 200)], log.Select(s => (s.Children, s.Outcome!.Value, s.Status!.Value)).ToList());
+        Assert.Equal(
+            [(3, 0, FeedSendOutcome.Accepted, 200), (0, 1, FeedSendOutcome.Accepted, 200), (1, 0, FeedSendOutcome.Accepted, 200), (1, 0, FeedSendOutcome.Accepted, 200)],
+            log.Select(s => (s.Children, s.Purges, s.Outcome!.Value, s.Status!.Value)).ToList());
         Assert.Equal(api.Requests.Select(r => r.Receipt), log.Select(s => s.Receipt));
     }
 

@@ -79,7 +79,10 @@ public sealed partial class DailyFeedRunner(IAppDbContext db, IDailyFeedTranspor
 
     private readonly DailyFeedOptions settings = options.Value;
 
-    private sealed record Item(Guid ChildId, string LaChildId, byte[] Json, string Hash, IReadOnlyList<string> Episodes, bool Purge);
+    /// <param name="Purge">The whole child purged.</param>
+    /// <param name="NameHeld">The data sent holds the child's name.</param>
+    /// <param name="DetailsPurge">Only the child's personal details purged (a record restricted since its name was sent).</param>
+    private sealed record Item(Guid ChildId, string LaChildId, byte[] Json, string Hash, IReadOnlyList<string> Episodes, bool Purge, bool NameHeld = false, bool DetailsPurge = false);
 
     public async Task<DailyFeedRun> RunAsync(CancellationToken ct)
     {
@@ -129,7 +132,6 @@ public sealed partial class DailyFeedRunner(IAppDbContext db, IDailyFeedTranspor
             seen.Add(childId);
             var json = JsonSerializer.SerializeToUtf8Bytes(child, FeedChild.Json);
             var hash = Convert.ToHexString(SHA256.HashData(json));
-            var episodes = child.Keys();
             states.TryGetValue(childId, out var state);
             if (state is { Purged: false } && state.Hash == hash && state.LaChildId == child.LaChildId)
             {
@@ -137,18 +139,17 @@ public sealed partial class DailyFeedRunner(IAppDbContext db, IDailyFeedTranspor
                 continue;
             }
 
-            // What the destination holds that is gone (a referral withdrawn, an item within an episode removed or moved) goes
-            // with a purge flag; a child now under a new local ID is purged under the old one first.
-            IReadOnlyList<string> held = state is { Purged: false } ? state.EpisodeIds : [];
-            if (state is { Purged: false } && state.LaChildId != child.LaChildId)
+            // A record restricted since its name was sent: the destination's copy of the child's personal details is purged
+            // first, and the details go again without the name on the next run (the social care data stays throughout).
+            if (state is { Purged: false, NameHeld: true } && state.LaChildId == child.LaChildId && !child.HasName)
             {
-                pending.Add(new Item(childId, state.LaChildId, JsonSerializer.SerializeToUtf8Bytes(new FeedChild(state.LaChildId, Purge: true), FeedChild.Json), string.Empty, [], true));
-                held = [];
+                pending.Add(new Item(childId, child.LaChildId, JsonSerializer.SerializeToUtf8Bytes(FeedChild.DetailsPurgeOf(child.LaChildId), FeedChild.Json), string.Empty, state.EpisodeIds, false, DetailsPurge: true));
+            }
+            else
+            {
+                QueueChild(childId, child, json, hash, state, pending);
             }
 
-            var withPurges = child.WithPurgesOf(held);
-            var body = ReferenceEquals(withPurges, child) ? json : JsonSerializer.SerializeToUtf8Bytes(withPurges, FeedChild.Json);
-            pending.Add(new Item(childId, child.LaChildId, body, hash, episodes, false));
             if (run.Stopped)
             {
                 break;
@@ -184,6 +185,24 @@ public sealed partial class DailyFeedRunner(IAppDbContext db, IDailyFeedTranspor
         return new DailyFeedRun(runId, destination, transport.WritesFiles, run.Read, run.Sent, run.Purged, run.Unchanged, run.Requests, run.Failed, notSent, run.Stopped);
     }
 
+    /// <summary>
+    /// The child's data, with a purge flag for what the destination holds that is gone (a referral withdrawn, an item within
+    /// an episode removed or moved); a child now under a new local ID is purged under the old one first.
+    /// </summary>
+    private static void QueueChild(Guid childId, FeedChild child, byte[] json, string hash, FeedChildState? state, List<Item> pending)
+    {
+        IReadOnlyList<string> held = state is { Purged: false } ? state.EpisodeIds : [];
+        if (state is { Purged: false } && state.LaChildId != child.LaChildId)
+        {
+            pending.Add(new Item(childId, state.LaChildId, JsonSerializer.SerializeToUtf8Bytes(new FeedChild(state.LaChildId, Purge: true), FeedChild.Json), string.Empty, [], true));
+            held = [];
+        }
+
+        var withPurges = child.WithPurgesOf(held);
+        var body = ReferenceEquals(withPurges, child) ? json : JsonSerializer.SerializeToUtf8Bytes(withPurges, FeedChild.Json);
+        pending.Add(new Item(childId, child.LaChildId, body, hash, child.Keys(), false, child.HasName));
+    }
+
     private sealed class Counts
     {
         public int Read;
@@ -206,7 +225,7 @@ public sealed partial class DailyFeedRunner(IAppDbContext db, IDailyFeedTranspor
         }
 
         var body = Body(items);
-        var send = new FeedSend(runId, transport.Destination, clock.GetUtcNow().UtcDateTime, items.Count(i => !i.Purge), items.Count(i => i.Purge));
+        var send = new FeedSend(runId, transport.Destination, clock.GetUtcNow().UtcDateTime, items.Count(i => !i.Purge && !i.DetailsPurge), items.Count(i => i.Purge || i.DetailsPurge));
         db.FeedSends.Add(send);
         run.Requests++;
         FeedAnswer answer;
@@ -254,7 +273,12 @@ public sealed partial class DailyFeedRunner(IAppDbContext db, IDailyFeedTranspor
                     db.FeedChildStates.Add(state);
                 }
 
-                if (item.Purge && item.LaChildId == state.LaChildId)
+                if (item.DetailsPurge)
+                {
+                    state.AcceptDetailsPurge(now);
+                    run.Purged++;
+                }
+                else if (item.Purge && item.LaChildId == state.LaChildId)
                 {
                     state.AcceptPurge(now);
                     run.Purged++;
@@ -266,7 +290,7 @@ public sealed partial class DailyFeedRunner(IAppDbContext db, IDailyFeedTranspor
                 }
                 else
                 {
-                    state.Accept(item.LaChildId, item.Hash, item.Episodes, now);
+                    state.Accept(item.LaChildId, item.Hash, item.Episodes, item.NameHeld, now);
                     run.Sent++;
                 }
             }

@@ -21,6 +21,16 @@ public sealed record FeedChild(
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
+    /// <summary>Whether the child's name goes with the data (a restricted record's child goes without one).</summary>
+    [JsonIgnore]
+    public bool HasName => ChildDetails is { } d && (d.FirstName is not null || d.Surname is not null);
+
+    /// <summary>
+    /// The API's purge of the child's personal details only (child_details.purge): the social care data stays. Sent for a
+    /// child whose name the destination holds once the record is restricted.
+    /// </summary>
+    public static FeedChild DetailsPurgeOf(string laChildId) => new(laChildId, ChildDetails: new FeedChildDetails(Purge: true));
+
     /// <summary>
     /// What this child's data holds, as keys to remember: each episode's id, and each item within one as "episode/kind/id"
     /// (<see cref="Domain.Returns.Feed.FeedChildState.Episodes"/>).
@@ -76,18 +86,20 @@ public sealed record FeedChild(
     }
 }
 
+/// <param name="Purge">True only in <see cref="FeedChild.DetailsPurgeOf"/>, which sends nothing else.</param>
 public sealed record FeedChildDetails(
-    [property: JsonPropertyName("unique_pupil_number")] string? UniquePupilNumber,
-    [property: JsonPropertyName("unique_pupil_number_unknown_reason")] string? UniquePupilNumberUnknownReason,
-    [property: JsonPropertyName("first_name")] string? FirstName,
-    [property: JsonPropertyName("surname")] string? Surname,
-    [property: JsonPropertyName("date_of_birth")] DateOnly? DateOfBirth,
-    [property: JsonPropertyName("expected_date_of_birth")] DateOnly? ExpectedDateOfBirth,
-    [property: JsonPropertyName("sex")] string Sex,
-    [property: JsonPropertyName("ethnicity")] string? Ethnicity,
-    [property: JsonPropertyName("disabilities")] IReadOnlyList<string>? Disabilities,
-    [property: JsonPropertyName("uasc_flag")] bool UascFlag,
-    [property: JsonPropertyName("uasc_end_date")] DateOnly? UascEndDate);
+    [property: JsonPropertyName("unique_pupil_number")] string? UniquePupilNumber = null,
+    [property: JsonPropertyName("unique_pupil_number_unknown_reason")] string? UniquePupilNumberUnknownReason = null,
+    [property: JsonPropertyName("first_name")] string? FirstName = null,
+    [property: JsonPropertyName("surname")] string? Surname = null,
+    [property: JsonPropertyName("date_of_birth")] DateOnly? DateOfBirth = null,
+    [property: JsonPropertyName("expected_date_of_birth")] DateOnly? ExpectedDateOfBirth = null,
+    [property: JsonPropertyName("sex")] string? Sex = null,
+    [property: JsonPropertyName("ethnicity")] string? Ethnicity = null,
+    [property: JsonPropertyName("disabilities")] IReadOnlyList<string>? Disabilities = null,
+    [property: JsonPropertyName("uasc_flag")] bool? UascFlag = null,
+    [property: JsonPropertyName("uasc_end_date")] DateOnly? UascEndDate = null,
+    [property: JsonPropertyName("purge")] bool? Purge = null);
 
 /// <param name="Purge">True only on an episode sent before and withdrawn since: the DfE removes it.</param>
 public sealed record FeedEpisode(

@@ -51,14 +51,21 @@ public sealed class FeedChildState : Common.IStandaloneRecord
 
     public bool Purged { get; private set; }
 
+    /// <summary>
+    /// Whether the destination holds the child's name: a record restricted since it was sent with one has its personal
+    /// details purged (the API's child_details purge), then sent again without the name.
+    /// </summary>
+    public bool NameHeld { get; private set; }
+
     /// <summary>The episode and item keys last accepted.</summary>
     public IReadOnlyList<string> EpisodeIds => Episodes.Length == 0 ? [] : Episodes.Split(',');
 
-    public void Accept(string laChildId, string hash, IEnumerable<string> episodes, DateTime atUtc)
+    public void Accept(string laChildId, string hash, IEnumerable<string> episodes, bool nameHeld, DateTime atUtc)
     {
         LaChildId = laChildId;
         Hash = hash;
         Episodes = string.Join(',', episodes);
+        NameHeld = nameHeld;
         AcceptedAtUtc = atUtc;
         Purged = false;
     }
@@ -67,8 +74,20 @@ public sealed class FeedChildState : Common.IStandaloneRecord
     {
         Hash = string.Empty;
         Episodes = string.Empty;
+        NameHeld = false;
         AcceptedAtUtc = atUtc;
         Purged = true;
+    }
+
+    /// <summary>
+    /// The destination removed the child's personal details (and so the name) but keeps the social care data: the hash is
+    /// cleared, so the child's details go again, without the name, on the next run.
+    /// </summary>
+    public void AcceptDetailsPurge(DateTime atUtc)
+    {
+        Hash = string.Empty;
+        NameHeld = false;
+        AcceptedAtUtc = atUtc;
     }
 }
 

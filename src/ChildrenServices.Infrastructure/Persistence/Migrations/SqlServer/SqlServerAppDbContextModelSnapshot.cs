@@ -2275,6 +2275,9 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<bool>("NameHeld")
+                        .HasColumnType("bit");
+
                     b.Property<bool>("Purged")
                         .HasColumnType("bit");
 

@@ -2269,6 +2269,9 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("NameHeld")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("Purged")
                         .HasColumnType("INTEGER");
 

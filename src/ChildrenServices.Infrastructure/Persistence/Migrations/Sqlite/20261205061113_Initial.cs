@@ -103,7 +103,8 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Episodes = table.Column<string>(type: "TEXT", nullable: false),
                     AcceptedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Purged = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Purged = table.Column<bool>(type: "INTEGER", nullable: false),
+                    NameHeld = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -103,7 +103,8 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     Hash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
                     Episodes = table.Column<string>(type: "nvarchar(max)", nullable: false),
                     AcceptedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Purged = table.Column<bool>(type: "bit", nullable: false)
+                    Purged = table.Column<bool>(type: "bit", nullable: false),
+                    NameHeld = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
