@@ -102,6 +102,8 @@ public interface IAppDbContext
     /// <summary>The daily feed's send log: every request and its answer.</summary>
     DbSet<Domain.Returns.Feed.FeedSend> FeedSends { get; }
 
+    DbSet<Domain.Returns.Feed.FeedRunLease> FeedRunLeases { get; }
+
     /// <summary>The model, for use cases that must cover every entity (merging finds every reference to a person in it).</summary>
     Microsoft.EntityFrameworkCore.Metadata.IModel Model { get; }
 

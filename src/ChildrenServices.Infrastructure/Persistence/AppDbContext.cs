@@ -114,6 +114,8 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? user,
 
     public DbSet<Domain.Returns.Feed.FeedSend> FeedSends => Set<Domain.Returns.Feed.FeedSend>();
 
+    public DbSet<Domain.Returns.Feed.FeedRunLease> FeedRunLeases => Set<Domain.Returns.Feed.FeedRunLease>();
+
     /// <summary>Changes saved while an administrative use case captures them (<see cref="CaptureChanges"/>); null when none is.</summary>
     private List<AuditedChange>? captured;
 

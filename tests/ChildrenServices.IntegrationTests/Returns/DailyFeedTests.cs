@@ -257,6 +257,106 @@ public sealed class DailyFeedTests(AppFactory factory) : FrontDoorTestBase(facto
         Assert.Equal(0, (await RunAsync()).Sent);
     }
 
+    /// <summary>The API's transport, with something done before each request is sent (a test's hook).</summary>
+    private sealed class Hooked(IDailyFeedTransport inner, Func<int, Task> beforeSend) : IDailyFeedTransport
+    {
+        private int sends;
+
+        public string Destination => inner.Destination;
+
+        public bool WritesFiles => inner.WritesFiles;
+
+        public async Task<FeedAnswer> SendAsync(ReadOnlyMemory<byte> body, string laCode, CancellationToken ct)
+        {
+            await beforeSend(++sends);
+            return await inner.SendAsync(body, laCode, ct);
+        }
+    }
+
+    private IDailyFeedTransport Api()
+    {
+        var options = Options.Create(new DailyFeedOptions { Endpoint = api.Address, ApiKey = CscApiServer.Key });
+        return new HttpDailyFeedTransport(new HttpClient(), options);
+    }
+
+    /// <summary>
+    /// Two servers start the feed at once (the nightly run on each, or an officer's "send now" during it): the second is
+    /// told the feed is being sent and sends nothing, and once the first finishes the next run can go.
+    /// </summary>
+    [Fact]
+    public async Task TwoRunsAtOnce_OnlyOneSends_TheOtherIsToldItIsBeingSent_AndTheLeaseIsGivenBack()
+    {
+        await CouncilAsync();
+        var inFirstRequest = new TaskCompletionSource();
+        var carryOn = new TaskCompletionSource();
+        var first = RunAsync(new Hooked(Api(), async _ =>
+        {
+            inFirstRequest.TrySetResult();
+            await carryOn.Task;
+        }));
+        await inFirstRequest.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+
+        var refused = await Assert.ThrowsAsync<ChildrenServices.Domain.Common.DomainRuleException>(() => RunAsync());
+        Assert.Equal(DailyFeedRunner.AlreadyRunning, refused.Message);
+        Assert.Empty(api.Requests);
+
+        carryOn.SetResult();
+        Assert.Equal(3, (await first).Sent);
+        Assert.Single(api.Requests);
+        Assert.Null(await WithDbAsync(db => db.FeedRunLeases.Select(l => l.HolderRunId).SingleAsync(Ct)));
+        Assert.Equal((0, 3), await RunAsync() is var next ? (next.Sent, next.Unchanged) : default);
+    }
+
+    [Fact]
+    public async Task ALeaseHeldByAnotherRun_RefusesTheRun_AndOneLeftToRunOut_ByAServerThatStopped_IsTakenOver()
+    {
+        await CouncilAsync();
+        var destination = Api().Destination;
+        var otherRun = Guid.CreateVersion7();
+        await WithDbAsync(db =>
+        {
+            db.FeedRunLeases.Add(new FeedRunLease(destination, otherRun, DateTime.UtcNow.AddMinutes(10)));
+            return db.SaveChangesAsync(Ct);
+        });
+
+        await Assert.ThrowsAsync<ChildrenServices.Domain.Common.DomainRuleException>(() => RunAsync());
+        Assert.Empty(api.Requests);
+        Assert.Equal(otherRun, await WithDbAsync(db => db.FeedRunLeases.Select(l => l.HolderRunId).SingleAsync(Ct)));
+
+        await WithDbAsync(db => db.FeedRunLeases.ExecuteUpdateAsync(u => u.SetProperty(l => l.ExpiresAtUtc, DateTime.UtcNow.AddSeconds(-1)), Ct));
+        Assert.Equal(3, (await RunAsync()).Sent);
+        Assert.Null(await WithDbAsync(db => db.FeedRunLeases.Select(l => l.HolderRunId).SingleAsync(Ct)));
+    }
+
+    /// <summary>
+    /// A run that lost the feed (it ran past its lease, and another server took it over) stops before its next request
+    /// rather than send what the other is sending; what it sent before is remembered, the rest goes next run.
+    /// </summary>
+    [Fact]
+    public async Task ARunWhoseLeaseWasTakenOver_StopsBeforeItsNextRequest()
+    {
+        await CouncilAsync();
+        var otherRun = Guid.CreateVersion7();
+        var taken = new Hooked(Api(), async send =>
+        {
+            if (send == 1)
+            {
+                await WithDbAsync(db => db.FeedRunLeases.ExecuteUpdateAsync(u => u.SetProperty(l => l.HolderRunId, otherRun), Ct));
+            }
+        });
+
+        var run = await RunAsync(taken, batchSize: 1);
+
+        // The second child's request was not sent (not accepted); the run stopped there, so the third was not read on.
+        Assert.Equal((1, 1, true), (run.Sent, run.Failed, run.Stopped));
+        Assert.Single(api.Requests);
+        Assert.Equal(otherRun, await WithDbAsync(db => db.FeedRunLeases.Select(l => l.HolderRunId).SingleAsync(Ct)));
+
+        await WithDbAsync(db => db.FeedRunLeases.ExecuteUpdateAsync(u => u.SetProperty(l => l.HolderRunId, (Guid?)null), Ct));
+        var next = await RunAsync(batchSize: 1);
+        Assert.Equal((2, 1), (next.Sent, next.Unchanged));
+    }
+
     [Fact]
     public async Task A429OrA5xx_IsTriedAgainAfterAWait_AndTheChildrenAreSentOnceAccepted()
     {

@@ -41,6 +41,12 @@ public sealed class DailyFeedOptions
 
     public TimeOnly RunAt { get; set; } = new(2, 0);
 
+    /// <summary>
+    /// How long a run holds the feed without renewing it (it renews before every request): a server that stops part way
+    /// keeps the others out this long at most. Longer than one request can take with its retries.
+    /// </summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(15);
+
     public const int MaxBatch = 100;
 }
 
@@ -74,9 +80,6 @@ public sealed record DailyFeedRun(Guid RunId, string Destination, bool WroteFile
 /// </summary>
 public sealed partial class DailyFeedRunner(IAppDbContext db, IDailyFeedTransport transport, IOptions<DailyFeedOptions> options, TimeProvider clock, ILogger<DailyFeedRunner> logger)
 {
-    /// <summary>One run at a time in this app: two at once would both send the same change.</summary>
-    private static readonly SemaphoreSlim OneRun = new(1, 1);
-
     private readonly DailyFeedOptions settings = options.Value;
 
     /// <param name="Purge">The whole child purged.</param>
@@ -84,24 +87,73 @@ public sealed partial class DailyFeedRunner(IAppDbContext db, IDailyFeedTranspor
     /// <param name="DetailsPurge">Only the child's personal details purged (a record restricted since its name was sent).</param>
     private sealed record Item(Guid ChildId, string LaChildId, byte[] Json, string Hash, IReadOnlyList<string> Episodes, bool Purge, bool NameHeld = false, bool DetailsPurge = false);
 
+    public const string AlreadyRunning = "The feed is being sent already: wait for that run to finish";
+
+    /// <summary>
+    /// One run at a time for a destination, across every server: the run holds the destination's lease
+    /// (<see cref="FeedRunLease"/>) throughout, renewing it before each request, and stops if it ever finds it taken.
+    /// </summary>
     public async Task<DailyFeedRun> RunAsync(CancellationToken ct)
     {
-        if (!await OneRun.WaitAsync(TimeSpan.Zero, ct))
+        var runId = Guid.CreateVersion7();
+        if (!await TakeLeaseAsync(runId, ct))
         {
-            throw new Domain.Common.DomainRuleException("The feed is being sent already: wait for that run to finish", "Feed");
+            throw new Domain.Common.DomainRuleException(AlreadyRunning, "Feed");
         }
 
         try
         {
-            return await RunOnceAsync(ct);
+            return await RunOnceAsync(runId, ct);
         }
         finally
         {
-            OneRun.Release();
+            // Given back whatever happened, so the next run need not wait for it to run out.
+            await db.FeedRunLeases.Where(l => l.Destination == transport.Destination && l.HolderRunId == runId)
+                .ExecuteUpdateAsync(u => u.SetProperty(l => l.HolderRunId, (Guid?)null), CancellationToken.None);
         }
     }
 
-    private async Task<DailyFeedRun> RunOnceAsync(CancellationToken ct)
+    /// <summary>Takes the destination's lease if no run holds it, or the one that did let it run out.</summary>
+    private async Task<bool> TakeLeaseAsync(Guid runId, CancellationToken ct)
+    {
+        var destination = transport.Destination;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var until = now + settings.LeaseDuration;
+        var taken = await db.FeedRunLeases.Where(l => l.Destination == destination && (l.HolderRunId == null || l.ExpiresAtUtc < now))
+            .ExecuteUpdateAsync(u => u.SetProperty(l => l.HolderRunId, runId).SetProperty(l => l.ExpiresAtUtc, until), ct);
+        if (taken > 0)
+        {
+            return true;
+        }
+
+        if (await db.FeedRunLeases.AnyAsync(l => l.Destination == destination, ct))
+        {
+            return false;
+        }
+
+        db.FeedRunLeases.Add(new FeedRunLease(destination, runId, until));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            // Another server's first run took it at the same moment.
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+
+    /// <summary>Renews the lease before a request; false when another run holds it now (this one ran past it).</summary>
+    private async Task<bool> RenewLeaseAsync(Guid runId, CancellationToken ct)
+    {
+        var until = clock.GetUtcNow().UtcDateTime + settings.LeaseDuration;
+        return await db.FeedRunLeases.Where(l => l.Destination == transport.Destination && l.HolderRunId == runId)
+            .ExecuteUpdateAsync(u => u.SetProperty(l => l.ExpiresAtUtc, until), ct) > 0;
+    }
+
+    private async Task<DailyFeedRun> RunOnceAsync(Guid runId, CancellationToken ct)
     {
         // The API's la_code is the council's three-digit DfE LA number (the OpenAPI's path parameter), not its ONS code.
         var laCode = await db.ReturnSettings.AsNoTracking().Select(s => s.LaNumber).FirstOrDefaultAsync(ct);
@@ -110,7 +162,6 @@ public sealed partial class DailyFeedRunner(IAppDbContext db, IDailyFeedTranspor
             throw new Domain.Common.DomainRuleException("An administrator must set the council's LA number in the return settings before the daily feed can run", "Feed");
         }
 
-        var runId = Guid.CreateVersion7();
         var destination = transport.Destination;
         var states = await db.FeedChildStates.Where(s => s.Destination == destination).ToDictionaryAsync(s => s.ChildId, ct);
         var batchSize = Math.Clamp(settings.BatchSize, 1, DailyFeedOptions.MaxBatch);
@@ -224,6 +275,15 @@ public sealed partial class DailyFeedRunner(IAppDbContext db, IDailyFeedTranspor
             return;
         }
 
+        if (!await RenewLeaseAsync(runId, ct))
+        {
+            // Another run holds the feed now: sending on would send the same changes twice.
+            logger.LogWarning("Daily feed run {RunId}: another run took the feed over, so this one stops; what it did not send goes next run", runId);
+            run.Stopped = true;
+            run.Failed += items.Count;
+            return;
+        }
+
         var body = Body(items);
         var send = new FeedSend(runId, transport.Destination, clock.GetUtcNow().UtcDateTime, items.Count(i => !i.Purge && !i.DetailsPurge), items.Count(i => i.Purge || i.DetailsPurge));
         db.FeedSends.Add(send);
@@ -243,6 +303,15 @@ public sealed partial class DailyFeedRunner(IAppDbContext db, IDailyFeedTranspor
             wait = wait > settings.MaxRetryDelay ? settings.MaxRetryDelay : wait;
             logger.LogWarning("Daily feed request {SendId}: answered {Status}, try {Attempt} of {MaxAttempts}; waiting {Wait} before trying again", send.Id, answer.Status, send.Attempts, settings.MaxAttempts, wait);
             await Task.Delay(wait, clock, ct);
+            if (!await RenewLeaseAsync(runId, ct))
+            {
+                logger.LogWarning("Daily feed run {RunId}: another run took the feed over while request {SendId} waited, so this one stops; what it did not send goes next run", runId, send.Id);
+                send.Finish(FeedSendOutcome.Failed, answer.Status, null, "Not tried again: another run took the feed over", clock.GetUtcNow().UtcDateTime);
+                run.Failed += items.Count;
+                run.Stopped = true;
+                await db.SaveChangesAsync(ct);
+                return;
+            }
         }
 
         var now = clock.GetUtcNow().UtcDateTime;

@@ -91,6 +91,34 @@ public sealed class FeedChildState : Common.IStandaloneRecord
     }
 }
 
+/// <summary>
+/// Who is sending the daily feed to a destination now, and until when: one run at a time across every server of a council
+/// (two at once would send the same change twice and race over what was accepted). A run takes the lease when no one holds
+/// it or the holder's has run out (a server that stopped part way), renews it before each request, and gives it back at the
+/// end. Standalone: infrastructure, changed by single conditional statements.
+/// </summary>
+public sealed class FeedRunLease : Common.IStandaloneRecord
+{
+    private FeedRunLease()
+    {
+        Destination = string.Empty;
+    }
+
+    public FeedRunLease(string destination, Guid holderRunId, DateTime expiresAtUtc)
+    {
+        Destination = destination;
+        HolderRunId = holderRunId;
+        ExpiresAtUtc = expiresAtUtc;
+    }
+
+    public string Destination { get; private init; }
+
+    /// <summary>The run holding it; none once given back.</summary>
+    public Guid? HolderRunId { get; private set; }
+
+    public DateTime ExpiresAtUtc { get; private set; }
+}
+
 /// <summary>How a send of the daily feed ended.</summary>
 public enum FeedSendOutcome
 {

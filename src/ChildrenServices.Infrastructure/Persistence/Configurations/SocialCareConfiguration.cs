@@ -120,6 +120,16 @@ internal sealed class FeedChildStateConfiguration : IEntityTypeConfiguration<Dom
     }
 }
 
+internal sealed class FeedRunLeaseConfiguration : IEntityTypeConfiguration<Domain.Returns.Feed.FeedRunLease>
+{
+    public void Configure(EntityTypeBuilder<Domain.Returns.Feed.FeedRunLease> builder)
+    {
+        builder.ToTable("FeedRunLeases");
+        builder.HasKey(l => l.Destination);
+        builder.Property(l => l.Destination).HasMaxLength(Domain.Returns.Feed.FeedChildState.DestinationLimit).ValueGeneratedNever();
+    }
+}
+
 internal sealed class FeedSendConfiguration : IEntityTypeConfiguration<Domain.Returns.Feed.FeedSend>
 {
     public void Configure(EntityTypeBuilder<Domain.Returns.Feed.FeedSend> builder)

@@ -2289,6 +2289,23 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("FeedChildStates", (string)null);
                 });
 
+            modelBuilder.Entity("ChildrenServices.Domain.Returns.Feed.FeedRunLease", b =>
+                {
+                    b.Property<string>("Destination")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("HolderRunId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Destination");
+
+                    b.ToTable("FeedRunLeases", (string)null);
+                });
+
             modelBuilder.Entity("ChildrenServices.Domain.Returns.Feed.FeedSend", b =>
                 {
                     b.Property<Guid>("Id")

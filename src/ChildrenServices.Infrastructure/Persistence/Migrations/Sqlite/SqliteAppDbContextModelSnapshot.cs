@@ -2283,6 +2283,23 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("FeedChildStates", (string)null);
                 });
 
+            modelBuilder.Entity("ChildrenServices.Domain.Returns.Feed.FeedRunLease", b =>
+                {
+                    b.Property<string>("Destination")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("HolderRunId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Destination");
+
+                    b.ToTable("FeedRunLeases", (string)null);
+                });
+
             modelBuilder.Entity("ChildrenServices.Domain.Returns.Feed.FeedSend", b =>
                 {
                     b.Property<Guid>("Id")

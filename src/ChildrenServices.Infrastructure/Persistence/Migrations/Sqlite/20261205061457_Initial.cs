@@ -112,6 +112,19 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "FeedRunLeases",
+                columns: table => new
+                {
+                    Destination = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    HolderRunId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FeedRunLeases", x => x.Destination);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FeedSends",
                 columns: table => new
                 {
@@ -3252,6 +3265,9 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "FeedChildStates");
+
+            migrationBuilder.DropTable(
+                name: "FeedRunLeases");
 
             migrationBuilder.DropTable(
                 name: "FeedSends");

@@ -112,6 +112,19 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "FeedRunLeases",
+                columns: table => new
+                {
+                    Destination = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    HolderRunId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FeedRunLeases", x => x.Destination);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "FeedSends",
                 columns: table => new
                 {
@@ -3256,6 +3269,9 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "FeedChildStates");
+
+            migrationBuilder.DropTable(
+                name: "FeedRunLeases");
 
             migrationBuilder.DropTable(
                 name: "FeedSends");

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261205061113_Initial")]
+    [Migration("20261205061457_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2284,6 +2284,23 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("FeedChildStates", (string)null);
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.Returns.Feed.FeedRunLease", b =>
+                {
+                    b.Property<string>("Destination")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("HolderRunId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Destination");
+
+                    b.ToTable("FeedRunLeases", (string)null);
                 });
 
             modelBuilder.Entity("ChildrenServices.Domain.Returns.Feed.FeedSend", b =>

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerAppDbContext))]
-    [Migration("20261205061120_Initial")]
+    [Migration("20261205061504_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -2290,6 +2290,23 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("FeedChildStates", (string)null);
+                });
+
+            modelBuilder.Entity("ChildrenServices.Domain.Returns.Feed.FeedRunLease", b =>
+                {
+                    b.Property<string>("Destination")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("HolderRunId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Destination");
+
+                    b.ToTable("FeedRunLeases", (string)null);
                 });
 
             modelBuilder.Entity("ChildrenServices.Domain.Returns.Feed.FeedSend", b =>
