@@ -246,6 +246,7 @@ app.UseOnceOnlyFormSubmissions();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+app.MapBackChannelLogout(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SingleSignOnSettings>>().Value);
 app.MapRazorPages();
 
 if (args.Length > 0 && args[0] == BenchmarkCommand.Name)

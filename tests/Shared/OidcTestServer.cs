@@ -11,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
@@ -39,6 +40,44 @@ public sealed class OidcTestServer : IAsyncDisposable
 
     /// <summary>The client id the last end-session request named.</summary>
     public string? LastEndSessionClientId { get; private set; }
+
+    /// <summary>The provider's session id put in the next ID token (<c>sid</c>), as a provider supporting back-channel logout does.</summary>
+    public string NextSessionId { get; set; } = "provider-session-1";
+
+    /// <summary>
+    /// A logout token as the provider would post it to a client's back-channel logout URI (OpenID Connect Back-Channel
+    /// Logout 1.0), signed with the provider's own key; <paramref name="change"/> alters its claims for the tests of a bad one.
+    /// </summary>
+    public string LogoutToken(string? subject, string? sessionId, Action<Dictionary<string, object>>? change = null, SigningCredentials? signedWith = null)
+    {
+        var credentials = signedWith ?? (app ?? throw new InvalidOperationException("Start the provider first"))
+            .Services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<OpenIddict.Server.OpenIddictServerOptions>>().CurrentValue.SigningCredentials[0];
+        var claims = new Dictionary<string, object>
+        {
+            ["iss"] = Issuer.AbsoluteUri,
+            ["aud"] = ClientId,
+            ["iat"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            ["jti"] = Guid.NewGuid().ToString(),
+            ["events"] = new Dictionary<string, object> { ["http://schemas.openid.net/event/backchannel-logout"] = new Dictionary<string, object>() },
+        };
+        if (subject is not null)
+        {
+            claims["sub"] = subject;
+        }
+
+        if (sessionId is not null)
+        {
+            claims["sid"] = sessionId;
+        }
+
+        change?.Invoke(claims);
+        return new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(new SecurityTokenDescriptor
+        {
+            Claims = claims,
+            SigningCredentials = credentials,
+            TokenType = "logout+jwt",
+        });
+    }
 
     /// <summary>Who signs in at the provider next: subject, email, name and groups.</summary>
     public (string Subject, string Email, string Name, string[] Groups) NextUser { get; set; } = ("subject-1", "someone@council.example", "Someone", []);
@@ -74,7 +113,7 @@ public sealed class OidcTestServer : IAsyncDisposable
             var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("Not an OpenID Connect request");
             var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
             var user = NextUser;
-            identity.SetClaim(Claims.Subject, user.Subject).SetClaim(Claims.Email, user.Email).SetClaim(Claims.Name, user.Name);
+            identity.SetClaim(Claims.Subject, user.Subject).SetClaim(Claims.Email, user.Email).SetClaim(Claims.Name, user.Name).SetClaim("sid", NextSessionId);
             foreach (var group in user.Groups)
             {
                 identity.AddClaim(new Claim("groups", group));

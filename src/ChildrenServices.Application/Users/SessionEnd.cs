@@ -11,4 +11,5 @@ public static class SessionEnd
     public const string PasswordChanged = "password changed";
     public const string RolesChanged = "roles changed";
     public const string Disabled = "account disabled";
+    public const string ProviderSignedOut = "signed out at the council's provider";
 }

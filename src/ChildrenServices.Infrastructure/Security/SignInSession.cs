@@ -19,7 +19,10 @@ public sealed class SignInSession : ChildrenServices.Domain.Common.IStandaloneRe
     {
     }
 
-    public SignInSession(Guid userId, DateTime startedAtUtc, string? client = null, string? address = null)
+    /// <summary>The longest provider session id or subject kept (longer ones are not kept, so cannot be matched).</summary>
+    public const int ProviderIdLength = 200;
+
+    public SignInSession(Guid userId, DateTime startedAtUtc, string? client = null, string? address = null, string? providerSessionId = null, string? providerSubject = null)
     {
         Id = Guid.CreateVersion7();
         UserId = userId;
@@ -27,6 +30,8 @@ public sealed class SignInSession : ChildrenServices.Domain.Common.IStandaloneRe
         LastSeenAtUtc = startedAtUtc;
         Client = client is null ? null : client[..Math.Min(client.Length, ClientLength)];
         Address = address is null ? null : address[..Math.Min(address.Length, AddressLength)];
+        ProviderSessionId = providerSessionId is { Length: > 0 and <= ProviderIdLength } ? providerSessionId : null;
+        ProviderSubject = providerSubject is { Length: > 0 and <= ProviderIdLength } ? providerSubject : null;
     }
 
     public Guid Id { get; private set; }
@@ -43,6 +48,14 @@ public sealed class SignInSession : ChildrenServices.Domain.Common.IStandaloneRe
 
     /// <summary>The client address at sign-in (after trusted proxies).</summary>
     public string? Address { get; private set; }
+
+    /// <summary>
+    /// For a single sign-on: the provider's own session id (the ID token's <c>sid</c>) and the person's subject there
+    /// (<c>sub</c>), so the provider's back-channel logout can end this session (docs/security.md).
+    /// </summary>
+    public string? ProviderSessionId { get; private set; }
+
+    public string? ProviderSubject { get; private set; }
 
     public DateTime? EndedAtUtc { get; private set; }
 

@@ -65,7 +65,11 @@ public sealed class AppSignInManager(
     /// </summary>
     public override async Task SignInWithClaimsAsync(AppUser user, AuthenticationProperties? authenticationProperties, IEnumerable<Claim> additionalClaims)
     {
-        var claims = additionalClaims.Where(c => c.Type != SignInSessions.ClaimType).ToList();
+        // The provider's session id and subject (single sign-on) go on the session, not in the cookie.
+        var given = additionalClaims.ToList();
+        var providerSession = given.FirstOrDefault(c => c.Type == SingleSignOnSettings.ProviderSessionClaim)?.Value;
+        var providerSubject = given.FirstOrDefault(c => c.Type == SingleSignOnSettings.ProviderSubjectClaim)?.Value;
+        var claims = given.Where(c => c.Type is not (SignInSessions.ClaimType or SingleSignOnSettings.ProviderSessionClaim or SingleSignOnSettings.ProviderSubjectClaim)).ToList();
         var current = Context.User;
         if (SignInSessions.SessionId(current) is { } existing
             && current.FindFirstValue(ClaimTypes.NameIdentifier) == user.Id.ToString()
@@ -79,7 +83,9 @@ public sealed class AppSignInManager(
                 user.Id,
                 clock.GetUtcNow().UtcDateTime,
                 Context.Request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent : null,
-                Context.Connection.RemoteIpAddress?.ToString());
+                Context.Connection.RemoteIpAddress?.ToString(),
+                providerSession,
+                providerSubject);
             db.SignInSessions.Add(session);
             await db.SaveChangesAsync();
             db.Entry(session).State = EntityState.Detached;

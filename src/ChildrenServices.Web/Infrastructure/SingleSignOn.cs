@@ -16,6 +16,12 @@ public sealed class SingleSignOnSettings
     public const string Section = "SingleSignOn";
     public const string Scheme = "oidc";
 
+    /// <summary>Where the provider posts its back-channel logout token (register it at the provider as the back-channel logout URI).</summary>
+    public const string BackChannelLogoutPath = "/signout-oidc-backchannel";
+
+    /// <summary>Claims passed to the sign-in (never put in the cookie): the provider's session id and the person's subject there.</summary>
+    public const string ProviderSessionClaim = "provider_sid", ProviderSubjectClaim = "provider_sub";
+
     /// <summary>The provider's issuer, e.g. https://login.microsoftonline.com/{tenant}/v2.0.</summary>
     public string? Authority { get; set; }
 

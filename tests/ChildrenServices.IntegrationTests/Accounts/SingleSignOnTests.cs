@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using ChildrenServices.Tests.Shared;
+using Microsoft.IdentityModel.Tokens;
 using static ChildrenServices.IntegrationTests.Pages.PageHelpers;
 
 namespace ChildrenServices.IntegrationTests.Accounts;
@@ -97,6 +98,101 @@ public sealed class SingleSignOnTests(SingleSignOnAppFactory factory) : Integrat
         Assert.Contains("You have signed out", await last.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/MyWork", TestContext.Current.CancellationToken)).StatusCode);
         Assert.False(await WithDbAsync(db => db.SignInSessions.AnyAsync(s => s.UserId == account && s.EndedAtUtc == null)));
+    }
+
+    /// <summary>The provider posts a logout token to the back-channel logout address, server to server, with no cookie.</summary>
+    private async Task<HttpResponseMessage> PostLogoutTokenAsync(string? token)
+    {
+        using var provider = AnonymousClient();
+        using var form = new FormUrlEncodedContent(token is null ? [] : [new KeyValuePair<string, string>("logout_token", token)]);
+        return await provider.PostAsync("/signout-oidc-backchannel", form, TestContext.Current.CancellationToken);
+    }
+
+    /// <summary>Signs the same colleague in twice, in two browsers, each a session of its own at the provider.</summary>
+    private async Task<(HttpClient First, HttpClient Second, Guid Account)> TwoSessionsAsync(string subject, string email)
+    {
+        Provider.NextUser = (subject, email, "Nadia Brook", ["csc-social-workers"]);
+        Provider.NextSessionId = $"{subject}-session-at-desk";
+        var (first, _) = await SignInThroughProviderAsync();
+        Provider.NextSessionId = $"{subject}-session-on-laptop";
+        var (second, _) = await SignInThroughProviderAsync();
+        var account = await WithDbAsync(db => db.Staff.Where(s => s.Email == email).Select(s => s.Id).SingleAsync());
+        Assert.Equal(HttpStatusCode.OK, (await first.GetAsync("/MyWork", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await second.GetAsync("/MyWork", TestContext.Current.CancellationToken)).StatusCode);
+        return (first, second, account);
+    }
+
+    /// <summary>
+    /// Signed out at the provider (or ended there: an account disabled, a password reset), the provider tells this service
+    /// over the back channel, and the session it names ends at once; the colleague's other session, elsewhere, does not.
+    /// </summary>
+    [Fact]
+    public async Task The_providers_back_channel_logout_ends_the_session_it_names_at_once_and_no_other()
+    {
+        var (first, second, account) = await TwoSessionsAsync("entra-oid-7", "n.brook@council.example");
+        Assert.Equal(
+            ["entra-oid-7-session-at-desk", "entra-oid-7-session-on-laptop"],
+            await WithDbAsync(db => db.SignInSessions.Where(s => s.UserId == account).OrderBy(s => s.StartedAtUtc).Select(s => s.ProviderSessionId!).ToListAsync()));
+
+        var answer = await PostLogoutTokenAsync(Provider.LogoutToken("entra-oid-7", "entra-oid-7-session-at-desk"));
+
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Contains("no-store", answer.Headers.CacheControl!.ToString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await first.GetAsync("/MyWork", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await second.GetAsync("/MyWork", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(
+            Application.Users.SessionEnd.ProviderSignedOut,
+            await WithDbAsync(db => db.SignInSessions.Where(s => s.ProviderSessionId == "entra-oid-7-session-at-desk").Select(s => s.EndReason).SingleAsync()));
+        Assert.Contains(Factory.Logs.Entries, e => e.Message.Contains("authn_logout_backchannel", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_logout_token_naming_only_the_person_ends_every_session_they_signed_in_to_through_the_provider()
+    {
+        var (first, second, account) = await TwoSessionsAsync("entra-oid-8", "o.penn@council.example");
+
+        Assert.Equal(HttpStatusCode.OK, (await PostLogoutTokenAsync(Provider.LogoutToken("entra-oid-8", null))).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await first.GetAsync("/MyWork", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await second.GetAsync("/MyWork", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.False(await WithDbAsync(db => db.SignInSessions.AnyAsync(s => s.UserId == account && s.EndedAtUtc == null)));
+    }
+
+    private static readonly string[] BadTokens = ["another key", "another audience", "another issuer", "no event", "a nonce", "no sid or sub", "issued an hour ago", "expired", "not a token", "none"];
+
+    public static TheoryData<string> BadLogoutTokens => [.. BadTokens];
+
+    /// <summary>A logout token the provider did not sign for this service, or that is not a logout token, ends nothing.</summary>
+    [Theory]
+    [MemberData(nameof(BadLogoutTokens))]
+    public async Task A_logout_token_that_is_not_the_providers_for_this_service_is_refused_and_ends_nothing(string bad)
+    {
+        var subject = $"entra-oid-bad-{Array.IndexOf(BadTokens, bad)}";
+        Provider.NextUser = (subject, $"{subject}@council.example", "Pat Quill", ["csc-social-workers"]);
+        Provider.NextSessionId = $"{subject}-session";
+        var (client, _) = await SignInThroughProviderAsync();
+        var sid = Provider.NextSessionId;
+        var token = bad switch
+        {
+            "another key" => Provider.LogoutToken(subject, sid, signedWith: new SigningCredentials(new RsaSecurityKey(System.Security.Cryptography.RSA.Create(2048)), SecurityAlgorithms.RsaSha256)),
+            "another audience" => Provider.LogoutToken(subject, sid, c => c["aud"] = "another-service"),
+            "another issuer" => Provider.LogoutToken(subject, sid, c => c["iss"] = "https://login.example/another/"),
+            "no event" => Provider.LogoutToken(subject, sid, c => c.Remove("events")),
+            "a nonce" => Provider.LogoutToken(subject, sid, c => c["nonce"] = "n-0S6_WzA2Mj"),
+            "no sid or sub" => Provider.LogoutToken(null, null),
+            "issued an hour ago" => Provider.LogoutToken(subject, sid, c => c["iat"] = DateTimeOffset.UtcNow.AddHours(-1).ToUnixTimeSeconds()),
+            "expired" => Provider.LogoutToken(subject, sid, c => c["exp"] = DateTimeOffset.UtcNow.AddMinutes(-30).ToUnixTimeSeconds()),
+            "not a token" => "not-a-token",
+            _ => null,
+        };
+
+        var answer = await PostLogoutTokenAsync(token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+        Assert.Contains("invalid_request", await answer.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/MyWork", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.True(await WithDbAsync(db => db.SignInSessions.AnyAsync(s => s.ProviderSessionId == sid && s.EndedAtUtc == null)));
+        Assert.Contains(Factory.Logs.Entries, e => e.Message.Contains("authn_logout_backchannel_fail", StringComparison.Ordinal));
     }
 
     [Fact]

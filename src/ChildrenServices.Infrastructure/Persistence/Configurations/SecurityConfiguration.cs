@@ -16,7 +16,11 @@ internal sealed class SignInSessionConfiguration : IEntityTypeConfiguration<Sign
         builder.Property(s => s.Client).HasMaxLength(SignInSession.ClientLength);
         builder.Property(s => s.Address).HasMaxLength(SignInSession.AddressLength);
         builder.Property(s => s.EndReason).HasMaxLength(SignInSession.EndReasonLength);
+        builder.Property(s => s.ProviderSessionId).HasMaxLength(SignInSession.ProviderIdLength);
+        builder.Property(s => s.ProviderSubject).HasMaxLength(SignInSession.ProviderIdLength);
         builder.HasIndex(s => s.UserId);
+        builder.HasIndex(s => s.ProviderSessionId);
+        builder.HasIndex(s => s.ProviderSubject);
     }
 }
 

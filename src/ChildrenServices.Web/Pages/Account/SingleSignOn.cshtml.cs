@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using ChildrenServices.Infrastructure.Identity;
 using ChildrenServices.Web.Infrastructure;
 using Microsoft.AspNetCore.Authentication;
@@ -65,7 +66,14 @@ public sealed class SingleSignOnModel(
             return Refused("Your account in Children's services is disabled. Ask your administrator");
         }
 
-        await signIn.SignInAsync(user, isPersistent: false, authenticationMethod: SingleSignOnSettings.Scheme);
+        // The provider's session id and subject are kept on the session, so its back-channel logout can end it.
+        List<Claim> claims = [new(ClaimTypes.AuthenticationMethod, SingleSignOnSettings.Scheme), new(SingleSignOnSettings.ProviderSubjectClaim, login.ProviderKey)];
+        if (login.Principal.FindFirst("sid")?.Value is { Length: > 0 } sid)
+        {
+            claims.Add(new Claim(SingleSignOnSettings.ProviderSessionClaim, sid));
+        }
+
+        await signIn.SignInWithClaimsAsync(user, new AuthenticationProperties { IsPersistent = false }, claims);
         await HttpContext.SignOutAsync(IdentityConstants.ExternalScheme);
         SecurityLog.Write(HttpContext, LogLevel.Information, "authn_login_success_sso");
         return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl! : "/");

@@ -3596,6 +3596,14 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTime>("LastSeenAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("ProviderSessionId")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("ProviderSubject")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<DateTime>("StartedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -3603,6 +3611,10 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ProviderSessionId");
+
+                    b.HasIndex("ProviderSubject");
 
                     b.HasIndex("UserId");
 

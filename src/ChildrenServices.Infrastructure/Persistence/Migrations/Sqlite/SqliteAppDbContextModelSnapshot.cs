@@ -3586,6 +3586,14 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<DateTime>("LastSeenAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProviderSessionId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProviderSubject")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("StartedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -3593,6 +3601,10 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ProviderSessionId");
+
+                    b.HasIndex("ProviderSubject");
 
                     b.HasIndex("UserId");
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
+namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,10 +15,10 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -29,24 +29,24 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    MustChangePassword = table.Column<bool>(type: "bit", nullable: false),
-                    TemporaryPasswordExpiresAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    LastAuthenticatorStep = table.Column<long>(type: "bigint", nullable: true),
-                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "bit", nullable: false),
-                    PasswordHash = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "bit", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "bit", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "bit", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MustChangePassword = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TemporaryPasswordExpiresAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastAuthenticatorStep = table.Column<long>(type: "INTEGER", nullable: true),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -57,13 +57,13 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    OccurredAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    Action = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    PersonId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    Changes = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    CorrelationId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OccurredAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Changes = table.Column<string>(type: "TEXT", nullable: true),
+                    CorrelationId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -74,18 +74,18 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "CaseWeightSettings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Assessment = table.Column<int>(type: "int", nullable: false),
-                    ChildInNeed = table.Column<int>(type: "int", nullable: false),
-                    ChildProtection = table.Column<int>(type: "int", nullable: false),
-                    LookedAfter = table.Column<int>(type: "int", nullable: false),
-                    EarlyHelpFamily = table.Column<int>(type: "int", nullable: false),
-                    Other = table.Column<int>(type: "int", nullable: false),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    UpdatedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Assessment = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChildInNeed = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChildProtection = table.Column<int>(type: "INTEGER", nullable: false),
+                    LookedAfter = table.Column<int>(type: "INTEGER", nullable: false),
+                    EarlyHelpFamily = table.Column<int>(type: "INTEGER", nullable: false),
+                    Other = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -96,15 +96,15 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "FeedChildStates",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Destination = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
-                    ChildId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    LaChildId = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Hash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    Episodes = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    AcceptedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Purged = table.Column<bool>(type: "bit", nullable: false),
-                    NameHeld = table.Column<bool>(type: "bit", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Destination = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    ChildId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LaChildId = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Episodes = table.Column<string>(type: "TEXT", nullable: false),
+                    AcceptedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Purged = table.Column<bool>(type: "INTEGER", nullable: false),
+                    NameHeld = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -115,9 +115,9 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "FeedRunLeases",
                 columns: table => new
                 {
-                    Destination = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
-                    HolderRunId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    ExpiresAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Destination = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    HolderRunId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -128,18 +128,18 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "FeedSends",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    RunId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Destination = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
-                    StartedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    FinishedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Children = table.Column<int>(type: "int", nullable: false),
-                    Purges = table.Column<int>(type: "int", nullable: false),
-                    Attempts = table.Column<int>(type: "int", nullable: false),
-                    Status = table.Column<int>(type: "int", nullable: true),
-                    Receipt = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    Outcome = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
-                    Detail = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RunId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Destination = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    StartedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FinishedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Children = table.Column<int>(type: "INTEGER", nullable: false),
+                    Purges = table.Column<int>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: true),
+                    Receipt = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -150,11 +150,11 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "FormSubmissions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    Path = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
-                    ReceivedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    ResultLocation = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Path = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    ReceivedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ResultLocation = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -165,13 +165,13 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "Households",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(150)", maxLength: 150, nullable: false),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    UpdatedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 150, nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -182,8 +182,8 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "LocalIdentifierSequence",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false),
-                    Next = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    Next = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -194,11 +194,11 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "OnlineRequestDrafts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Answers = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    ExpiresAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Answers = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -209,38 +209,38 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "People",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Type = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
-                    LocalId = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
-                    GivenNames = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    FamilyName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    DateOfBirth = table.Column<DateOnly>(type: "date", nullable: true),
-                    ExpectedDateOfBirth = table.Column<DateOnly>(type: "date", nullable: true),
-                    DateOfDeath = table.Column<DateOnly>(type: "date", nullable: true),
-                    DateOfBirthNotKnownReason = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    ApproximateDateOfBirth = table.Column<DateOnly>(type: "date", nullable: true),
-                    Sex = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
-                    EthnicityCode = table.Column<string>(type: "nvarchar(4)", maxLength: 4, nullable: true),
-                    DisabilityCodes = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    FirstLanguage = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: true),
-                    InterpreterRequired = table.Column<bool>(type: "bit", nullable: false),
-                    NhsNumber = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: true),
-                    UniquePupilNumber = table.Column<string>(type: "nvarchar(13)", maxLength: 13, nullable: true),
-                    UpnUnknownReason = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: true),
-                    Uasc = table.Column<bool>(type: "bit", nullable: false),
-                    UascFrom = table.Column<DateOnly>(type: "date", nullable: true),
-                    UascCeasedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    IsMother = table.Column<bool>(type: "bit", nullable: true),
-                    FirstChildBornOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Restriction = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
-                    RestrictedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    RestrictionReviewDue = table.Column<DateOnly>(type: "date", nullable: true),
-                    MergedIntoId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    UpdatedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    LocalId = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    GivenNames = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    FamilyName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    DateOfBirth = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ExpectedDateOfBirth = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DateOfDeath = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DateOfBirthNotKnownReason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ApproximateDateOfBirth = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Sex = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    EthnicityCode = table.Column<string>(type: "TEXT", maxLength: 4, nullable: true),
+                    DisabilityCodes = table.Column<string>(type: "TEXT", nullable: false),
+                    FirstLanguage = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
+                    InterpreterRequired = table.Column<bool>(type: "INTEGER", nullable: false),
+                    NhsNumber = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    UniquePupilNumber = table.Column<string>(type: "TEXT", maxLength: 13, nullable: true),
+                    UpnUnknownReason = table.Column<string>(type: "TEXT", maxLength: 3, nullable: true),
+                    Uasc = table.Column<bool>(type: "INTEGER", nullable: false),
+                    UascFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    UascCeasedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    IsMother = table.Column<bool>(type: "INTEGER", nullable: true),
+                    FirstChildBornOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Restriction = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    RestrictedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RestrictionReviewDue = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    MergedIntoId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -251,20 +251,20 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "PersonMerges",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    SurvivorId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    MergedId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    MergedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    MergedById = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    MergedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    UndoneAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    UndoneById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    UndoneByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    UpdatedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SurvivorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MergedId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MergedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    MergedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MergedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    UndoneAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    UndoneById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UndoneByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -275,12 +275,12 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "ReadingReasons",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    PersonId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Reason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
-                    GivenAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    ExpiresAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    GivenAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -291,15 +291,15 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "ReturnSettings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    LaNumber = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
-                    OnsCode = table.Column<string>(type: "nvarchar(9)", maxLength: 9, nullable: false),
-                    SoftwareName = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    UpdatedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LaNumber = table.Column<string>(type: "TEXT", maxLength: 3, nullable: false),
+                    OnsCode = table.Column<string>(type: "TEXT", maxLength: 9, nullable: false),
+                    SoftwareName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -310,10 +310,10 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "SignInFailureCounts",
                 columns: table => new
                 {
-                    Key = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Count = table.Column<int>(type: "int", nullable: false),
-                    FirstFailureUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    LockedUntilUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Key = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false),
+                    FirstFailureUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LockedUntilUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -324,18 +324,18 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "TimelinessFacts",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Key = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    SourceId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ChildId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    Reference = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
-                    CountedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Due = table.Column<DateOnly>(type: "date", nullable: false),
-                    Happened = table.Column<DateOnly>(type: "date", nullable: false),
-                    InTime = table.Column<bool>(type: "bit", nullable: false),
-                    LateBy = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
-                    WorkingDays = table.Column<int>(type: "int", nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    SourceId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChildId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    CountedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Due = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Happened = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    InTime = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LateBy = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    WorkingDays = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -346,10 +346,10 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "TimelinessRefresh",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false),
-                    RefreshedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    RebuiltAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Fingerprint = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false),
+                    RefreshedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RebuiltAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Fingerprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -360,20 +360,20 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "TimescaleSettings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    StrategyDiscussionWorkingDays = table.Column<int>(type: "int", nullable: false),
-                    Section47EnquiryWorkingDays = table.Column<int>(type: "int", nullable: false),
-                    FirstCoreGroupWorkingDays = table.Column<int>(type: "int", nullable: false),
-                    ChildProtectionVisitWorkingDays = table.Column<int>(type: "int", nullable: false),
-                    ChildInNeedFirstReviewWorkingDays = table.Column<int>(type: "int", nullable: false),
-                    ChildInNeedReviewWeeks = table.Column<int>(type: "int", nullable: false),
-                    ChildInNeedVisitWorkingDays = table.Column<int>(type: "int", nullable: false),
-                    AmberWorkingDays = table.Column<int>(type: "int", nullable: false),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    UpdatedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StrategyDiscussionWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    Section47EnquiryWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    FirstCoreGroupWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChildProtectionVisitWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChildInNeedFirstReviewWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChildInNeedReviewWeeks = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChildInNeedVisitWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    AmberWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -384,11 +384,11 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    RoleId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -405,11 +405,11 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -426,10 +426,10 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ProviderKey = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -446,8 +446,8 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    RoleId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -470,10 +470,10 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    Value = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -490,14 +490,16 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "SignInSessions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    StartedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    LastSeenAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Client = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Address = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    EndedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    EndReason = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StartedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastSeenAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Client = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ProviderSessionId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ProviderSubject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    EndedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    EndReason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -514,17 +516,17 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "StaffMembers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    DisplayName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
-                    JobTitle = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    IsDisabled = table.Column<bool>(type: "bit", nullable: false),
-                    RegistrationNumber = table.Column<string>(type: "nvarchar(12)", maxLength: 12, nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    UpdatedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    JobTitle = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    IsDisabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RegistrationNumber = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -541,14 +543,14 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "Addresses",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    PersonId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Line1 = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Line2 = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Town = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    Postcode = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
-                    From = table.Column<DateOnly>(type: "date", nullable: false),
-                    To = table.Column<DateOnly>(type: "date", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Line1 = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Line2 = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Town = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Postcode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    From = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    To = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -565,11 +567,11 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "HouseholdMembers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    HouseholdId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    PersonId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    JoinedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    LeftOn = table.Column<DateOnly>(type: "date", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    HouseholdId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    JoinedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    LeftOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -592,25 +594,25 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "PeriodsOfCare",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ChildId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    StartedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    CategoryOfNeed = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: false),
-                    EndedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ReasonCeased = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: true),
-                    EndRecordedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    EndRecordedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    HomePostcode = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: true),
-                    PreviousPermanenceOption = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: true),
-                    PreviousPermanenceLocalAuthority = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: true),
-                    PermanenceOrderYear = table.Column<int>(type: "int", nullable: true),
-                    PermanenceOrderMonth = table.Column<int>(type: "int", nullable: true),
-                    PermanenceOrderDay = table.Column<int>(type: "int", nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    UpdatedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChildId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StartedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CategoryOfNeed = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ReasonCeased = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
+                    EndRecordedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    EndRecordedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    HomePostcode = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    PreviousPermanenceOption = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
+                    PreviousPermanenceLocalAuthority = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
+                    PermanenceOrderYear = table.Column<int>(type: "INTEGER", nullable: true),
+                    PermanenceOrderMonth = table.Column<int>(type: "INTEGER", nullable: true),
+                    PermanenceOrderDay = table.Column<int>(type: "INTEGER", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -627,16 +629,16 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "PersonNames",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    PersonId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
-                    GivenNames = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    FamilyName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    UsedUntil = table.Column<DateOnly>(type: "date", nullable: true),
-                    SearchText = table.Column<string>(type: "nvarchar(201)", maxLength: 201, nullable: false),
-                    GivenKey = table.Column<string>(type: "nvarchar(4)", maxLength: 4, nullable: true),
-                    FamilyKey = table.Column<string>(type: "nvarchar(4)", maxLength: 4, nullable: true),
-                    FamilyLastKey = table.Column<string>(type: "nvarchar(4)", maxLength: 4, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    GivenNames = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    FamilyName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    UsedUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    SearchText = table.Column<string>(type: "TEXT", maxLength: 201, nullable: false),
+                    GivenKey = table.Column<string>(type: "TEXT", maxLength: 4, nullable: true),
+                    FamilyKey = table.Column<string>(type: "TEXT", maxLength: 4, nullable: true),
+                    FamilyLastKey = table.Column<string>(type: "TEXT", maxLength: 4, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -653,13 +655,13 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "Relationships",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    PersonId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    RelatedPersonId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    HasParentalResponsibility = table.Column<bool>(type: "bit", nullable: false),
-                    Notes = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    EndedOn = table.Column<DateOnly>(type: "date", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RelatedPersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    HasParentalResponsibility = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    EndedOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -682,8 +684,8 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "RestrictionGrants",
                 columns: table => new
                 {
-                    PersonId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -700,12 +702,12 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "PersonMergeMovedRows",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    MergeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Table = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Column = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    KeyJson = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MergeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Table = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Column = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    KeyJson = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -722,24 +724,24 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "CaseNotes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ChildId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Type = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    OccurredOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    OccurredAt = table.Column<TimeOnly>(type: "time", nullable: true),
-                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Text = table.Column<string>(type: "nvarchar(max)", maxLength: 50000, nullable: false),
-                    WhoWasSeen = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    ChildSeen = table.Column<bool>(type: "bit", nullable: false),
-                    ChildSeenAlone = table.Column<bool>(type: "bit", nullable: false),
-                    Significant = table.Column<bool>(type: "bit", nullable: false),
-                    RecordedById = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    RecordedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    UpdatedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChildId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    OccurredOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    OccurredAt = table.Column<TimeOnly>(type: "TEXT", nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 50000, nullable: false),
+                    WhoWasSeen = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ChildSeen = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ChildSeenAlone = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Significant = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RecordedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -762,43 +764,43 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "Contacts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Reference = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Route = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    ReceivedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    DecisionDueAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Consent = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    ConsentOverrideReason = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
-                    Urgency = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    AssignedToId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    RecordedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    ReportedAdults = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
-                    MashOutcome = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
-                    MashRag = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: true),
-                    MashOutcomeAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Concerns = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: false),
-                    LivedExperience = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
-                    WorkingWell = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
-                    Worries = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
-                    ConsultationAdvice = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
-                    ConsultationBestPlaced = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
-                    ConsultationDiscussion = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
-                    ConsultationFollowUp = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
-                    ConsultationFollowUpOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ConsultationRecordedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    ConsultationRecordedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    ReferrerAgency = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    ReferrerEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    ReferrerName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    ReferrerPhone = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
-                    ReferrerRole = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    ReferralSourceCode = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: false),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    UpdatedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Route = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    ReceivedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DecisionDueAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Consent = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ConsentOverrideReason = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    Urgency = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    AssignedToId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RecordedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReportedAdults = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    MashOutcome = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    MashRag = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    MashOutcomeAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Concerns = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    LivedExperience = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    WorkingWell = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    Worries = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    ConsultationAdvice = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    ConsultationBestPlaced = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    ConsultationDiscussion = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    ConsultationFollowUp = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    ConsultationFollowUpOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ConsultationRecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ConsultationRecordedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReferrerAgency = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ReferrerEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ReferrerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ReferrerPhone = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    ReferrerRole = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ReferralSourceCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -821,16 +823,16 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "Corrections",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ChildId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Record = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    RecordId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    FromDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    ToDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    Reason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
-                    CorrectedById = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    AsManager = table.Column<bool>(type: "bit", nullable: false),
-                    CorrectedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChildId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Record = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RecordId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FromDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ToDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    CorrectedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AsManager = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CorrectedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -853,14 +855,14 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "FormDrafts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Form = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    SubjectId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Scope = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    ScopeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Fields = table.Column<string>(type: "nvarchar(max)", maxLength: 400000, nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Form = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SubjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Scope = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ScopeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Fields = table.Column<string>(type: "TEXT", maxLength: 400000, nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -877,13 +879,13 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "Notifications",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    RecipientId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Text = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
-                    Link = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
-                    Urgent = table.Column<bool>(type: "bit", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    ReadAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecipientId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Link = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Urgent = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ReadAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -900,17 +902,17 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "ReviewingOfficerAllocations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ChildId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    OfficerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    StartedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    EndedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    AllocatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    UpdatedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChildId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OfficerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StartedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AllocatedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -939,17 +941,17 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "Teams",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    ManagerId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    CaseloadCapacityPerWorker = table.Column<int>(type: "int", nullable: false),
-                    IsActive = table.Column<bool>(type: "bit", nullable: false),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    UpdatedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    ManagerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CaseloadCapacityPerWorker = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -966,25 +968,25 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "CareEpisodes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    PeriodOfCareId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    StartedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    RecordedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    RecordedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ReasonForNewEpisode = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: false),
-                    LegalStatus = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: false),
-                    CategoryOfNeed = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: false),
-                    EndedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ReasonCeased = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: true),
-                    ReasonForPlacementChange = table.Column<string>(type: "nvarchar(6)", maxLength: 6, nullable: true),
-                    ApprovalCompletedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    PlacementApproval = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    Carer = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    PlacementIntendedLongTerm = table.Column<bool>(type: "bit", nullable: false),
-                    PlacementPostcode = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: true),
-                    PlacementProvider = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: true),
-                    PlacementType = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: false),
-                    PlacementUrn = table.Column<string>(type: "nvarchar(8)", maxLength: 8, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PeriodOfCareId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StartedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RecordedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RecordedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ReasonForNewEpisode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    LegalStatus = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    CategoryOfNeed = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ReasonCeased = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
+                    ReasonForPlacementChange = table.Column<string>(type: "TEXT", maxLength: 6, nullable: true),
+                    ApprovalCompletedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    PlacementApproval = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Carer = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    PlacementIntendedLongTerm = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PlacementPostcode = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true),
+                    PlacementProvider = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
+                    PlacementType = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    PlacementUrn = table.Column<string>(type: "TEXT", maxLength: 8, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1001,17 +1003,17 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "ClaReviews",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    PeriodOfCareId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    HeldOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    RecordedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    RecordedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ParticipationCode = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: false),
-                    ReviewingOfficerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Attendees = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
-                    ChildViews = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
-                    ParentViews = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
-                    CarePlanEndorsed = table.Column<bool>(type: "bit", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PeriodOfCareId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RecordedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RecordedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ParticipationCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    ReviewingOfficerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Attendees = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    ChildViews = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    ParentViews = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    CarePlanEndorsed = table.Column<bool>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1034,13 +1036,13 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "ClaVisits",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    PeriodOfCareId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    VisitedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    RecordedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    RecordedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ChildSeen = table.Column<bool>(type: "bit", nullable: false),
-                    SeenAlone = table.Column<bool>(type: "bit", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PeriodOfCareId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VisitedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RecordedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RecordedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ChildSeen = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SeenAlone = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1057,10 +1059,10 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "DeprivationOfLibertyOrders",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    PeriodOfCareId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    StartedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    EndedOn = table.Column<DateOnly>(type: "date", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PeriodOfCareId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StartedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1077,14 +1079,14 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "MissingEpisodes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    PeriodOfCareId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Type = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: false),
-                    StartedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    EndedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ReturnInterviewOffered = table.Column<bool>(type: "bit", nullable: true),
-                    ReturnInterviewAccepted = table.Column<bool>(type: "bit", nullable: true),
-                    ReturnInterviewHeldOn = table.Column<DateOnly>(type: "date", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PeriodOfCareId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    StartedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ReturnInterviewOffered = table.Column<bool>(type: "INTEGER", nullable: true),
+                    ReturnInterviewAccepted = table.Column<bool>(type: "INTEGER", nullable: true),
+                    ReturnInterviewHeldOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1101,11 +1103,11 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "NoteAddenda",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CaseNoteId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Text = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: false),
-                    RecordedById = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    RecordedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CaseNoteId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    RecordedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1128,11 +1130,11 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "ContactAgreedActions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Action = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
-                    Owner = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ContactId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Owner = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ContactId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1149,9 +1151,9 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "ContactPeople",
                 columns: table => new
                 {
-                    ContactId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    PersonId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Role = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false)
+                    ContactId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PersonId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1174,15 +1176,15 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "ContactReportedChildren",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ContactId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    GivenName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    FamilyName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    DateOfBirth = table.Column<DateOnly>(type: "date", nullable: true),
-                    AgeOrOtherDetails = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Address = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    School = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    MatchedPersonId = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ContactId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    GivenName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    FamilyName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    DateOfBirth = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AgeOrOtherDetails = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    School = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    MatchedPersonId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1205,18 +1207,18 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "MashChecks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ContactId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Agency = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    AgencyName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    Question = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: false),
-                    RequestedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    DueAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    RequestedById = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Response = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
-                    Rag = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: true),
-                    RespondedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    ResponseRecordedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ContactId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Agency = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    AgencyName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Question = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    RequestedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DueAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RequestedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Response = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    Rag = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
+                    RespondedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ResponseRecordedById = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1245,20 +1247,20 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "Allocations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ChildId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    WorkerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TeamId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Role = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
-                    StartedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    EndedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    AllocatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    LeadReason = table.Column<string>(type: "nvarchar(6)", maxLength: 6, nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    UpdatedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChildId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WorkerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TeamId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    StartedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AllocatedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LeadReason = table.Column<string>(type: "TEXT", maxLength: 6, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1293,22 +1295,22 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "CaseTransfers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    FromTeamId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ToTeamId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    HandoverNote = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: false),
-                    RequestedById = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    RequestedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    DecidedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    DecidedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    NewWorkerId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    DeclineReason = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    UpdatedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FromTeamId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ToTeamId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    HandoverNote = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    RequestedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DecidedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DecidedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    NewWorkerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DeclineReason = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1349,23 +1351,23 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "ContactDecisions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ContactId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Outcome = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    Rationale = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: false),
-                    ReferralSourceCode = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: true),
-                    PrimaryNeedCode = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: true),
-                    TeamId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    CorrectionReason = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
-                    DecidedById = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    DecidedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    WithinTimescale = table.Column<bool>(type: "bit", nullable: false),
-                    SupersedesId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    SupersededById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    SignOff = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    SignedOffById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    SignedOffAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    SignOffComment = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ContactId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Rationale = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    ReferralSourceCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
+                    PrimaryNeedCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
+                    TeamId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CorrectionReason = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    DecidedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DecidedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    WithinTimescale = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SupersedesId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SupersededById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SignOff = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SignedOffById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SignedOffAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SignOffComment = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1400,17 +1402,17 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "EarlyHelpRequests",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    TeamId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ContactId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    RequestedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Reason = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    UpdatedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TeamId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ContactId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RequestedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1433,30 +1435,30 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "Referrals",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ChildId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ContactId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    ReferralDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    SourceCode = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: false),
-                    PrimaryNeedCode = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: false),
-                    FirstPrimaryNeedCode = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: false),
-                    NoFurtherAction = table.Column<bool>(type: "bit", nullable: false),
-                    NoFurtherActionRationale = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
-                    NoFurtherActionById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    TeamId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ImmediateStrategyDiscussion = table.Column<bool>(type: "bit", nullable: false),
-                    IsReReferral = table.Column<bool>(type: "bit", nullable: false),
-                    PreviousReferralId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    AssessmentDueOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    WithdrawnReason = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
-                    ClosedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ClosureReasonCode = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    UpdatedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChildId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ContactId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReferralDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    SourceCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    PrimaryNeedCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    FirstPrimaryNeedCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    NoFurtherAction = table.Column<bool>(type: "INTEGER", nullable: false),
+                    NoFurtherActionRationale = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    NoFurtherActionById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    TeamId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ImmediateStrategyDiscussion = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsReReferral = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PreviousReferralId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AssessmentDueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    WithdrawnReason = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    ClosedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ClosureReasonCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1497,8 +1499,8 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "TeamMembers",
                 columns: table => new
                 {
-                    TeamId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    TeamId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1521,14 +1523,14 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "ClaReviewRecommendations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    PeriodOfCareId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ClaReviewId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Text = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
-                    Owner = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Status = table.Column<int>(type: "int", nullable: false),
-                    FollowedUpOn = table.Column<DateOnly>(type: "date", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PeriodOfCareId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClaReviewId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Owner = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    FollowedUpOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1545,9 +1547,9 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "CaseTransferChildren",
                 columns: table => new
                 {
-                    TransferId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ChildId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    IsPending = table.Column<bool>(type: "bit", nullable: false)
+                    TransferId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChildId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IsPending = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1570,23 +1572,23 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "EarlyHelpEpisodes",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    FamilyName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    SupportReason = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
-                    Start = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    RequestId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    StartedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    TeamId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    KeyworkerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    EndedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    EndReason = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
-                    EndSummary = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    UpdatedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FamilyName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SupportReason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Start = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    RequestId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    StartedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    TeamId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    KeyworkerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    EndReason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    EndSummary = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1615,8 +1617,8 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "EarlyHelpRequestChildren",
                 columns: table => new
                 {
-                    RequestId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ChildId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChildId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1639,27 +1641,27 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "ChildAndFamilyAssessments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ReferralId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ChildId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ReferralDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    StartedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    WorkerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Analysis = table.Column<string>(type: "nvarchar(max)", maxLength: 20000, nullable: true),
-                    FactorCodes = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Outcome = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
-                    LateReason = table.Column<string>(type: "nvarchar(max)", maxLength: 20000, nullable: true),
-                    Status = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    SubmittedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    AuthorisedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    AuthorisedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    ReturnedReason = table.Column<string>(type: "nvarchar(max)", maxLength: 20000, nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    UpdatedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReferralId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChildId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReferralDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    StartedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    WorkerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Analysis = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    FactorCodes = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    LateReason = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    SubmittedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AuthorisedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AuthorisedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReturnedReason = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1694,17 +1696,17 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "ChildInNeedPlans",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ReferralId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ChildId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    StartedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    EndedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    EndReason = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    UpdatedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReferralId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChildId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StartedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    EndReason = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1727,26 +1729,26 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "ChildProtectionEnquiries",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ReferralId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ChildId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    StrategyHeldOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Agencies = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: false),
-                    Section47 = table.Column<bool>(type: "bit", nullable: false),
-                    Rationale = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: false),
-                    ConferenceTargetOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Section47ConcludedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Findings = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
-                    ConferenceNeeded = table.Column<bool>(type: "bit", nullable: true),
-                    ConferenceHeldOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ConferenceOutcome = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
-                    InitialCategory = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: true),
-                    ChairId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    UpdatedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReferralId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChildId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StrategyHeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Agencies = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    Section47 = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Rationale = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    ConferenceTargetOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Section47ConcludedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Findings = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    ConferenceNeeded = table.Column<bool>(type: "INTEGER", nullable: true),
+                    ConferenceHeldOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ConferenceOutcome = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    InitialCategory = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
+                    ChairId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1775,30 +1777,30 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "PreProceedings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ReferralId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ChildId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    StartedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Rationale = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: false),
-                    StartedById = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    LetterSentOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    FgdmOffered = table.Column<bool>(type: "bit", nullable: true),
-                    FgdmNotOfferedReason = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
-                    FgdmAccepted = table.Column<bool>(type: "bit", nullable: true),
-                    FgdmHeldOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    FamilyProposal = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
-                    FgdmNotHeldReason = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
-                    DecidedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Outcome = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
-                    DecisionRationale = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
-                    DecidedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    CourtApplicationOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    CourtLetterSentOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    UpdatedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReferralId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChildId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    StartedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Rationale = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    StartedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LetterSentOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    FgdmOffered = table.Column<bool>(type: "INTEGER", nullable: true),
+                    FgdmNotOfferedReason = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    FgdmAccepted = table.Column<bool>(type: "INTEGER", nullable: true),
+                    FgdmHeldOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    FamilyProposal = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    FgdmNotHeldReason = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    DecidedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    DecisionRationale = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    DecidedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CourtApplicationOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CourtLetterSentOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1833,13 +1835,13 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "ReferralPrimaryNeedRevisions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ReferralId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    FromCode = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: false),
-                    ToCode = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: false),
-                    RevisedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    RevisedById = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    AssessmentId = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReferralId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FromCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    ToCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    RevisedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RevisedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AssessmentId = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1862,18 +1864,18 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "EarlyHelpAssessments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    EpisodeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Worries = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
-                    WorkingWell = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
-                    NeedsToHappen = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
-                    Scaling = table.Column<int>(type: "int", nullable: true),
-                    CompletedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    UpdatedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EpisodeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Worries = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    WorkingWell = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    NeedsToHappen = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    Scaling = table.Column<int>(type: "INTEGER", nullable: true),
+                    CompletedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1890,8 +1892,8 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "EarlyHelpEpisodeChildren",
                 columns: table => new
                 {
-                    EpisodeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ChildId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    EpisodeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChildId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -1914,13 +1916,13 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "FamilyPlans",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    EpisodeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    UpdatedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EpisodeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1937,26 +1939,26 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "ApprovalRequests",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Urgent = table.Column<bool>(type: "bit", nullable: false),
-                    TeamId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    EpisodeId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    Reasons = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: false),
-                    RequestedById = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    RequestedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    Stage = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
-                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    DecidedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    DecidedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    Rationale = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
-                    AssessmentId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    ClosureReasonCode = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    UpdatedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Urgent = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TeamId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EpisodeId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Reasons = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    RequestedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RequestedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Stage = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DecidedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DecidedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Rationale = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    AssessmentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ClosureReasonCode = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1997,10 +1999,10 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "AssessmentChildSeen",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    AssessmentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    SeenOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Alone = table.Column<bool>(type: "bit", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AssessmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SeenOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Alone = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2017,12 +2019,12 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "ChildInNeedPlanReviews",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    PlanId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    HeldOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Summary = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: false),
-                    RecordedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    RecordedOn = table.Column<DateOnly>(type: "date", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PlanId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    RecordedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RecordedOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2039,13 +2041,13 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "ChildInNeedPlanVisits",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    PlanId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    VisitedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    RecordedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    RecordedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ChildSeen = table.Column<bool>(type: "bit", nullable: false),
-                    SeenAlone = table.Column<bool>(type: "bit", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PlanId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VisitedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RecordedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RecordedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ChildSeen = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SeenAlone = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2062,24 +2064,24 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "ChildProtectionPlans",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ReferralId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ChildId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    EnquiryId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    TransferredFrom = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    TransferInChairId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    StartedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    InitialCategory = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: false),
-                    PreviousPlansElsewhere = table.Column<int>(type: "int", nullable: false),
-                    LatestCategory = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: false),
-                    EndedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    EndReason = table.Column<string>(type: "nvarchar(max)", maxLength: 10100, nullable: true),
-                    EndedBy = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    UpdatedByName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReferralId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChildId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EnquiryId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    TransferredFrom = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    TransferInChairId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    StartedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    InitialCategory = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    PreviousPlansElsewhere = table.Column<int>(type: "INTEGER", nullable: false),
+                    LatestCategory = table.Column<string>(type: "TEXT", maxLength: 5, nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    EndReason = table.Column<string>(type: "TEXT", maxLength: 10100, nullable: true),
+                    EndedBy = table.Column<string>(type: "TEXT", maxLength: 30, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UpdatedByName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2114,10 +2116,10 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "PreProceedingsMeetings",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    PreProceedingsId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    HeldOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Summary = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PreProceedingsId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2134,9 +2136,9 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "EarlyHelpChildVoices",
                 columns: table => new
                 {
-                    AssessmentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ChildId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Voice = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true)
+                    AssessmentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChildId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Voice = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2159,11 +2161,11 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "FamilyPlanGoals",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    PlanId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Outcome = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Description = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
-                    Baseline = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PlanId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Baseline = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2180,12 +2182,12 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "TafReviews",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    PlanId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    HeldOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Attendees = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
-                    Summary = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: true),
-                    NextReviewOn = table.Column<DateOnly>(type: "date", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PlanId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Attendees = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: true),
+                    NextReviewOn = table.Column<DateOnly>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2202,9 +2204,9 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "ApprovalRequestChildren",
                 columns: table => new
                 {
-                    RequestId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ChildId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Waiting = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true)
+                    RequestId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChildId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Waiting = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2227,9 +2229,9 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "ChildProtectionCoreGroups",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    PlanId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    HeldOn = table.Column<DateOnly>(type: "date", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PlanId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2246,15 +2248,15 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "ChildProtectionReviews",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    PlanId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    HeldOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    PlanContinues = table.Column<bool>(type: "bit", nullable: false),
-                    Category = table.Column<string>(type: "nvarchar(5)", maxLength: 5, nullable: true),
-                    Decision = table.Column<string>(type: "nvarchar(max)", maxLength: 10000, nullable: false),
-                    ChairId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    RecordedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    RecordedOn = table.Column<DateOnly>(type: "date", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PlanId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PlanContinues = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 5, nullable: true),
+                    Decision = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
+                    ChairId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RecordedOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2277,13 +2279,13 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "ChildProtectionVisits",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    PlanId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    VisitedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    RecordedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    RecordedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ChildSeen = table.Column<bool>(type: "bit", nullable: false),
-                    SeenAlone = table.Column<bool>(type: "bit", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PlanId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VisitedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    RecordedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RecordedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ChildSeen = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SeenAlone = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -2300,13 +2302,13 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "FamilyPlanActions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    PlanId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    GoalId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Description = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
-                    Owner = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    DueOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    CompletedOn = table.Column<DateOnly>(type: "date", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PlanId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Owner = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CompletedOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2323,11 +2325,11 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "TafGoalProgress",
                 columns: table => new
                 {
-                    ReviewId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    GoalId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    PlanId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Score = table.Column<int>(type: "int", nullable: false),
-                    Note = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
+                    ReviewId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    GoalId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PlanId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Score = table.Column<int>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -2386,7 +2388,7 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 table: "Allocations",
                 column: "ChildId",
                 unique: true,
-                filter: "[EndedOn] IS NULL AND [Role] = 'Lead'");
+                filter: "\"EndedOn\" IS NULL AND \"Role\" = 'Lead'");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ApprovalRequestChildren_ChildId",
@@ -2398,7 +2400,7 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 table: "ApprovalRequestChildren",
                 columns: new[] { "ChildId", "Waiting" },
                 unique: true,
-                filter: "[Waiting] IS NOT NULL");
+                filter: "\"Waiting\" IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ApprovalRequests_AssessmentId",
@@ -2425,7 +2427,7 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 table: "ApprovalRequests",
                 column: "EpisodeId",
                 unique: true,
-                filter: "[Kind] = 'StepUp' AND [Status] = 'Pending'");
+                filter: "\"Kind\" = 'StepUp' AND \"Status\" = 'Pending'");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
@@ -2436,8 +2438,7 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "RoleNameIndex",
                 table: "AspNetRoles",
                 column: "NormalizedName",
-                unique: true,
-                filter: "[NormalizedName] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserClaims_UserId",
@@ -2463,8 +2464,7 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "UserNameIndex",
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
-                unique: true,
-                filter: "[NormalizedUserName] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AssessmentChildSeen_AssessmentId",
@@ -2512,7 +2512,7 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 table: "CaseTransferChildren",
                 column: "ChildId",
                 unique: true,
-                filter: "[IsPending] = 1");
+                filter: "\"IsPending\" = 1");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CaseTransfers_DecidedById",
@@ -2579,7 +2579,7 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 table: "ChildInNeedPlans",
                 column: "ChildId",
                 unique: true,
-                filter: "[EndedOn] IS NULL");
+                filter: "\"EndedOn\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ChildInNeedPlanVisits_PlanId",
@@ -2631,7 +2631,7 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 table: "ChildProtectionPlans",
                 column: "ChildId",
                 unique: true,
-                filter: "[EndedOn] IS NULL");
+                filter: "\"EndedOn\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ChildProtectionReviews_ChairId",
@@ -2918,8 +2918,7 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "IX_People_LocalId",
                 table: "People",
                 column: "LocalId",
-                unique: true,
-                filter: "[LocalId] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_People_MergedIntoId",
@@ -2952,7 +2951,7 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 table: "PeriodsOfCare",
                 column: "ChildId",
                 unique: true,
-                filter: "[EndedOn] IS NULL");
+                filter: "\"EndedOn\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PersonMergeMovedRows_MergeId",
@@ -3009,7 +3008,7 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 table: "PreProceedings",
                 column: "ChildId",
                 unique: true,
-                filter: "[DecidedOn] IS NULL");
+                filter: "\"DecidedOn\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PreProceedingsMeetings_PreProceedingsId_HeldOn",
@@ -3072,7 +3071,7 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 table: "Referrals",
                 column: "ChildId",
                 unique: true,
-                filter: "[Status] = 'Open'");
+                filter: "\"Status\" = 'Open'");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Relationships_PersonId",
@@ -3110,6 +3109,16 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 column: "FirstFailureUtc");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SignInSessions_ProviderSessionId",
+                table: "SignInSessions",
+                column: "ProviderSessionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInSessions_ProviderSubject",
+                table: "SignInSessions",
+                column: "ProviderSubject");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SignInSessions_UserId",
                 table: "SignInSessions",
                 column: "UserId");
@@ -3124,8 +3133,7 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "IX_StaffMembers_RegistrationNumber",
                 table: "StaffMembers",
                 column: "RegistrationNumber",
-                unique: true,
-                filter: "[RegistrationNumber] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_TafGoalProgress_GoalId",
