@@ -31,7 +31,7 @@ public sealed class LookedAfterJourney(BrowserHost host) : IClassFixture<Browser
 
         await ClickAsync(page, "Child becomes looked after");
         await AssertAccessibleAsync(page, "child becomes looked after");
-        await ClickAsync(page, "Record");
+        await ClickAsync(page, "Continue");
         Assert.Contains("Enter the date the child started to be looked after", await page.Locator(".govuk-error-summary").InnerTextAsync(), StringComparison.Ordinal);
         await AssertAccessibleAsync(page, "child becomes looked after, with errors");
         await FillDateAsync(page, "StartedOn", today.AddDays(-60));
@@ -45,7 +45,17 @@ public sealed class LookedAfterJourney(BrowserHost host) : IClassFixture<Browser
         await page.GetByLabel("Child has not previously had a permanence option (Z1)").CheckAsync();
         // The banners, and the reason kept when leaving care is refused, are checked over HTTP
         // (LookedAfterPageTests.StartMoveAndLeavePages_EachLandOnTheLookedAfterPageWithTheirBanner_AndALeavingDateTooEarlyKeepsTheReason).
-        await ClickAsync(page, "Record");
+        // A consequential decision: the answers are checked before they are recorded, and can be changed.
+        await ClickAsync(page, "Continue");
+        var answers = await page.Locator("[data-testid=answers]").InnerTextAsync();
+        Assert.Contains("Single period of accommodation under section 20 of the Children Act 1989 (V2)", answers, StringComparison.Ordinal);
+        Assert.Contains("Smith family", answers, StringComparison.Ordinal);
+        await AssertAccessibleAsync(page, "child becomes looked after, check your answers");
+        await ClickAsync(page, "Change your answers");
+        Assert.Equal("Smith family", await page.GetByLabel("Carer or setting").InputValueAsync());
+        await ClickAsync(page, "Continue");
+        await page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Confirm: .+ is looked after$") }).ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         Assert.Contains("Started to be looked after (S)", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         await AssertAccessibleAsync(page, "looked after, in care");
 
@@ -77,11 +87,16 @@ public sealed class LookedAfterJourney(BrowserHost host) : IClassFixture<Browser
         await AssertAccessibleAsync(page, "leaves care");
         await FillDateAsync(page, "EndedOn", today.AddDays(-20));
         await page.GetByLabel("Why did", new() { Exact = false }).SelectOptionAsync(new SelectOptionValue { Value = "E4A" });
-        await ClickAsync(page, "Record");
+        var confirmLeaving = page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Confirm: .+ leaves care$") });
+        await ClickAsync(page, "Continue");
+        await AssertAccessibleAsync(page, "leaves care, check your answers");
+        await confirmLeaving.ClickAsync();
         await page.Locator("#Input_EndedOn-error").WaitForAsync();
         await AssertAccessibleAsync(page, "leaves care, with an error");
         await FillDateAsync(page, "EndedOn", today.AddDays(-1));
-        await ClickAsync(page, "Record");
+        await ClickAsync(page, "Continue");
+        await confirmLeaving.ClickAsync();
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
 
         var episodes = await page.Locator("table").First.Locator("tbody tr").AllInnerTextsAsync();
         Assert.Equal(3, episodes.Count);

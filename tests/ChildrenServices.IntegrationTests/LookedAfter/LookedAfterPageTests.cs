@@ -53,13 +53,61 @@ public sealed class LookedAfterPageTests(AppFactory factory) : FrontDoorTestBase
     /// <summary>The referral source and primary need the start page asks for when the child has no open referral.</summary>
     private static KeyValuePair<string, string>[] Episode() => [F("Input.ReferralSourceCode", "1A"), F("Input.PrimaryNeedCode", "N1"), F("Input.PreviousPermanence", "Z1")];
 
+    /// <summary>
+    /// Becoming looked after and leaving care are consequential decisions (ux.md): each form ends on "Check your
+    /// answers", nothing is recorded until it is confirmed, and "Change your answers" goes back with everything kept.
+    /// </summary>
+    [Fact]
+    public async Task StartAndLeave_EndOnCheckYourAnswers_NothingIsRecordedUntilConfirmed_AndChangingKeepsTheAnswers()
+    {
+        var childId = await HeldChildAsync();
+        var client = ClientFor(socialWorker);
+        var start = $"/People/{childId}/LookedAfter/Start";
+
+        var checking = await PostFormAsync(client, start, [.. Date("StartedOn", Today.AddDays(-4)), F("Input.LegalStatus", "C1"), F("Input.CategoryOfNeed", "N1"), .. Episode(), .. Placement(), F("Input.HomePostcode", "SN3 4EF")]);
+        var html = await checking.Content.ReadAsStringAsync(Ct);
+        Assert.Equal(HttpStatusCode.OK, checking.StatusCode);
+        var answers = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(html).QuerySelector("[data-testid=answers]")!.TextContent;
+        foreach (var shown in new[] { Today.AddDays(-4).ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture), "Interim care order (C1)", "Smith family", "SN3 4EF" })
+        {
+            Assert.Contains(shown, answers, StringComparison.Ordinal);
+        }
+
+        Assert.Empty(await WithDbAsync(db => db.PeriodsOfCare.ToListAsync(Ct)));
+
+        var changing = await SubmitAsync(client, FormWithButton(html, start, "Change your answers"), []);
+        var form = await changing.Content.ReadAsStringAsync(Ct);
+        Assert.Equal(HttpStatusCode.OK, changing.StatusCode);
+        Assert.Contains("value=\"Smith family\"", form, StringComparison.Ordinal);
+        Assert.Contains("<option value=\"C1\" selected>", form, StringComparison.Ordinal);
+
+        // Shown at the Change step's address, the form still posts to its first step, not back to Change.
+        Assert.Contains($"<form method=\"post\" action=\"{start}\" novalidate", form, StringComparison.Ordinal);
+        Assert.Contains($"name=\"Input.StartedOn.Day\" type=\"text\" inputmode=\"numeric\" value=\"{Today.AddDays(-4).Day}\"", form, StringComparison.Ordinal);
+        Assert.Empty(await WithDbAsync(db => db.PeriodsOfCare.ToListAsync(Ct)));
+
+        var confirmed = await SubmitAsync(client, FormWithButton(html, start, "Confirm"), []);
+        Assert.Equal("Recorded: the child is looked after", await BannerAfterAsync(client, confirmed, $"/People/{childId}/LookedAfter"));
+        Assert.Equal((Today.AddDays(-4), "SN3 4EF"), await WithDbAsync(db => db.PeriodsOfCare.Select(p => new ValueTuple<DateOnly, string?>(p.StartedOn, p.HomePostcode)).SingleAsync(Ct)));
+
+        var leave = $"/People/{childId}/LookedAfter/Leave";
+        var leaving = await PostFormAsync(client, leave, [.. Date("EndedOn", Today.AddDays(-1)), F("Input.ReasonCeased", "E13")]);
+        var leaveHtml = await leaving.Content.ReadAsStringAsync(Ct);
+        Assert.Equal(HttpStatusCode.OK, leaving.StatusCode);
+        Assert.Contains("Check your answers", leaveHtml, StringComparison.Ordinal);
+        Assert.Null(await WithDbAsync(db => db.PeriodsOfCare.Select(p => p.EndedOn).SingleAsync(Ct)));
+        var left = await SubmitAsync(client, FormWithButton(leaveHtml, leave, "Confirm"), []);
+        Assert.Equal("Recorded: the child has left care", await BannerAfterAsync(client, left, $"/People/{childId}/LookedAfter"));
+        Assert.Equal(Today.AddDays(-1), await WithDbAsync(db => db.PeriodsOfCare.Select(p => p.EndedOn).SingleAsync(Ct)));
+    }
+
     [Fact]
     public async Task StartPage_AFutureDate_Returns400_WithTheMessageBesideTheDate_AndKeepsEverythingTyped()
     {
         var childId = await HeldChildAsync();
         var url = $"/People/{childId}/LookedAfter/Start";
 
-        var response = await PostFormAsync(ClientFor(socialWorker), url, [.. Date("StartedOn", Today.AddDays(1)), F("Input.LegalStatus", "C1"), F("Input.CategoryOfNeed", "N1"), .. Episode(), .. Placement()]);
+        var response = await PostAndConfirmAsync(ClientFor(socialWorker), url, [.. Date("StartedOn", Today.AddDays(1)), F("Input.LegalStatus", "C1"), F("Input.CategoryOfNeed", "N1"), .. Episode(), .. Placement()]);
         var html = await response.Content.ReadAsStringAsync(Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -82,13 +130,13 @@ public sealed class LookedAfterPageTests(AppFactory factory) : FrontDoorTestBase
         var url = $"/People/{childId}/LookedAfter/Start";
         KeyValuePair<string, string>[] answers = [.. Date("StartedOn", Today), F("Input.LegalStatus", "C1"), F("Input.CategoryOfNeed", "N1"), .. Episode(), .. Placement()];
 
-        var same = await PostFormAsync(ClientFor(socialWorker), url, [.. answers, F("Input.HomePostcode", "SN1 2AB")]);
+        var same = await PostAndConfirmAsync(ClientFor(socialWorker), url, [.. answers, F("Input.HomePostcode", "SN1 2AB")]);
         Assert.Equal(HttpStatusCode.BadRequest, same.StatusCode);
         var html = await same.Content.ReadAsStringAsync(Ct);
         Assert.Contains("id=\"Input_HomePostcode-error\"", html, StringComparison.Ordinal);
         Assert.Contains("value=\"SN1 2AB\"", html, StringComparison.Ordinal);
 
-        var kept = await PostFormAsync(ClientFor(socialWorker), url, [.. answers, F("Input.HomePostcode", "sn3 4ef")]);
+        var kept = await PostAndConfirmAsync(ClientFor(socialWorker), url, [.. answers, F("Input.HomePostcode", "sn3 4ef")]);
 
         Assert.Equal(HttpStatusCode.Redirect, kept.StatusCode);
         Assert.Equal("SN3 4EF", await WithDbAsync(db => db.PeriodsOfCare.Select(p => p.HomePostcode).SingleAsync(Ct)));
@@ -103,14 +151,14 @@ public sealed class LookedAfterPageTests(AppFactory factory) : FrontDoorTestBase
         var client = ClientFor(socialWorker);
         KeyValuePair<string, string>[] common = [.. Date("StartedOn", Today), F("Input.LegalStatus", "V2"), F("Input.CategoryOfNeed", "N1"), .. Episode()];
 
-        var refused = await PostFormAsync(client, url, [.. common, .. Placement(type: "U6", carer: "Aunt Maria", approval: "ConnectedPersonTemporary")]);
+        var refused = await PostAndConfirmAsync(client, url, [.. common, .. Placement(type: "U6", carer: "Aunt Maria", approval: "ConnectedPersonTemporary")]);
         var html = await refused.Content.ReadAsStringAsync(Ct);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("id=\"Input_PlacementApproval-error\" class=\"govuk-error-message\"><span class=\"govuk-visually-hidden\">Error:</span> Temporary approval (regulation 24) is for a foster placement with a relative or friend (U1 to U3)", html, StringComparison.Ordinal);
         Assert.Contains("value=\"ConnectedPersonTemporary\" checked", html, StringComparison.Ordinal);
         Assert.Contains("value=\"Aunt Maria\"", html, StringComparison.Ordinal);
 
-        var started = await PostFormAsync(client, url, [.. common, .. Placement(type: "U3", carer: "Aunt Maria", approval: "ConnectedPersonTemporary")]);
+        var started = await PostAndConfirmAsync(client, url, [.. common, .. Placement(type: "U3", carer: "Aunt Maria", approval: "ConnectedPersonTemporary")]);
         Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
         var overview = await PageAsync(client, $"/People/{childId}/LookedAfter");
         Assert.Contains("the carer is temporarily approved (regulation 24)", overview, StringComparison.Ordinal);
@@ -135,7 +183,7 @@ public sealed class LookedAfterPageTests(AppFactory factory) : FrontDoorTestBase
     {
         var childId = await HeldChildAsync();
         var client = ClientFor(socialWorker);
-        var started = await PostFormAsync(client, $"/People/{childId}/LookedAfter/Start", [.. Date("StartedOn", Today.AddDays(-5)), F("Input.LegalStatus", "C1"), F("Input.CategoryOfNeed", "N1"), .. Episode(), .. Placement()]);
+        var started = await PostAndConfirmAsync(client, $"/People/{childId}/LookedAfter/Start", [.. Date("StartedOn", Today.AddDays(-5)), F("Input.LegalStatus", "C1"), F("Input.CategoryOfNeed", "N1"), .. Episode(), .. Placement()]);
         Assert.Equal(HttpStatusCode.Redirect, started.StatusCode);
         var episode = await WithDbAsync(db => db.PeriodsOfCare.SelectMany(p => p.Episodes).Select(e => e.Id).SingleAsync(Ct));
         var form = $"/People/{childId}/Corrections/CareEpisodeStart/{episode}";
@@ -178,8 +226,8 @@ public sealed class LookedAfterPageTests(AppFactory factory) : FrontDoorTestBase
     {
         var childId = await HeldChildAsync();
         var client = ClientFor(socialWorker);
-        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(client, $"/People/{childId}/LookedAfter/Start", [.. Date("StartedOn", Today.AddDays(-30)), F("Input.LegalStatus", "C1"), F("Input.CategoryOfNeed", "N1"), .. Episode(), .. Placement()])).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(client, $"/People/{childId}/LookedAfter/Leave", [.. Date("EndedOn", Today.AddDays(-2)), F("Input.ReasonCeased", "E13")])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAndConfirmAsync(client, $"/People/{childId}/LookedAfter/Start", [.. Date("StartedOn", Today.AddDays(-30)), F("Input.LegalStatus", "C1"), F("Input.CategoryOfNeed", "N1"), .. Episode(), .. Placement()])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAndConfirmAsync(client, $"/People/{childId}/LookedAfter/Leave", [.. Date("EndedOn", Today.AddDays(-2)), F("Input.ReasonCeased", "E13")])).StatusCode);
         var periodId = await WithDbAsync(db => db.PeriodsOfCare.Select(p => p.Id).SingleAsync(Ct));
         var form = $"/People/{childId}/Corrections/CareEnd/{periodId}";
         Assert.Contains($"href=\"{form}\"", await PageAsync(client, $"/People/{childId}/LookedAfter"), StringComparison.Ordinal);
@@ -210,8 +258,8 @@ public sealed class LookedAfterPageTests(AppFactory factory) : FrontDoorTestBase
         var url = $"/People/{childId}/LookedAfter/Start";
         var client = ClientFor(socialWorker);
 
-        var unknown = await PostFormAsync(client, url, [.. Date("StartedOn", Today.AddDays(-3)), F("Input.LegalStatus", "C1"), F("Input.CategoryOfNeed", "N1"), .. Episode(), .. Placement(type: "ZZ")]);
-        var empty = await PostFormAsync(client, url, [F("Input.StartedOn.Day", "31"), F("Input.StartedOn.Month", "2"), F("Input.StartedOn.Year", "2026")]);
+        var unknown = await PostAndConfirmAsync(client, url, [.. Date("StartedOn", Today.AddDays(-3)), F("Input.LegalStatus", "C1"), F("Input.CategoryOfNeed", "N1"), .. Episode(), .. Placement(type: "ZZ")]);
+        var empty = await PostAndConfirmAsync(client, url, [F("Input.StartedOn.Day", "31"), F("Input.StartedOn.Month", "2"), F("Input.StartedOn.Year", "2026")]);
         var unknownHtml = await unknown.Content.ReadAsStringAsync(Ct);
         var emptyHtml = await empty.Content.ReadAsStringAsync(Ct);
 
@@ -236,7 +284,7 @@ public sealed class LookedAfterPageTests(AppFactory factory) : FrontDoorTestBase
     {
         var childId = await HeldChildAsync();
         var client = ClientFor(socialWorker);
-        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(client, $"/People/{childId}/LookedAfter/Start", [.. Date("StartedOn", new DateOnly(2026, 9, 1)), F("Input.LegalStatus", "C1"), F("Input.CategoryOfNeed", "N1"), .. Episode(), .. Placement()])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAndConfirmAsync(client, $"/People/{childId}/LookedAfter/Start", [.. Date("StartedOn", new DateOnly(2026, 9, 1)), F("Input.LegalStatus", "C1"), F("Input.CategoryOfNeed", "N1"), .. Episode(), .. Placement()])).StatusCode);
         var period = await WithDbAsync(db => db.PeriodsOfCare.Select(p => new { p.Id, p.Version }).SingleAsync());
         var url = $"/People/{childId}/LookedAfter/Placement";
         var stale = new[] { F("Input.PeriodOfCareId", period.Id.ToString()), F("Input.Version", period.Version.ToString()) };
@@ -260,7 +308,7 @@ public sealed class LookedAfterPageTests(AppFactory factory) : FrontDoorTestBase
         var childId = await HeldChildAsync();
         var client = ClientFor(socialWorker);
         var overview = $"/People/{childId}/LookedAfter";
-        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(client, $"{overview}/Start", [.. Date("StartedOn", Today.AddDays(-60)), F("Input.LegalStatus", "C1"), F("Input.CategoryOfNeed", "N1"), .. Episode(), .. Placement()])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAndConfirmAsync(client, $"{overview}/Start", [.. Date("StartedOn", Today.AddDays(-60)), F("Input.LegalStatus", "C1"), F("Input.CategoryOfNeed", "N1"), .. Episode(), .. Placement()])).StatusCode);
         var home = new[] { F("Input.PlacementType", "K2"), F("Input.PlacementProvider", "PR4"), F("Input.Carer", "Hillcrest House"), F("Input.PlacementPostcode", "GL1 1AA"), F("Input.PlacementUrn", "sc654321"), F("Input.PlacementApproval", "Approved") };
 
         var noReason = await PostFormAsync(client, $"{overview}/Placement", [.. Date("ChangedOn", Today.AddDays(-10)), F("Input.SameCarer", "false"), .. home]);
@@ -287,20 +335,20 @@ public sealed class LookedAfterPageTests(AppFactory factory) : FrontDoorTestBase
         var client = ClientFor(socialWorker);
         var overview = $"/People/{childId}/LookedAfter";
 
-        var started = await PostFormAsync(client, $"{overview}/Start", [.. Date("StartedOn", Today.AddDays(-60)), F("Input.LegalStatus", "V2"), F("Input.CategoryOfNeed", "N4"), .. Episode(), .. Placement()]);
+        var started = await PostAndConfirmAsync(client, $"{overview}/Start", [.. Date("StartedOn", Today.AddDays(-60)), F("Input.LegalStatus", "V2"), F("Input.CategoryOfNeed", "N4"), .. Episode(), .. Placement()]);
         Assert.StartsWith("Recorded: the child is looked after", await BannerAfterAsync(client, started, overview), StringComparison.Ordinal);
 
         var moved = await PostFormAsync(client, $"{overview}/Placement", [.. Date("ChangedOn", Today.AddDays(-10)), F("Input.SameCarer", "false"), F("Input.ReasonForChange", "CARPL"), .. Placement(carer: "Jones family")]);
         Assert.Equal("Recorded: the placement changed", await BannerAfterAsync(client, moved, overview));
 
-        var tooEarly = await PostFormAsync(client, $"{overview}/Leave", [.. Date("EndedOn", Today.AddDays(-20)), F("Input.ReasonCeased", "E4A")]);
+        var tooEarly = await PostAndConfirmAsync(client, $"{overview}/Leave", [.. Date("EndedOn", Today.AddDays(-20)), F("Input.ReasonCeased", "E4A")]);
         var refused = await new HtmlParser().ParseDocumentAsync(await tooEarly.Content.ReadAsStringAsync(Ct));
         Assert.Equal(HttpStatusCode.BadRequest, tooEarly.StatusCode);
         var episodeStarted = Today.AddDays(-10).ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
         Assert.Contains($"cannot be before the current episode started, on {episodeStarted}", refused.QuerySelector("#Input_EndedOn-error")?.TextContent, StringComparison.Ordinal);
         Assert.Equal("E4A", (refused.QuerySelector("#Input_ReasonCeased") as IHtmlSelectElement)?.Value);
 
-        var left = await PostFormAsync(client, $"{overview}/Leave", [.. Date("EndedOn", Today.AddDays(-1)), F("Input.ReasonCeased", "E4A")]);
+        var left = await PostAndConfirmAsync(client, $"{overview}/Leave", [.. Date("EndedOn", Today.AddDays(-1)), F("Input.ReasonCeased", "E4A")]);
         Assert.Equal("Recorded: the child has left care", await BannerAfterAsync(client, left, overview));
     }
 
@@ -313,7 +361,7 @@ public sealed class LookedAfterPageTests(AppFactory factory) : FrontDoorTestBase
         Assert.Contains("has not been looked after", before, StringComparison.Ordinal);
         Assert.Contains($"href=\"/People/{childId}/LookedAfter/Start\"", before, StringComparison.Ordinal);
         Assert.Contains($"href=\"/People/{childId}/LookedAfter\"", await (await client.GetAsync($"/People/{childId}", Ct)).Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
-        await PostFormAsync(client, $"/People/{childId}/LookedAfter/Start", [.. Date("StartedOn", new DateOnly(2026, 11, 2)), F("Input.LegalStatus", "C1"), F("Input.CategoryOfNeed", "N1"), .. Episode(), .. Placement()]);
+        await PostAndConfirmAsync(client, $"/People/{childId}/LookedAfter/Start", [.. Date("StartedOn", new DateOnly(2026, 11, 2)), F("Input.LegalStatus", "C1"), F("Input.CategoryOfNeed", "N1"), .. Episode(), .. Placement()]);
         var period = await WithDbAsync(db => db.PeriodsOfCare.Select(p => new { p.Id, p.Version }).SingleAsync());
         var missingId = await SendAsUserAsync(socialWorker, new RecordMissingEpisode.Command { PersonId = childId, PeriodOfCareId = period.Id, Version = period.Version, MissingType = "A", StartedOn = new DateOnly(2026, 11, 20) });
 
@@ -351,7 +399,7 @@ public sealed class LookedAfterPageTests(AppFactory factory) : FrontDoorTestBase
         var childId = await HeldChildAsync();
         var client = ClientFor(socialWorker);
         var overview = $"/People/{childId}/LookedAfter";
-        Assert.Equal(HttpStatusCode.Redirect, (await PostFormAsync(client, $"{overview}/Start", [.. Date("StartedOn", Today.AddDays(-60)), F("Input.LegalStatus", "C2"), F("Input.CategoryOfNeed", "N1"), .. Episode(), .. Placement("K2")])).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAndConfirmAsync(client, $"{overview}/Start", [.. Date("StartedOn", Today.AddDays(-60)), F("Input.LegalStatus", "C2"), F("Input.CategoryOfNeed", "N1"), .. Episode(), .. Placement("K2")])).StatusCode);
 
         var backwards = await PostFormAsync(client, $"{overview}/LibertyOrder", [.. Date("StartedOn", Today.AddDays(-30)), .. Date("EndedOn", Today.AddDays(-40))]);
         var refused = await new HtmlParser().ParseDocumentAsync(await backwards.Content.ReadAsStringAsync(Ct));
@@ -382,10 +430,10 @@ public sealed class LookedAfterPageTests(AppFactory factory) : FrontDoorTestBase
         var overview = $"/People/{childId}/LookedAfter";
         KeyValuePair<string, string>[] start = [.. Date("StartedOn", Today.AddDays(-20)), F("Input.LegalStatus", "C1"), F("Input.CategoryOfNeed", "N1"), F("Input.ReferralSourceCode", "1A"), F("Input.PrimaryNeedCode", "N1"), .. Placement()];
 
-        var notAnswered = await new HtmlParser().ParseDocumentAsync(await (await PostFormAsync(client, $"{overview}/Start", start)).Content.ReadAsStringAsync(Ct));
-        var contradictory = await PostFormAsync(client, $"{overview}/Start", [.. start, F("Input.PreviousPermanence", "Z1"), F("Input.PermanenceLocalAuthority", "935")]);
+        var notAnswered = await new HtmlParser().ParseDocumentAsync(await (await PostAndConfirmAsync(client, $"{overview}/Start", start)).Content.ReadAsStringAsync(Ct));
+        var contradictory = await PostAndConfirmAsync(client, $"{overview}/Start", [.. start, F("Input.PreviousPermanence", "Z1"), F("Input.PermanenceLocalAuthority", "935")]);
         var refused = await new HtmlParser().ParseDocumentAsync(await contradictory.Content.ReadAsStringAsync(Ct));
-        var started = await PostFormAsync(client, $"{overview}/Start", [.. start, F("Input.PreviousPermanence", "P2"), F("Input.PermanenceLocalAuthority", "935"), F("Input.PermanenceOrder.Month", "5"), F("Input.PermanenceOrder.Year", "2019")]);
+        var started = await PostAndConfirmAsync(client, $"{overview}/Start", [.. start, F("Input.PreviousPermanence", "P2"), F("Input.PermanenceLocalAuthority", "935"), F("Input.PermanenceOrder.Month", "5"), F("Input.PermanenceOrder.Year", "2019")]);
         var page = await PageAsync(client, overview);
 
         Assert.Contains("Select whether the child has left care before", notAnswered.QuerySelector("#Input_PreviousPermanence-error")?.TextContent, StringComparison.Ordinal);
@@ -402,7 +450,7 @@ public sealed class LookedAfterPageTests(AppFactory factory) : FrontDoorTestBase
         var childId = await HeldChildAsync();
         var client = ClientFor(socialWorker);
         var overview = $"/People/{childId}/LookedAfter";
-        await PostFormAsync(client, $"{overview}/Start", [.. Date("StartedOn", Today.AddDays(-20)), F("Input.LegalStatus", "C1"), F("Input.CategoryOfNeed", "N1"), .. Episode(), .. Placement()]);
+        await PostAndConfirmAsync(client, $"{overview}/Start", [.. Date("StartedOn", Today.AddDays(-20)), F("Input.LegalStatus", "C1"), F("Input.CategoryOfNeed", "N1"), .. Episode(), .. Placement()]);
         Assert.Contains($"href=\"{overview}/Permanence\"", await PageAsync(client, overview), StringComparison.Ordinal);
 
         var afterCare = await PostFormAsync(client, $"{overview}/Permanence", [F("Input.PreviousPermanence", "P1"), F("Input.PermanenceLocalAuthority", "935"), F("Input.PermanenceOrder.Year", (Today.Year + 1).ToString(CultureInfo.InvariantCulture))]);

@@ -323,7 +323,7 @@ public sealed class LookedAfterTests(AppFactory factory) : FrontDoorTestBase(fac
         var withoutReferral = await Pages.PageHelpers.PageAsync(client, $"/People/{held}/LookedAfter/Start");
         var withReferral = await Pages.PageHelpers.PageAsync(client, $"/People/{referred}/LookedAfter/Start");
 
-        var neither = await Pages.PageHelpers.PostFormAsync(client, $"/People/{held}/LookedAfter/Start",
+        var neither = await Pages.PageHelpers.PostAndConfirmAsync(client, $"/People/{held}/LookedAfter/Start",
             [Pages.PageHelpers.F("Input.StartedOn.Day", "2"), Pages.PageHelpers.F("Input.StartedOn.Month", "11"), Pages.PageHelpers.F("Input.StartedOn.Year", "2026"), Pages.PageHelpers.F("Input.LegalStatus", "V2"), Pages.PageHelpers.F("Input.CategoryOfNeed", "N4"),
              Pages.PageHelpers.F("Input.PlacementType", "U6"), Pages.PageHelpers.F("Input.PlacementProvider", "PR1"), Pages.PageHelpers.F("Input.Carer", "Smith family"), Pages.PageHelpers.F("Input.PlacementPostcode", "SN1 2AB"), Pages.PageHelpers.F("Input.PlacementUrn", "SC123456"), Pages.PageHelpers.F("Input.PlacementApproval", "Approved"), Pages.PageHelpers.F("Input.PreviousPermanence", "Z1")]);
         var refused = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await neither.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));

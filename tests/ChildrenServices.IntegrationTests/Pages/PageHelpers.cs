@@ -83,12 +83,30 @@ internal static class PageHelpers
         return (sameHandler.Count > 0 ? sameHandler : samePage)[0].Form with { Action = target };
     }
 
-    /// <summary>The form whose submit button reads <paramref name="buttonText"/> (the nth such form, from 0).</summary>
+    /// <summary>
+    /// The form whose submit button reads <paramref name="buttonText"/> (the nth such form, from 0), posting where that
+    /// button sends it: its own formaction if it has one (a "Change your answers" beside a "Confirm"), else the form's action.
+    /// </summary>
     public static Form FormWithButton(string html, string pageUrl, string buttonText, int index = 0)
     {
-        var matching = PostFormsOn(html, pageUrl).Where(f => f.Buttons.Any(b => b.Contains(buttonText, StringComparison.Ordinal))).ToList();
+        var forms = PostFormsOn(html, pageUrl);
+        var elements = new HtmlParser().ParseDocument(html).QuerySelectorAll<IHtmlFormElement>("form")
+            .Where(f => string.Equals(f.GetAttribute("method"), "post", StringComparison.OrdinalIgnoreCase)).ToList();
+        var page = new Uri(new Uri("http://localhost"), pageUrl);
+        var matching = new List<Form>();
+        for (var i = 0; i < forms.Count; i++)
+        {
+            var button = elements[i].QuerySelectorAll("button, input[type=submit]")
+                .Where(b => !string.Equals(b.GetAttribute("type"), "button", StringComparison.OrdinalIgnoreCase))
+                .FirstOrDefault(b => Normalise(b.TextContent).Contains(buttonText, StringComparison.Ordinal));
+            if (button is not null)
+            {
+                matching.Add(button.GetAttribute("formaction") is { } formAction ? forms[i].Form with { Action = Resolve(page, formAction) } : forms[i].Form);
+            }
+        }
+
         Assert.True(matching.Count > index, $"{pageUrl} has no form with a \"{buttonText}\" button (number {index + 1})");
-        return matching[index].Form;
+        return matching[index];
     }
 
     /// <summary>The address of the page's download link whose text starts with <paramref name="text"/>, as a browser would follow it.</summary>
@@ -109,6 +127,24 @@ internal static class PageHelpers
         var pageUrl = formUrl ?? url;
         var form = FormPostingTo(await PageAsync(client, pageUrl), pageUrl, url);
         return await SubmitAsync(client, form, fields);
+    }
+
+    /// <summary>
+    /// A consequential decision's two steps, as a browser takes them: posts the form; when it comes back as "Check your
+    /// answers" (200), presses the button starting <paramref name="confirm"/> on that page, its answers carried in its own
+    /// hidden fields. A form refused at the first step (400) is returned as it is.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostAndConfirmAsync(HttpClient client, string url, IEnumerable<KeyValuePair<string, string>> fields, string confirm = "Confirm")
+    {
+        var checking = await PostFormAsync(client, url, fields);
+        if (checking.StatusCode != HttpStatusCode.OK)
+        {
+            return checking;
+        }
+
+        var html = await checking.Content.ReadAsStringAsync();
+        Assert.Contains("Check your answers", html, StringComparison.Ordinal);
+        return await SubmitAsync(client, FormWithButton(html, url, confirm), []);
     }
 
     /// <summary>Fetches the page and posts the form whose submit button reads <paramref name="buttonText"/>.</summary>

@@ -15,6 +15,19 @@ public static class CareForms
 
     public static GetPeriodsOfCare.Result None { get; } = new([], false, false);
 
+    /// <summary>
+    /// A "Check your answers" step sends no command, so it asks what the command would: whether this user may record on
+    /// the record (403 otherwise, as the form's GET answers), before echoing anything back.
+    /// </summary>
+    public static async Task RequireRecordingAsync(Web.Infrastructure.PersonContext person, Microsoft.AspNetCore.Http.HttpContext http)
+    {
+        await person.LoadAsync(http.RequestAborted);
+        if (!person.Header.CanRecord)
+        {
+            throw new ForbiddenException(Web.Infrastructure.PersonPageFilter.RefusalMessage);
+        }
+    }
+
     /// <summary>The child's periods of care, newest first, with what the user may record on them.</summary>
     public static async Task<GetPeriodsOfCare.Result> LoadAsync(ISender sender, Guid personId) =>
         await sender.Send(new GetPeriodsOfCare.Query(personId));

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace ChildrenServices.Web.Pages.People.LookedAfter;
 
-/// <summary>The child stops being looked after: the date and why.</summary>
+/// <summary>The child stops being looked after: the date and why, confirmed on "Check your answers" before it is recorded (ux.md).</summary>
 [PersonPage(Records = true)]
 [Authorize(Policy = nameof(Application.Security.Permission.RecordStatutoryWork))]
 public sealed class LeaveModel(ISender sender, PersonContext person) : FormPageModel(sender)
@@ -31,7 +31,35 @@ public sealed class LeaveModel(ISender sender, PersonContext person) : FormPageM
         return Page();
     }
 
+    /// <summary>True when showing the answers to check rather than the form.</summary>
+    public bool Checking { get; private set; }
+
+    /// <summary>The form's answers are checked, then shown to confirm.</summary>
     public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        Input = Input with { PersonId = id };
+        await CareForms.RequireRecordingAsync(person, HttpContext);
+        if (await NotReadyToCheckAsync(Input))
+        {
+            return Page();
+        }
+
+        Checking = true;
+        await LoadDisplayDataAsync();
+        return Page();
+    }
+
+    /// <summary>Back from "Check your answers" to the form, answers intact.</summary>
+    public async Task<IActionResult> OnPostChangeAsync(Guid id)
+    {
+        Input = Input with { PersonId = id };
+        await CareForms.RequireRecordingAsync(person, HttpContext);
+        ModelState.Clear();
+        await LoadDisplayDataAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostConfirmAsync(Guid id)
     {
         Input = Input with { PersonId = id };
         return await SendAndReturnAsync(Input, CareForms.Overview, new { id }, "Recorded: the child has left care");

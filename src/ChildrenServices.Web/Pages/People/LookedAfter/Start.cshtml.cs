@@ -7,7 +7,11 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace ChildrenServices.Web.Pages.People.LookedAfter;
 
-/// <summary>The child becomes looked after: the legal status, the category of need and the placement.</summary>
+/// <summary>
+/// The child becomes looked after: the legal status, the category of need and the placement. A consequential decision,
+/// so in two steps: the form, then "Check your answers" (ux.md); the answers travel in the check page's form, so
+/// changing them loses nothing.
+/// </summary>
 [PersonPage(Records = true)]
 [Authorize(Policy = nameof(Application.Security.Permission.RecordStatutoryWork))]
 public sealed class StartModel(ISender sender, PersonContext person) : FormPageModel(sender), IPlacementForm
@@ -33,7 +37,35 @@ public sealed class StartModel(ISender sender, PersonContext person) : FormPageM
         return Page();
     }
 
+    /// <summary>True when showing the answers to check rather than the form.</summary>
+    public bool Checking { get; private set; }
+
+    /// <summary>The form's answers are checked, then shown to confirm.</summary>
     public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        Input = Input with { PersonId = id };
+        await CareForms.RequireRecordingAsync(person, HttpContext);
+        if (await NotReadyToCheckAsync(Input))
+        {
+            return Page();
+        }
+
+        Checking = true;
+        await LoadDisplayDataAsync();
+        return Page();
+    }
+
+    /// <summary>Back from "Check your answers" to the form, answers intact.</summary>
+    public async Task<IActionResult> OnPostChangeAsync(Guid id)
+    {
+        Input = Input with { PersonId = id };
+        await CareForms.RequireRecordingAsync(person, HttpContext);
+        ModelState.Clear();
+        await LoadDisplayDataAsync();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostConfirmAsync(Guid id)
     {
         Input = Input with { PersonId = id };
         return await SendAndReturnAsync(Input, CareForms.Overview, new { id }, "Recorded: the child is looked after");
