@@ -201,9 +201,11 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser user)
     }
 
     /// <summary>
-    /// Under the need-to-know reading policy, whether the current user must give a reason before reading this child's
+    /// Under the need-to-know reading policy, whether the current user must give a reason before reading this person's
     /// record: not if they are allocated to the child, in the team holding them, their reviewing officer, at the front
-    /// door or a manager, or gave a reason that still lasts. Adults' records and the open policy need none.
+    /// door or a manager, or gave a reason that still lasts. An adult (a parent, a carer) is read without one by whoever
+    /// works so with a child related to them (allocated to one, their reviewing officer, or in a team with an open
+    /// allocation or referral for one); anyone else gives a reason, as for a child. The open policy needs none.
     /// </summary>
     public async Task<bool> NeedsReasonToReadAsync(Guid personId, ReadingSettings settings, DateTime nowUtc, CancellationToken ct)
     {
@@ -217,14 +219,23 @@ public sealed class RecordAccess(IAppDbContext db, ICurrentUser user)
             return false;
         }
 
-        // One statement: a child, and no relationship to them and no reason that still lasts.
+        // One statement: no relationship to the child (or, for an adult, to any child related to them) and no reason that
+        // still lasts.
         var userId = user.UserId ?? Guid.Empty;
         var holding = HoldingTeamIds(db, personId);
+        var related = db.Relationships.Where(r => r.PersonId == personId).Select(r => r.RelatedPersonId)
+            .Concat(db.Relationships.Where(r => r.RelatedPersonId == personId).Select(r => r.PersonId));
+        var relatedTeams = db.Allocations.Where(a => related.Contains(a.ChildId) && a.EndedOn == null).Select(a => a.TeamId)
+            .Concat(db.Referrals.Where(r => related.Contains(r.ChildId) && r.Status == ReferralStatus.Open).Select(r => r.TeamId));
         var needs = await db.People.AnyAsync(
-            p => p.Id == personId && p.Type == PersonType.Child
-                && !db.Allocations.Any(a => a.ChildId == personId && a.EndedOn == null && a.WorkerId == userId)
-                && !db.Teams.Any(t => holding.Contains(t.Id) && (t.ManagerId == userId || t.Members.Any(m => m.UserId == userId)))
-                && !db.ReviewingOfficerAllocations.Any(r => r.ChildId == personId && r.EndedOn == null && r.OfficerId == userId)
+            p => p.Id == personId
+                && (p.Type == PersonType.Child
+                    ? !db.Allocations.Any(a => a.ChildId == personId && a.EndedOn == null && a.WorkerId == userId)
+                        && !db.Teams.Any(t => holding.Contains(t.Id) && (t.ManagerId == userId || t.Members.Any(m => m.UserId == userId)))
+                        && !db.ReviewingOfficerAllocations.Any(r => r.ChildId == personId && r.EndedOn == null && r.OfficerId == userId)
+                    : !db.Allocations.Any(a => related.Contains(a.ChildId) && a.EndedOn == null && a.WorkerId == userId)
+                        && !db.Teams.Any(t => relatedTeams.Contains(t.Id) && (t.ManagerId == userId || t.Members.Any(m => m.UserId == userId)))
+                        && !db.ReviewingOfficerAllocations.Any(r => related.Contains(r.ChildId) && r.EndedOn == null && r.OfficerId == userId))
                 && !db.ReadingReasons.Any(r => r.PersonId == personId && r.UserId == userId && r.ExpiresAtUtc > nowUtc),
             ct);
         if (!needs)

@@ -95,6 +95,36 @@ public sealed class ReadingPolicyTests(NeedToKnowAppFactory factory) : Integrati
         Assert.NotNull(await SendAsUserAsync(outsider, new GetPersonRecord.Query(child)));
     }
 
+    /// <summary>
+    /// A parent's record holds as much about the family as the child's: under need to know it is read without a reason by
+    /// those who work with a child related to them, and anyone else gives one first, pages and use cases alike.
+    /// </summary>
+    [Fact]
+    public async Task An_adult_is_read_without_a_reason_by_those_working_with_a_related_child_and_anyone_else_gives_one()
+    {
+        var (manager, holder, teammate, outsider, _, child) = await CaseAsync();
+        var parent = await SendAsUserAsync(manager, NewChild("Dana", "Fenwright", new DateOnly(1988, 4, 2)) with { Type = Domain.People.PersonType.Adult, ConfirmedNotDuplicate = true });
+        var stranger = await SendAsUserAsync(manager, NewChild("Morgan", "Ashdown", new DateOnly(1979, 1, 20)) with { Type = Domain.People.PersonType.Adult, ConfirmedNotDuplicate = true });
+        await SendAsUserAsync(manager, new AddRelationship.Command { PersonId = child, RelatedPersonId = parent, Kind = Domain.People.RelationshipKind.Parent, HasParentalResponsibility = true, SameHousehold = true });
+
+        foreach (var reader in new[] { holder, teammate, manager })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await ClientFor(reader).GetAsync($"/People/{parent}", TestContext.Current.CancellationToken)).StatusCode);
+        }
+
+        var asked = await ClientFor(outsider).GetAsync($"/People/{parent}", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
+        Assert.StartsWith($"/People/{parent}/Reason", asked.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        var unrelated = await ClientFor(holder).GetAsync($"/People/{stranger}", TestContext.Current.CancellationToken);
+        Assert.StartsWith($"/People/{stranger}/Reason", unrelated.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<ReasonRequiredException>(() => SendAsUserAsync(outsider, new GetPersonRecord.Query(parent)));
+
+        var given = await PostFormAsync(ClientFor(outsider), asked.Headers.Location!.OriginalString, [F("Input.Reason", "Duty: the parent rang about a court date")]);
+        Assert.Equal($"/People/{parent}", given.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, (await ClientFor(outsider).GetAsync($"/People/{parent}", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.NotNull(await SendAsUserAsync(outsider, new GetPersonRecord.Query(parent)));
+    }
+
     [Fact]
     public async Task A_reason_cannot_open_a_restricted_record()
     {
