@@ -94,6 +94,10 @@ internal sealed class StatutoryPathwaySeeder(AppDbContext db, TimeProvider clock
                     db.ChildProtectionEnquiries.Add(moved);
                     var ended = new ChildProtectionPlan(moved);
                     ended.RecordVisit(calendar.AddWorkingDays(held, 6), true, true, today);
+
+                    // Its review conference moved the plan to multiple categories, as the record and the returns show.
+                    ended.RecordReview(calendar.AddWorkingDays(held, 60), true, "MUL",
+                        "Domestic abuse continues alongside neglect of the children's health needs: the plan continues under multiple categories.", chair, today);
                     var movedOn = calendar.AddWorkingDays(today, -30);
                     ended.EndOutsideConference(movedOn, ChildProtectionPlanEnd.MovedToAnotherCouncil,
                         "The family moved to a refuge in another council's area. Their children's services were told the same day and the plan handed over at a transfer-in conference there.",

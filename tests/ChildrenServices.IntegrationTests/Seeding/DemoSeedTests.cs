@@ -178,6 +178,21 @@ public sealed class DemoSeedTests(AppFactory factory) : IntegrationTest(factory)
         Assert.Contains(due, r => r.Kind != Domain.Timescales.DueKind.Assessment && r.Status == Domain.Timescales.RagStatus.Red);
     }
 
+    /// <summary>The plan that ended when the family moved away had a review that changed its category: the page shows the history.</summary>
+    [Fact]
+    public async Task DemoSeed_HasAReviewConferenceThatChangedTheCategory_AndThePlanPageShowsEachReviewsCategory()
+    {
+        var plan = Assert.Single(await WithDbAsync(db => db.ChildProtectionPlans.Include(p => p.Reviews).Where(p => p.Reviews.Any(r => r.Category != null && r.Category != p.InitialCategory)).ToListAsync()));
+        var review = Assert.Single(plan.Reviews);
+        Assert.Equal(("EMO", "MUL", "MUL"), (plan.InitialCategory, review.Category, plan.LatestCategory));
+        Assert.Equal(ChildProtectionPlanEnd.MovedToAnotherCouncil, plan.EndedBy);
+
+        var manager = await WithDbAsync(db => db.Teams.Where(t => t.ManagerId != null).Select(t => t.ManagerId!.Value).FirstAsync());
+        var page = await PageAsync(ClientFor(manager), $"/People/{plan.ChildId}/ChildProtection");
+        Assert.Contains($"{review.HeldOn:d MMMM yyyy}, chaired by", page, StringComparison.Ordinal);
+        Assert.Contains("plan continues (Multiple/not recommended)", page, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task DemoSeed_LookedAfter_HasAYoungPersonInSupportedAccommodation_AndMovesWithTheirReasonAndUrn()
     {
