@@ -108,6 +108,8 @@ public abstract class AppDbContext(DbContextOptions options, ICurrentUser? user,
 
     public DbSet<Security.SignInFailureCount> SignInFailureCounts => Set<Security.SignInFailureCount>();
 
+    public DbSet<Security.UsedLogoutToken> UsedLogoutTokens => Set<Security.UsedLogoutToken>();
+
     public DbSet<PersonMerge> PersonMerges => Set<PersonMerge>();
 
     public DbSet<Domain.Returns.Feed.FeedChildState> FeedChildStates => Set<Domain.Returns.Feed.FeedChildState>();

@@ -70,3 +70,27 @@ public static class SignInSessionQueries
         sessions.Where(s => s.EndedAtUtc == null)
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.EndedAtUtc, now).SetProperty(x => x.EndReason, reason), ct);
 }
+
+/// <summary>
+/// A single sign-on provider's logout token already acted on, by its <c>jti</c>, kept until the token would be refused as
+/// too old anyway: the same token posted again is refused rather than ending sessions begun since. Standalone: written
+/// once by the back-channel logout endpoint.
+/// </summary>
+public sealed class UsedLogoutToken : ChildrenServices.Domain.Common.IStandaloneRecord
+{
+    public const int JtiLength = 200;
+
+    private UsedLogoutToken()
+    {
+    }
+
+    public UsedLogoutToken(string jti, DateTime keptUntilUtc)
+    {
+        Jti = jti;
+        KeptUntilUtc = keptUntilUtc;
+    }
+
+    public string Jti { get; private set; } = string.Empty;
+
+    public DateTime KeptUntilUtc { get; private set; }
+}

@@ -3,6 +3,7 @@ using ChildrenServices.Infrastructure.Persistence;
 using ChildrenServices.Infrastructure.Security;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -54,9 +55,17 @@ public static class BackChannelLogout
             return;
         }
 
-        var (sid, sub) = claims.Value;
+        var (sid, sub, jti) = claims.Value;
         var db = http.RequestServices.GetRequiredService<AppDbContext>();
         var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        if (jti is not null && !await FirstUseAsync(db, jti, now, http.RequestAborted))
+        {
+            SecurityLog.Write(http, LogLevel.Warning, "authn_logout_backchannel_fail", "a logout token already used");
+            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await http.Response.WriteAsJsonAsync(new { error = "invalid_request", error_description = "The logout token was not accepted" }, http.RequestAborted);
+            return;
+        }
+
         var sessions = db.SignInSessions.Where(s => s.ProviderSubject != null);
         sessions = sid is null ? sessions : sessions.Where(s => s.ProviderSessionId == sid);
         sessions = sub is null ? sessions : sessions.Where(s => s.ProviderSubject == sub);
@@ -65,8 +74,33 @@ public static class BackChannelLogout
         http.Response.StatusCode = StatusCodes.Status200OK;
     }
 
-    /// <summary>The token's session id and subject when it is a valid logout token from the provider; else why not.</summary>
-    private static async Task<((string? Sid, string? Sub)? Claims, string Problem)> ValidateAsync(HttpContext http, string token)
+    /// <summary>
+    /// Remembers the token's <c>jti</c> until it would be refused as too old anyway; false when it was used before (the
+    /// primary key refuses a second insert, so of two posts at once only one ends anything).
+    /// </summary>
+    private static async Task<bool> FirstUseAsync(AppDbContext db, string jti, DateTime now, CancellationToken ct)
+    {
+        await db.UsedLogoutTokens.Where(t => t.KeptUntilUtc < now).ExecuteDeleteAsync(ct);
+        if (jti.Length > UsedLogoutToken.JtiLength || await db.UsedLogoutTokens.AnyAsync(t => t.Jti == jti, ct))
+        {
+            return false;
+        }
+
+        db.UsedLogoutTokens.Add(new UsedLogoutToken(jti, now + MaxAge + TimeSpan.FromMinutes(10)));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
+    }
+
+    /// <summary>The token's session id, subject and id when it is a valid logout token from the provider; else why not.</summary>
+    private static async Task<((string? Sid, string? Sub, string? Jti)? Claims, string Problem)> ValidateAsync(HttpContext http, string token)
     {
         var settings = http.RequestServices.GetRequiredService<IOptions<SingleSignOnSettings>>().Value;
         var options = http.RequestServices.GetRequiredService<IOptionsMonitor<OpenIdConnectOptions>>().Get(SingleSignOnSettings.Scheme);
@@ -116,8 +150,9 @@ public static class BackChannelLogout
 
         var sid = root.TryGetProperty("sid", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null;
         var sub = root.TryGetProperty("sub", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString() : null;
+        var jti = root.TryGetProperty("jti", out var j) && j.ValueKind == JsonValueKind.String ? j.GetString() : null;
         return string.IsNullOrEmpty(sid) && string.IsNullOrEmpty(sub)
             ? (null, "neither sid nor sub")
-            : ((string.IsNullOrEmpty(sid) ? null : sid, string.IsNullOrEmpty(sub) ? null : sub), string.Empty);
+            : ((string.IsNullOrEmpty(sid) ? null : sid, string.IsNullOrEmpty(sub) ? null : sub, string.IsNullOrEmpty(jti) ? null : jti), string.Empty);
     }
 }

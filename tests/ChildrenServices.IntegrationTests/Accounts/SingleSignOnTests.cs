@@ -158,6 +158,24 @@ public sealed class SingleSignOnTests(SingleSignOnAppFactory factory) : Integrat
         Assert.False(await WithDbAsync(db => db.SignInSessions.AnyAsync(s => s.UserId == account && s.EndedAtUtc == null)));
     }
 
+    /// <summary>A logout token acted on once is refused if posted again: it cannot end the sessions begun since.</summary>
+    [Fact]
+    public async Task A_logout_token_posted_again_is_refused_and_ends_no_session_begun_since()
+    {
+        var (first, _, account) = await TwoSessionsAsync("entra-oid-9", "q.rowe@council.example");
+        var token = Provider.LogoutToken("entra-oid-9", null);
+        Assert.Equal(HttpStatusCode.OK, (await PostLogoutTokenAsync(token)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await first.GetAsync("/MyWork", TestContext.Current.CancellationToken)).StatusCode);
+
+        Provider.NextSessionId = "entra-oid-9-session-next-morning";
+        var (again, _) = await SignInThroughProviderAsync();
+        var replayed = await PostLogoutTokenAsync(token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, replayed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/MyWork", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.True(await WithDbAsync(db => db.SignInSessions.AnyAsync(s => s.UserId == account && s.EndedAtUtc == null)));
+    }
+
     private static readonly string[] BadTokens = ["another key", "another audience", "another issuer", "no event", "a nonce", "no sid or sub", "issued an hour ago", "expired", "not a token", "none"];
 
     public static TheoryData<string> BadLogoutTokens => [.. BadTokens];

@@ -24,6 +24,18 @@ internal sealed class SignInSessionConfiguration : IEntityTypeConfiguration<Sign
     }
 }
 
+internal sealed class UsedLogoutTokenConfiguration : IEntityTypeConfiguration<UsedLogoutToken>
+{
+    public void Configure(EntityTypeBuilder<UsedLogoutToken> builder)
+    {
+        // The jti is the key: of two posts of the same token at once, one insert wins.
+        builder.ToTable("UsedLogoutTokens");
+        builder.HasKey(t => t.Jti);
+        builder.Property(t => t.Jti).HasMaxLength(UsedLogoutToken.JtiLength);
+        builder.HasIndex(t => t.KeptUntilUtc);
+    }
+}
+
 internal sealed class FormSubmissionConfiguration : IEntityTypeConfiguration<FormSubmission>
 {
     public void Configure(EntityTypeBuilder<FormSubmission> builder)

@@ -3621,6 +3621,22 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("SignInSessions", (string)null);
                 });
 
+            modelBuilder.Entity("ChildrenServices.Infrastructure.Security.UsedLogoutToken", b =>
+                {
+                    b.Property<string>("Jti")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("KeptUntilUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Jti");
+
+                    b.HasIndex("KeptUntilUtc");
+
+                    b.ToTable("UsedLogoutTokens", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
                 {
                     b.Property<Guid>("Id")

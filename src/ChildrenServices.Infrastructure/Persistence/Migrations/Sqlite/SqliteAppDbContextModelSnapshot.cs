@@ -3611,6 +3611,22 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("SignInSessions", (string)null);
                 });
 
+            modelBuilder.Entity("ChildrenServices.Infrastructure.Security.UsedLogoutToken", b =>
+                {
+                    b.Property<string>("Jti")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("KeptUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Jti");
+
+                    b.HasIndex("KeptUntilUtc");
+
+                    b.ToTable("UsedLogoutTokens", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole<System.Guid>", b =>
                 {
                     b.Property<Guid>("Id")

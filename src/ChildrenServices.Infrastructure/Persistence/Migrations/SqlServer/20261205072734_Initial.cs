@@ -381,6 +381,18 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "UsedLogoutTokens",
+                columns: table => new
+                {
+                    Jti = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    KeptUntilUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UsedLogoutTokens", x => x.Jti);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -3184,6 +3196,11 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
                 name: "IX_TimelinessFacts_SourceId",
                 table: "TimelinessFacts",
                 column: "SourceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UsedLogoutTokens_KeptUntilUtc",
+                table: "UsedLogoutTokens",
+                column: "KeptUntilUtc");
         }
 
         /// <inheritdoc />
@@ -3362,6 +3379,9 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "TimescaleSettings");
+
+            migrationBuilder.DropTable(
+                name: "UsedLogoutTokens");
 
             migrationBuilder.DropTable(
                 name: "ApprovalRequests");

@@ -381,6 +381,18 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "UsedLogoutTokens",
+                columns: table => new
+                {
+                    Jti = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    KeptUntilUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UsedLogoutTokens", x => x.Jti);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -3180,6 +3192,11 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
                 name: "IX_TimelinessFacts_SourceId",
                 table: "TimelinessFacts",
                 column: "SourceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UsedLogoutTokens_KeptUntilUtc",
+                table: "UsedLogoutTokens",
+                column: "KeptUntilUtc");
         }
 
         /// <inheritdoc />
@@ -3358,6 +3375,9 @@ namespace ChildrenServices.Infrastructure.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "TimescaleSettings");
+
+            migrationBuilder.DropTable(
+                name: "UsedLogoutTokens");
 
             migrationBuilder.DropTable(
                 name: "ApprovalRequests");
