@@ -456,7 +456,6 @@ public sealed class AnnexAReader(IAppDbContext db, DateOnly start, DateOnly to)
                 LastVisit = p.Visits.Where(v => v.VisitedOn <= to).Max(v => (DateOnly?)v.VisitedOn),
                 LastVisitAlone = p.Visits.Where(v => v.VisitedOn <= to).OrderByDescending(v => v.VisitedOn).ThenByDescending(v => v.SeenAlone)
                     .Select(v => (bool?)v.SeenAlone).FirstOrDefault(),
-                LastReview = p.Reviews.Where(r => r.HeldOn <= to).Max(r => (DateOnly?)r.HeldOn),
                 Reviews = p.Reviews.Where(r => r.HeldOn <= to).Select(r => new { r.HeldOn, r.PlanContinues, r.Category }).ToList(),
                 Protected = db.PeriodsOfCare.Where(c => c.ChildId == p.ChildId).SelectMany(c => c.Episodes)
                     .Any(e => (e.LegalStatus == "L1" || e.LegalStatus == "L2") && e.StartedOn <= to && (e.EndedOn == null || e.EndedOn >= sixMonthsBack)),
@@ -479,7 +478,7 @@ public sealed class AnnexAReader(IAppDbContext db, DateOnly start, DateOnly to)
                 ChildCells(child),
                 [
                     AnnexALabels.Disability(child.DisabilityCodes), p.StartedOn, AnnexALabels.CategoryOfAbuse(p.InitialCategory), AnnexALabels.CategoryOfAbuse(ChildProtectionPlan.CategoryOn(to, p.InitialCategory, p.LatestCategory, p.Reviews.Select(r => (r.HeldOn, r.PlanContinues, r.Category)))),
-                    p.LastVisit, p.LastVisit is null ? null : AnnexALabels.YesNo(p.LastVisitAlone), p.LastReview, ended,
+                    p.LastVisit, p.LastVisit is null ? null : AnnexALabels.YesNo(p.LastVisitAlone), p.Reviews.Max(r => (DateOnly?)r.HeldOn), ended,
                     AnnexALabels.YesNo(p.Protected), previous,
                 ],
                 AllocatedCells(leads[k.Child], p.StartedOn, ended ?? to));

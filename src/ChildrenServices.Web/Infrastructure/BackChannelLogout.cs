@@ -49,9 +49,7 @@ public static class BackChannelLogout
         var (claims, problem) = string.IsNullOrEmpty(token) ? (null, "no logout_token") : await ValidateAsync(http, token);
         if (claims is null)
         {
-            SecurityLog.Write(http, LogLevel.Warning, "authn_logout_backchannel_fail", problem);
-            http.Response.StatusCode = StatusCodes.Status400BadRequest;
-            await http.Response.WriteAsJsonAsync(new { error = "invalid_request", error_description = "The logout token was not accepted" }, http.RequestAborted);
+            await RefuseAsync(http, problem);
             return;
         }
 
@@ -60,9 +58,7 @@ public static class BackChannelLogout
         var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         if (jti is not null && !await FirstUseAsync(db, jti, now, http.RequestAborted))
         {
-            SecurityLog.Write(http, LogLevel.Warning, "authn_logout_backchannel_fail", "a logout token already used");
-            http.Response.StatusCode = StatusCodes.Status400BadRequest;
-            await http.Response.WriteAsJsonAsync(new { error = "invalid_request", error_description = "The logout token was not accepted" }, http.RequestAborted);
+            await RefuseAsync(http, "a logout token already used");
             return;
         }
 
@@ -72,6 +68,14 @@ public static class BackChannelLogout
         var ended = await sessions.EndAsync(now, Application.Users.SessionEnd.ProviderSignedOut, http.RequestAborted);
         SecurityLog.Write(http, LogLevel.Information, "authn_logout_backchannel", $"{ended} session(s) ended");
         http.Response.StatusCode = StatusCodes.Status200OK;
+    }
+
+    /// <summary>The spec's answer to a logout token not accepted: 400 with an OAuth error, and why in the security log only.</summary>
+    private static async Task RefuseAsync(HttpContext http, string why)
+    {
+        SecurityLog.Write(http, LogLevel.Warning, "authn_logout_backchannel_fail", why);
+        http.Response.StatusCode = StatusCodes.Status400BadRequest;
+        await http.Response.WriteAsJsonAsync(new { error = "invalid_request", error_description = "The logout token was not accepted" }, http.RequestAborted);
     }
 
     /// <summary>

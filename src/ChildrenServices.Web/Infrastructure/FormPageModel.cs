@@ -88,6 +88,28 @@ public abstract class FormPageModel(ISender sender) : PageModel, IReloadsDisplay
     }
 
     /// <summary>
+    /// A "Check your answers" step (ux.md: consequential decisions): true when the form's answers pass its checks and the
+    /// page's data is loaded to show them for confirming; false when the form is to be shown again with its problems (400).
+    /// </summary>
+    protected async Task<bool> ReadyToCheckAsync<T>(T input)
+    {
+        if (await NotReadyToCheckAsync(input))
+        {
+            return false;
+        }
+
+        await LoadDisplayDataAsync();
+        return true;
+    }
+
+    /// <summary>Back from "Check your answers" to the form, answers intact and no problems shown.</summary>
+    protected Task BackToFormAsync()
+    {
+        ModelState.Clear();
+        return LoadDisplayDataAsync();
+    }
+
+    /// <summary>
     /// Before "Check your answers": true when binding or any of the command's rules fail, with every
     /// error on the page and the form shown again with what was typed.
     /// </summary>

@@ -39,13 +39,7 @@ public sealed class LeaveModel(ISender sender, PersonContext person) : FormPageM
     {
         Input = Input with { PersonId = id };
         await CareForms.RequireRecordingAsync(person, HttpContext);
-        if (await NotReadyToCheckAsync(Input))
-        {
-            return Page();
-        }
-
-        Checking = true;
-        await LoadDisplayDataAsync();
+        Checking = await ReadyToCheckAsync(Input);
         return Page();
     }
 
@@ -54,8 +48,7 @@ public sealed class LeaveModel(ISender sender, PersonContext person) : FormPageM
     {
         Input = Input with { PersonId = id };
         await CareForms.RequireRecordingAsync(person, HttpContext);
-        ModelState.Clear();
-        await LoadDisplayDataAsync();
+        await BackToFormAsync();
         return Page();
     }
 

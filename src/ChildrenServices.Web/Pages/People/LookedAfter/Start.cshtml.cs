@@ -45,13 +45,7 @@ public sealed class StartModel(ISender sender, PersonContext person) : FormPageM
     {
         Input = Input with { PersonId = id };
         await CareForms.RequireRecordingAsync(person, HttpContext);
-        if (await NotReadyToCheckAsync(Input))
-        {
-            return Page();
-        }
-
-        Checking = true;
-        await LoadDisplayDataAsync();
+        Checking = await ReadyToCheckAsync(Input);
         return Page();
     }
 
@@ -60,8 +54,7 @@ public sealed class StartModel(ISender sender, PersonContext person) : FormPageM
     {
         Input = Input with { PersonId = id };
         await CareForms.RequireRecordingAsync(person, HttpContext);
-        ModelState.Clear();
-        await LoadDisplayDataAsync();
+        await BackToFormAsync();
         return Page();
     }
 
